@@ -1,0 +1,126 @@
+"""Strip page furniture (ads, "See also" lines, credits, datelines) from article bodies.
+
+The rules are data (briefgen/data/furniture.yaml plus any user files); this
+module only applies them, paragraph by paragraph, and never rewrites news text
+beyond repairing scraping debris such as "end. ." -> "end.".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+from .model import Article
+
+RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "repairs")
+
+
+@dataclass(frozen=True)
+class Rules:
+    drop_paragraphs: tuple[re.Pattern, ...] = ()
+    truncate_at: tuple[re.Pattern, ...] = ()
+    remove_spans: tuple[re.Pattern, ...] = ()
+    remove_lead_spans: tuple[re.Pattern, ...] = ()
+    repairs: tuple[tuple[re.Pattern, str], ...] = ()
+
+    def __add__(self, other: Rules) -> Rules:
+        return Rules(*(getattr(self, k) + getattr(other, k) for k in RULE_KINDS))
+
+
+def parse_rules(text: str, name: str) -> Rules:
+    """Compile a furniture-rule YAML document; errors name the file and the rule."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{name}{line}: YAML syntax error in cleaning rules") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{name}: cleaning rules must be a mapping of rule lists")
+    unknown = set(data) - set(RULE_KINDS)
+    if unknown:
+        raise ConfigError(f"{name}: unknown rule list {sorted(unknown)[0]!r}; "
+                          f"expected {', '.join(RULE_KINDS)}")
+    compiled: dict[str, tuple] = {}
+    for kind in RULE_KINDS:
+        rules = []
+        for i, rule in enumerate(data.get(kind) or ()):
+            try:
+                if kind == "repairs":
+                    pattern, replacement = rule
+                    rules.append((re.compile(pattern, re.M), str(replacement)))
+                else:
+                    rules.append(re.compile(str(rule)))
+            except (re.error, TypeError, ValueError) as e:
+                raise ConfigError(f"{name}: {kind}[{i}]: bad rule {rule!r}: {e}") from None
+        compiled[kind] = tuple(rules)
+    return Rules(**compiled)
+
+
+@cache
+def default_rules() -> Rules:
+    text = resources.files("briefgen").joinpath("data/furniture.yaml").read_text("utf-8")
+    return parse_rules(text, "briefgen/data/furniture.yaml")
+
+
+def load_rules(extra_files: tuple[Path, ...] = ()) -> Rules:
+    rules = default_rules()
+    for path in extra_files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise ConfigError(f"{path}: cannot read cleaning rules: {e.strerror}") from None
+        rules = rules + parse_rules(text, str(path))
+    return rules
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a plain-text body.
+
+    Blank lines separate blocks. Inside a block, hard-wrapped lines (long, not
+    ending a sentence) are joined; otherwise each line is its own paragraph,
+    as in scraped text that puts one paragraph on a line.
+    """
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        wrapped = len(lines) > 1 and all(
+            len(ln) >= 40 and not ln.endswith((".", "!", "?", ":", '"', "”")) for ln in lines[:-1]
+        )
+        paragraphs.extend([" ".join(lines)] if wrapped else lines)
+    return paragraphs
+
+
+def clean_paragraphs(paragraphs: list[str], rules: Rules) -> list[str]:
+    kept: list[str] = []
+    for para in paragraphs:
+        if any(p.fullmatch(para) for p in rules.truncate_at):
+            break
+        if any(p.fullmatch(para) for p in rules.drop_paragraphs):
+            continue
+        spans = rules.remove_spans + (rules.remove_lead_spans if not kept else ())
+        for pattern in spans:
+            para = pattern.sub("", para).strip()
+        for pattern, replacement in rules.repairs:
+            para = pattern.sub(replacement, para)
+        para = para.strip()
+        if re.search(r"\w", para) and not any(p.fullmatch(para) for p in rules.drop_paragraphs):
+            kept.append(para)
+    return kept
+
+
+def clean_text(text: str, rules: Rules | None = None) -> str:
+    """A cleaned body: furniture gone, paragraphs separated by a blank line."""
+    return "\n\n".join(clean_paragraphs(split_paragraphs(text), rules or default_rules()))
+
+
+def clean_article(article: Article, rules: Rules | None = None) -> Article:
+    return replace(article, body=clean_text(article.body, rules))

@@ -1,0 +1,207 @@
+"""Read articles from text, HTML and JSON files into Article records.
+
+An input that cannot be read is skipped with a one-line warning (file and
+reason); the caller decides what to do when nothing at all was readable.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Article
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+MAX_BYTES = 2_000_000  # a news article is tens of kB; bigger files are not articles
+
+_DATE_LINE = re.compile(r"\A\s*date\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+# "PARIS, May 3 (Agency) –" or "(Agency) –" near the top names the outlet.
+_DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .&'-]{1,30})\)\s*[–—-]")
+_CREDIT_OUTLET = re.compile(r"\((?:Video|Photo|Audio):\s*([^)]{2,40})\)")
+
+
+class SkipFile(Exception):
+    """This input is unreadable; the message says why."""
+
+
+@dataclass
+class Ingested:
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def expand_inputs(specs: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """Files named by paths, directories (recursive) and globs; and warnings for misses."""
+    files: list[Path] = []
+    warnings: list[str] = []
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
+        elif path.is_file():
+            found = [path]
+        else:
+            found = sorted(Path(p) for p in glob.glob(str(spec), recursive=True)
+                           if Path(p).is_file() and _supported(Path(p)))
+        if not found:
+            warnings.append(f"{spec}: no article files found")
+        files.extend(found)
+    return list(dict.fromkeys(files)), warnings
+
+
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED and not path.name.startswith(".")
+
+
+def read_articles(files: Iterable[Path]) -> Ingested:
+    out = Ingested()
+    seen: set[str] = set()
+    for path in files:
+        try:
+            for article in read_file(path):
+                if article.id not in seen:  # the same text twice is one article
+                    seen.add(article.id)
+                    out.articles.append(article)
+        except SkipFile as e:
+            out.warnings.append(f"{path}: skipped: {e}")
+    return out
+
+
+def read_file(path: Path) -> list[Article]:
+    suffix = path.suffix.lower()
+    text = decode(_read_bytes(path))
+    if suffix in HTML_SUFFIXES:
+        return [from_html(text, str(path))]
+    if suffix in JSON_SUFFIXES:
+        return list(from_json(text, str(path), lines=suffix != ".json"))
+    return [from_text(text, str(path))]
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SkipFile(f"{size:,} bytes is over the {MAX_BYTES:,}-byte limit")
+        data = path.read_bytes()
+    except OSError as e:
+        raise SkipFile(e.strerror or str(e)) from None
+    if not data.strip():
+        raise SkipFile("empty file")
+    if b"\x00" in data[:8192]:
+        raise SkipFile("binary file, not text")
+    return data
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 when it is; otherwise the encoding charset-normalizer finds."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise SkipFile("not text in any known encoding")
+    return str(best)
+
+
+def from_text(text: str, path: str) -> Article:
+    """Plain text: optional YAML front matter or a first line `date YYYY-MM-DD`."""
+    meta: dict[str, Any] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            loaded = None
+        if isinstance(loaded, dict):
+            meta, text = loaded, text[match.end():]
+    match = _DATE_LINE.match(text)
+    if match:
+        meta.setdefault("date", match.group(1))
+        text = text[match.end():]
+    return make_article(text, path, meta)
+
+
+def from_html(html: str, path: str, url: str = "") -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True,
+                                      include_comments=False, include_tables=False)
+    if doc is None or not (doc.text or "").strip():
+        raise SkipFile("no article text found in the HTML")
+    body = doc.text
+    if doc.title and body.startswith(doc.title):
+        body = body[len(doc.title):]  # trafilatura repeats the headline as the first line
+    meta = {"title": doc.title, "date": doc.date, "outlet": doc.sitename, "url": url or doc.url}
+    return make_article(body, path, meta)
+
+
+def from_json(text: str, path: str, lines: bool) -> Iterator[Article]:
+    """A JSON object, a list of objects, or JSON Lines, with title/text/date/url/outlet."""
+    try:
+        if lines:
+            records = [json.loads(ln) for ln in text.splitlines() if ln.strip()]
+        else:
+            data = json.loads(text)
+            records = data if isinstance(data, list) else [data]
+    except json.JSONDecodeError as e:
+        raise SkipFile(f"malformed JSON at line {e.lineno}: {e.msg}") from None
+    found = False
+    for n, record in enumerate(records):
+        body = record.get("text") or record.get("body") or record.get("content") \
+            if isinstance(record, dict) else None
+        if not isinstance(body, str) or not body.strip():
+            continue
+        found = True
+        yield make_article(body, f"{path}#{n}" if len(records) > 1 else path, record)
+    if not found:
+        raise SkipFile("no record with a 'text' field")
+
+
+def make_article(body: str, path: str, meta: dict[str, Any]) -> Article:
+    body = body.strip()
+    if not body:
+        raise SkipFile("no text")
+    return Article(
+        id="a" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:7],
+        title=str(meta.get("title") or "").strip(),
+        outlet=str(meta.get("outlet") or meta.get("source") or "").strip() or guess_outlet(body),
+        date=parse_date(meta.get("date")),
+        path=path,
+        body=body,
+        url=str(meta.get("url") or ""),
+    )
+
+
+def guess_outlet(body: str) -> str:
+    """An outlet named by a dateline "(Agency) –" or a "(Video: Outlet)" credit."""
+    match = _DATELINE_OUTLET.search(body[:400]) or _CREDIT_OUTLET.search(body)
+    return match.group(1).strip() if match else ""
+
+
+def parse_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return datetime.fromisoformat(value.strip()[:10]).date()
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,135 @@
+"""The plain data passed between stages, and the brief's JSON contract.
+
+Every stage takes and returns these frozen dataclasses; nothing downstream
+reaches back into an earlier stage's internals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from a source (body may still hold furniture)."""
+
+    id: str
+    title: str
+    outlet: str
+    date: date | None
+    path: str
+    body: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a cleaned article body, with where it stands."""
+
+    text: str
+    article_id: str
+    paragraph: int
+    index: int  # position of the sentence within its article
+    start: int  # character offsets into the cleaned body
+    end: int
+
+    @property
+    def is_complete(self) -> bool:
+        """Starts and ends like a sentence; headlines and broken fragments do not."""
+        text = self.text.rstrip("\"'”’)]")
+        return text.endswith((".", "!", "?")) and not self.text[0].islower()
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the brief: a source sentence and every article that says it."""
+
+    text: str
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "sources": list(self.sources), "support": len(self.sources)}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words a named speaker said, exactly as the source prints them."""
+
+    text: str
+    speaker: str
+    source: str
+    sources: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "source": self.source,
+            "sources": list(self.sources or (self.source,)),
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    items: tuple[Item, ...]
+    quotes: tuple[Quote, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "items": [i.to_dict() for i in self.items],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """An article as the brief lists it (no body)."""
+
+    id: str
+    title: str
+    outlet: str
+    date: date | None
+    path: str
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "date": self.date.isoformat() if self.date else None,
+            "path": self.path,
+        }
+
+
+@dataclass(frozen=True)
+class Brief:
+    title: str
+    date: date
+    generated_at: str
+    summary: tuple[Item, ...]
+    sections: tuple[Section, ...]
+    sources: tuple[SourceRef, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        """The JSON contract of DESIGN.md; extra fields only ever get added."""
+        return {
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "generated_at": self.generated_at,
+            "summary": [i.to_dict() for i in self.summary],
+            "sections": [s.to_dict() for s in self.sections],
+            "sources": [s.to_dict() for s in self.sources],
+            "word_count": self.word_count,
+        }
+
+    @property
+    def word_count(self) -> int:
+        """Words in the summary and section items (quotes not counted)."""
+        items = [*self.summary, *(i for s in self.sections for i in s.items)]
+        return sum(len(i.text.split()) for i in items)

@@ -1,0 +1,143 @@
+"""Direct quotes with their speakers, merged across outlets.
+
+A quote is the exact text between quotation marks; it is kept only when the
+paragraph says who spoke ("...," Name said / Name said: "..." / he said, with
+"he" resolved to the person last named as speaking in that article). A
+one-word speaker is expanded to the full name the articles use most
+("Smith" -> "Jane Smith").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .model import Article, Quote
+from .segment import paragraph_spans, split_sentences
+
+_QUOTE = re.compile(r"[\"“]([^\"“”]{8,800}?)[\"”]")
+_VERBS = (r"(?:said|says|told|tells|added|adds|stated|noted|declared|remarked|argued|wrote"
+          r"|warned|insisted|stressed|explained|asked|replied|responded|continued|emphasi[sz]ed"
+          r"|claimed|disagreed|urged|announced|demanded|telling|saying)")
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s)?[A-Z][\w’'.-]+(?:\s[A-Z][\w’'-]+){0,3}"
+_PRONOUN = r"(?:he|she|He|She)"
+# '"...," Name said' or '"...," said Name' right after the closing mark.
+_AFTER = re.compile(
+    rf"^[,\s]*(?:(?P<a>{_NAME}|{_PRONOUN})\s+{_VERBS}\b|{_VERBS}\s+(?P<b>{_NAME}|{_PRONOUN})\b)"
+)
+# 'Name said: "..."' or 'Name said, "..."' right before the opening mark.
+_BEFORE = re.compile(rf"(?P<a>{_NAME}|{_PRONOUN})\s+{_VERBS}(?:\s+\w+){{0,3}}[,:]?\s*$")
+# Words that start capitalized phrases but are not people.
+_NOT_PEOPLE = {
+    "The", "A", "An", "This", "That", "It", "They", "We", "I", "But", "And", "In", "On",
+    "According", "State", "Department", "Ministry", "Foreign", "White", "House", "Chinese",
+    "American", "Beijing", "Washington", "Both", "Officials", "Official", "Mr", "Mrs", "Ms",
+}
+# Overlapping matches, so "State Antony Blinken" yields "Antony Blinken" too.
+# "Smith said", "Smith, the minister, said", "said Smith"
+_SPEAKS = re.compile(rf"\b([A-Z][a-z]+)(?:,[^,]{{1,80}},)?\s+{_VERBS}\b")
+_PLACE = re.compile(r"\b(?:in|across|inside|throughout)\s+([A-Z][a-z]+)\b")
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
+_PERSON = re.compile(r"(?=\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+
+
+@dataclass(frozen=True)
+class _Found:
+    text: str
+    speaker: str
+    article_id: str
+
+
+def find_quotes(articles: Sequence[Article], min_words: int, max_words: int) -> list[Quote]:
+    names = _person_names(articles)
+    name_words = _speaker_words(articles)
+    found: list[_Found] = []
+    for article in articles:
+        for start, end in paragraph_spans(article.body):
+            para = article.body[start:end]
+            for m in _QUOTE.finditer(para):
+                speaker = _speaker(para, m)
+                if speaker.lower() in ("he", "she"):
+                    before = article.body[max(0, start - 1500):start + m.start()]
+                    speaker = _last_named(before, name_words)
+                speaker = _full_name(speaker, names)
+                text = m.group(1).strip().rstrip(",")
+                if speaker and min_words <= len(text.split()) <= max_words:
+                    found.append(_Found(text, speaker, article.id))
+    return _merge(found)
+
+
+def _speaker(para: str, m: re.Match) -> str:
+    after = _AFTER.match(para[m.end():])
+    if after:
+        return after.group("a") or after.group("b")
+    before = _BEFORE.search(para[:m.start()])
+    return before.group("a") if before else ""
+
+
+def _last_named(text: str, name_words: set[str]) -> str:
+    """Who "he" or "she" refers to: the first person named in the sentence that holds
+    the pronoun, else in one of the two sentences before it; else nobody."""
+    for sentence in reversed(split_sentences(text)[-3:]):
+        for run in _CAPITALIZED_RUN.findall(sentence):
+            words = [w for w in run.split() if w in name_words and w not in _NOT_PEOPLE]
+            if words:
+                return " ".join(run.split()[-2:]) if len(words) > 1 else words[0]
+    return ""
+
+
+def _speaker_words(articles: Sequence[Article]) -> set[str]:
+    """Capitalized words that stand as the subject of a speech verb somewhere and
+    never as a place ("in Paris"): countries and capitals "say" things too."""
+    places = {m.group(1) for a in articles for m in _PLACE.finditer(a.body)}
+    return {m.group(1) for a in articles for m in _SPEAKS.finditer(a.body)
+            if _could_be_name(m.group(1)) and m.group(1) not in places}
+
+
+def _could_be_name(word: str) -> bool:
+    return word not in _NOT_PEOPLE and word.lower() not in ENGLISH_STOP_WORDS
+
+
+def _person_names(articles: Sequence[Article]) -> Counter:
+    """Two-word capitalized names, counted across all articles."""
+    counts: Counter = Counter()
+    for article in articles:
+        for m in _PERSON.finditer(article.body):
+            first, last = m.group(1).split()
+            if _could_be_name(first) and _could_be_name(last):
+                counts[m.group(1)] += 1
+    return counts
+
+
+def _full_name(speaker: str, names: Counter) -> str:
+    speaker = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.\s", "", speaker).strip()
+    if not speaker or speaker.split()[0] in _NOT_PEOPLE:
+        return ""
+    if " " in speaker:
+        return speaker
+    matches = [(n, c) for n, c in names.items() if speaker in n.split()[::len(n.split()) - 1]]
+    return max(matches, key=lambda nc: nc[1])[0] if matches else speaker
+
+
+def _key(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _merge(found: list[_Found]) -> list[Quote]:
+    """One quote per distinct statement; its sources are every article that prints it."""
+    merged: list[tuple[_Found, list[str], set[str]]] = []
+    for f in found:
+        words = _key(f.text)
+        for _, sources, seen in merged:
+            overlap = len(words & seen) / max(1, min(len(words), len(seen)))
+            if overlap >= 0.8:
+                if f.article_id not in sources:
+                    sources.append(f.article_id)
+                break
+        else:
+            merged.append((f, [f.article_id], words))
+    return [Quote(f.text, f.speaker, f.article_id, tuple(sources)) for f, sources, _ in merged]

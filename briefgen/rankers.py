@@ -1,0 +1,108 @@
+"""Rankers: name -> function giving each sentence a centrality score (higher is better).
+
+`centrality` is ours: LexRank's idea (sentences voted central by similar
+sentences) on sparse TF-IDF vectors with a vectorized power iteration.
+The other names run sumy's summarizers through sumy's own API, with our
+tokenizer, so the choice is one word in the YAML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+import numpy as np
+from scipy import sparse
+
+Ranker = Callable[[Sequence[str]], np.ndarray]
+
+# sumy summarizers by config name: (module, class). Edmundson is left out: it
+# needs hand-made bonus/stigma word lists that a section config does not carry.
+SUMY_SUMMARIZERS = {
+    "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
+    "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer"),
+    "lsa": ("sumy.summarizers.lsa", "LsaSummarizer"),
+    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
+    "kl": ("sumy.summarizers.kl", "KLSummarizer"),
+    "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
+    "reduction": ("sumy.summarizers.reduction", "ReductionSummarizer"),
+    "random": ("sumy.summarizers.random", "RandomSummarizer"),
+}
+RANKER_NAMES = ("centrality", *SUMY_SUMMARIZERS)
+
+
+def get_ranker(name: str) -> Ranker:
+    if name == "centrality":
+        return centrality
+    if name in SUMY_SUMMARIZERS:
+        return lambda texts: sumy_scores(name, texts)
+    raise KeyError(name)
+
+
+def centrality(texts: Sequence[str], vectors: sparse.csr_matrix | None = None,
+               threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
+    """LexRank-style scores: stationary distribution over the similarity graph."""
+    n = len(texts)
+    if n == 0:
+        return np.zeros(0)
+    if vectors is None:
+        from .vectors import tfidf
+        vectors = tfidf(texts)
+    sim = (vectors @ vectors.T).tocsr()
+    sim.data[sim.data < threshold] = 0.0
+    sim.eliminate_zeros()
+    degree = np.asarray(sim.sum(axis=1)).ravel()
+    degree[degree == 0] = 1.0
+    transition = sparse.diags(1.0 / degree) @ sim
+    scores = np.full(n, 1.0 / n)
+    for _ in range(100):
+        new = (1 - damping) / n + damping * (transition.T @ scores)
+        if np.abs(new - scores).sum() < 1e-6:
+            return new
+        scores = new
+    return scores
+
+
+class _Ranking:
+    """sumy's `count` hook: it is handed every sentence sorted best first; we keep that order."""
+
+    def __init__(self) -> None:
+        self.order: list[int] = []
+
+    def __call__(self, infos: list) -> list:
+        self.order = [info.order for info in infos]
+        return infos
+
+
+@cache
+def _sumy_summarizer(name: str):
+    import importlib
+
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import get_stop_words
+
+    module, cls = SUMY_SUMMARIZERS[name]
+    summarizer = getattr(importlib.import_module(module), cls)(Stemmer("english"))
+    if hasattr(summarizer, "stop_words"):
+        summarizer.stop_words = get_stop_words("english")
+    return summarizer
+
+
+def sumy_scores(name: str, texts: Sequence[str]) -> np.ndarray:
+    """Scores from a sumy summarizer: the sentence sumy ranks first scores highest."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    from .segment import SumyTokenizer
+
+    n = len(texts)
+    if n == 0:
+        return np.zeros(0)
+    tokenizer = SumyTokenizer()
+    document = ObjectDocumentModel([Paragraph([SumySentence(t, tokenizer) for t in texts])])
+    ranking = _Ranking()
+    _sumy_summarizer(name)(document, ranking)
+    scores = np.zeros(n)
+    for rank, order in enumerate(ranking.order):
+        scores[order] = (n - rank) / n
+    return scores

@@ -1,0 +1,135 @@
+"""Render a Brief to HTML, PDF, JSON and Markdown, and write the files atomically.
+
+Templates are looked up in the user's directory first, then in the packaged
+ones; `{% extends "default:brief.html.j2" %}` reaches the packaged version of
+a template that the user overrides. Every format is rendered in memory before
+any file is written, so a broken template never leaves half a brief behind.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from importlib import resources
+from pathlib import Path
+
+from urllib.request import url2pathname
+
+import jinja2
+import weasyprint
+from jinja2.sandbox import SandboxedEnvironment
+from weasyprint.urls import URLFetcher
+
+from .errors import RenderError
+from .fsutil import atomic_write
+from .model import Brief
+
+PACKAGED_TEMPLATES = Path(str(resources.files("briefgen").joinpath("templates")))
+TEMPLATE_NAMES = {"html": "brief.html.j2", "md": "brief.md.j2"}
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    packaged = jinja2.FileSystemLoader(PACKAGED_TEMPLATES)
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(user_dir)] if user_dir else []
+    loaders += [jinja2.PrefixLoader({"default": packaged}), packaged]
+    # Sandboxed: a template from a shared config directory cannot reach Python internals.
+    env = SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "html.j2", "htm"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = lambda text: _MD_SPECIAL.sub(r"\\\1", str(text))
+    return env
+
+
+def template_dirs(user_dir: Path | None) -> list[Path]:
+    return [p.resolve() for p in ([user_dir] if user_dir else []) + [PACKAGED_TEMPLATES]]
+
+
+def context(brief: Brief, env: jinja2.Environment) -> dict:
+    """What every template sees: the JSON contract plus source numbers and the CSS."""
+    data = brief.to_dict()
+    numbers = {s["id"]: n for n, s in enumerate(data["sources"], start=1)}
+    css = env.loader.get_source(env, "brief.css")[0] if env.loader else ""
+    return {"brief": data, "source_number": numbers, "css": css}
+
+
+def render_text(brief: Brief, fmt: str, user_dir: Path | None = None) -> str:
+    if fmt == "json":
+        return json.dumps(brief.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    env = environment(user_dir)
+    try:
+        return env.get_template(TEMPLATE_NAMES[fmt]).render(context(brief, env))
+    except jinja2.TemplateSyntaxError as e:
+        raise RenderError(f"{e.filename or e.name}:{e.lineno}: template error: {e.message}") \
+            from None
+    except jinja2.TemplateError as e:
+        raise RenderError(f"template {TEMPLATE_NAMES[fmt]}: {e}") from None
+
+
+def render_pdf(html: str, user_dir: Path | None = None) -> bytes:
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    fetcher = LocalOnlyFetcher(template_dirs(user_dir))
+    try:
+        return weasyprint.HTML(string=html, base_url=str(template_dirs(user_dir)[0]) + "/",
+                               url_fetcher=fetcher).write_pdf()
+    except Exception as e:  # WeasyPrint raises many kinds; the user needs one line
+        raise RenderError(f"PDF rendering failed: {e}") from None
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """Serve data: URLs and files inside the template directories; refuse the rest.
+
+    No network and no file outside the templates: a hostile article cannot make
+    the PDF renderer fetch or disclose anything.
+    """
+
+    def __init__(self, allowed: list[Path]) -> None:
+        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+        self.allowed = allowed
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            path = Path(url2pathname(url.split("?")[0].removeprefix("file:"))).resolve()
+            if not any(path.is_relative_to(d) for d in self.allowed):
+                raise ValueError(f"refused: {url} is outside the template directories")
+        elif not url.startswith("data:"):
+            raise ValueError(f"refused: {url.split(':')[0]} URLs are not fetched")
+        return super().fetch(url, headers)
+
+
+def render_all(brief: Brief, formats: tuple[str, ...], user_dir: Path | None = None) \
+        -> dict[str, bytes]:
+    """Every requested format, in memory."""
+    out: dict[str, bytes] = {}
+    html = None
+    if "html" in formats or "pdf" in formats:
+        html = render_text(brief, "html", user_dir)
+    for fmt in formats:
+        if fmt == "pdf":
+            out[fmt] = render_pdf(html or "", user_dir)
+        elif fmt == "html":
+            out[fmt] = (html or "").encode("utf-8")
+        else:
+            out[fmt] = render_text(brief, fmt, user_dir).encode("utf-8")
+    return out
+
+
+def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...],
+                user_dir: Path | None = None) -> list[Path]:
+    """Render everything first, then write each file atomically."""
+    rendered = render_all(brief, formats, user_dir)
+    paths = []
+    for fmt, data in rendered.items():
+        path = out_dir / f"brief-{brief.date.isoformat()}.{fmt}"
+        try:
+            atomic_write(path, data)
+        except OSError as e:
+            raise RenderError(f"{path}: cannot write: {e.strerror or e}") from None
+        paths.append(path)
+    return paths

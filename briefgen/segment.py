@@ -1,0 +1,132 @@
+"""Split cleaned bodies into paragraphs and sentences, with no runtime download.
+
+nupunkt (a Punkt model shipped inside the package) finds the boundaries; a
+small repair pass then fixes what news text trips it on: a title or acronym
+taken for a sentence end ("U.S. | Secretary"), a missed boundary, and a
+headline fused into the next sentence with no punctuation at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import nupunkt
+
+from .model import Article, Sentence
+
+# Titles never end a sentence; acronyms and initials rarely do.
+_TITLE = re.compile(
+    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Cmdr|Sgt|Adm|Prof|Rev|Hon|Amb"
+    r"|Pres|Sec|Supt|Insp|St|Mt|Ft|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc"
+    r"|approx|Corp|Inc|Co|Ltd|Bros)\.$"
+)
+_ACRONYM = re.compile(r"(?:^|[\s(‘“-])(?:[A-Z]\.){1,3}$")
+# Words that begin sentences; used to tell "in the U.S. The talks" from "U.S. officials".
+_STARTERS = (
+    "The|A|An|But|And|However|Yet|Still|In|On|At|For|As|After|Before|While|When|If|It|He|She"
+    "|They|We|I|This|That|These|Those|Both|Some|Many|Most|Its|His|Her|Their|Our|There|Meanwhile"
+    "|Earlier|Later|Since|Despite|During|Although|Instead|Asked|According"
+)
+_STARTS_SENTENCE = re.compile(rf"[\"“‘(]?(?:{_STARTERS})\b")
+# A boundary nupunkt missed: "... Kerry. President Biden said ..."
+_MISSED = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’]?\s+(?=[\"“]?[A-Z])")
+# A headline fused into the sentence after it, no punctuation between:
+# "pledge to keep talking, signaling slight thaw The two men had ..."
+_FUSED = re.compile(rf"(?<=[a-z])\s+(?=(?:{_STARTERS}) [a-z])")
+_NOT_BEFORE_FUSED = re.compile(
+    r"(?:said|says|told|tells|wrote|reported|to|of|in|by|from|at|with|on|for|and|or|than|that"
+    r"|about|into|over|under|against|between|whether|via|per|is|was|are|were|be)$",
+    re.I,
+)
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def split_paragraph(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of one paragraph, whitespace trimmed."""
+    spans = [_trim(text, s, e) for _, (s, e) in nupunkt.sent_spans_with_text(text)]
+    spans = _merge_false_breaks(text, [sp for sp in spans if sp[0] < sp[1]])
+    return [piece for span in spans for piece in _split_missed(text, span)]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged:
+            prev = text[merged[-1][0]:merged[-1][1]]
+            nxt = text[start:end]
+            title = _TITLE.search(prev)
+            acronym = _ACRONYM.search(prev) and not _STARTS_SENTENCE.match(nxt)
+            if title or acronym:
+                merged[-1] = (merged[-1][0], end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+def _split_missed(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = span
+    cuts = []
+    for pattern in (_MISSED, _FUSED):
+        for m in pattern.finditer(text, start, end):
+            before = text[start:m.start()]
+            if pattern is _MISSED and _TITLE.search(before):
+                continue
+            if pattern is _FUSED and _NOT_BEFORE_FUSED.search(before):
+                continue
+            cuts.append((m.start(), m.end()))
+    pieces, at = [], start
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start > at:
+            pieces.append(_trim(text, at, cut_start))
+            at = cut_end
+    pieces.append(_trim(text, at, end))
+    return [p for p in pieces if p[0] < p[1]]
+
+
+def paragraph_spans(body: str) -> Iterable[tuple[int, int]]:
+    """Spans of the blank-line-separated paragraphs of a cleaned body."""
+    start = 0
+    for m in re.finditer(r"\n\s*\n", body):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(body)
+
+
+def segment(article: Article) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for p, (p_start, p_end) in enumerate(paragraph_spans(article.body)):
+        for s, e in split_paragraph(article.body[p_start:p_end]):
+            sentences.append(Sentence(
+                text=article.body[p_start + s:p_start + e], article_id=article.id,
+                paragraph=p, index=len(sentences), start=p_start + s, end=p_start + e,
+            ))
+    return sentences
+
+
+def split_sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_paragraph(text)]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+class SumyTokenizer:
+    """What sumy needs from a tokenizer, without NLTK's downloadable punkt data."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(words(sentence))
