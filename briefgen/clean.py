@@ -18,6 +18,7 @@ import yaml
 from .errors import ConfigError
 from .model import Article
 
+_SPACES = re.compile(r"[ \t]{2,}")
 RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "repairs")
 
 
@@ -107,8 +108,8 @@ def clean_paragraphs(paragraphs: list[str], rules: Rules) -> list[str]:
         if any(p.fullmatch(para) for p in rules.drop_paragraphs):
             continue
         spans = rules.remove_spans + (rules.remove_lead_spans if not kept else ())
-        for pattern in spans:
-            para = pattern.sub("", para).strip()
+        for pattern in spans:  # re-tidy after each cut: later rules expect single spaces
+            para = _SPACES.sub(" ", pattern.sub("", para)).strip()
         for pattern, replacement in rules.repairs:
             para = pattern.sub(replacement, para)
         para = para.strip()

@@ -113,10 +113,14 @@ def decode(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = list(from_bytes(data))
+    if not results:
         raise SkipFile("not text in any known encoding")
-    return str(best)
+    best = results[0]
+    # Western text often decodes equally cleanly in several code pages; the web's
+    # most common one (windows-1252, what browsers use for "latin-1") then wins.
+    clean = [r for r in results if r.chaos <= best.chaos]
+    return str(next((r for r in clean if r.encoding == "cp1252"), best))
 
 
 def from_text(text: str, path: str) -> Article:

@@ -34,13 +34,15 @@ _BEFORE = re.compile(rf"(?P<a>{_NAME}|{_PRONOUN})\s+{_VERBS}(?:\s+\w+){{0,3}}[,:
 # Words that start capitalized phrases but are not people.
 _NOT_PEOPLE = {
     "The", "A", "An", "This", "That", "It", "They", "We", "I", "But", "And", "In", "On",
-    "According", "State", "Department", "Ministry", "Foreign", "White", "House", "Chinese",
-    "American", "Beijing", "Washington", "Both", "Officials", "Official", "Mr", "Mrs", "Ms",
+    "According", "State", "Department", "Ministry", "Foreign", "White", "House",
+    "Both", "Officials", "Official", "Mr", "Mrs", "Ms",
 }
-# Overlapping matches, so "State Antony Blinken" yields "Antony Blinken" too.
+# Overlapping matches, so "Minister Jane Doe" yields "Jane Doe" too.
 # "Smith said", "Smith, the minister, said", "said Smith"
 _SPEAKS = re.compile(rf"\b([A-Z][a-z]+)(?:,[^,]{{1,80}},)?\s+{_VERBS}\b")
-_PLACE = re.compile(r"\b(?:in|across|inside|throughout)\s+([A-Z][a-z]+)\b")
+# "in Paris", "across the Baltic Sea": every word of the name is a place word.
+_PLACE = re.compile(r"\b(?:in|across|inside|throughout|near|over)\s+(?:the\s+)?"
+                    r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
 _CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
 _PERSON = re.compile(r"(?=\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 
@@ -54,7 +56,7 @@ class _Found:
 
 def find_quotes(articles: Sequence[Article], min_words: int, max_words: int) -> list[Quote]:
     names = _person_names(articles)
-    name_words = _speaker_words(articles)
+    name_words = _speaker_words(articles, names)
     found: list[_Found] = []
     for article in articles:
         for start, end in paragraph_spans(article.body):
@@ -90,12 +92,13 @@ def _last_named(text: str, name_words: set[str]) -> str:
     return ""
 
 
-def _speaker_words(articles: Sequence[Article]) -> set[str]:
-    """Capitalized words that stand as the subject of a speech verb somewhere and
-    never as a place ("in Paris"): countries and capitals "say" things too."""
-    places = {m.group(1) for a in articles for m in _PLACE.finditer(a.body)}
-    return {m.group(1) for a in articles for m in _SPEAKS.finditer(a.body)
-            if _could_be_name(m.group(1)) and m.group(1) not in places}
+def _speaker_words(articles: Sequence[Article], names: Counter) -> set[str]:
+    """Words that may name a person: parts of two-word names and subjects of speech
+    verbs, but never a place ("in Paris"), since countries and capitals "say" things too."""
+    places = {w for a in articles for m in _PLACE.finditer(a.body) for w in m.group(1).split()}
+    subjects = {m.group(1) for a in articles for m in _SPEAKS.finditer(a.body)}
+    in_names = {w for n in names for w in n.split()}
+    return {w for w in subjects | in_names if _could_be_name(w) and w not in places}
 
 
 def _could_be_name(word: str) -> bool:

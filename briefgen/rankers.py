@@ -48,15 +48,18 @@ def centrality(texts: Sequence[str], vectors: sparse.csr_matrix | None = None,
     if vectors is None:
         from .vectors import tfidf
         vectors = tfidf(texts)
-    sim = (vectors @ vectors.T).tocsr()
+    sim = (vectors @ vectors.T).tolil()
+    sim.setdiag(0)  # a sentence does not vote for itself
+    sim = sim.tocsr()
     sim.data[sim.data < threshold] = 0.0
     sim.eliminate_zeros()
     degree = np.asarray(sim.sum(axis=1)).ravel()
-    degree[degree == 0] = 1.0
-    transition = sparse.diags(1.0 / degree) @ sim
+    dangling = degree == 0  # unconnected sentences spread their weight evenly
+    transition = sparse.diags(1.0 / np.where(dangling, 1.0, degree)) @ sim
     scores = np.full(n, 1.0 / n)
     for _ in range(100):
-        new = (1 - damping) / n + damping * (transition.T @ scores)
+        spread = scores[dangling].sum() / n
+        new = (1 - damping) / n + damping * (transition.T @ scores + spread)
         if np.abs(new - scores).sum() < 1e-6:
             return new
         scores = new

@@ -13,7 +13,6 @@ import logging
 import re
 from importlib import resources
 from pathlib import Path
-
 from urllib.request import url2pathname
 
 import jinja2
@@ -33,7 +32,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
     packaged = jinja2.FileSystemLoader(PACKAGED_TEMPLATES)
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(user_dir)] if user_dir else []
-    loaders += [jinja2.PrefixLoader({"default": packaged}), packaged]
+    loaders += [jinja2.PrefixLoader({"default": packaged}, delimiter=":"), packaged]
     # Sandboxed: a template from a shared config directory cannot reach Python internals.
     env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),

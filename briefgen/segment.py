@@ -29,7 +29,7 @@ _STARTERS = (
     "|Earlier|Later|Since|Despite|During|Although|Instead|Asked|According"
 )
 _STARTS_SENTENCE = re.compile(rf"[\"“‘(]?(?:{_STARTERS})\b")
-# A boundary nupunkt missed: "... Kerry. President Biden said ..."
+# A boundary nupunkt missed: "... John F. Doe. President Roe said ..."
 _MISSED = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’]?\s+(?=[\"“]?[A-Z])")
 # A headline fused into the sentence after it, no punctuation between:
 # "pledge to keep talking, signaling slight thaw The two men had ..."

@@ -171,7 +171,7 @@ def _normalized(values: np.ndarray) -> np.ndarray:
 
 
 def support_boost(group: Group) -> float:
-    return 1 + 0.25 * math.log(len(group.sources))
+    return 1 + 0.4 * math.log(len(group.sources))
 
 
 def select_section(corpus: Corpus, section: SectionConfig, group_ids: list[int]) -> list[Item]:
@@ -196,6 +196,6 @@ def select_summary(corpus: Corpus, summary: SummaryConfig) -> list[int]:
     cent = centrality([g.text for g in corpus.groups], corpus.group_rows)
     lead = np.array([1.0 / (1 + g.first_position) for g in corpus.groups])
     boost = np.array([support_boost(g) for g in corpus.groups])
-    scores = (0.5 * _normalized(cent) + 0.5 * lead) * boost
+    scores = (0.3 * _normalized(cent) + 0.7 * lead) * boost
     return choose(corpus, list(range(len(corpus.groups))), scores,
                   summary.max_items, summary.max_words)

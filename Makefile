@@ -1,0 +1,29 @@
+# Everything runs from a local virtualenv that the first target builds.
+VENV   ?= .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: brief test lint install clean
+
+brief: $(STAMP)  ## build the brief of seeds/ into out/
+	$(BIN)/briefgen build --config config/brief.yaml --out out
+
+test: $(STAMP)  ## lint, then run the test suite
+	$(BIN)/ruff check briefgen tests
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check briefgen tests
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	scripts/system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

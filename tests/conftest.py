@@ -1,0 +1,39 @@
+"""Shared builders and helpers: real files on disk, the real CLI in a subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefgen.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DEFAULT_CONFIG = ROOT / "config" / "brief.yaml"
+
+
+def make_article(body: str, id: str = "a1", title: str = "T", outlet: str = "",
+                 day: date | None = date(2024, 1, 2), path: str = "x.txt") -> Article:
+    return Article(id=id, title=title, outlet=outlet, date=day, path=path, body=body)
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run `briefgen` as a user would; never lets a traceback pass unnoticed."""
+    proc = subprocess.run([sys.executable, "-m", "briefgen.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="session")
+def seeds_brief(tmp_path_factory) -> Path:
+    """One real build of the seeds in all four formats, shared by the end-to-end tests."""
+    out = tmp_path_factory.mktemp("out")
+    proc = run_cli("build", "--config", str(DEFAULT_CONFIG), "--input", str(SEEDS),
+                   "--out", str(out), "--format", "html,pdf,json,md")
+    assert proc.returncode == 0, proc.stderr
+    return out

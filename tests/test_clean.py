@@ -1,0 +1,54 @@
+from pathlib import Path
+
+from briefgen.clean import clean_text, load_rules
+
+NEWS = "The minister met her counterpart on Monday for three hours of talks."
+LATER = "Both sides agreed to meet again next month, officials said."
+
+
+def test_furniture_lines_are_dropped_and_news_kept():
+    raw = "\n".join([
+        "[ad_1]", "Jane Doe/AP", f"PARIS — {NEWS}",
+        "See also  A storm leaves thousands without power",
+        LATER, "[adinserter block=”4″]", "[ad_2]", "Source link",
+    ])
+    assert clean_text(raw) == f"{NEWS}\n\n{LATER}"
+
+
+def test_inline_furniture_in_a_run_on_paragraph():
+    raw = (f"Comment this story Comment PARIS {NEWS} He spoke to reporters later. "
+           "(Video: The Daily Planet) Doe reported from Rome. "
+           "Roe in Paris contributed to this report. Offer this item gift item")
+    cleaned = clean_text(raw)
+    assert cleaned == f"{NEWS} He spoke to reporters later."
+
+
+def test_credit_glued_to_a_caption_and_stray_punctuation():
+    raw = f"{NEWS} . . Talks went well. Jane Doe / AFP – Getty Images\n\nIt ended. , he said."
+    assert clean_text(raw) == f"{NEWS} Talks went well.\n\nIt ended, he said."
+
+
+def test_wire_trailer_and_author_bio_are_cut():
+    raw = "\n\n".join([
+        NEWS, "Reporting by Jane Doe; Editing by John Roe", "Our Standards: The Trust Principles.",
+        "Jane Doe is a senior correspondent who covers diplomacy.", "Related Posts"])
+    assert clean_text(raw) == NEWS
+
+
+def test_hard_wrapped_lines_are_joined():
+    raw = ("The minister met her counterpart on Monday for three hours of\n"
+           "talks in the capital, and both said the meeting went well.")
+    assert clean_text(raw) == raw.replace("\n", " ")
+
+
+def test_a_dateline_word_later_in_the_article_is_kept():
+    raw = f"{NEWS}\n\nNATO Secretary General Jens Stoltenberg welcomed the talks."
+    assert "NATO Secretary General" in clean_text(raw)
+
+
+def test_user_rules_extend_the_defaults(tmp_path: Path):
+    rules_file = tmp_path / "mine.yaml"
+    rules_file.write_text("drop_paragraphs:\n  - 'Download our app.*'\n")
+    rules = load_rules((rules_file,))
+    raw = f"{NEWS}\nDownload our app for more news\n[ad_1]"
+    assert clean_text(raw, rules) == NEWS

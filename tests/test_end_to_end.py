@@ -1,0 +1,112 @@
+"""The whole tool on the five sample articles, as a user runs it."""
+
+import json
+import re
+from pathlib import Path
+
+import pypdf
+
+from briefgen.clean import clean_text
+from briefgen.ingest import expand_inputs, read_articles
+
+from .conftest import DEFAULT_CONFIG, ROOT, SEEDS, run_cli
+
+SECTION_IDS = ["key_meetings", "unresolved_issues", "cooperation", "next_visits"]
+FURNITURE = ["[ad_", "adinserter", "See also", "Related Posts", "Source link", "Getty Images",
+             "Millis", "Comment this story", "gift item", "Our Standards", "Trust Principles",
+             "contributed to this report", "Editing by", "(Video:"]
+
+
+def the_files(out: Path) -> dict[str, Path]:
+    return {p.suffix[1:]: p for p in out.iterdir()}
+
+
+def test_all_four_formats_written(seeds_brief: Path):
+    files = the_files(seeds_brief)
+    assert sorted(files) == ["html", "json", "md", "pdf"]
+    assert all(p.name == f"brief-2023-06-20.{p.suffix[1:]}" for p in files.values())
+    assert not [p for p in seeds_brief.iterdir() if p.name.startswith(".")]
+
+
+def test_json_contract(seeds_brief: Path):
+    brief = json.loads(the_files(seeds_brief)["json"].read_text())
+    assert {"title", "date", "generated_at", "summary", "sections", "sources"} <= set(brief)
+    assert brief["date"] == "2023-06-20"
+    assert [s["id"] for s in brief["sections"]] == SECTION_IDS
+    ids = {s["id"] for s in brief["sources"]}
+    assert len(brief["sources"]) == 5
+    for src in brief["sources"]:
+        assert set(src) >= {"id", "title", "outlet", "date", "path"} and src["title"]
+    for section in brief["sections"]:
+        assert section["items"], section["id"]
+        for item in section["items"]:
+            assert item["text"] and item["sources"] and set(item["sources"]) <= ids
+        for quote in section["quotes"]:
+            assert quote["speaker"] and quote["source"] in ids
+
+
+def test_every_line_is_verbatim_source_text(seeds_brief: Path):
+    brief = json.loads(the_files(seeds_brief)["json"].read_text())
+    files, _ = expand_inputs([SEEDS])
+    bodies = {a.id: clean_text(a.body) for a in read_articles(files).articles}
+    items = brief["summary"] + [i for s in brief["sections"] for i in s["items"]]
+    for item in items:  # the shown wording stands in one of its sources
+        assert any(item["text"] in bodies[src] for src in item["sources"]), item["text"]
+    for quote in (q for s in brief["sections"] for q in s["quotes"]):
+        assert all(quote["text"] in bodies[src] for src in quote["sources"]), quote
+
+
+def test_no_page_furniture_anywhere(seeds_brief: Path):
+    files = the_files(seeds_brief)
+    pdf_text = "".join(p.extract_text() for p in pypdf.PdfReader(files["pdf"]).pages)
+    brief = json.loads(files["json"].read_text())
+    lines = [i["text"] for i in brief["summary"]]
+    lines += [x["text"] for s in brief["sections"] for x in s["items"] + s["quotes"]]
+    for text in [*lines, pdf_text, files["md"].read_text()]:
+        for marker in FURNITURE:
+            assert marker not in text, marker
+
+
+def test_pdf_and_html_show_every_section(seeds_brief: Path):
+    files = the_files(seeds_brief)
+    reader = pypdf.PdfReader(files["pdf"])
+    pdf_text = "".join(p.extract_text() for p in reader.pages)
+    html = files["html"].read_text()
+    for title in ["Key meetings", "Unresolved issues", "Areas of cooperation", "Next visits",
+                  "Sources"]:
+        assert title in pdf_text and f">{title}</h2>" in html
+    assert "Daily brief" in pdf_text and "2023-06-20" in pdf_text
+    assert re.search(r"Page 1 of \d", pdf_text)
+
+
+def test_default_config_and_code_know_nothing_of_the_sample_story():
+    story = ["Blinken", "Xi", "Jinping", "Wang", "Qin", "China", "Chinese", "Beijing", "Taiwan",
+             "Biden", "fentanyl", "balloon", "Washington", "Yellen"]
+    texts = [DEFAULT_CONFIG.read_text()] + [p.read_text() for p in (ROOT / "briefgen").rglob("*")
+                                           if p.suffix in (".py", ".yaml", ".j2", ".css")]
+    for text in texts:
+        for word in story:
+            assert not re.search(rf"\b{word}\b", text), word
+
+
+def test_bad_input_path_is_one_line(tmp_path: Path):
+    proc = run_cli("build", "--config", str(DEFAULT_CONFIG), "--input",
+                   str(tmp_path / "none"), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines()[-1].startswith("briefgen: error: no readable article")
+
+
+def test_init_then_build(tmp_path: Path):
+    proc = run_cli("init", str(tmp_path / "desk"))
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "desk" / "templates" / "brief.css").exists()
+    for seed in list(SEEDS.iterdir())[:2]:
+        (tmp_path / "desk" / "articles" / seed.name).write_text(seed.read_text())
+    css = tmp_path / "desk" / "templates" / "brief.css"
+    css.write_text(css.read_text() + "\nh2 { color: rgb(9, 8, 7); }\n")
+    proc = run_cli("build", "--config", str(tmp_path / "desk" / "brief.yaml"), "--out",
+                   str(tmp_path / "out"), "--format", "html", "--date", "2024-02-02", "-q")
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "out" / "brief-2024-02-02.html").read_text()
+    assert "rgb(9, 8, 7)" in html
+    assert "already exists" in run_cli("init", str(tmp_path / "desk")).stderr

@@ -1,0 +1,98 @@
+import json
+from datetime import date
+from pathlib import Path
+
+from briefgen.ingest import expand_inputs, read_articles
+
+HTML = """<html><head><title>Ministers meet - Daily Planet</title>
+<meta property="og:site_name" content="Daily Planet">
+<meta property="article:published_time" content="2024-03-02T08:00:00Z"></head>
+<body><nav>Home | World | Sports | Weather</nav>
+<article><h1>Ministers meet</h1>
+<p>The foreign minister met her counterpart on Monday for three hours of talks in the capital.</p>
+<p>Both sides agreed to set up a working group on trade by the end of the year, officials said.</p>
+<script>document.write('tracking')</script></article>
+<footer>Copyright 2024 Daily Planet. All rights reserved. Privacy policy.</footer></body></html>
+"""
+
+
+def test_text_with_date_line(tmp_path: Path):
+    f = tmp_path / "a.txt"
+    f.write_text(" date 2023-06-19 \n\n\nThe minister arrived on Sunday.\n")
+    [a] = read_articles([f]).articles
+    assert a.date == date(2023, 6, 19)
+    assert a.body == "The minister arrived on Sunday."
+    assert a.id.startswith("a") and len(a.id) == 8
+
+
+def test_text_with_front_matter(tmp_path: Path):
+    f = tmp_path / "a.txt"
+    f.write_text("---\ntitle: Talks end\noutlet: The Courier\ndate: 2024-05-01\n---\nBody text.\n")
+    [a] = read_articles([f]).articles
+    assert (a.title, a.outlet, a.date, a.body) == ("Talks end", "The Courier",
+                                                   date(2024, 5, 1), "Body text.")
+
+
+def test_html_keeps_main_text_only(tmp_path: Path):
+    f = tmp_path / "page.html"
+    f.write_text(HTML)
+    [a] = read_articles([f]).articles
+    assert "three hours of talks" in a.body and "working group" in a.body
+    assert "Home | World" not in a.body and "Copyright" not in a.body
+    assert "tracking" not in a.body
+    assert a.title == "Ministers meet" and a.outlet == "Daily Planet"
+
+
+def test_json_and_jsonl(tmp_path: Path):
+    (tmp_path / "one.json").write_text(json.dumps(
+        {"title": "T1", "text": "First body.", "date": "2024-02-03", "url": "http://x/1",
+         "outlet": "Wire"}))
+    (tmp_path / "many.jsonl").write_text(
+        json.dumps({"text": "Second body."}) + "\n" + json.dumps({"text": "Third body."}) + "\n")
+    files, warnings = expand_inputs([tmp_path])
+    result = read_articles(files)
+    assert not warnings and not result.warnings
+    bodies = sorted(a.body for a in result.articles)
+    assert bodies == ["First body.", "Second body.", "Third body."]
+    one = next(a for a in result.articles if a.body == "First body.")
+    assert (one.title, one.outlet, one.date, one.url) == ("T1", "Wire", date(2024, 2, 3),
+                                                          "http://x/1")
+
+
+def test_unreadable_files_are_skipped_with_a_reason(tmp_path: Path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02garbage\x00")
+    (tmp_path / "broken.json").write_text('{"text": "unterminated')
+    (tmp_path / "good.txt").write_text("A real sentence of news.")
+    files, _ = expand_inputs([tmp_path])
+    result = read_articles(files)
+    assert [a.body for a in result.articles] == ["A real sentence of news."]
+    reasons = "\n".join(result.warnings)
+    assert "empty.txt: skipped: empty file" in reasons
+    assert "binary.txt: skipped: binary file" in reasons
+    assert "broken.json: skipped: malformed JSON at line 1" in reasons
+
+
+def test_latin1_text_is_decoded(tmp_path: Path):
+    f = tmp_path / "latin.txt"
+    text = ("Le ministre des Affaires étrangères a déclaré lundi que la réunion avec son "
+            "homologue était très importante. « Nous avons fait des progrès », a-t-il ajouté.")
+    f.write_bytes(text.encode("latin-1"))
+    [a] = read_articles([f]).articles
+    assert "déclaré" in a.body and "très" in a.body
+
+
+def test_globs_and_missing_paths(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("One.")
+    (tmp_path / "b.md").write_text("Two.")
+    (tmp_path / "c.pdf").write_bytes(b"%PDF")
+    files, warnings = expand_inputs([str(tmp_path / "*.txt"), str(tmp_path / "nothing-here")])
+    assert files == [tmp_path / "a.txt"]
+    assert warnings == [f"{tmp_path / 'nothing-here'}: no article files found"]
+
+
+def test_identical_copies_are_one_article(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Same text.")
+    (tmp_path / "b.txt").write_text("Same text.")
+    files, _ = expand_inputs([tmp_path])
+    assert len(read_articles(files).articles) == 1

@@ -1,0 +1,40 @@
+from briefgen.quotes import find_quotes
+
+from .conftest import make_article
+
+
+def quotes_of(*bodies: str):
+    arts = [make_article(b, id=f"a{i}") for i, b in enumerate(bodies)]
+    return find_quotes(arts, min_words=3, max_words=60)
+
+
+def test_speaker_after_and_before_the_quote():
+    body = ('Foreign Minister Jane Doe arrived on Monday. "We came to listen and to talk," '
+            'Doe said.\n\nPresident Sam Roe told reporters: "The door is open to dialogue."')
+    quotes = {q.speaker: q.text for q in quotes_of(body)}
+    assert quotes == {"Jane Doe": "We came to listen and to talk",
+                      "President Sam Roe": "The door is open to dialogue."}
+
+
+def test_said_before_name_and_curly_marks():
+    body = "“There is no room for compromise on this,” said Jane Doe, the foreign minister."
+    [q] = quotes_of(body)
+    assert (q.speaker, q.text) == ("Jane Doe", "There is no room for compromise on this")
+
+
+def test_pronoun_resolves_to_the_person_just_named():
+    body = ("Envoy Ali Khan, who leads the delegation, spoke after the meeting. "
+            'He said, "We agreed on a working group for trade."')
+    [q] = quotes_of(body)
+    assert q.speaker == "Ali Khan"
+
+
+def test_quote_without_a_speaker_is_left_out():
+    assert quotes_of('The slogan "Peace through dialogue and trade" was everywhere.') == []
+
+
+def test_same_quote_in_two_outlets_is_one_quote_citing_both():
+    one = '"The talks were candid and constructive," Jane Doe said on Monday.'
+    two = 'Jane Doe said: "The talks were candid and constructive."'
+    [q] = quotes_of(one, two)
+    assert q.sources == ("a0", "a1")

@@ -1,0 +1,28 @@
+import numpy as np
+import pytest
+
+from briefgen.rankers import RANKER_NAMES, centrality, get_ranker
+
+SENTENCES = [
+    "The ministers held talks on trade and security in the capital.",
+    "Trade and security dominated the talks between the ministers.",
+    "The talks on trade were long, the ministers said.",
+    "A local football club won its match on Saturday.",
+]
+
+
+@pytest.mark.parametrize("name", RANKER_NAMES)
+def test_every_ranker_scores_every_sentence(name):
+    scores = get_ranker(name)(SENTENCES)
+    assert scores.shape == (4,)
+    assert np.isfinite(scores).all()
+
+
+def test_centrality_puts_the_off_topic_sentence_last():
+    scores = centrality(SENTENCES)
+    assert scores.argmin() == 3
+    assert scores.sum() == pytest.approx(1.0)
+
+
+def test_centrality_of_nothing_is_empty():
+    assert centrality([]).shape == (0,)

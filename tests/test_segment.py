@@ -1,0 +1,58 @@
+from briefgen.clean import clean_text
+from briefgen.rankers import sumy_scores
+from briefgen.segment import SumyTokenizer, segment, split_sentences
+
+from .conftest import make_article
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = ("U.S. Secretary of State Jane Doe met Mr. Roe in Washington. Sen. Bob Smith said "
+            "the talks with the U.K. delegation went well. Then they left.")
+    assert split_sentences(text) == [
+        "U.S. Secretary of State Jane Doe met Mr. Roe in Washington.",
+        "Sen. Bob Smith said the talks with the U.K. delegation went well.",
+        "Then they left.",
+    ]
+
+
+def test_acronym_at_a_real_sentence_end_still_splits():
+    assert split_sentences("The envoy flew back to the U.S. The talks resume in May.") == [
+        "The envoy flew back to the U.S.", "The talks resume in May."]
+
+
+def test_quotes_stay_whole():
+    text = '"We made progress. There is more to do," she said. He agreed.'
+    assert split_sentences(text) == ['"We made progress.', 'There is more to do," she said.',
+                                     "He agreed."] or split_sentences(text) == [
+        '"We made progress. There is more to do," she said.', "He agreed."]
+
+
+def test_fused_headline_is_split_off():
+    text = ("The talks ended late. Ministers pledge to keep talking, signaling slight thaw "
+            "The two men had a frank discussion, a spokesman said.")
+    parts = split_sentences(text)
+    assert parts[-1] == "The two men had a frank discussion, a spokesman said."
+    assert "Ministers pledge to keep talking, signaling slight thaw" in parts
+
+
+def test_missed_boundary_after_a_name_is_split():
+    text = "The visit may include Energy Secretary John F. Kerry. President Doe said so."
+    assert split_sentences(text)[-1] == "President Doe said so."
+
+
+def test_sentences_point_back_into_the_body():
+    body = clean_text("First paragraph here. It has two sentences.\n\nSecond one stands alone.")
+    sentences = segment(make_article(body))
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
+    for s in sentences:
+        assert body[s.start:s.end] == s.text
+    assert sentences[0].is_complete
+    assert not segment(make_article("A Headline Without Punctuation"))[0].is_complete
+
+
+def test_sumy_runs_with_our_tokenizer_offline():
+    tok = SumyTokenizer()
+    assert tok.to_words("Don’t stop-loss now.") == ("Don’t", "stop-loss", "now")
+    texts = ["Talks went well today.", "The talks went well.", "Cats sleep a lot."]
+    scores = sumy_scores("lexrank", texts)  # NLTK's punkt data would raise LookupError
+    assert sorted(scores) == [1 / 3, 2 / 3, 1.0]

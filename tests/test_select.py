@@ -1,0 +1,70 @@
+from briefgen.config import SectionConfig, SummaryConfig
+from briefgen.segment import segment
+from briefgen.select import assign_sections, build_corpus, select_section, select_summary
+
+from .conftest import make_article
+
+MEETINGS = SectionConfig(id="meetings", title="Meetings", description="who met whom and where",
+                         cues=("met", "meet*", "talks"), max_items=3, max_words=60)
+DEALS = SectionConfig(id="deals", title="Agreements", description="what the sides agreed",
+                      cues=("agree*", "agreement"), max_items=3, max_words=60)
+
+A = ("The foreign minister met her counterpart for six hours of talks on Sunday. "
+     "Both sides agreed to set up a working group on fishing rights. "
+     "The weather in the capital was mild for the season.")
+B = ("The foreign minister met her counterpart for six hours of talks on Sunday, officials said. "
+     "The two governments agreed to resume direct flights next spring.")
+# The same fact in a spun rewording with a misspelling, as copied sites print it.
+C = "The foreign ministar met her counterpart for six hours of talks on Sunday."
+
+
+def corpus_of(*bodies):
+    articles = [make_article(b, id=f"a{i}") for i, b in enumerate(bodies)]
+    sentences = [s for a in articles for s in segment(a)]
+    return build_corpus(sentences, [a.id for a in articles])
+
+
+def test_duplicate_across_outlets_is_one_item_citing_all_in_cleanest_wording():
+    corpus = corpus_of(A, B, C)
+    assigned = assign_sections(corpus, [MEETINGS, DEALS])
+    items = select_section(corpus, MEETINGS, assigned["meetings"])
+    [meeting] = [i for i in items if "six hours" in i.text]
+    assert meeting.sources == ("a0", "a1", "a2")
+    assert "ministar" not in meeting.text
+
+
+def test_each_sentence_goes_to_the_section_it_fits_best():
+    corpus = corpus_of(A, B)
+    assigned = assign_sections(corpus, [MEETINGS, DEALS])
+    deals = [i.text for i in select_section(corpus, DEALS, assigned["deals"])]
+    meetings = [i.text for i in select_section(corpus, MEETINGS, assigned["meetings"])]
+    assert any("working group" in t for t in deals)
+    assert any("flights" in t for t in deals)
+    assert not any("working group" in t for t in meetings)
+    assert not any("weather" in t for t in deals + meetings)
+
+
+def test_budgets_are_respected():
+    sentences = " ".join(f"Minister {n} met the envoy for talks number {n} today."
+                         for n in ["Ali", "Bea", "Cy", "Di", "Ed", "Flo"])
+    corpus = corpus_of(sentences)
+    assigned = assign_sections(corpus, [MEETINGS])
+    tight = MEETINGS.model_copy(update={"max_items": 2, "max_words": 25})
+    items = select_section(corpus, tight, assigned["meetings"])
+    assert 1 <= len(items) <= 2
+    assert sum(len(i.text.split()) for i in items) <= 25
+
+
+def test_summary_prefers_leads_and_is_not_repeated_in_sections():
+    corpus = corpus_of(A, B)
+    summary = select_summary(corpus, SummaryConfig(max_items=1, max_words=40))
+    assert len(summary) == 1
+    assert "six hours" in corpus.groups[summary[0]].text
+    assigned = assign_sections(corpus, [MEETINGS, DEALS], exclude=set(summary))
+    assert summary[0] not in assigned["meetings"] + assigned["deals"]
+
+
+def test_no_sentences_no_items():
+    corpus = corpus_of("Headline Only Without Punctuation")
+    assert corpus.groups == []
+    assert select_section(corpus, MEETINGS, []) == []
