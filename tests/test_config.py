@@ -109,3 +109,30 @@ def test_cli_check_describes_the_build():
     assert proc.returncode == 0, proc.stderr
     assert "-> 5 files" in proc.stdout
     assert "section next_visits ('Next visits')" in proc.stdout
+
+
+def _keys(model, prefix=""):
+    for name, field in model.model_fields.items():
+        if name == "base_dir":
+            continue
+        sub = field.annotation
+        if not (isinstance(sub, type) and issubclass(sub, config.BaseModel)):
+            yield prefix + name  # groups such as `summary` are documented by their keys
+        args = getattr(sub, "__args__", ())
+        for cls in (sub, *args):
+            if isinstance(cls, type) and issubclass(cls, config.BaseModel):
+                sep = "[]." if args and cls in args and name in ("sections", "sources") else "."
+                yield from _keys(cls, prefix + name + sep)
+
+
+def test_every_config_key_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    for key in _keys(config.Config):
+        if key.startswith("sources[]"):
+            continue  # source kinds are documented in the sources row
+        assert f"`{key}`" in readme, key
+
+
+def test_annotated_example_is_valid():
+    cfg = config.load(ROOT / "config" / "example.yaml")
+    assert [s.ranker for s in cfg.sections] == ["centrality", "lexrank"]
