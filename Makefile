@@ -4,17 +4,20 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: brief test lint install clean
+.PHONY: brief test lint eval install clean
 
 brief: $(STAMP)  ## build the brief of seeds/ into out/
 	$(BIN)/briefgen build --config config/brief.yaml --out out
 
 test: $(STAMP)  ## lint, then run the test suite
-	$(BIN)/ruff check briefgen tests
+	$(BIN)/ruff check briefgen tests evaluation
 	$(BIN)/python -m pytest -q
 
+eval: $(STAMP)  ## facts covered, words and quotes of the default brief, per story
+	$(BIN)/python -m evaluation.evaluate
+
 lint: $(STAMP)
-	$(BIN)/ruff check briefgen tests
+	$(BIN)/ruff check briefgen tests evaluation
 
 install: $(STAMP)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -41,7 +42,8 @@ class SectionConfig(_Strict):
     description: str = ""
     """Plain-language statement of what belongs here; part of the relevance query."""
     cues: tuple[str, ...] = ()
-    """Words or phrases typical of this section; `meet*` matches any word starting with meet."""
+    """Words or phrases typical of this section; `meet*` matches any word starting with
+    meet, and `/.../` is a regular expression."""
     examples: tuple[str, ...] = ()
     """Example sentences of the kind this section wants; part of the relevance query."""
     max_items: int = Field(default=5, ge=1, le=50)
@@ -52,6 +54,17 @@ class SectionConfig(_Strict):
     """How relevant sentences are ranked: `centrality` (fast, default) or a sumy summarizer."""
     quotes: int = Field(default=2, ge=0, le=20)
     """At most this many quotes shown in this section."""
+
+    @field_validator("cues")
+    @classmethod
+    def _valid_cues(cls, cues: tuple[str, ...]) -> tuple[str, ...]:
+        for cue in cues:
+            if len(cue) > 2 and cue.startswith("/") and cue.endswith("/"):
+                try:
+                    re.compile(cue[1:-1])
+                except re.error as e:
+                    raise ValueError(f"bad regular expression {cue!r}: {e}") from None
+        return cues
 
     @field_validator("ranker")
     @classmethod

@@ -50,13 +50,14 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     order = [a.id for a in articles]
     step(f"selecting from {len(sentences)} sentences")
     corpus = build_corpus(sentences, order)
-    summary_ids = select_summary(corpus, config.summary)
+    covered: set[str] = set()  # concepts the brief already states, across sections
+    summary_ids = select_summary(corpus, config.summary, covered)
     assigned = assign_sections(corpus, config.sections, exclude=set(summary_ids))
     step("finding quotes")
     quotes = find_quotes(articles, config.quotes.min_words, config.quotes.max_words)
     quotes_by_section = assign_quotes(corpus, config, quotes)
     sections = tuple(
-        Section(s.id, s.title, tuple(select_section(corpus, s, assigned[s.id])),
+        Section(s.id, s.title, tuple(select_section(corpus, s, assigned[s.id], covered)),
                 tuple(quotes_by_section[s.id]))
         for s in config.sections
     )

@@ -6,8 +6,12 @@
    cites every article in it, shown in its cleanest wording.
 3. Each group goes to the one section its text fits best (a TF-IDF query made
    of the section's description, cues and examples, plus cue matches).
-4. Within a section, groups are scored by relevance, centrality (the section's
-   ranker) and support, and picked by MMR under the item and word budgets.
+4. Within a section, groups are picked greedily for the most new information
+   per word: the weight of the concepts (stemmed content words) they add to
+   what the brief already says, a concept counting more the more articles
+   report it, scaled by relevance, centrality (the section's ranker) and
+   support. Covered concepts earn nothing, which removes redundancy; the item
+   and word budgets stop the picking.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from .rankers import centrality, get_ranker
 
 MIN_WORDS, MAX_WORDS = 6, 70
 DUPLICATE_SIMILARITY = 0.5  # cosine at which two sentences tell the same fact
-MMR_REDUNDANCY = 0.6  # weight of similarity to already chosen items
+LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
+RELEVANCE_FLOOR = 0.1  # even the least relevant assigned sentence keeps some weight
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class Group:
     sources: tuple[str, ...]
     first_position: int  # earliest sentence index among the variants (lead = 0)
     row: int  # the variant's row in the candidate matrix
+    concepts: frozenset[str] = frozenset()  # stemmed content words of the shown text
 
 
 @dataclass(frozen=True)
@@ -48,11 +54,15 @@ class Corpus:
     vectorizer: object
     matrix: sparse.csr_matrix  # candidate rows, L2-normalized
     group_rows: sparse.csr_matrix  # one row per group (its shown variant)
+    concept_weight: dict[str, float]  # concept -> how many articles mention it
 
 
 def is_candidate(sentence: Sentence) -> bool:
+    """A complete sentence of sensible length that is not one piece of a split quote."""
     n = len(sentence.text.split())
-    return sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS
+    text = sentence.text
+    balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0
+    return sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
 
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
@@ -60,7 +70,21 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     vectorizer, matrix = vectors.fit([s.text for s in candidates])
     groups = group_duplicates(candidates, matrix, article_order)
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
-    return Corpus(candidates, groups, vectorizer, matrix, rows)
+    return Corpus(candidates, groups, vectorizer, matrix, rows, concept_weights(sentences))
+
+
+def concept_weights(sentences: Sequence[Sentence]) -> dict[str, float]:
+    """How much stating a concept is worth: more the more articles report it, less the
+    more sentences repeat it (names of the main actors are in every other sentence)."""
+    articles: dict[str, set[str]] = {}
+    in_sentences: dict[str, int] = {}
+    for s in sentences:
+        for concept in set(vectors.analyze(s.text)):
+            articles.setdefault(concept, set()).add(s.article_id)
+            in_sentences[concept] = in_sentences.get(concept, 0) + 1
+    total = max(1, len(sentences))
+    return {c: (len(a) if len(a) > 1 else 0.5) * math.log(1 + total / in_sentences[c])
+            for c, a in articles.items()}
 
 
 def group_duplicates(candidates: list[Sentence], matrix: sparse.csr_matrix,
@@ -80,8 +104,9 @@ def group_duplicates(candidates: list[Sentence], matrix: sparse.csr_matrix,
     for rows in members.values():
         best = max(rows, key=lambda i: (common[i], -rank.get(candidates[i].article_id, 0)))
         sources = sorted({candidates[i].article_id for i in rows}, key=lambda a: rank.get(a, 0))
-        groups.append(Group(candidates[best].text, tuple(sources),
-                            min(candidates[i].index for i in rows), best))
+        text = candidates[best].text
+        groups.append(Group(text, tuple(sources), min(candidates[i].index for i in rows), best,
+                            frozenset(vectors.analyze(text))))
     return groups
 
 
@@ -101,15 +126,23 @@ def _shared_word_share(candidates: list[Sentence]) -> list[float]:
 
 
 def cue_pattern(cues: Sequence[str]) -> re.Pattern | None:
-    """`meet*` matches words starting with meet; other cues match as whole phrases."""
-    parts = [re.escape(c.strip().rstrip("*")) + (r"\w*" if c.strip().endswith("*") else r"\b")
-             for c in cues if c.strip().rstrip("*")]
+    """One pattern for a section's cues.
+
+    `meet*` matches words starting with meet; `/first.{0,40}since/` is a regular
+    expression; any other cue matches as a whole word or phrase.
+    """
+    parts = []
+    for cue in (c.strip() for c in cues):
+        if len(cue) > 2 and cue.startswith("/") and cue.endswith("/"):
+            parts.append(f"(?:{cue[1:-1]})")
+        elif cue.rstrip("*"):
+            parts.append(re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else r"\b"))
     return re.compile(r"\b(?:" + "|".join(parts) + ")", re.I) if parts else None
 
 
 def section_query(section: SectionConfig) -> str:
-    return " ".join([section.title, section.description,
-                     *(c.rstrip("*") for c in section.cues), *section.examples])
+    words = [c.rstrip("*") for c in section.cues if not c.startswith("/")]
+    return " ".join([section.title, section.description, *words, *section.examples])
 
 
 def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
@@ -122,7 +155,7 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
     pattern = cue_pattern(section.cues)
-    hits = np.array([len({m.lower() for m in pattern.findall(t)}) if pattern else 0
+    hits = np.array([len({m.group().lower() for m in pattern.finditer(t)}) if pattern else 0
                      for t in texts])
     # Without any cue a sentence must be clearly similar to the query.
     return np.where((hits > 0) | (similarity >= 0.2), similarity + 0.15 * np.minimum(hits, 3), 0)
@@ -142,26 +175,31 @@ def assign_sections(corpus: Corpus, sections: Sequence[SectionConfig],
     return out
 
 
-def choose(corpus: Corpus, group_ids: list[int], scores: np.ndarray,
-           max_items: int, max_words: int) -> list[int]:
-    """Maximal marginal relevance under an item and a word budget."""
-    rows = corpus.group_rows[group_ids]
-    sim = (rows @ rows.T).toarray() if group_ids else np.zeros((0, 0))
+def choose(corpus: Corpus, group_ids: list[int], quality: np.ndarray, max_items: int,
+           max_words: int, covered: set[str]) -> list[int]:
+    """Greedy most-new-information-per-word under an item and a word budget.
+
+    `covered` holds the concepts the brief already states; it is updated, so
+    later sections do not repeat what earlier ones said.
+    """
+    weight = corpus.concept_weight
+    lengths = [len(corpus.groups[g].text.split()) for g in group_ids]
+    remaining = set(range(len(group_ids)))
     chosen: list[int] = []
     words = 0
-    remaining = set(range(len(group_ids)))
     while remaining and len(chosen) < max_items:
-        def mmr(i: int) -> float:
-            redundancy = max((sim[i, j] for j in chosen), default=0.0)
-            return scores[i] - MMR_REDUNDANCY * redundancy
-
-        best = max(remaining, key=mmr)
+        gains = {i: quality[i] * sum(weight.get(c, 0.0)
+                                     for c in corpus.groups[group_ids[i]].concepts - covered)
+                 / lengths[i] ** LENGTH_EXPONENT for i in remaining}
+        best = max(gains, key=gains.__getitem__)
+        if gains[best] <= 0:
+            break
         remaining.discard(best)
-        n = len(corpus.groups[group_ids[best]].text.split())
-        if words + n > max_words or max((sim[best, j] for j in chosen), default=0) > 0.5:
+        if words + lengths[best] > max_words:
             continue
         chosen.append(best)
-        words += n
+        words += lengths[best]
+        covered |= corpus.groups[group_ids[best]].concepts
     return [group_ids[i] for i in chosen]
 
 
@@ -174,7 +212,8 @@ def support_boost(group: Group) -> float:
     return 1 + 0.4 * math.log(len(group.sources))
 
 
-def select_section(corpus: Corpus, section: SectionConfig, group_ids: list[int]) -> list[Item]:
+def select_section(corpus: Corpus, section: SectionConfig, group_ids: list[int],
+                   covered: set[str] | None = None) -> list[Item]:
     if not group_ids:
         return []
     texts = [corpus.groups[g].text for g in group_ids]
@@ -184,18 +223,20 @@ def select_section(corpus: Corpus, section: SectionConfig, group_ids: list[int])
     else:
         cent = get_ranker(section.ranker)(texts)
     boost = np.array([support_boost(corpus.groups[g]) for g in group_ids])
-    scores = (0.65 * _normalized(rel) + 0.35 * _normalized(cent)) * boost
-    picked = choose(corpus, group_ids, scores, section.max_items, section.max_words)
+    quality = (RELEVANCE_FLOOR + _normalized(rel)) * (0.75 + 0.25 * _normalized(cent)) * boost
+    picked = choose(corpus, group_ids, quality, section.max_items, section.max_words,
+                    set() if covered is None else covered)
     return [Item(corpus.groups[g].text, corpus.groups[g].sources) for g in picked]
 
 
-def select_summary(corpus: Corpus, summary: SummaryConfig) -> list[int]:
+def select_summary(corpus: Corpus, summary: SummaryConfig,
+                   covered: set[str] | None = None) -> list[int]:
     """Bottom line up front: central lead sentences that many outlets carry."""
     if summary.max_items == 0 or not corpus.groups:
         return []
     cent = centrality([g.text for g in corpus.groups], corpus.group_rows)
     lead = np.array([1.0 / (1 + g.first_position) for g in corpus.groups])
     boost = np.array([support_boost(g) for g in corpus.groups])
-    scores = (0.3 * _normalized(cent) + 0.7 * lead) * boost
-    return choose(corpus, list(range(len(corpus.groups))), scores,
-                  summary.max_items, summary.max_words)
+    quality = (0.3 * _normalized(cent) + 0.7 * lead) * boost
+    return choose(corpus, list(range(len(corpus.groups))), quality,
+                  summary.max_items, summary.max_words, set() if covered is None else covered)
