@@ -100,6 +100,8 @@ class Config(_Strict):
     """Where the articles come from; `briefgen build --input` replaces this list."""
     sections: tuple[SectionConfig, ...] = Field(min_length=1)
     """The brief's sections, in order."""
+    max_words: int = Field(default=900, ge=10)
+    """Word budget of the whole brief (summary and items); later sections get what is left."""
     summary: SummaryConfig = SummaryConfig()
     quotes: QuoteConfig = QuoteConfig()
     cleaning: CleanConfig = CleanConfig()

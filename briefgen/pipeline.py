@@ -53,15 +53,21 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     covered: set[str] = set()  # concepts the brief already states, across sections
     summary_ids = select_summary(corpus, config.summary, covered)
     assigned = assign_sections(corpus, config.sections, exclude=set(summary_ids))
+    summary = tuple(Item(corpus.groups[g].text, corpus.groups[g].sources) for g in summary_ids)
+    words_left = config.max_words - sum(len(i.text.split()) for i in summary)
+    section_items: dict[str, tuple[Item, ...]] = {}
+    for s in config.sections:  # in order: the brief's word budget runs out at the end
+        budgeted = s.model_copy(update={"max_words": max(0, min(s.max_words, words_left))})
+        section_items[s.id] = tuple(select_section(corpus, budgeted, assigned[s.id], covered))
+        words_left -= sum(len(i.text.split()) for i in section_items[s.id])
     step("finding quotes")
     quotes = find_quotes(articles, config.quotes.min_words, config.quotes.max_words)
+    # a quote already shown as an item would say the same thing twice
+    shown = [i.text for items in section_items.values() for i in items] + [i.text for i in summary]
+    quotes = [q for q in quotes if not any(q.text in text for text in shown)]
     quotes_by_section = assign_quotes(corpus, config, quotes)
-    sections = tuple(
-        Section(s.id, s.title, tuple(select_section(corpus, s, assigned[s.id], covered)),
-                tuple(quotes_by_section[s.id]))
-        for s in config.sections
-    )
-    summary = tuple(Item(corpus.groups[g].text, corpus.groups[g].sources) for g in summary_ids)
+    sections = tuple(Section(s.id, s.title, section_items[s.id], tuple(quotes_by_section[s.id]))
+                     for s in config.sections)
     dates = [a.date for a in articles if a.date]
     return Brief(
         title=config.title,

@@ -31,6 +31,14 @@ _AFTER = re.compile(
 )
 # 'Name said: "..."' or 'Name said, "..."' right before the opening mark.
 _BEFORE = re.compile(rf"(?P<a>{_NAME}|{_PRONOUN})\s+{_VERBS}(?:\s+\w+){{0,3}}[,:]?\s*$")
+# A sentence that is speech with its quotation marks lost: "We disagree, Doe said."
+_UNMARKED = re.compile(
+    rf"^(?P<q>[A-Z][^“”\"]{{25,}}?),\s+(?:(?P<a>{_NAME}|{_PRONOUN})\s+(?:said|says|told|added)"
+    rf"|(?:said|says|added)\s+(?P<b>{_NAME}))\b(?P<tail>[^.!?]{{0,100}})[.!?]$"
+)
+# Reported, not quoted: "X reiterated that ..., Doe said", "..., Doe said the cause is ..."
+_REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
+_CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
 # Words that start capitalized phrases but are not people.
 _NOT_PEOPLE = {
     "The", "A", "An", "This", "That", "It", "They", "We", "I", "But", "And", "In", "On",
@@ -43,6 +51,7 @@ _SPEAKS = re.compile(rf"\b([A-Z][a-z]+)(?:,[^,]{{1,80}},)?\s+{_VERBS}\b")
 # "in Paris", "across the Baltic Sea": every word of the name is a place word.
 _PLACE = re.compile(r"\b(?:in|across|inside|throughout|near|over)\s+(?:the\s+)?"
                     r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
+_SENTENCE_END = re.compile(r"(?:\n|[.!?][\"”’]?\s)$")
 _CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
 _PERSON = re.compile(r"(?=\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 
@@ -61,16 +70,27 @@ def find_quotes(articles: Sequence[Article], min_words: int, max_words: int) -> 
     for article in articles:
         for start, end in paragraph_spans(article.body):
             para = article.body[start:end]
-            for m in _QUOTE.finditer(para):
-                speaker = _speaker(para, m)
-                if speaker.lower() in ("he", "she"):
-                    before = article.body[max(0, start - 1500):start + m.start()]
-                    speaker = _last_named(before, name_words)
-                speaker = _full_name(speaker, names)
-                text = m.group(1).strip().rstrip(",")
+            for text, who, at in _direct_speech(para):
+                if who.lower() in ("he", "she"):
+                    who = _last_named(article.body[max(0, start - 1500):start + at], name_words)
+                speaker = _full_name(who, names)
                 if speaker and min_words <= len(text.split()) <= max_words:
                     found.append(_Found(text, speaker, article.id))
     return _merge(found)
+
+
+def _direct_speech(para: str) -> list[tuple[str, str, int]]:
+    """(words, who, offset) for each statement in a paragraph: text in quotation marks,
+    and sentences whose marks were stripped in copying ("We disagree, Doe said.")."""
+    out = []
+    for m in _QUOTE.finditer(para):
+        out.append((m.group(1).strip().rstrip(","), _speaker(para, m), m.start()))
+    for sentence in split_sentences(para):
+        m = _UNMARKED.match(sentence)
+        if m and not any(c in sentence for c in "\"“”") and not (
+                _REPORTED_CLAUSE.search(m.group("q")) or _CLAUSE_TAIL.search(m.group("tail"))):
+            out.append((m.group("q"), m.group("a") or m.group("b"), para.find(sentence)))
+    return out
 
 
 def _speaker(para: str, m: re.Match) -> str:
@@ -110,6 +130,8 @@ def _person_names(articles: Sequence[Article]) -> Counter:
     counts: Counter = Counter()
     for article in articles:
         for m in _PERSON.finditer(article.body):
+            if _SENTENCE_END.search(article.body[max(0, m.start() - 3):m.start()]) or not m.start():
+                continue  # "Despite Smith ..." capitalizes a word that is not a name
             first, last = m.group(1).split()
             if _could_be_name(first) and _could_be_name(last):
                 counts[m.group(1)] += 1

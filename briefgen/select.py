@@ -19,7 +19,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -31,8 +32,10 @@ from .model import Item, Sentence
 from .rankers import centrality, get_ranker
 
 MIN_WORDS, MAX_WORDS = 6, 70
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 DUPLICATE_SIMILARITY = 0.5  # cosine at which two sentences tell the same fact
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
+CUE_WEIGHT, CUE_CAP = 0.5, 3  # relevance added per unit of cue weight, and its cap
 RELEVANCE_FLOOR = 0.1  # even the least relevant assigned sentence keeps some weight
 
 
@@ -55,6 +58,7 @@ class Corpus:
     matrix: sparse.csr_matrix  # candidate rows, L2-normalized
     group_rows: sparse.csr_matrix  # one row per group (its shown variant)
     concept_weight: dict[str, float]  # concept -> how many articles mention it
+    cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> cue weights
 
 
 def is_candidate(sentence: Sentence) -> bool:
@@ -62,7 +66,10 @@ def is_candidate(sentence: Sentence) -> bool:
     n = len(sentence.text.split())
     text = sentence.text
     balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0
-    return sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
+    quoted = sum(len(q) for q in _QUOTED.findall(text))
+    # a sentence that is mostly a quotation is shown as a quote, with its speaker
+    return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
+            and quoted <= len(text) / 2)
 
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
@@ -125,19 +132,27 @@ def _shared_word_share(candidates: list[Sentence]) -> list[float]:
             for tokens in tokenized]
 
 
-def cue_pattern(cues: Sequence[str]) -> re.Pattern | None:
-    """One pattern for a section's cues.
+@lru_cache(maxsize=256)
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for a section's cues, each cue its own named group (c0, c1, ...).
 
     `meet*` matches words starting with meet; `/first.{0,40}since/` is a regular
     expression; any other cue matches as a whole word or phrase.
     """
     parts = []
-    for cue in (c.strip() for c in cues):
+    for n, cue in enumerate(c.strip() for c in cues):
         if len(cue) > 2 and cue.startswith("/") and cue.endswith("/"):
-            parts.append(f"(?:{cue[1:-1]})")
+            body = cue[1:-1]
         elif cue.rstrip("*"):
-            parts.append(re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else r"\b"))
+            body = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else r"\b")
+        else:
+            continue
+        parts.append(f"(?P<c{n}>{body})")
     return re.compile(r"\b(?:" + "|".join(parts) + ")", re.I) if parts else None
+
+
+def cues_in(pattern: re.Pattern | None, text: str) -> set[str]:
+    return {m.lastgroup for m in pattern.finditer(text)} if pattern else set()
 
 
 def section_query(section: SectionConfig) -> str:
@@ -145,9 +160,26 @@ def section_query(section: SectionConfig) -> str:
     return " ".join([section.title, section.description, *words, *section.examples])
 
 
+def cue_weights(corpus: Corpus, section: SectionConfig) -> dict[str, float]:
+    """A cue found in few sentences says more than one found everywhere ("talks" in a
+    story about talks): weight 1 for a cue in one sentence, near 0 for one in all."""
+    key = (section.id, section.cues)
+    if key not in corpus.cue_weight_cache:
+        pattern = cue_pattern(section.cues)
+        counts: dict[str, int] = {}
+        for g in corpus.groups:
+            for cue in cues_in(pattern, g.text):
+                counts[cue] = counts.get(cue, 0) + 1
+        total = math.log(len(corpus.groups) + 1)
+        corpus.cue_weight_cache[key] = {
+            c: math.log((len(corpus.groups) + 1) / n) / total for c, n in counts.items()}
+    return corpus.cue_weight_cache[key]
+
+
 def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
               rows: sparse.csr_matrix | None = None) -> np.ndarray:
-    """How well each text fits the section: query similarity plus distinct cue matches."""
+    """How well each text fits the section: query similarity plus the weight of the
+    section's cues it contains."""
     texts = [g.text for g in corpus.groups] if texts is None else texts
     rows = corpus.group_rows if rows is None else rows
     if not texts:
@@ -155,10 +187,11 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
     pattern = cue_pattern(section.cues)
-    hits = np.array([len({m.group().lower() for m in pattern.finditer(t)}) if pattern else 0
-                     for t in texts])
+    weights = cue_weights(corpus, section)
+    cue_score = np.array([sum(weights.get(c, 1.0) for c in cues_in(pattern, t)) for t in texts])
     # Without any cue a sentence must be clearly similar to the query.
-    return np.where((hits > 0) | (similarity >= 0.2), similarity + 0.15 * np.minimum(hits, 3), 0)
+    return np.where((cue_score > 0) | (similarity >= 0.2),
+                    similarity + CUE_WEIGHT * np.minimum(cue_score, CUE_CAP), 0)
 
 
 def assign_sections(corpus: Corpus, sections: Sequence[SectionConfig],
