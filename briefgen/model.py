@@ -76,6 +76,7 @@ class Section:
     title: str
     items: tuple[Item, ...]
     quotes: tuple[Quote, ...] = ()
+    discrepancies: tuple = ()  # figures.Discrepancy: a figure the sources give differently
 
     def to_dict(self) -> dict:
         return {
@@ -83,6 +84,7 @@ class Section:
             "title": self.title,
             "items": [i.to_dict() for i in self.items],
             "quotes": [q.to_dict() for q in self.quotes],
+            "discrepancies": [d.to_dict() for d in self.discrepancies],
         }
 
 

@@ -12,6 +12,7 @@ import numpy as np
 from .clean import clean_article, load_rules
 from .config import Config
 from .errors import InputError
+from .figures import Discrepancy, find_discrepancies
 from .ingest import expand_inputs, read_articles
 from .model import Article, Brief, Item, Quote, Section, SourceRef
 from .quotes import find_quotes
@@ -66,8 +67,11 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     shown = [i.text for items in section_items.values() for i in items] + [i.text for i in summary]
     quotes = [q for q in quotes if not any(q.text in text for text in shown)]
     quotes_by_section = assign_quotes(corpus, config, quotes)
-    sections = tuple(Section(s.id, s.title, section_items[s.id], tuple(quotes_by_section[s.id]))
-                     for s in config.sections)
+    discrepancies = find_discrepancies(sentences)
+    sections = tuple(
+        Section(s.id, s.title, section_items[s.id], tuple(quotes_by_section[s.id]),
+                tuple(d for d in discrepancies if _mentions(section_items[s.id], d)))
+        for s in config.sections)
     dates = [a.date for a in articles if a.date]
     return Brief(
         title=config.title,
@@ -78,6 +82,11 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
         sources=tuple(SourceRef(a.id, a.title, a.outlet, a.date, a.path) for a in articles),
         warnings=tuple(warnings),
     )
+
+
+def _mentions(items: Sequence[Item], discrepancy: Discrepancy) -> bool:
+    """Does one of the items state one of the figure's readings?"""
+    return any(text in item.text.lower() for item in items for text, _ in discrepancy.readings)
 
 
 def assign_quotes(corpus, config: Config, quotes: list[Quote]) -> dict[str, list[Quote]]:

@@ -110,3 +110,11 @@ def test_init_then_build(tmp_path: Path):
     html = (tmp_path / "out" / "brief-2024-02-02.html").read_text()
     assert "rgb(9, 8, 7)" in html
     assert "already exists" in run_cli("init", str(tmp_path / "desk")).stderr
+
+
+def test_meeting_length_the_sources_disagree_on_is_flagged(seeds_brief: Path):
+    brief = json.loads(the_files(seeds_brief)["json"].read_text())
+    meetings = next(s for s in brief["sections"] if s["id"] == "key_meetings")
+    readings = {r["text"] for d in meetings["discrepancies"] for r in d["readings"]}
+    assert {"35-minute", "30-minute"} <= readings
+    assert "Sources differ on this figure" in the_files(seeds_brief)["html"].read_text()

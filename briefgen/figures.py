@@ -1,0 +1,66 @@
+"""Durations the sources report differently ("35-minute" in one, "30 minutes" in another).
+
+One visit rarely has two meetings of nearly the same length, so the same
+unit with values within a quarter of each other, from different articles, is
+taken as one figure reported two ways, and the brief flags it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Sentence
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve"])}
+_DURATION = re.compile(
+    r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[- ](minute|hour|day)s?\b", re.I)
+CLOSE = 0.25  # values this close (relative) are one figure reported two ways
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    unit: str
+    readings: tuple[tuple[str, tuple[str, ...]], ...]  # (as written, article ids)
+
+    def to_dict(self) -> dict:
+        return {"unit": self.unit,
+                "readings": [{"text": t, "sources": list(ids)} for t, ids in self.readings]}
+
+
+def _value(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBER_WORDS[token.lower()]
+
+
+def find_discrepancies(sentences: Sequence[Sentence]) -> list[Discrepancy]:
+    mentions: dict[str, list[tuple[int, str, str]]] = {}  # unit -> (value, text, article)
+    order = {a: i for i, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+    for s in sentences:
+        for m in _DURATION.finditer(s.text):
+            mentions.setdefault(m.group(2).lower(), []).append(
+                (_value(m.group(1)), m.group(0), s.article_id))
+    found = []
+    for unit, items in mentions.items():
+        for cluster in _clusters(sorted(items, key=lambda m: (m[0], order[m[2]]))):
+            if len({v for v, _, _ in cluster}) > 1 and len({a for _, _, a in cluster}) > 1:
+                readings: dict[str, list[str]] = {}
+                for _, text, article in cluster:
+                    ids = readings.setdefault(text.lower(), [])
+                    if article not in ids:
+                        ids.append(article)
+                found.append(Discrepancy(unit, tuple((t, tuple(a)) for t, a in readings.items())))
+    return found
+
+
+def _clusters(items: list[tuple[int, str, str]]) -> list[list[tuple[int, str, str]]]:
+    """Runs of sorted values where each is within CLOSE of the run's smallest."""
+    clusters: list[list[tuple[int, str, str]]] = []
+    for item in items:
+        if clusters and item[0] <= clusters[-1][0][0] * (1 + CLOSE):
+            clusters[-1].append(item)
+        else:
+            clusters.append([item])
+    return clusters
