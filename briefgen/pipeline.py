@@ -98,8 +98,8 @@ def assign_quotes(corpus, config: Config, quotes: list[Quote]) -> dict[str, list
     rows = transform(corpus.vectorizer, texts)
     scores = np.vstack([relevance(corpus, s, texts, rows) for s in config.sections])
     for i, section in enumerate(config.sections):
-        mine = [q for q in range(len(quotes))
-                if scores[i, q] > 0 and scores[:, q].argmax() == i]
+        # every quote has a home: one that fits no section well goes where it fits least badly
+        mine = [q for q in range(len(quotes)) if scores[:, q].argmax() == i]
         mine.sort(key=lambda q: -scores[i, q] * len(quotes[q].sources))
         out[section.id] = speakers_first([quotes[q] for q in mine])[:section.quotes]
     return out

@@ -32,10 +32,12 @@ from .model import Item, Sentence
 from .rankers import centrality, get_ranker
 
 MIN_WORDS, MAX_WORDS = 6, 70
+QUOTED_SHARE = 0.35  # a sentence more quoted than this is shown as a quote, not an item
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 DUPLICATE_SIMILARITY = 0.5  # cosine at which two sentences tell the same fact
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
 CUE_WEIGHT, CUE_CAP = 0.5, 3  # relevance added per unit of cue weight, and its cap
+PLAIN_FLOOR = 0.5  # even a sentence in words no other article uses keeps a third of its weight
 RELEVANCE_FLOOR = 0.1  # even the least relevant assigned sentence keeps some weight
 
 
@@ -48,6 +50,7 @@ class Group:
     first_position: int  # earliest sentence index among the variants (lead = 0)
     row: int  # the variant's row in the candidate matrix
     concepts: frozenset[str] = frozenset()  # stemmed content words of the shown text
+    plainness: float = 1.0  # share of its words other articles use too (low: spun or garbled)
 
 
 @dataclass(frozen=True)
@@ -67,9 +70,9 @@ def is_candidate(sentence: Sentence) -> bool:
     text = sentence.text
     balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0
     quoted = sum(len(q) for q in _QUOTED.findall(text))
-    # a sentence that is mostly a quotation is shown as a quote, with its speaker
+    # a sentence that is largely a quotation is shown as a quote, with its speaker
     return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
-            and quoted <= len(text) / 2)
+            and quoted <= len(text) * QUOTED_SHARE)
 
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
@@ -113,7 +116,7 @@ def group_duplicates(candidates: list[Sentence], matrix: sparse.csr_matrix,
         sources = sorted({candidates[i].article_id for i in rows}, key=lambda a: rank.get(a, 0))
         text = candidates[best].text
         groups.append(Group(text, tuple(sources), min(candidates[i].index for i in rows), best,
-                            frozenset(vectors.analyze(text))))
+                            frozenset(vectors.analyze(text)), common[best]))
     return groups
 
 
@@ -256,7 +259,9 @@ def select_section(corpus: Corpus, section: SectionConfig, group_ids: list[int],
     else:
         cent = get_ranker(section.ranker)(texts)
     boost = np.array([support_boost(corpus.groups[g]) for g in group_ids])
-    quality = (RELEVANCE_FLOOR + _normalized(rel)) * (0.75 + 0.25 * _normalized(cent)) * boost
+    plain = np.array([PLAIN_FLOOR + corpus.groups[g].plainness for g in group_ids])
+    quality = (RELEVANCE_FLOOR + _normalized(rel)) * (0.75 + 0.25 * _normalized(cent)) \
+        * boost * plain
     picked = choose(corpus, group_ids, quality, section.max_items, section.max_words,
                     set() if covered is None else covered)
     return [Item(corpus.groups[g].text, corpus.groups[g].sources) for g in picked]
@@ -270,6 +275,7 @@ def select_summary(corpus: Corpus, summary: SummaryConfig,
     cent = centrality([g.text for g in corpus.groups], corpus.group_rows)
     lead = np.array([1.0 / (1 + g.first_position) for g in corpus.groups])
     boost = np.array([support_boost(g) for g in corpus.groups])
-    quality = (0.3 * _normalized(cent) + 0.7 * lead) * boost
+    plain = np.array([PLAIN_FLOOR + g.plainness for g in corpus.groups])
+    quality = (0.3 * _normalized(cent) + 0.7 * lead) * boost * plain
     return choose(corpus, list(range(len(corpus.groups))), quality,
                   summary.max_items, summary.max_words, set() if covered is None else covered)

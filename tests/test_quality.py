@@ -12,9 +12,11 @@ import pytest
 from evaluation.evaluate import HERE, evaluate
 
 
-@pytest.mark.parametrize(("story", "min_facts"), [("seeds", 19), ("harbor", 13)])
-def test_default_brief_covers_the_facts_within_budget(story, min_facts):
+@pytest.mark.parametrize(("story", "min_facts", "min_quotes"),
+                         [("seeds", 19, 6), ("harbor", 13, 2), ("summit", 12, 2)])
+def test_default_brief_covers_the_facts_within_budget(story, min_facts, min_quotes):
     report = io.StringIO()
     score = evaluate(HERE / "stories" / story, out=report)
     assert score.covered >= min_facts, report.getvalue()
     assert score.words <= 900, report.getvalue()
+    assert score.quotes >= min_quotes, report.getvalue()
