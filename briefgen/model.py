@@ -60,11 +60,13 @@ class Quote:
     speaker: str
     source: str
     sources: tuple[str, ...] = ()
+    role: str = ""  # as the articles describe the speaker: "Foreign Minister"
 
     def to_dict(self) -> dict:
         return {
             "text": self.text,
             "speaker": self.speaker,
+            "role": self.role,
             "source": self.source,
             "sources": list(self.sources or (self.source,)),
         }

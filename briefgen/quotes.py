@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -39,6 +39,13 @@ _UNMARKED = re.compile(
 # Reported, not quoted: "X reiterated that ..., Doe said", "..., Doe said the cause is ..."
 _REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
 _CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
+# Words that make a phrase a role: "Foreign Minister", "the top diplomat".
+_TITLE_WORDS = ("President|Prime Minister|Minister|Secretary|Spokes(?:wo)?man|Spokesperson"
+                "|Ambassador|Chancellor|Premier|Director|Chief|Envoy|Senator|Governor|General"
+                "|Chair(?:man|woman)?|Commissioner|Advis[eo]r|Dean|Professor|Mayor|Leader"
+                "|Diplomat|Official|Fellow|Analyst|Head|King|Queen|Speaker|Representative")
+_TITLE = rf"(?:{_TITLE_WORDS})"
+_TITLE_LOWER = rf"(?:{_TITLE_WORDS.lower()})"
 # Words that start capitalized phrases but are not people.
 _NOT_PEOPLE = {
     "The", "A", "An", "This", "That", "It", "They", "We", "I", "But", "And", "In", "On",
@@ -76,7 +83,27 @@ def find_quotes(articles: Sequence[Article], min_words: int, max_words: int) -> 
                 speaker = _full_name(who, names)
                 if speaker and min_words <= len(text.split()) <= max_words:
                     found.append(_Found(text, speaker, article.id))
-    return _merge(found)
+    roles = _roles(articles, {q.speaker for q in found})
+    return [replace(q, role=roles.get(q.speaker, "")) for q in _merge(found)]
+
+
+def _roles(articles: Sequence[Article], people: set[str]) -> dict[str, str]:
+    """Each speaker's role as the articles most often give it: "Foreign Minister Jane
+    Doe" or "Jane Doe, the foreign minister," -> "Foreign Minister"."""
+    counts: dict[str, Counter] = {p: Counter() for p in people}
+    for person in people:
+        name = re.escape(person)
+        surname = re.escape(person.split()[-1])
+        before = re.compile(rf"((?:[A-Z][\w’'.-]+ (?:of |for )?){{0,4}}?{_TITLE}"
+                            rf"(?: of [A-Z][\w-]+)?) {name}\b")
+        after = re.compile(rf"\b(?:{name}|{surname}), (?:the |a |an )?([^,.;“”\"]{{0,60}}?"
+                           rf"\b{_TITLE_LOWER}\b[^,.;“”\"]{{0,60}}?)[,.]")
+        for article in articles:
+            for m in before.finditer(article.body):
+                counts[person][m.group(1).strip()] += 1
+            for m in after.finditer(article.body):
+                counts[person][m.group(1).strip()] += 1
+    return {p: c.most_common(1)[0][0] for p, c in counts.items() if c}
 
 
 def _direct_speech(para: str) -> list[tuple[str, str, int]]:
@@ -128,11 +155,13 @@ def _could_be_name(word: str) -> bool:
 def _person_names(articles: Sequence[Article]) -> Counter:
     """Two-word capitalized names, counted across all articles."""
     counts: Counter = Counter()
+    lowercase = {w for a in articles for w in re.findall(r"\b[a-z]+\b", a.body)}
     for article in articles:
         for m in _PERSON.finditer(article.body):
-            if _SENTENCE_END.search(article.body[max(0, m.start() - 3):m.start()]) or not m.start():
-                continue  # "Despite Smith ..." capitalizes a word that is not a name
             first, last = m.group(1).split()
+            starts = not m.start() or _SENTENCE_END.search(article.body[m.start() - 3:m.start()])
+            if starts and first.lower() in lowercase:
+                continue  # "Despite Smith ..." capitalizes a word that is not a name
             if _could_be_name(first) and _could_be_name(last):
                 counts[m.group(1)] += 1
     return counts

@@ -38,3 +38,13 @@ def test_same_quote_in_two_outlets_is_one_quote_citing_both():
     two = 'Jane Doe said: "The talks were candid and constructive."'
     [q] = quotes_of(one, two)
     assert q.sources == ("a0", "a1")
+
+
+def test_speaker_role_from_title_or_apposition():
+    one = ('Foreign Minister Jane Doe opened the talks. "We came to listen and to talk," '
+           'Doe said.')
+    two = ('Sam Roe, a senior fellow at the Policy Institute, was blunt. "The talks will fail '
+           'without trust," Roe said.')
+    roles = {q.speaker: q.role for q in quotes_of(one, two)}
+    assert roles == {"Jane Doe": "Foreign Minister",
+                     "Sam Roe": "senior fellow at the Policy Institute"}
