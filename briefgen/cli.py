@@ -6,9 +6,10 @@ stderr and a non-zero exit; set BRIEFGEN_DEBUG=1 to see tracebacks.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -102,11 +103,16 @@ def check(config_path: str) -> None:
     cfg = config_mod.load(config_path)
     click.echo(f"{config_path}: OK")
     click.echo(f"title: {cfg.title}")
-    specs = [str(cfg.resolve(s.path)) for s in cfg.sources]
-    files, warnings = expand_inputs(specs)
-    click.echo(f"sources: {', '.join(specs) or '(none; give --input)'} -> {len(files)} files")
+    specs = [str(cfg.resolve(s.path)) for s in cfg.sources if s.path]
+    files, warnings = expand_inputs(specs) if specs else ([], [])
+    click.echo(f"files: {', '.join(specs) or '(none)'} -> {len(files)} files")
     for w in warnings:
         click.echo(f"  warning: {w}")
+    for s in cfg.sources:
+        if not s.path:
+            window = f", last {s.since}" if s.since else ""
+            click.echo(f"{'feed' if s.feed else 'page'}: {s.feed or s.url}{window}"
+                       + (", new items only" if s.new_only else ""))
     click.echo(f"formats: {', '.join(cfg.formats)}")
     click.echo(f"summary: up to {cfg.summary.max_items} sentences, {cfg.summary.max_words} words")
     for s in cfg.sections:
@@ -114,6 +120,12 @@ def check(config_path: str) -> None:
                    f"{s.max_words} words, {s.quotes} quotes, ranker {s.ranker}")
     if cfg.templates:
         click.echo(f"templates: {cfg.resolve(cfg.templates)} (then the packaged ones)")
+    if cfg.delivery:
+        email = cfg.delivery.email
+        click.echo(f"email: from {email.sender} to {', '.join(email.to)} via "
+                   f"{cfg.delivery.smtp.host}:{cfg.delivery.smtp.port} "
+                   f"({cfg.delivery.smtp.security}); daily at '{cfg.schedule.cron}' "
+                   f"{cfg.schedule.timezone}")
 
 
 @cli.command()
@@ -140,6 +152,86 @@ def init(directory: Path, force: bool) -> None:
     click.echo(f"Wrote {directory / 'brief.yaml'} and {directory / 'templates'}/. "
                f"Put articles in {directory / 'articles'}/ and run: "
                f"briefgen build --config {directory / 'brief.yaml'}")
+
+
+def _setup_logging(quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LineFormatter())
+    logger = logging.getLogger("briefgen")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    logger.propagate = False
+
+
+class _LineFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        level = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "
+        stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+        return f"briefgen: {stamp} {level}{record.getMessage()}"
+
+
+@cli.command()
+@click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True)
+@click.option("--date", "brief_date", metavar="YYYY-MM-DD",
+              help="The brief's date; default: today in the schedule's time zone.")
+@click.option("--dry-run", is_flag=True, help="Write the message to OUT/brief-<date>.eml instead.")
+@click.option("--out", "out_dir", default="out", show_default=True,
+              help="Where --dry-run writes the .eml file.")
+@click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")
+def send(config_path: str, brief_date: str | None, dry_run: bool, out_dir: str,
+         quiet: bool) -> None:
+    """Build the brief and email it now (recorded in the ledger, so `run` will not resend)."""
+    from .deliver import State, recipients, require_delivery
+    from .deliver import send as smtp_send
+    from .fsutil import atomic_write
+    from .jobs import brief_message, today
+
+    _setup_logging(quiet)
+    cfg = config_mod.load(config_path)
+    delivery = require_delivery(cfg)
+    day = _parse_date(brief_date) or today(cfg)
+    msg = brief_message(cfg, day, _progress(quiet))
+    if dry_run:
+        path = Path(out_dir) / f"brief-{day.isoformat()}.eml"
+        atomic_write(path, msg.as_bytes())
+        logging.getLogger("briefgen").info("wrote %s (not sent)", path)
+        return
+    state = State(cfg.resolve(cfg.state_dir))
+    to = recipients(delivery)
+    with state.lock():
+        queued = state.queue(day.isoformat(), msg)
+        smtp_send(msg, delivery.smtp, to)
+        state.record(day.isoformat(), msg, to)
+        queued.unlink()
+    logging.getLogger("briefgen").info("sent the brief of %s to %s", day, ", ".join(to))
+
+
+@cli.command()
+@click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True)
+@click.option("--date", "brief_date", metavar="YYYY-MM-DD",
+              help="The brief's date; default: today in the schedule's time zone.")
+@click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")
+def run(config_path: str, brief_date: str | None, quiet: bool) -> None:
+    """The daily job, once: send what waits in the outbox, then today's brief unless sent."""
+    from .jobs import run_once
+
+    _setup_logging(quiet)
+    cfg = config_mod.load(config_path)
+    run_once(cfg, _parse_date(brief_date))
+
+
+@cli.command()
+@click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True)
+def schedule(config_path: str) -> None:
+    """Stay in the foreground and run the daily job at the config's `schedule` times."""
+    from .jobs import schedule_forever
+
+    _setup_logging(False)
+    cfg = config_mod.load(config_path)
+    from .deliver import require_delivery
+
+    require_delivery(cfg)
+    schedule_forever(cfg)
 
 
 def main() -> None:

@@ -10,8 +10,11 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -29,9 +32,130 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class PathSource(_Strict):
-    path: str
+_DURATION = re.compile(r"^\s*(\d+)\s*([mhd])\s*$")
+_ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
+
+
+def parse_duration(text: str) -> timedelta:
+    """`90m`, `24h`, `7d`."""
+    m = _DURATION.match(text)
+    if not m:
+        raise ValueError(f"expected a duration like 90m, 24h or 7d; got {text!r}")
+    unit = {"m": "minutes", "h": "hours", "d": "days"}[m.group(2)]
+    return timedelta(**{unit: int(m.group(1))})
+
+
+def check_address(value: str) -> str:
+    _, address = parseaddr(value)
+    if not _ADDRESS.match(address) or any(c in value for c in "\r\n"):
+        raise ValueError(f"not an email address: {value!r}")
+    return value
+
+
+class Source(_Strict):
+    """Exactly one of `path`, `feed` or `url`."""
+
+    path: str | None = None
     """A file, a directory (read recursively) or a glob, relative to the config file."""
+    feed: str | None = None
+    """An RSS or Atom feed URL; each entry's linked page is fetched and its text extracted."""
+    url: str | None = None
+    """One web page."""
+    since: str | None = None
+    """Leave out articles older than this (`24h`, `2d`), counted back from the brief's date."""
+    new_only: bool = False
+    """Leave out feed entries already seen on an earlier day (kept in `state_dir`)."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Source:
+        kinds = [k for k in ("path", "feed", "url") if getattr(self, k)]
+        if len(kinds) != 1:
+            raise ValueError("give exactly one of path, feed or url")
+        for k in ("feed", "url"):
+            value = getattr(self, k)
+            if value and not re.match(r"^https?://[^\s/]+", value):
+                raise ValueError(f"{k}: expected an http(s) URL; got {value!r}")
+        if self.since:
+            parse_duration(self.since)
+        return self
+
+    @property
+    def window(self) -> timedelta | None:
+        return parse_duration(self.since) if self.since else None
+
+
+class FetchConfig(_Strict):
+    timeout: float = Field(default=20, gt=0, le=300)
+    """Seconds before a feed or page request is given up."""
+    max_bytes: int = Field(default=2_000_000, ge=1000)
+    """Larger responses are not read (a news page is far smaller)."""
+    max_entries: int = Field(default=100, ge=1)
+    """At most this many entries are taken from one feed."""
+    max_redirects: int = Field(default=3, ge=0, le=10)
+    user_agent: str = "briefgen/0.1 (+daily news brief; contact the operator)"
+
+
+class EmailConfig(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    sender: str = Field(alias="from")
+    """The From address."""
+    to: tuple[str, ...] = Field(min_length=1)
+    cc: tuple[str, ...] = ()
+    bcc: tuple[str, ...] = ()
+    subject: str = "{title} {date}"
+    """`{title}` and `{date}` are filled in."""
+
+    @field_validator("sender")
+    @classmethod
+    def _sender(cls, value: str) -> str:
+        return check_address(value)
+
+    @field_validator("to", "cc", "bcc")
+    @classmethod
+    def _recipients(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(check_address(v) for v in values)
+
+
+class SmtpConfig(_Strict):
+    host: str
+    port: int = Field(default=587, ge=1, le=65535)
+    security: Literal["none", "starttls", "ssl"] = "starttls"
+    username: str | None = None
+    password_env: str | None = None
+    """Name of the environment variable holding the password (never the password itself)."""
+    timeout: float = Field(default=30, gt=0, le=600)
+
+
+class DeliveryConfig(_Strict):
+    email: EmailConfig
+    smtp: SmtpConfig
+
+
+class ScheduleConfig(_Strict):
+    cron: str = "0 7 * * *"
+    """When `briefgen schedule` runs the daily job (minute hour day month weekday)."""
+    timezone: str = "UTC"
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {name!r}") from None
+        return name
+
+    @field_validator("cron")
+    @classmethod
+    def _cron(cls, expr: str) -> str:
+        from apscheduler.triggers.cron import CronTrigger
+
+        try:
+            CronTrigger.from_crontab(expr)
+        except ValueError as e:
+            raise ValueError(f"bad cron expression {expr!r}: {e}") from None
+        return expr
 
 
 class SectionConfig(_Strict):
@@ -96,7 +220,7 @@ class CleanConfig(_Strict):
 class Config(_Strict):
     title: str = "Daily brief"
     """Title on the brief and in the PDF header."""
-    sources: tuple[PathSource, ...] = ()
+    sources: tuple[Source, ...] = ()
     """Where the articles come from; `briefgen build --input` replaces this list."""
     sections: tuple[SectionConfig, ...] = Field(min_length=1)
     """The brief's sections, in order."""
@@ -110,7 +234,11 @@ class Config(_Strict):
     templates: str | None = None
     """Directory searched before the packaged templates (restyle by copying one file)."""
     state_dir: str = ".briefgen"
-    """Where delivery state lives, relative to the config file."""
+    """Where delivery state lives (ledger, outbox, fetched pages), relative to the config file."""
+    fetch: FetchConfig = FetchConfig()
+    delivery: DeliveryConfig | None = None
+    """Email settings for `send` and `run`."""
+    schedule: ScheduleConfig = ScheduleConfig()
     base_dir: Path = Path(".")
     """Set by load(): the config file's directory; relative paths resolve against it."""
 

@@ -6,12 +6,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timezone
+from datetime import time as dt_time
 
 import numpy as np
 
 from .clean import clean_article, load_rules
-from .config import Config
+from .config import Config, Source
 from .errors import InputError
+from .fetch import SeenStore, fetch_sources
 from .figures import Discrepancy, find_discrepancies
 from .ingest import expand_inputs, read_articles
 from .model import Article, Brief, Item, Quote, Section, SourceRef
@@ -27,24 +29,23 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
                 brief_date: date | None = None, progress: Progress | None = None) -> Brief:
     """Make the brief from the given inputs (or the config's sources)."""
     step = progress or (lambda _msg: None)
-    specs = list(inputs) if inputs else [str(config.resolve(s.path)) for s in config.sources]
-    if not specs:
+    if not inputs and not config.sources:
         raise InputError("no input: give --input PATH or list sources in the config")
     step("reading articles")
-    files, warnings = expand_inputs(specs)
-    ingested = read_articles(files)
-    warnings += ingested.warnings
-    step(f"cleaning {len(ingested.articles)} articles")
+    warnings: list[str] = []
+    found = gather(config, inputs, brief_date, warnings)
+    step(f"cleaning {len(found)} articles")
     rules = load_rules(tuple(config.resolve(p) for p in config.cleaning.rules))
     articles = []
-    for article in ingested.articles:
+    for article in found:
         cleaned = clean_article(article, rules)
         if cleaned.body:
             articles.append(with_title(cleaned))
         else:
             warnings.append(f"{article.path}: skipped: nothing left after removing furniture")
     if not articles:
-        raise InputError(f"no readable article in {', '.join(specs)}")
+        where = inputs or [s.path or s.feed or s.url or "" for s in config.sources]
+        raise InputError(f"no readable article in {', '.join(map(str, where))}")
 
     step("splitting sentences")
     sentences = [s for a in articles for s in segment(a)]
@@ -87,6 +88,42 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
 def _mentions(items: Sequence[Item], discrepancy: Discrepancy) -> bool:
     """Does one of the items state one of the figure's readings?"""
     return any(text in item.text.lower() for item in items for text, _ in discrepancy.readings)
+
+
+def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None,
+           warnings: list[str]) -> list[Article]:
+    """The articles of --input, or of the config's sources with their windows applied."""
+    if inputs:
+        return read_paths(inputs, warnings)
+    pairs: list[tuple[Source, Article]] = [
+        (s, a) for s in config.sources if s.path
+        for a in read_paths([str(config.resolve(s.path))], warnings)]
+    remote = [s for s in config.sources if not s.path]
+    state_dir = config.resolve(config.state_dir)
+    if remote:
+        pairs += fetch_sources(remote, config.fetch, state_dir, warnings)
+    day = brief_date or datetime.now(timezone.utc).date()
+    reference = datetime.combine(day, dt_time.max, timezone.utc) if brief_date \
+        else datetime.now(timezone.utc)
+    seen = SeenStore(state_dir / "seen.json") if any(s.new_only for s, _ in pairs) else None
+    kept: dict[str, Article] = {}
+    for source, article in pairs:
+        if source.window and article.date and article.date < (reference - source.window).date():
+            continue
+        if seen and source.new_only and not seen.is_new(article.url or article.path, day):
+            continue
+        kept.setdefault(article.id, article)
+    if seen:
+        seen.save()
+    return list(kept.values())
+
+
+def read_paths(specs: Sequence[str], warnings: list[str]) -> list[Article]:
+    files, missing = expand_inputs(specs)
+    warnings += missing
+    ingested = read_articles(files)
+    warnings += ingested.warnings
+    return ingested.articles
 
 
 def assign_quotes(corpus, config: Config, quotes: list[Quote]) -> dict[str, list[Quote]]:

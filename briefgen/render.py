@@ -25,7 +25,8 @@ from .fsutil import atomic_write
 from .model import Brief
 
 PACKAGED_TEMPLATES = Path(str(resources.files("briefgen").joinpath("templates")))
-TEMPLATE_NAMES = {"html": "brief.html.j2", "md": "brief.md.j2"}
+TEMPLATE_NAMES = {"html": "brief.html.j2", "md": "brief.md.j2", "txt": "brief.txt.j2",
+                  "email": "email.html.j2"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 

@@ -1,0 +1,161 @@
+"""Articles from the web: RSS/Atom feeds (each entry's linked page) and single pages.
+
+Requests have a timeout, a size cap, few redirects and a clear user agent.
+Fetched pages are cached in the state directory, so a re-run does not fetch
+them again. A page that fails is skipped with a one-line warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import httpx
+
+from .config import FetchConfig, Source
+from .fsutil import atomic_write
+from .ingest import SkipFile, decode, from_html
+from .model import Article
+
+
+class FetchError(Exception):
+    """A URL could not be fetched; the message says why, in a few words."""
+
+
+class Fetcher:
+    def __init__(self, config: FetchConfig, cache_dir: Path) -> None:
+        self.config = config
+        self.cache_dir = cache_dir
+        self.client = httpx.Client(
+            timeout=config.timeout, follow_redirects=True, max_redirects=config.max_redirects,
+            headers={"User-Agent": config.user_agent}, trust_env=False,
+        )
+
+    def close(self) -> None:
+        self.client.close()
+
+    def get(self, url: str, cache: bool = True) -> bytes:
+        path = self.cache_dir / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".bin")
+        if cache and path.exists():
+            return path.read_bytes()
+        data = self._download(url)
+        if cache:
+            atomic_write(path, data)
+        return data
+
+    def _download(self, url: str) -> bytes:
+        if not url.startswith(("http://", "https://")):
+            raise FetchError("only http and https URLs are fetched")
+        try:
+            with self.client.stream("GET", url) as response:
+                if response.status_code != 200:
+                    raise FetchError(f"HTTP {response.status_code}")
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.config.max_bytes:
+                        raise FetchError(f"larger than {self.config.max_bytes:,} bytes")
+                    chunks.append(chunk)
+                return b"".join(chunks)
+        except httpx.TooManyRedirects:
+            raise FetchError("too many redirects") from None
+        except httpx.TimeoutException:
+            raise FetchError(f"no answer within {self.config.timeout:g} s") from None
+        except httpx.HTTPError as e:
+            raise FetchError(type(e).__name__) from None
+
+
+def read_page(url: str, fetcher: Fetcher) -> Article:
+    try:
+        html = decode(fetcher.get(url))
+    except SkipFile as e:
+        raise FetchError(str(e)) from None
+    try:
+        return from_html(html, url, url=url)
+    except SkipFile as e:
+        raise FetchError(str(e)) from None
+
+
+def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
+    import feedparser
+
+    try:
+        data = fetcher.get(url, cache=False)  # feeds change; their pages do not
+    except FetchError as e:
+        warnings.append(f"{url}: feed skipped: {e}")
+        return []
+    feed = feedparser.parse(data)
+    entries = [e for e in feed.entries if str(e.get("link", "")).strip()]
+    if not entries:
+        reason = "not a well-formed RSS or Atom feed" if feed.bozo else "no entries with a link"
+        warnings.append(f"{url}: feed skipped: {reason}")
+        return []
+    outlet = str(feed.feed.get("title", "")).strip()
+    articles = []
+    for entry in entries[:fetcher.config.max_entries]:
+        link = str(entry.get("link", "")).strip()
+        try:
+            article = read_page(link, fetcher)
+        except FetchError as e:
+            warnings.append(f"{link}: skipped: {e}")
+            continue
+        articles.append(replace(
+            article,
+            title=str(entry.get("title", "")).strip() or article.title,
+            outlet=outlet or article.outlet,
+            date=_entry_date(entry) or article.date,
+        ))
+    return articles
+
+
+def _entry_date(entry) -> date | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(time.mktime(parsed), tz=timezone.utc).date()
+
+
+def fetch_sources(sources: list[Source], config: FetchConfig, state_dir: Path,
+                  warnings: list[str]) -> list[tuple[Source, Article]]:
+    """Every article of the feed and url sources, each with the source it came from."""
+    fetcher = Fetcher(config, state_dir / "pages")
+    out: list[tuple[Source, Article]] = []
+    try:
+        for source in sources:
+            if source.feed:
+                out += [(source, a) for a in read_feed(source.feed, fetcher, warnings)]
+            elif source.url:
+                try:
+                    out.append((source, read_page(source.url, fetcher)))
+                except FetchError as e:
+                    warnings.append(f"{source.url}: skipped: {e}")
+    finally:
+        fetcher.close()
+    return out
+
+
+class SeenStore:
+    """URLs and the day each was first seen, so a daily brief can leave out old news."""
+
+    VERSION = 1
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            self.first_seen: dict[str, str] = dict(data.get("first_seen", {}))
+        except (OSError, ValueError, AttributeError):
+            self.first_seen = {}  # missing or damaged: start again rather than fail the brief
+
+    def is_new(self, url: str, day: date) -> bool:
+        """Seen for the first time on `day` (or not before it)."""
+        first = self.first_seen.setdefault(url, day.isoformat())
+        return first >= day.isoformat()
+
+    def save(self) -> None:
+        atomic_write(self.path, json.dumps(
+            {"version": self.VERSION, "first_seen": self.first_seen}, indent=1, sort_keys=True))

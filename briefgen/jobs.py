@@ -1,0 +1,61 @@
+"""The delivery jobs: build today's brief as an email, and run the daily job on a schedule."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from email.message import EmailMessage
+from zoneinfo import ZoneInfo
+
+from .config import Config
+from .deliver import compose, require_delivery, run_daily
+from .errors import BriefgenError
+from .pipeline import build_brief
+from .render import render_pdf, render_text
+
+log = logging.getLogger("briefgen")
+
+
+def brief_message(config: Config, day: date | None,
+                  progress: Callable[[str], None] | None = None) -> EmailMessage:
+    """Build the brief and wrap it as an email: HTML body, text alternative, PDF attached."""
+    delivery = require_delivery(config)
+    brief = build_brief(config, None, day, progress)
+    for warning in brief.warnings:
+        log.warning(warning)
+    user_dir = config.resolve(config.templates) if config.templates else None
+    pdf = render_pdf(render_text(brief, "html", user_dir), user_dir)
+    return compose(brief, delivery, render_text(brief, "email", user_dir),
+                   render_text(brief, "txt", user_dir), pdf)
+
+
+def today(config: Config) -> date:
+    """The date of the daily brief: today where the desk is (the schedule's time zone)."""
+    return datetime.now(ZoneInfo(config.schedule.timezone)).date()
+
+
+def run_once(config: Config, day: date | None = None) -> bool:
+    return run_daily(config, day or today(config), lambda d: brief_message(config, d), log.info)
+
+
+def schedule_forever(config: Config) -> None:
+    """Run the daily job at the config's cron times until interrupted."""
+    from apscheduler.schedulers.blocking import BlockingScheduler
+    from apscheduler.triggers.cron import CronTrigger
+
+    def job() -> None:
+        try:
+            run_once(config)
+        except BriefgenError as e:  # the next run retries; the scheduler keeps going
+            log.error("%s", e)
+
+    zone = ZoneInfo(config.schedule.timezone)
+    scheduler = BlockingScheduler(timezone=zone)
+    scheduler.add_job(job, CronTrigger.from_crontab(config.schedule.cron, timezone=zone),
+                      id="daily-brief", coalesce=True, max_instances=1,
+                      misfire_grace_time=3600)
+    log.info("scheduled: %s (%s); next run at %s", config.schedule.cron,
+             config.schedule.timezone,
+             scheduler.get_job("daily-brief").trigger.get_next_fire_time(None, datetime.now(zone)))
+    scheduler.start()

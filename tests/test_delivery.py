@@ -1,0 +1,146 @@
+"""The daily mail, against a real SMTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEEDS, run_cli
+from .servers import SmtpServer, free_port
+
+DAY = "2023-06-20"
+
+
+def write_config(tmp: Path, port: int, extra: str = "") -> Path:
+    base = (ROOT / "config" / "brief.yaml").read_text()
+    base = base.replace("- path: ../seeds", f"- path: {SEEDS}")
+    config = tmp / "brief.yaml"
+    config.write_text(base + f"""
+state_dir: state
+delivery:
+  email:
+    from: "Brief Desk <briefs@example.org>"
+    to: [desk@example.org]
+    cc: [chief@example.org]
+    bcc: [archive@example.org]
+    subject: "Daily brief {{date}}"
+  smtp: {{host: 127.0.0.1, port: {port}, security: none, timeout: 5}}
+{extra}""")
+    return config
+
+
+@pytest.fixture
+def smtp():
+    server = SmtpServer(free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_run_delivers_one_message_with_body_text_and_pdf(tmp_path: Path, smtp: SmtpServer):
+    config = write_config(tmp_path, smtp.port)
+    proc = run_cli("run", "--config", str(config), "--date", DAY)
+    assert proc.returncode == 0, proc.stderr
+    [msg] = smtp.inbox.messages
+    assert msg["Subject"] == f"Daily brief {DAY}"
+    assert msg["Message-ID"] and msg["Date"]
+    assert "Bcc" not in msg
+    _, rcpts = smtp.inbox.envelopes[0]
+    assert sorted(rcpts) == ["archive@example.org", "chief@example.org", "desk@example.org"]
+    html = msg.get_body(("html",)).get_content()
+    text = msg.get_body(("plain",)).get_content()
+    assert "Key meetings" in html and "KEY MEETINGS" in text
+    assert "http://" not in html and "https://" not in html  # no external resources
+    [pdf] = [p for p in msg.iter_attachments() if p.get_content_type() == "application/pdf"]
+    assert pdf.get_filename() == f"brief-{DAY}.pdf"
+    assert pdf.get_content().startswith(b"%PDF")
+    ledger = (tmp_path / "state" / "ledger.json").read_text()
+    assert DAY in ledger and msg["Message-ID"].strip() in ledger
+
+    again = run_cli("run", "--config", str(config), "--date", DAY)
+    assert again.returncode == 0, again.stderr
+    assert "already sent" in again.stderr
+    assert len(smtp.inbox.messages) == 1
+
+
+def test_server_down_then_up_delivers_on_the_next_run(tmp_path: Path):
+    port = free_port()
+    config = write_config(tmp_path, port)
+    down = run_cli("run", "--config", str(config), "--date", DAY)
+    assert down.returncode != 0
+    errors = [ln for ln in down.stderr.splitlines() if "error" in ln]
+    assert len(errors) == 1 and f"127.0.0.1:{port}" in errors[0]
+    assert list((tmp_path / "state" / "outbox").glob("*.eml"))
+
+    server = SmtpServer(port)
+    server.start()
+    try:
+        up = run_cli("run", "--config", str(config), "--date", DAY)
+        assert up.returncode == 0, up.stderr
+        assert len(server.inbox.messages) == 1
+        assert server.inbox.messages[0]["Subject"] == f"Daily brief {DAY}"
+        assert not list((tmp_path / "state" / "outbox").glob("*.eml"))
+        assert run_cli("run", "--config", str(config), "--date", DAY).returncode == 0
+        assert len(server.inbox.messages) == 1
+    finally:
+        server.stop()
+
+
+def test_two_runs_at_once_send_one_message(tmp_path: Path, smtp: SmtpServer):
+    config = write_config(tmp_path, smtp.port)
+    cmd = [sys.executable, "-m", "briefgen.cli", "run", "--config", str(config), "--date", DAY]
+    procs = [subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
+    assert [code for code, _ in results] == [0, 0], results
+    assert len(smtp.inbox.messages) == 1
+
+
+def test_dry_run_writes_the_eml(tmp_path: Path, smtp: SmtpServer):
+    config = write_config(tmp_path, smtp.port)
+    proc = run_cli("send", "--config", str(config), "--date", DAY, "--dry-run",
+                   "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    eml = (tmp_path / "out" / f"brief-{DAY}.eml").read_bytes()
+    assert b"Subject: Daily brief 2023-06-20" in eml and b"application/pdf" in eml
+    assert smtp.inbox.messages == []
+
+
+def test_password_only_from_the_environment_and_never_shown(tmp_path: Path, smtp: SmtpServer):
+    config = write_config(tmp_path, smtp.port).read_text().replace(
+        "security: none, timeout: 5}",
+        "security: none, timeout: 5, username: briefs, password_env: BRIEFGEN_TEST_PW}")
+    (tmp_path / "brief.yaml").write_text(config)
+    proc = run_cli("send", "--config", str(tmp_path / "brief.yaml"), "--date", DAY)
+    assert proc.returncode != 0
+    assert "BRIEFGEN_TEST_PW is not set" in proc.stderr
+
+
+def test_header_injection_from_article_text_is_impossible(tmp_path: Path, smtp: SmtpServer):
+    config = write_config(tmp_path, smtp.port).read_text().replace(
+        "title: Daily brief", 'title: "Brief\\r\\nBcc: victim@example.com"')
+    (tmp_path / "brief.yaml").write_text(config.replace(
+        'subject: "Daily brief {date}"', 'subject: "{title} {date}"'))
+    proc = run_cli("run", "--config", str(tmp_path / "brief.yaml"), "--date", DAY)
+    assert proc.returncode == 0, proc.stderr
+    [msg] = smtp.inbox.messages
+    assert "victim@example.com" not in str(msg["Bcc"] or "")
+    assert msg["Subject"] == f"Brief Bcc: victim@example.com {DAY}"
+    assert all("victim" not in r for r in smtp.inbox.envelopes[0][1])
+
+
+def test_delivery_config_errors_name_the_key(tmp_path: Path):
+    config = write_config(tmp_path, 25).read_text().replace(
+        "to: [desk@example.org]", "to: [not-an-address]").replace(
+        "security: none", "security: tls")
+    bad_schedule = "schedule: {cron: '0 25 * * *', timezone: Mars/Base}\n"
+    (tmp_path / "brief.yaml").write_text(config + bad_schedule)
+    proc = run_cli("check", "--config", str(tmp_path / "brief.yaml"))
+    assert proc.returncode == 2
+    err = proc.stderr
+    assert "delivery.email.to" in err and "not an email address" in err
+    assert "delivery.smtp.security" in err
+    assert "schedule.cron" in err and "schedule.timezone" in err

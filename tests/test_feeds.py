@@ -1,0 +1,103 @@
+"""Feeds and pages served from 127.0.0.1: main text in, navigation out, failures skipped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, run_cli
+from .servers import Site, slow
+
+PAGE = """<html><head><title>{title} | The Courier</title></head><body>
+<nav>Home | World | Politics | Sport | Weather | Subscribe now</nav>
+<article><h1>{title}</h1>{paragraphs}</article>
+<footer>Copyright The Courier. All rights reserved. Cookie settings | Privacy</footer>
+</body></html>"""
+
+PARAGRAPHS = {
+    "/talks": ["The foreign minister met her counterpart for four hours of talks on Monday.",
+               "Both sides agreed to set up a joint working group on energy by the summer.",
+               "The two governments failed to settle their dispute over fishing rights."],
+    "/visit": ["The prime minister accepted an invitation to visit the capital next spring.",
+               "Trade ministers will meet in March to discuss tariffs, officials said.",
+               "The president met the visiting minister for a 40-minute meeting."],
+}
+
+
+def page(title: str, paragraphs: list[str]) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return PAGE.format(title=title, paragraphs=body).encode()
+
+
+def feed(base: str, links: list[str]) -> bytes:
+    items = "".join(
+        f"<item><title>Story {n}</title><link>{base}{link}</link>"
+        f"<pubDate>Tue, 04 Mar 2025 08:00:00 GMT</pubDate></item>"
+        for n, link in enumerate(links))
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>The Courier</title>'
+            f"<link>{base}/</link><description>news</description>{items}</channel></rss>").encode()
+
+
+@pytest.fixture
+def site():
+    s = Site({"/talks": page("Ministers talk", PARAGRAPHS["/talks"]),
+              "/visit": page("Visit planned", PARAGRAPHS["/visit"]),
+              "/slow": slow(3), "/broken.xml": b"<rss><channel><item>not a feed"})
+    s.pages["/feed.xml"] = feed(s.url, ["/talks", "/visit", "/slow", "/missing"])
+    yield s
+    s.stop()
+
+
+def config_for(tmp: Path, sources: str) -> Path:
+    base = (ROOT / "config" / "brief.yaml").read_text()
+    start, end = base.index("sources:"), base.index("formats:")
+    text = base[:start] + sources + "\n" + base[end:] + "\nfetch: {timeout: 1}\nstate_dir: state\n"
+    (tmp / "brief.yaml").write_text(text)
+    return tmp / "brief.yaml"
+
+
+def test_feed_brief_has_the_pages_text_without_navigation(tmp_path: Path, site: Site):
+    config = config_for(tmp_path, f"sources:\n  - feed: {site.url}/feed.xml\n"
+                                  f"  - feed: {site.url}/broken.xml\n")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--format", "json,html")
+    assert proc.returncode == 0, proc.stderr
+    brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
+    assert brief["date"] == "2025-03-04"
+    assert sorted(s["title"] for s in brief["sources"]) == ["Story 0", "Story 1"]
+    assert {s["outlet"] for s in brief["sources"]} == {"The Courier"}
+    lines = [i["text"] for s in brief["sections"] for i in s["items"]]
+    lines += [i["text"] for i in brief["summary"]]
+    everything = " ".join(lines)
+    assert "four hours of talks" in everything and "invitation to visit" in everything
+    html = next((tmp_path / "out").glob("*.html")).read_text()
+    for furniture in ["Subscribe now", "Cookie settings", "All rights reserved"]:
+        assert furniture not in html
+    assert f"{site.url}/slow: skipped: no answer within 1 s" in proc.stderr
+    assert f"{site.url}/missing: skipped: HTTP 404" in proc.stderr
+    assert f"{site.url}/broken.xml: feed skipped" in proc.stderr
+
+
+def test_pages_are_cached_so_a_rerun_does_not_refetch(tmp_path: Path, site: Site):
+    config = config_for(tmp_path, f"sources:\n  - url: {site.url}/talks\n")
+    for _ in range(2):
+        proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                       "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+    assert site.requests.count("/talks") == 1
+
+
+def test_window_and_new_only(tmp_path: Path, site: Site):
+    config = config_for(tmp_path, f"sources:\n  - feed: {site.url}/feed.xml\n"
+                                  "    since: 24h\n    new_only: true\n")
+    late = run_cli("build", "--config", str(config), "--out", str(tmp_path / "a"),
+                   "--date", "2025-03-10", "--format", "json")
+    assert late.returncode == 1 and "no readable article" in late.stderr  # all too old
+    on_time = run_cli("build", "--config", str(config), "--out", str(tmp_path / "b"),
+                      "--date", "2025-03-04", "--format", "json")
+    assert on_time.returncode == 0, on_time.stderr
+    next_day = run_cli("build", "--config", str(config), "--out", str(tmp_path / "c"),
+                       "--date", "2025-03-05", "--format", "json")
+    assert next_day.returncode == 1  # within 24h, but already seen on an earlier day
