@@ -36,6 +36,7 @@ _UNMARKED = re.compile(
     rf"^(?P<q>[A-Z][^“”\"]{{25,}}?),\s+(?:(?P<a>{_NAME}|{_PRONOUN})\s+(?:said|says|told|added)"
     rf"|(?:said|says|added)\s+(?P<b>{_NAME}))\b(?P<tail>[^.!?]{{0,100}})[.!?]$"
 )
+_SAID_AFTER_COMMA = re.compile(r", (?:[\w.’'-]+ ){0,4}(?:said|says|told|added)\b")
 # Reported, not quoted: "X reiterated that ..., Doe said", "..., Doe said the cause is ..."
 _REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
 _CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
@@ -73,6 +74,7 @@ class _Found:
 def find_quotes(articles: Sequence[Article], min_words: int, max_words: int) -> list[Quote]:
     names = _person_names(articles)
     name_words = _speaker_words(articles, names)
+    full_names: dict[str, str] = {}
     found: list[_Found] = []
     for article in articles:
         for start, end in paragraph_spans(article.body):
@@ -80,29 +82,41 @@ def find_quotes(articles: Sequence[Article], min_words: int, max_words: int) -> 
             for text, who, at in _direct_speech(para):
                 if who.lower() in ("he", "she"):
                     who = _last_named(article.body[max(0, start - 1500):start + at], name_words)
-                speaker = _full_name(who, names)
+                if who not in full_names:
+                    full_names[who] = _full_name(who, names)
+                speaker = full_names[who]
                 if speaker and min_words <= len(text.split()) <= max_words:
                     found.append(_Found(text, speaker, article.id))
     roles = _roles(articles, {q.speaker for q in found})
     return [replace(q, role=roles.get(q.speaker, "")) for q in _merge(found)]
 
 
+_ROLE_BEFORE = re.compile(rf"((?:[A-Z][\w’'.-]+ (?:of |for )?){{0,4}}?{_TITLE}"
+                          rf"(?: of [A-Z][\w-]+)?) $")
+_ROLE_AFTER = re.compile(rf", (?:the |a |an )?([^,.;“”\"]{{0,60}}?\b{_TITLE_LOWER}\b"
+                         rf"[^,.;“”\"]{{0,60}}?)[,.]")
+
+
 def _roles(articles: Sequence[Article], people: set[str]) -> dict[str, str]:
     """Each speaker's role as the articles most often give it: "Foreign Minister Jane
     Doe" or "Jane Doe, the foreign minister," -> "Foreign Minister"."""
+    if not people:
+        return {}
     counts: dict[str, Counter] = {p: Counter() for p in people}
-    for person in people:
-        name = re.escape(person)
-        surname = re.escape(person.split()[-1])
-        before = re.compile(rf"((?:[A-Z][\w’'.-]+ (?:of |for )?){{0,4}}?{_TITLE}"
-                            rf"(?: of [A-Z][\w-]+)?) {name}\b")
-        after = re.compile(rf"\b(?:{name}|{surname}), (?:the |a |an )?([^,.;“”\"]{{0,60}}?"
-                           rf"\b{_TITLE_LOWER}\b[^,.;“”\"]{{0,60}}?)[,.]")
-        for article in articles:
-            for m in before.finditer(article.body):
-                counts[person][m.group(1).strip()] += 1
-            for m in after.finditer(article.body):
-                counts[person][m.group(1).strip()] += 1
+    by_form = {p: p for p in people} | {p.split()[-1]: p for p in people if " " in p}
+    forms = re.compile(r"\b(" + "|".join(map(re.escape, sorted(by_form, key=len, reverse=True)))
+                       + r")\b")
+    for article in articles:
+        body = article.body
+        for m in forms.finditer(body):
+            person = by_form[m.group(1)]
+            if " " in m.group(1):  # a title stands before the full name
+                before = _ROLE_BEFORE.search(body, max(0, m.start() - 80), m.start())
+                if before:
+                    counts[person][before.group(1).strip()] += 1
+            after = _ROLE_AFTER.match(body, m.end())
+            if after:
+                counts[person][after.group(1).strip()] += 1
     return {p: c.most_common(1)[0][0] for p, c in counts.items() if c}
 
 
@@ -112,6 +126,8 @@ def _direct_speech(para: str) -> list[tuple[str, str, int]]:
     out = []
     for m in _QUOTE.finditer(para):
         out.append((m.group(1).strip().rstrip(","), _speaker(para, m), m.start()))
+    if not _SAID_AFTER_COMMA.search(para):
+        return out  # no sentence here can be unmarked speech; skip splitting it
     for sentence in split_sentences(para):
         m = _UNMARKED.match(sentence)
         if m and not any(c in sentence for c in "\"“”") and not (

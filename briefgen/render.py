@@ -27,6 +27,7 @@ from .model import Brief
 PACKAGED_TEMPLATES = Path(str(resources.files("briefgen").joinpath("templates")))
 TEMPLATE_NAMES = {"html": "brief.html.j2", "md": "brief.md.j2", "txt": "brief.txt.j2",
                   "email": "email.html.j2"}
+MAX_REFS = 5  # source numbers shown after a line; "+N" stands for the rest
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
@@ -51,11 +52,21 @@ def template_dirs(user_dir: Path | None) -> list[Path]:
 
 
 def context(brief: Brief, env: jinja2.Environment) -> dict:
-    """What every template sees: the JSON contract plus source numbers and the CSS."""
+    """What every template sees: `brief` (the JSON contract), `cited` (the sources the
+    brief cites, in order), `source_number` (article id -> number among them), `css`."""
     data = brief.to_dict()
-    numbers = {s["id"]: n for n, s in enumerate(data["sources"], start=1)}
+    lists = [x.sources or (x.source,) for s in brief.sections for x in (*s.items, *s.quotes)]
+    lists += [x.sources for x in brief.summary]
+    lists += [r["sources"] for s in data["sections"] for d in s["discrepancies"]
+              for r in d["readings"]]
+    # Only articles a line shows as its first MAX_REFS are listed and numbered: a day of
+    # 1,000 articles may have a fact in 200 of them; the JSON keeps every one.
+    cited_ids = {i for ids in lists for i in ids[:MAX_REFS]}
+    cited = [s for s in data["sources"] if s["id"] in cited_ids]
+    numbers = {s["id"]: n for n, s in enumerate(cited, start=1)}
     css = env.loader.get_source(env, "brief.css")[0] if env.loader else ""
-    return {"brief": data, "source_number": numbers, "css": css}
+    return {"brief": data, "cited": cited, "source_number": numbers, "css": css,
+            "max_refs": MAX_REFS}
 
 
 def render_text(brief: Brief, fmt: str, user_dir: Path | None = None) -> str:

@@ -48,7 +48,7 @@ class Group:
     text: str  # the cleanest variant, verbatim
     sources: tuple[str, ...]
     first_position: int  # earliest sentence index among the variants (lead = 0)
-    row: int  # the variant's row in the candidate matrix
+    row: int  # the shown variant's row in the corpus matrix
     concepts: frozenset[str] = frozenset()  # stemmed content words of the shown text
     plainness: float = 1.0  # share of its words other articles use too (low: spun or garbled)
 
@@ -58,7 +58,7 @@ class Corpus:
     candidates: list[Sentence]
     groups: list[Group]
     vectorizer: object
-    matrix: sparse.csr_matrix  # candidate rows, L2-normalized
+    matrix: sparse.csr_matrix  # one L2-normalized row per distinct candidate text
     group_rows: sparse.csr_matrix  # one row per group (its shown variant)
     concept_weight: dict[str, float]  # concept -> how many articles mention it
     cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> cue weights
@@ -77,62 +77,79 @@ def is_candidate(sentence: Sentence) -> bool:
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
     candidates = [s for s in sentences if is_candidate(s)]
-    vectorizer, matrix = vectors.fit([s.text for s in candidates])
-    groups = group_duplicates(candidates, matrix, article_order)
+    # Wire copies repeat sentences word for word: work on each distinct text once.
+    distinct: dict[str, int] = {}
+    text_of = [distinct.setdefault(_normalized_text(s.text), len(distinct)) for s in candidates]
+    texts = [""] * len(distinct)
+    for s, t in zip(candidates, text_of, strict=True):
+        texts[t] = texts[t] or s.text
+    tokens = [vectors.analyze(t) for t in texts]
+    used_by: list[set[str]] = [set() for _ in texts]
+    for s, t in zip(candidates, text_of, strict=True):
+        used_by[t].add(s.article_id)
+    vectorizer, matrix = vectors.fit(texts)
+    weights = concept_weights(tokens, used_by)
+    groups = group_duplicates(candidates, text_of, tokens, used_by, matrix, article_order)
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
-    return Corpus(candidates, groups, vectorizer, matrix, rows, concept_weights(sentences))
+    return Corpus(candidates, groups, vectorizer, matrix, rows, weights)
 
 
-def concept_weights(sentences: Sequence[Sentence]) -> dict[str, float]:
+def _normalized_text(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def concept_weights(tokens: list[list[str]], used_by: list[set[str]]) -> dict[str, float]:
     """How much stating a concept is worth: more the more articles report it, less the
     more sentences repeat it (names of the main actors are in every other sentence)."""
     articles: dict[str, set[str]] = {}
     in_sentences: dict[str, int] = {}
-    for s in sentences:
-        for concept in set(vectors.analyze(s.text)):
-            articles.setdefault(concept, set()).add(s.article_id)
+    for words, users in zip(tokens, used_by, strict=True):
+        for concept in set(words):
+            articles.setdefault(concept, set()).update(users)
             in_sentences[concept] = in_sentences.get(concept, 0) + 1
-    total = max(1, len(sentences))
+    total = max(1, len(tokens))
     return {c: (len(a) if len(a) > 1 else 0.5) * math.log(1 + total / in_sentences[c])
             for c, a in articles.items()}
 
 
-def group_duplicates(candidates: list[Sentence], matrix: sparse.csr_matrix,
+def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: list[list[str]],
+                     used_by: list[set[str]], matrix: sparse.csr_matrix,
                      article_order: Sequence[str]) -> list[Group]:
+    """Distinct texts similar enough to tell the same fact become one group."""
     if not candidates:
         return []
     sim = (matrix @ matrix.T).tocsr()
     sim.data[sim.data < DUPLICATE_SIMILARITY] = 0
     sim.eliminate_zeros()
     _, labels = connected_components(sim, directed=False)
-    common = _shared_word_share(candidates)
+    plain = _shared_word_share(tokens, used_by)
     rank = {a: i for i, a in enumerate(article_order)}
     members: dict[int, list[int]] = {}
-    for i, label in enumerate(labels):
-        members.setdefault(label, []).append(i)
+    for i, t in enumerate(text_of):
+        members.setdefault(labels[t], []).append(i)
     groups = []
     for rows in members.values():
-        best = max(rows, key=lambda i: (common[i], -rank.get(candidates[i].article_id, 0)))
+        best = max(rows, key=lambda i: (plain[text_of[i]], -rank.get(candidates[i].article_id, 0)))
         sources = sorted({candidates[i].article_id for i in rows}, key=lambda a: rank.get(a, 0))
-        text = candidates[best].text
-        groups.append(Group(text, tuple(sources), min(candidates[i].index for i in rows), best,
-                            frozenset(vectors.analyze(text)), common[best]))
+        t = text_of[best]
+        groups.append(Group(candidates[best].text, tuple(sources),
+                            min(candidates[i].index for i in rows), t,
+                            frozenset(tokens[t]), plain[t]))
     return groups
 
 
-def _shared_word_share(candidates: list[Sentence]) -> list[float]:
-    """Per sentence, the share of its words that other articles use too.
+def _shared_word_share(tokens: list[list[str]], used_by: list[set[str]]) -> list[float]:
+    """Per distinct text, the share of its words that more than one article uses.
 
     Misspellings and machine-spun synonyms appear in one article only, so the
     variant with the highest share is the cleanest wording of a fact.
     """
     articles_using: dict[str, set[str]] = {}
-    tokenized = [vectors.analyze(s.text) for s in candidates]
-    for s, tokens in zip(candidates, tokenized, strict=True):
-        for t in tokens:
-            articles_using.setdefault(t, set()).add(s.article_id)
-    return [sum(len(articles_using[t]) > 1 for t in tokens) / len(tokens) if tokens else 0.0
-            for tokens in tokenized]
+    for words, users in zip(tokens, used_by, strict=True):
+        for w in words:
+            articles_using.setdefault(w, set()).update(users)
+    return [sum(len(articles_using[w]) > 1 for w in words) / len(words) if words else 0.0
+            for words in tokens]
 
 
 @lru_cache(maxsize=256)
