@@ -4,20 +4,23 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: brief test lint eval install clean
+.PHONY: brief test lint eval bench install clean
 
 brief: $(STAMP)  ## build the brief of seeds/ into out/
 	$(BIN)/briefgen build --config config/brief.yaml --out out
 
 test: $(STAMP)  ## lint, then run the test suite
-	$(BIN)/ruff check briefgen tests evaluation
+	$(BIN)/ruff check briefgen tests evaluation bench
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)  ## facts covered, words and quotes of the default brief, per story
 	$(BIN)/python -m evaluation.evaluate
 
+bench: $(STAMP)  ## stage times and memory at 100/1,000/10,000 articles, rankers vs sumy
+	$(BIN)/python -m bench.run
+
 lint: $(STAMP)
-	$(BIN)/ruff check briefgen tests evaluation
+	$(BIN)/ruff check briefgen tests evaluation bench
 
 install: $(STAMP)
 

@@ -27,7 +27,8 @@ def write_corpus(directory: Path, n_articles: int, seed: int = 7) -> list[Path]:
     for n in range(n_articles):
         sentences = rng.sample(pool, rng.randint(20, 36))
         cut = sorted(rng.sample(range(1, len(sentences)), rng.randint(3, 7)))
-        paragraphs = [" ".join(sentences[a:b]) for a, b in zip([0, *cut], [*cut, None])]
+        bounds = zip([0, *cut], [*cut, None], strict=True)
+        paragraphs = [" ".join(sentences[a:b]) for a, b in bounds]
         day = 1 + n % 28
         path = directory / f"{n:05d}.txt"
         path.write_text(f"date 2023-06-{day:02d}\n\n" + "\n\n".join(paragraphs) + "\n")

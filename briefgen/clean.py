@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -102,20 +102,37 @@ def split_paragraphs(text: str) -> list[str]:
 
 def clean_paragraphs(paragraphs: list[str], rules: Rules) -> list[str]:
     kept: list[str] = []
+    truncate, drop = _one_pattern(rules.truncate_at), _one_pattern(rules.drop_paragraphs)
     for para in paragraphs:
-        if any(p.fullmatch(para) for p in rules.truncate_at):
+        if truncate and truncate.fullmatch(para):
             break
-        if any(p.fullmatch(para) for p in rules.drop_paragraphs):
+        if drop and drop.fullmatch(para):
             continue
-        spans = rules.remove_spans + (rules.remove_lead_spans if not kept else ())
-        for pattern in spans:  # re-tidy after each cut: later rules expect single spaces
-            para = _SPACES.sub(" ", pattern.sub("", para)).strip()
+        spans = _one_pattern(rules.remove_spans + (rules.remove_lead_spans if not kept else ()))
+        while spans:  # cut until nothing matches: one cut can expose the next
+            cut = _SPACES.sub(" ", spans.sub("", para)).strip()
+            if cut == para:
+                break
+            para = cut
         for pattern, replacement in rules.repairs:
             para = pattern.sub(replacement, para)
         para = para.strip()
-        if re.search(r"\w", para) and not any(p.fullmatch(para) for p in rules.drop_paragraphs):
+        if re.search(r"\w", para) and not (drop and drop.fullmatch(para)):
             kept.append(para)
     return kept
+
+
+@lru_cache(maxsize=64)
+def _one_pattern(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """Rules of one kind as one alternation: one scan of a paragraph instead of one per rule."""
+    if not patterns:
+        return None
+    parts = []
+    for p in patterns:  # a leading "(?i)" must become a scoped "(?i:...)" inside an alternation
+        m = re.match(r"\(\?([imsx]+)\)", p.pattern)
+        flags, body = (m.group(1), p.pattern[m.end():]) if m else ("", p.pattern)
+        parts.append(f"(?{flags}:{body})" if flags else f"(?:{body})")
+    return re.compile("|".join(parts))
 
 
 def clean_text(text: str, rules: Rules | None = None) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Sentence
+from .model import Article
 
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -35,13 +35,13 @@ def _value(token: str) -> int:
     return int(token) if token.isdigit() else _NUMBER_WORDS[token.lower()]
 
 
-def find_discrepancies(sentences: Sequence[Sentence]) -> list[Discrepancy]:
+def find_discrepancies(articles: Sequence[Article]) -> list[Discrepancy]:
     mentions: dict[str, list[tuple[int, str, str]]] = {}  # unit -> (value, text, article)
-    order = {a: i for i, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
-    for s in sentences:
-        for m in _DURATION.finditer(s.text):
+    order = {a.id: i for i, a in enumerate(articles)}
+    for article in articles:
+        for m in _DURATION.finditer(article.body):
             mentions.setdefault(m.group(2).lower(), []).append(
-                (_value(m.group(1)), m.group(0), s.article_id))
+                (_value(m.group(1)), m.group(0), article.id))
     found = []
     for unit, items in mentions.items():
         for cluster in _clusters(sorted(items, key=lambda m: (m[0], order[m[2]]))):

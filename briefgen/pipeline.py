@@ -63,12 +63,12 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
         section_items[s.id] = tuple(select_section(corpus, budgeted, assigned[s.id], covered))
         words_left -= sum(len(i.text.split()) for i in section_items[s.id])
     step("finding quotes")
-    quotes = find_quotes(articles, config.quotes.min_words, config.quotes.max_words)
+    quotes = find_quotes(articles, sentences, config.quotes.min_words, config.quotes.max_words)
     # a quote already shown as an item would say the same thing twice
     shown = [i.text for items in section_items.values() for i in items] + [i.text for i in summary]
     quotes = [q for q in quotes if not any(q.text in text for text in shown)]
     quotes_by_section = assign_quotes(corpus, config, quotes)
-    discrepancies = find_discrepancies(sentences)
+    discrepancies = find_discrepancies(articles)
     sections = tuple(
         Section(s.id, s.title, section_items[s.id], tuple(quotes_by_section[s.id]),
                 tuple(d for d in discrepancies if _mentions(section_items[s.id], d)))

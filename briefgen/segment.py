@@ -39,6 +39,7 @@ _NOT_BEFORE_FUSED = re.compile(
     r"|about|into|over|under|against|between|whether|via|per|is|was|are|were|be)$",
     re.I,
 )
+_TAIL = 16  # characters before a boundary that decide whether it is one
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -46,7 +47,7 @@ def split_paragraph(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) of one paragraph, whitespace trimmed."""
     spans = [_trim(text, s, e) for _, (s, e) in nupunkt.sent_spans_with_text(text)]
     spans = _merge_false_breaks(text, [sp for sp in spans if sp[0] < sp[1]])
-    return [piece for span in spans for piece in _split_missed(text, span)]
+    return _split_at(text, spans, _missed_breaks(text))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -61,10 +62,9 @@ def _merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged:
-            prev = text[merged[-1][0]:merged[-1][1]]
-            nxt = text[start:end]
-            title = _TITLE.search(prev)
-            acronym = _ACRONYM.search(prev) and not _STARTS_SENTENCE.match(nxt)
+            tail = text[max(merged[-1][0], merged[-1][1] - _TAIL):merged[-1][1]]
+            title = _TITLE.search(tail)
+            acronym = _ACRONYM.search(tail) and not _STARTS_SENTENCE.match(text, start, end)
             if title or acronym:
                 merged[-1] = (merged[-1][0], end)
                 continue
@@ -72,23 +72,30 @@ def _merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return merged
 
 
-def _split_missed(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    start, end = span
+def _missed_breaks(text: str) -> list[tuple[int, int]]:
+    """Gaps (start, end) where a sentence ends though nupunkt saw no boundary."""
     cuts = []
-    for pattern in (_MISSED, _FUSED):
-        for m in pattern.finditer(text, start, end):
-            before = text[start:m.start()]
-            if pattern is _MISSED and _TITLE.search(before):
-                continue
-            if pattern is _FUSED and _NOT_BEFORE_FUSED.search(before):
-                continue
+    for m in _MISSED.finditer(text):
+        if not _TITLE.search(text, max(0, m.start() - _TAIL), m.start()):
             cuts.append((m.start(), m.end()))
-    pieces, at = [], start
-    for cut_start, cut_end in sorted(cuts):
-        if cut_start > at:
-            pieces.append(_trim(text, at, cut_start))
-            at = cut_end
-    pieces.append(_trim(text, at, end))
+    for m in _FUSED.finditer(text):
+        if not _NOT_BEFORE_FUSED.search(text, max(0, m.start() - _TAIL), m.start()):
+            cuts.append((m.start(), m.end()))
+    return sorted(cuts)
+
+
+def _split_at(text: str, spans: list[tuple[int, int]],
+              cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if not cuts:
+        return spans
+    pieces = []
+    for start, end in spans:
+        at = start
+        for cut_start, cut_end in cuts:
+            if at < cut_start and cut_end < end:
+                pieces.append(_trim(text, at, cut_start))
+                at = cut_end
+        pieces.append(_trim(text, at, end))
     return [p for p in pieces if p[0] < p[1]]
 
 

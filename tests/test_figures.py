@@ -1,15 +1,14 @@
 from briefgen.figures import find_discrepancies
-from briefgen.segment import segment
 
 from .conftest import make_article
 
 
-def sentences(*bodies):
-    return [s for i, b in enumerate(bodies) for s in segment(make_article(b, id=f"a{i}"))]
+def articles(*bodies):
+    return [make_article(b, id=f"a{i}") for i, b in enumerate(bodies)]
 
 
 def test_one_figure_reported_two_ways_is_flagged():
-    found = find_discrepancies(sentences(
+    found = find_discrepancies(articles(
         "The 35-minute meeting took place at the palace. Talks lasted three hours.",
         "Their roughly 30-minute meeting ended at noon.",
         "The meeting lasted around 30 minutes. Earlier talks took about three hours."))
@@ -21,7 +20,7 @@ def test_one_figure_reported_two_ways_is_flagged():
 
 
 def test_different_events_and_agreeing_sources_are_not_flagged():
-    assert find_discrepancies(sentences(
+    assert find_discrepancies(articles(
         "Talks lasted six hours. A two-hour dinner followed.",
         "The six-hour talks were followed by a three-hour meeting.",
         "They met for 35 minutes.")) == []

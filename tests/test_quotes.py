@@ -1,11 +1,13 @@
 from briefgen.quotes import find_quotes
+from briefgen.segment import segment
 
 from .conftest import make_article
 
 
 def quotes_of(*bodies: str):
     arts = [make_article(b, id=f"a{i}") for i, b in enumerate(bodies)]
-    return find_quotes(arts, min_words=3, max_words=60)
+    sentences = [s for a in arts for s in segment(a)]
+    return find_quotes(arts, sentences, min_words=3, max_words=60)
 
 
 def test_speaker_after_and_before_the_quote():
