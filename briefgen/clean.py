@@ -18,6 +18,7 @@ import yaml
 from .errors import ConfigError
 from .model import Article
 
+MAX_PARAGRAPH = 50_000  # characters; longer "paragraphs" would only slow every rule down
 _SPACES = re.compile(r"[ \t]{2,}")
 RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "repairs")
 
@@ -104,6 +105,8 @@ def clean_paragraphs(paragraphs: list[str], rules: Rules) -> list[str]:
     kept: list[str] = []
     truncate, drop = _one_pattern(rules.truncate_at), _one_pattern(rules.drop_paragraphs)
     for para in paragraphs:
+        if len(para) > MAX_PARAGRAPH:
+            continue  # no news paragraph is this long: a dump, not prose
         if truncate and truncate.fullmatch(para):
             break
         if drop and drop.fullmatch(para):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
@@ -27,10 +29,16 @@ def _error(message: str) -> None:
         click.echo(f"briefgen: error: {line}", err=True)
 
 
-def _progress(quiet: bool):
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str], None] | None]:
+    """A spinner naming the current stage, on a terminal only (cron and pipes stay quiet)."""
     if quiet or not sys.stderr.isatty():
-        return None
-    return lambda msg: click.echo(f"… {msg}", err=True)
+        yield None
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status("starting…") as status:
+        yield lambda msg: status.update(f"{msg}…")
 
 
 def _parse_formats(value: str | None) -> tuple[str, ...] | None:
@@ -78,16 +86,16 @@ def build(config_path: str, inputs: tuple[str, ...], out_dir: str, formats: str 
     cfg = config_mod.load(config_path)
     chosen = _parse_formats(formats) or cfg.formats
     day = _parse_date(brief_date)
-    progress = _progress(quiet)
-    brief = build_brief(cfg, inputs or None, day, progress)
-    for warning in brief.warnings:
-        click.echo(f"briefgen: warning: {warning}", err=True)
-    if progress:
-        progress(f"rendering {', '.join(chosen)}")
     user_templates = cfg.resolve(cfg.templates) if cfg.templates else None
     if user_templates and not user_templates.is_dir():
         raise ConfigError(f"{config_path}: templates: no such directory {user_templates}")
-    paths = write_brief(brief, Path(out_dir), chosen, user_templates)
+    with _progress(quiet) as progress:
+        brief = build_brief(cfg, inputs or None, day, progress)
+        if progress:
+            progress(f"rendering {', '.join(chosen)}")
+        paths = write_brief(brief, Path(out_dir), chosen, user_templates)
+    for warning in brief.warnings:
+        click.echo(f"briefgen: warning: {warning}", err=True)
     if not quiet:
         words = brief.word_count
         click.echo(f"Brief of {len(brief.sources)} articles, {words} words: "
@@ -190,7 +198,8 @@ def send(config_path: str, brief_date: str | None, dry_run: bool, out_dir: str,
     cfg = config_mod.load(config_path)
     delivery = require_delivery(cfg)
     day = _parse_date(brief_date) or today(cfg)
-    msg = brief_message(cfg, day, _progress(quiet))
+    with _progress(quiet) as progress:
+        msg = brief_message(cfg, day, progress)
     if dry_run:
         path = Path(out_dir) / f"brief-{day.isoformat()}.eml"
         atomic_write(path, msg.as_bytes())

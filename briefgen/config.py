@@ -95,6 +95,13 @@ class FetchConfig(_Strict):
     user_agent: str = "briefgen/0.1 (+daily news brief; contact the operator)"
 
 
+class LimitsConfig(_Strict):
+    max_file_bytes: int = Field(default=2_000_000, ge=1000)
+    """Input files larger than this are skipped with a warning."""
+    max_articles: int = Field(default=20_000, ge=1)
+    """Articles beyond this many are skipped with a warning."""
+
+
 class EmailConfig(_Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -236,6 +243,7 @@ class Config(_Strict):
     state_dir: str = ".briefgen"
     """Where delivery state lives (ledger, outbox, fetched pages), relative to the config file."""
     fetch: FetchConfig = FetchConfig()
+    limits: LimitsConfig = LimitsConfig()
     delivery: DeliveryConfig | None = None
     """Email settings for `send` and `run`."""
     schedule: ScheduleConfig = ScheduleConfig()

@@ -25,6 +25,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 MAX_BYTES = 2_000_000  # a news article is tens of kB; bigger files are not articles
+MAX_ARTICLES = 20_000
 
 _DATE_LINE = re.compile(r"\A\s*date\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
@@ -66,12 +67,17 @@ def _supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED and not path.name.startswith(".")
 
 
-def read_articles(files: Iterable[Path]) -> Ingested:
+def read_articles(files: Iterable[Path], max_bytes: int = MAX_BYTES,
+                  max_articles: int = MAX_ARTICLES) -> Ingested:
     out = Ingested()
     seen: set[str] = set()
     for path in files:
+        if len(out.articles) >= max_articles:
+            out.warnings.append(f"{path}: skipped: the limit of {max_articles:,} articles "
+                                "is reached (limits.max_articles)")
+            continue
         try:
-            for article in read_file(path):
+            for article in read_file(path, max_bytes):
                 if article.id not in seen:  # the same text twice is one article
                     seen.add(article.id)
                     out.articles.append(article)
@@ -80,9 +86,9 @@ def read_articles(files: Iterable[Path]) -> Ingested:
     return out
 
 
-def read_file(path: Path) -> list[Article]:
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> list[Article]:
     suffix = path.suffix.lower()
-    text = decode(_read_bytes(path))
+    text = decode(_read_bytes(path, max_bytes))
     if suffix in HTML_SUFFIXES:
         return [from_html(text, str(path))]
     if suffix in JSON_SUFFIXES:
@@ -90,11 +96,12 @@ def read_file(path: Path) -> list[Article]:
     return [from_text(text, str(path))]
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SkipFile(f"{size:,} bytes is over the {MAX_BYTES:,}-byte limit")
+        if size > max_bytes:
+            raise SkipFile(f"{size:,} bytes is over the {max_bytes:,}-byte limit "
+                           "(limits.max_file_bytes)")
         data = path.read_bytes()
     except OSError as e:
         raise SkipFile(e.strerror or str(e)) from None

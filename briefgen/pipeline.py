@@ -11,7 +11,7 @@ from datetime import time as dt_time
 import numpy as np
 
 from .clean import clean_article, load_rules
-from .config import Config, Source
+from .config import Config, LimitsConfig, Source
 from .errors import InputError
 from .fetch import SeenStore, fetch_sources
 from .figures import Discrepancy, find_discrepancies
@@ -93,11 +93,12 @@ def _mentions(items: Sequence[Item], discrepancy: Discrepancy) -> bool:
 def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None,
            warnings: list[str]) -> list[Article]:
     """The articles of --input, or of the config's sources with their windows applied."""
+    limits = config.limits
     if inputs:
-        return read_paths(inputs, warnings)
+        return read_paths(inputs, limits, warnings)
     pairs: list[tuple[Source, Article]] = [
         (s, a) for s in config.sources if s.path
-        for a in read_paths([str(config.resolve(s.path))], warnings)]
+        for a in read_paths([str(config.resolve(s.path))], limits, warnings)]
     remote = [s for s in config.sources if not s.path]
     state_dir = config.resolve(config.state_dir)
     if remote:
@@ -118,10 +119,10 @@ def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None
     return list(kept.values())
 
 
-def read_paths(specs: Sequence[str], warnings: list[str]) -> list[Article]:
+def read_paths(specs: Sequence[str], limits: LimitsConfig, warnings: list[str]) -> list[Article]:
     files, missing = expand_inputs(specs)
     warnings += missing
-    ingested = read_articles(files)
+    ingested = read_articles(files, limits.max_file_bytes, limits.max_articles)
     warnings += ingested.warnings
     return ingested.articles
 
