@@ -144,3 +144,15 @@ def test_delivery_config_errors_name_the_key(tmp_path: Path):
     assert "delivery.email.to" in err and "not an email address" in err
     assert "delivery.smtp.security" in err
     assert "schedule.cron" in err and "schedule.timezone" in err
+
+
+def test_leftovers_of_a_killed_run_do_not_stop_the_next(tmp_path: Path, smtp: SmtpServer):
+    config = write_config(tmp_path, smtp.port)
+    outbox = tmp_path / "state" / "outbox"
+    outbox.mkdir(parents=True)
+    (tmp_path / "state" / ".ledger.json.k1ll3d.tmp").write_text('{"version": 1, "se')
+    (outbox / f".brief-{DAY}.eml.k1ll3d.tmp").write_bytes(b"Subject: half a mess")
+    proc = run_cli("run", "--config", str(config), "--date", DAY)
+    assert proc.returncode == 0, proc.stderr
+    assert len(smtp.inbox.messages) == 1
+    assert DAY in (tmp_path / "state" / "ledger.json").read_text()
