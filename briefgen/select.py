@@ -33,6 +33,11 @@ from .rankers import centrality, get_ranker
 
 MIN_WORDS, MAX_WORDS = 6, 70
 QUOTED_SHARE = 0.35  # a sentence more quoted than this is shown as a quote, not an item
+# "As both sides agreed that ..." with no main clause after a comma: a fragment.
+_DANGLING_CLAUSE = re.compile(r"^(?:As|Because|Although|Though|While|If|Since|Whereas)\b[^,;:]*$")
+# Sentences that open on a pronoun lean on the one before them; a brief item stands alone.
+_LEANING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their)\b")
+LEANING_WEIGHT = 0.6
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 DUPLICATE_SIMILARITY = 0.5  # cosine at which two sentences tell the same fact
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
@@ -72,7 +77,7 @@ def is_candidate(sentence: Sentence) -> bool:
     quoted = sum(len(q) for q in _QUOTED.findall(text))
     # a sentence that is largely a quotation is shown as a quote, with its speaker
     return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
-            and quoted <= len(text) * QUOTED_SHARE)
+            and quoted <= len(text) * QUOTED_SHARE and not _DANGLING_CLAUSE.match(text))
 
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
@@ -276,7 +281,9 @@ def select_section(corpus: Corpus, section: SectionConfig, group_ids: list[int],
     else:
         cent = get_ranker(section.ranker)(texts)
     boost = np.array([support_boost(corpus.groups[g]) for g in group_ids])
-    plain = np.array([PLAIN_FLOOR + corpus.groups[g].plainness for g in group_ids])
+    plain = np.array([(PLAIN_FLOOR + corpus.groups[g].plainness)
+                      * (LEANING_WEIGHT if _LEANING.match(corpus.groups[g].text) else 1.0)
+                      for g in group_ids])
     quality = (RELEVANCE_FLOOR + _normalized(rel)) * (0.75 + 0.25 * _normalized(cent)) \
         * boost * plain
     picked = choose(corpus, group_ids, quality, section.max_items, section.max_words,
