@@ -49,6 +49,8 @@ def schedule_forever(config: Config) -> None:
             run_once(config)
         except BriefgenError as e:  # the next run retries; the scheduler keeps going
             log.error("%s", e)
+        except Exception as e:  # a bug of ours must not stop tomorrow's brief either
+            log.error("internal error: %s: %s", type(e).__name__, e)
 
     zone = ZoneInfo(config.schedule.timezone)
     scheduler = BlockingScheduler(timezone=zone)

@@ -156,3 +156,23 @@ def test_leftovers_of_a_killed_run_do_not_stop_the_next(tmp_path: Path, smtp: Sm
     assert proc.returncode == 0, proc.stderr
     assert len(smtp.inbox.messages) == 1
     assert DAY in (tmp_path / "state" / "ledger.json").read_text()
+
+
+def test_schedule_runs_the_job_at_the_cron_time(tmp_path: Path, smtp: SmtpServer):
+    """`briefgen schedule` with an every-minute cron: one mail within the next minute."""
+    import time
+
+    config = write_config(tmp_path, smtp.port, "schedule: {cron: '* * * * *', timezone: UTC}\n")
+    proc = subprocess.Popen([sys.executable, "-m", "briefgen.cli", "schedule", "--config",
+                             str(config)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 150
+        while not smtp.inbox.messages and time.monotonic() < deadline:
+            time.sleep(1)
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert len(smtp.inbox.messages) == 1, err
+    assert "scheduled: * * * * * (UTC)" in err
+    assert "sent the brief of" in err
+    assert "Traceback" not in err
