@@ -8,19 +8,16 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
 
-import numpy as np
-
 from .clean import clean_article, load_rules
 from .config import Config, LimitsConfig, Source
 from .errors import InputError
 from .fetch import SeenStore, fetch_sources
 from .figures import Discrepancy, find_discrepancies
 from .ingest import expand_inputs, read_articles
-from .model import Article, Brief, Item, Quote, Section, SourceRef
+from .model import Article, Brief, Item, Section, SourceRef
 from .quotes import find_quotes
 from .segment import segment
-from .select import assign_sections, build_corpus, relevance, select_section, select_summary
-from .vectors import transform
+from .select import assign_quotes, build_corpus, select_items
 
 Progress = Callable[[str], None]
 
@@ -52,22 +49,14 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     order = [a.id for a in articles]
     step(f"selecting from {len(sentences)} sentences")
     corpus = build_corpus(sentences, order)
-    covered: set[str] = set()  # concepts the brief already states, across sections
-    summary_ids = select_summary(corpus, config.summary, covered)
-    assigned = assign_sections(corpus, config.sections, exclude=set(summary_ids))
-    summary = tuple(Item(corpus.groups[g].text, corpus.groups[g].sources) for g in summary_ids)
-    words_left = config.max_words - sum(len(i.text.split()) for i in summary)
-    section_items: dict[str, tuple[Item, ...]] = {}
-    for s in config.sections:  # in order: the brief's word budget runs out at the end
-        budgeted = s.model_copy(update={"max_words": max(0, min(s.max_words, words_left))})
-        section_items[s.id] = tuple(select_section(corpus, budgeted, assigned[s.id], covered))
-        words_left -= sum(len(i.text.split()) for i in section_items[s.id])
+    summary, section_items = select_items(corpus, config.summary, config.sections,
+                                          config.max_words)
     step("finding quotes")
     quotes = find_quotes(articles, sentences, config.quotes.min_words, config.quotes.max_words)
     # a quote already shown as an item would say the same thing twice
     shown = [i.text for items in section_items.values() for i in items] + [i.text for i in summary]
     quotes = [q for q in quotes if not any(q.text in text for text in shown)]
-    quotes_by_section = assign_quotes(corpus, config, quotes)
+    quotes_by_section = assign_quotes(corpus, config.sections, quotes)
     discrepancies = find_discrepancies(articles)
     sections = tuple(
         Section(s.id, s.title, section_items[s.id], tuple(quotes_by_section[s.id]),
@@ -125,32 +114,6 @@ def read_paths(specs: Sequence[str], limits: LimitsConfig, warnings: list[str]) 
     ingested = read_articles(files, limits.max_file_bytes, limits.max_articles)
     warnings += ingested.warnings
     return ingested.articles
-
-
-def assign_quotes(corpus, config: Config, quotes: list[Quote]) -> dict[str, list[Quote]]:
-    """Each quote to the section it fits best; per section the best, one per speaker first."""
-    out: dict[str, list[Quote]] = {s.id: [] for s in config.sections}
-    if not quotes:
-        return out
-    texts = [q.text for q in quotes]
-    rows = transform(corpus.vectorizer, texts)
-    scores = np.vstack([relevance(corpus, s, texts, rows) for s in config.sections])
-    for i, section in enumerate(config.sections):
-        # every quote has a home: one that fits no section well goes where it fits least badly
-        mine = [q for q in range(len(quotes)) if scores[:, q].argmax() == i]
-        mine.sort(key=lambda q: -scores[i, q] * len(quotes[q].sources))
-        out[section.id] = speakers_first([quotes[q] for q in mine])[:section.quotes]
-    return out
-
-
-def speakers_first(quotes: list[Quote]) -> list[Quote]:
-    """Keep the order, but every speaker's best quote before anyone's second one."""
-    seen: set[str] = set()
-    firsts, rest = [], []
-    for q in quotes:
-        (rest if q.speaker in seen else firsts).append(q)
-        seen.add(q.speaker)
-    return firsts + rest
 
 
 def with_title(article: Article) -> Article:

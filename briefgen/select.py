@@ -12,6 +12,7 @@
    report it, scaled by relevance, centrality (the section's ranker) and
    support. Covered concepts earn nothing, which removes redundancy; the item
    and word budgets stop the picking.
+5. Quotes go to the section their words fit best, each speaker's best first.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from scipy.sparse.csgraph import connected_components
 
 from . import vectors
 from .config import SectionConfig, SummaryConfig
-from .model import Item, Sentence
+from .model import Item, Quote, Sentence
 from .rankers import centrality, get_ranker
 
 MIN_WORDS, MAX_WORDS = 6, 70
@@ -303,3 +304,47 @@ def select_summary(corpus: Corpus, summary: SummaryConfig,
     quality = (0.3 * _normalized(cent) + 0.7 * lead) * boost * plain
     return choose(corpus, list(range(len(corpus.groups))), quality,
                   summary.max_items, summary.max_words, set() if covered is None else covered)
+
+
+def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[SectionConfig],
+                 max_words: int) -> tuple[tuple[Item, ...], dict[str, tuple[Item, ...]]]:
+    """The summary, then each section in order, within the brief's word budget; what one
+    says (its concepts) is not worth repeating in the next."""
+    covered: set[str] = set()
+    summary_ids = select_summary(corpus, summary, covered)
+    assigned = assign_sections(corpus, sections, exclude=set(summary_ids))
+    top = tuple(Item(corpus.groups[g].text, corpus.groups[g].sources) for g in summary_ids)
+    words_left = max_words - sum(len(i.text.split()) for i in top)
+    items: dict[str, tuple[Item, ...]] = {}
+    for s in sections:
+        budgeted = s.model_copy(update={"max_words": max(0, min(s.max_words, words_left))})
+        items[s.id] = tuple(select_section(corpus, budgeted, assigned[s.id], covered))
+        words_left -= sum(len(i.text.split()) for i in items[s.id])
+    return top, items
+
+
+def assign_quotes(corpus: Corpus, sections: Sequence[SectionConfig],
+                  quotes: list[Quote]) -> dict[str, list[Quote]]:
+    """Each quote to the section it fits best; per section the best, one per speaker first."""
+    out: dict[str, list[Quote]] = {s.id: [] for s in sections}
+    if not quotes:
+        return out
+    texts = [q.text for q in quotes]
+    rows = vectors.transform(corpus.vectorizer, texts)
+    scores = np.vstack([relevance(corpus, s, texts, rows) for s in sections])
+    for i, section in enumerate(sections):
+        # every quote has a home: one that fits no section well goes where it fits least badly
+        mine = [q for q in range(len(quotes)) if scores[:, q].argmax() == i]
+        mine.sort(key=lambda q: -scores[i, q] * len(quotes[q].sources))
+        out[section.id] = speakers_first([quotes[q] for q in mine])[:section.quotes]
+    return out
+
+
+def speakers_first(quotes: list[Quote]) -> list[Quote]:
+    """Keep the order, but every speaker's best quote before anyone's second one."""
+    seen: set[str] = set()
+    firsts, rest = [], []
+    for q in quotes:
+        (rest if q.speaker in seen else firsts).append(q)
+        seen.add(q.speaker)
+    return firsts + rest
