@@ -2,9 +2,10 @@
 
 A quote is the exact text between quotation marks; it is kept only when the
 paragraph says who spoke ("...," Name said / Name said: "..." / he said, with
-"he" resolved to the person last named as speaking in that article). A
-one-word speaker is expanded to the full name the articles use most
-("Smith" -> "Jane Smith").
+"he" resolved to the person named in that sentence or the two before). A
+sentence whose marks were lost in copying ("We disagree, Doe said.") counts
+too. A one-word speaker is expanded to the full name the articles use most
+("Smith" -> "Jane Smith"), and the role they give is kept ("Foreign Minister").
 """
 
 from __future__ import annotations
@@ -54,7 +55,6 @@ _NOT_PEOPLE = {
     "According", "State", "Department", "Ministry", "Foreign", "White", "House",
     "Both", "Officials", "Official", "Mr", "Mrs", "Ms",
 }
-# Overlapping matches, so "Minister Jane Doe" yields "Jane Doe" too.
 # "Smith said", "Smith, the minister, said", "said Smith"
 _SPEAKS = re.compile(rf"\b([A-Z][a-z]+)(?:,[^,]{{1,80}},)?\s+{_VERBS}\b")
 # "in Paris", "across the Baltic Sea": every word of the name is a place word.
@@ -222,7 +222,7 @@ def _full_name(speaker: str, names: Counter) -> str:
         return ""
     if " " in speaker:
         return speaker
-    matches = [(n, c) for n, c in names.items() if speaker in n.split()[::len(n.split()) - 1]]
+    matches = [(n, c) for n, c in names.items() if speaker in n.split()]
     return max(matches, key=lambda nc: nc[1])[0] if matches else speaker
 
 
@@ -233,8 +233,14 @@ def _key(text: str) -> set[str]:
 def _merge(found: list[_Found]) -> list[Quote]:
     """One quote per distinct statement; its sources are every article that prints it."""
     merged: list[tuple[_Found, list[str], set[str]]] = []
+    exact: dict[frozenset[str], list[str]] = {}  # the common case, without the pairwise scan
     for f in found:
         words = _key(f.text)
+        if frozenset(words) in exact:
+            sources = exact[frozenset(words)]
+            if f.article_id not in sources:
+                sources.append(f.article_id)
+            continue
         for _, sources, seen in merged:
             overlap = len(words & seen) / max(1, min(len(words), len(seen)))
             if overlap >= 0.8:
@@ -243,4 +249,5 @@ def _merge(found: list[_Found]) -> list[Quote]:
                 break
         else:
             merged.append((f, [f.article_id], words))
+            exact[frozenset(words)] = merged[-1][1]
     return [Quote(f.text, f.speaker, f.article_id, tuple(sources)) for f, sources, _ in merged]
