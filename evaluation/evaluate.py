@@ -7,6 +7,7 @@ section, which expected facts it covers, its word count and its quotes.
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from dataclasses import dataclass
@@ -38,9 +39,12 @@ def brief_lines(brief: Brief) -> list[str]:
     return lines
 
 
-def evaluate(story_dir: Path, out=sys.stdout) -> Score:
+def evaluate(story_dir: Path, out=sys.stdout, ranker: str | None = None) -> Score:
     spec = yaml.safe_load((story_dir / "facts.yaml").read_text())
     cfg = config.load(DEFAULT_CONFIG)
+    if ranker:  # the same brief with another ranker in every section
+        sections = tuple(s.model_copy(update={"ranker": ranker}) for s in cfg.sections)
+        cfg = cfg.model_copy(update={"sections": sections})
     brief = build_brief(cfg, [str(story_dir / spec["articles"])])
     text = "\n".join(brief_lines(brief))
     covered = total = 0
@@ -64,8 +68,11 @@ def evaluate(story_dir: Path, out=sys.stdout) -> Score:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--ranker", help="use this ranker in every section (e.g. lexrank)")
+    args = parser.parse_args()
     stories = sorted(p for p in (HERE / "stories").iterdir() if (p / "facts.yaml").exists())
-    scores = [evaluate(s) for s in stories]
+    scores = [evaluate(s, ranker=args.ranker) for s in stories]
     print("\nstory      facts    words  quotes")
     for s in scores:
         print(f"{s.story:<10} {s.covered:>2}/{s.total:<4} {s.words:>6}  {s.quotes:>6}")
