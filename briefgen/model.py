@@ -61,12 +61,14 @@ class Quote:
     source: str
     sources: tuple[str, ...] = ()
     role: str = ""  # as the articles describe the speaker: "Foreign Minister"
+    reported: bool = False  # "Doe said the talks ...": the source's words, not the speaker's
 
     def to_dict(self) -> dict:
         return {
             "text": self.text,
             "speaker": self.speaker,
             "role": self.role,
+            "reported": self.reported,
             "source": self.source,
             "sources": list(self.sources or (self.source,)),
         }

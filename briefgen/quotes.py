@@ -38,6 +38,11 @@ _UNMARKED = re.compile(
     rf"^(?P<q>[A-Z][^“”\"]{{25,}}?),\s+(?:(?P<a>{_NAME}|{_PRONOUN})\s+(?:said|says|told|added)"
     rf"|(?:said|says|added)\s+(?P<b>{_NAME}))\b(?P<tail>[^.!?]{{0,100}})[.!?]$"
 )
+# Reported speech: "Doe said (that) the talks ...", "The talks ..., according to Doe."
+_REPORTED_SPEECH = re.compile(
+    rf"^(?P<a>{_NAME})\s+(?:said|says|told reporters|added|stated|noted|warned|insisted)"
+    rf"(?: on \w+day)?,? (?:that )?(?P<q>[a-z][^“”\"]{{20,}}?)[.!?]$")
+_ACCORDING_TO = re.compile(rf"^(?P<q>[A-Z][^“”\"]{{25,}}?), according to (?P<a>{_NAME})[.!?]$")
 _SAID_AFTER_COMMA = re.compile(r", (?:[\w.’'-]+ ){0,4}(?:said|says|told|added)\b")
 # Reported, not quoted: "X reiterated that ..., Doe said", "..., Doe said the cause is ..."
 _REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
@@ -69,6 +74,7 @@ class _Found:
     text: str
     speaker: str
     article_id: str
+    reported: bool = False
 
 
 def find_quotes(articles: Sequence[Article], sentences: Sequence[Sentence], min_words: int,
@@ -85,7 +91,11 @@ def find_quotes(articles: Sequence[Article], sentences: Sequence[Sentence], min_
         for p, (start, end) in enumerate(paragraph_spans(article.body)):
             para = article.body[start:end]
             para_sentences = by_paragraph.get((article.id, p), [])
-            for text, who, at in _direct_speech(para, start, para_sentences):
+            statements = [(t, w, at, False) for t, w, at in
+                          _direct_speech(para, start, para_sentences)]
+            statements += [(t, w, at, True) for t, w, at in _reported_speech(para_sentences,
+                                                                               start)]
+            for text, who, at, reported in statements:
                 if who.lower() in ("he", "she"):
                     before = _sentences_before(by_paragraph, article.id, p, start + at)
                     holding = article.body[max([start, *(b.end for b in before)]):start + at]
@@ -94,7 +104,7 @@ def find_quotes(articles: Sequence[Article], sentences: Sequence[Sentence], min_
                     full_names[who] = _full_name(who, names)
                 speaker = full_names[who]
                 if speaker and min_words <= len(text.split()) <= max_words:
-                    found.append(_Found(text, speaker, article.id))
+                    found.append(_Found(text, speaker, article.id, reported))
     roles = _roles(articles, {q.speaker for q in found})
     return [replace(q, role=roles.get(q.speaker, "")) for q in _merge(found)]
 
@@ -149,6 +159,19 @@ def _direct_speech(para: str, para_start: int,
         if m and not any(c in sentence.text for c in "\"“”") and not (
                 _REPORTED_CLAUSE.search(m.group("q")) or _CLAUSE_TAIL.search(m.group("tail"))):
             out.append((m.group("q"), m.group("a") or m.group("b"), sentence.start - para_start))
+    return out
+
+
+def _reported_speech(sentences: list[Sentence], para_start: int) -> list[tuple[str, str, int]]:
+    """(words, who, offset) for "Doe said the talks would resume." and "..., according to
+    Doe.": the words are the source's, the speaker's own words are not claimed."""
+    out = []
+    for s in sentences:
+        if any(c in s.text for c in "\"“”"):
+            continue  # direct speech is found with its quotation marks
+        m = _REPORTED_SPEECH.match(s.text) or _ACCORDING_TO.match(s.text)
+        if m:
+            out.append((m.group("q"), m.group("a"), s.start - para_start))
     return out
 
 
@@ -217,8 +240,11 @@ def _person_names(articles: Sequence[Article]) -> Counter:
 
 
 def _full_name(speaker: str, names: Counter) -> str:
-    speaker = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.\s", "", speaker).strip()
-    if not speaker or speaker.split()[0] in _NOT_PEOPLE:
+    words = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.\s", "", speaker).split()
+    while len(words) > 1 and (words[0] in _NOT_PEOPLE or re.fullmatch(_TITLE, words[0])):
+        words.pop(0)  # "Foreign Minister Jane Doe": the role is found apart, by _roles
+    speaker = " ".join(words)
+    if not speaker or words[0] in _NOT_PEOPLE:
         return ""
     if " " in speaker:
         return speaker
@@ -250,4 +276,5 @@ def _merge(found: list[_Found]) -> list[Quote]:
         else:
             merged.append((f, [f.article_id], words))
             exact[frozenset(words)] = merged[-1][1]
-    return [Quote(f.text, f.speaker, f.article_id, tuple(sources)) for f, sources, _ in merged]
+    return [Quote(f.text, f.speaker, f.article_id, tuple(sources), reported=f.reported)
+            for f, sources, _ in merged]

@@ -39,6 +39,7 @@ _DANGLING_CLAUSE = re.compile(r"^(?:As|Because|Although|Though|While|If|Since|Wh
 # Sentences that open on a pronoun lean on the one before them; a brief item stands alone.
 _LEANING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their)\b")
 LEANING_WEIGHT = 0.6
+REPORTED_WEIGHT = 0.5  # a speaker's own words before what others say they said
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 DUPLICATE_SIMILARITY = 0.5  # cosine at which two sentences tell the same fact
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
@@ -335,7 +336,8 @@ def assign_quotes(corpus: Corpus, sections: Sequence[SectionConfig],
     for i, section in enumerate(sections):
         # every quote has a home: one that fits no section well goes where it fits least badly
         mine = [q for q in range(len(quotes)) if scores[:, q].argmax() == i]
-        mine.sort(key=lambda q: -scores[i, q] * len(quotes[q].sources))
+        mine.sort(key=lambda q: -scores[i, q] * len(quotes[q].sources)
+                  * (REPORTED_WEIGHT if quotes[q].reported else 1.0))
         out[section.id] = speakers_first([quotes[q] for q in mine])[:section.quotes]
     return out
 

@@ -13,9 +13,9 @@ def quotes_of(*bodies: str):
 def test_speaker_after_and_before_the_quote():
     body = ('Foreign Minister Jane Doe arrived on Monday. "We came to listen and to talk," '
             'Doe said.\n\nPresident Sam Roe told reporters: "The door is open to dialogue."')
-    quotes = {q.speaker: q.text for q in quotes_of(body)}
-    assert quotes == {"Jane Doe": "We came to listen and to talk",
-                      "President Sam Roe": "The door is open to dialogue."}
+    quotes = {q.speaker: (q.text, q.role) for q in quotes_of(body)}
+    assert quotes == {"Jane Doe": ("We came to listen and to talk", "Foreign Minister"),
+                      "Sam Roe": ("The door is open to dialogue.", "President")}
 
 
 def test_said_before_name_and_curly_marks():
@@ -50,3 +50,19 @@ def test_speaker_role_from_title_or_apposition():
     roles = {q.speaker: q.role for q in quotes_of(one, two)}
     assert roles == {"Jane Doe": "Foreign Minister",
                      "Sam Roe": "senior fellow at the Policy Institute"}
+
+
+def test_reported_speech_keeps_the_source_words_and_says_so():
+    body = ("Foreign Minister Jane Doe said the talks would resume in Geneva next month. "
+            "The ceasefire will hold until the spring, according to Sam Roe. "
+            "The border will reopen on Friday, according to the ministry.")
+    quotes = {q.text: (q.speaker, q.reported) for q in quotes_of(body)}
+    assert quotes == {
+        "the talks would resume in Geneva next month": ("Jane Doe", True),
+        "The ceasefire will hold until the spring": ("Sam Roe", True),
+    }
+
+
+def test_direct_quotes_are_not_marked_reported():
+    [q] = quotes_of('"We will meet again in May," Jane Doe said.')
+    assert not q.reported
