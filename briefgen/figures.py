@@ -1,8 +1,10 @@
-"""Durations the sources report differently ("35-minute" in one, "30 minutes" in another).
+"""Figures across outlets: durations reported differently, and the same figure as support.
 
 One visit rarely has two meetings of nearly the same length, so the same
 unit with values within a quarter of each other, from different articles, is
-taken as one figure reported two ways, and the brief flags it.
+taken as one figure reported two ways, and the brief flags it. The same
+figure about the same named party ("three hours ... Ruiz" in two outlets,
+however worded) is the same fact, and each such article supports the item.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Article
+from .model import Article, Item, Sentence
 
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -64,3 +66,27 @@ def _clusters(items: list[tuple[int, str, str]]) -> list[list[tuple[int, str, st
         else:
             clusters.append([item])
     return clusters
+
+
+_NAME = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]{2,}\b")
+
+
+def _figures(text: str) -> set[tuple[int, str]]:
+    return {(_value(m.group(1)), m.group(2).lower()) for m in _DURATION.finditer(text)}
+
+
+def corroborate(items: Sequence[Item], sentences: Sequence[Sentence],
+                order: Sequence[str]) -> list[Item]:
+    """Each item that states a duration, with every article that gives the same duration
+    in a sentence naming one of the same parties."""
+    with_figures = [(s, _figures(s.text)) for s in sentences if _DURATION.search(s.text)]
+    rank = {a: i for i, a in enumerate(order)}
+    out = []
+    for item in items:
+        figures = _figures(item.text)
+        names = set(_NAME.findall(item.text))
+        support = {s.article_id for s, f in with_figures
+                   if figures & f and names & set(_NAME.findall(s.text))}
+        sources = sorted(set(item.sources) | support, key=lambda a: rank.get(a, 0))
+        out.append(Item(item.text, tuple(sources)) if figures else item)
+    return out

@@ -12,7 +12,7 @@ from .clean import clean_article, load_rules
 from .config import Config, LimitsConfig, Source
 from .errors import InputError
 from .fetch import SeenStore, fetch_sources
-from .figures import Discrepancy, find_discrepancies
+from .figures import Discrepancy, corroborate, find_discrepancies
 from .ingest import expand_inputs, read_articles
 from .model import Article, Brief, Item, Section, SourceRef
 from .quotes import find_quotes
@@ -51,6 +51,8 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     corpus = build_corpus(sentences, order)
     summary, section_items = select_items(corpus, config.summary, config.sections,
                                           config.max_words)
+    summary = tuple(corroborate(summary, sentences, order))
+    section_items = {k: tuple(corroborate(v, sentences, order)) for k, v in section_items.items()}
     step("finding quotes")
     quotes = find_quotes(articles, sentences, config.quotes.min_words, config.quotes.max_words)
     # a quote already shown as an item would say the same thing twice

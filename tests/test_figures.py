@@ -24,3 +24,21 @@ def test_different_events_and_agreeing_sources_are_not_flagged():
         "Talks lasted six hours. A two-hour dinner followed.",
         "The six-hour talks were followed by a three-hour meeting.",
         "They met for 35 minutes.")) == []
+
+
+def test_the_same_figure_about_the_same_party_supports_an_item():
+    from briefgen.figures import corroborate
+    from briefgen.model import Item
+    from briefgen.segment import segment
+
+    arts = articles(
+        "On Monday the envoy held more than three hours of talks with Minister Ruiz.",
+        "The envoy met Ruiz for about three hours, an official said.",
+        "The envoy met Ruiz for about two hours on Tuesday.",
+        "Separately, a three-hour debate took place in the Parliament of Norland.")
+    sentences = [s for a in arts for s in segment(a)]
+    item = Item(arts[0].body, ("a0",))
+    [supported] = corroborate([item], sentences, [a.id for a in arts])
+    assert supported.sources == ("a0", "a1")
+    plain = Item("The talks were frank, Minister Ruiz said.", ("a0",))
+    assert corroborate([plain], sentences, ["a0"]) == [plain]
