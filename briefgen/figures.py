@@ -79,14 +79,18 @@ def corroborate(items: Sequence[Item], sentences: Sequence[Sentence],
                 order: Sequence[str]) -> list[Item]:
     """Each item that states a duration, with every article that gives the same duration
     in a sentence naming one of the same parties."""
-    with_figures = [(s, _figures(s.text)) for s in sentences if _DURATION.search(s.text)]
+    stated = [item for item in items if _DURATION.search(item.text)]
+    if not stated:
+        return list(items)
+    # (article, figures, names) of every sentence that gives a duration, found once
+    mentions = [(s.article_id, _figures(s.text), set(_NAME.findall(s.text)))
+                for s in sentences if _DURATION.search(s.text)]
     rank = {a: i for i, a in enumerate(order)}
     out = []
     for item in items:
         figures = _figures(item.text)
         names = set(_NAME.findall(item.text))
-        support = {s.article_id for s, f in with_figures
-                   if figures & f and names & set(_NAME.findall(s.text))}
+        support = {a for a, f, n in mentions if figures & f and names & n}
         sources = sorted(set(item.sources) | support, key=lambda a: rank.get(a, 0))
         out.append(Item(item.text, tuple(sources)) if figures else item)
     return out

@@ -12,12 +12,13 @@ from .clean import clean_article, load_rules
 from .config import Config, LimitsConfig, Source
 from .errors import InputError
 from .fetch import SeenStore, fetch_sources
-from .figures import Discrepancy, corroborate, find_discrepancies
+from .figures import Discrepancy, find_discrepancies
+from .figures import corroborate as figure_support
 from .ingest import expand_inputs, read_articles
 from .model import Article, Brief, Item, Section, SourceRef
 from .quotes import find_quotes
 from .segment import segment
-from .select import assign_quotes, build_corpus, select_items
+from .select import assign_quotes, build_corpus, corroborate, select_items
 
 Progress = Callable[[str], None]
 
@@ -51,8 +52,11 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     corpus = build_corpus(sentences, order)
     summary, section_items = select_items(corpus, config.summary, config.sections,
                                           config.max_words)
-    summary = tuple(corroborate(summary, sentences, order))
-    section_items = {k: tuple(corroborate(v, sentences, order)) for k, v in section_items.items()}
+    # every outlet that states an item supports it, by its words or by its figure
+    every = [*summary, *(i for items in section_items.values() for i in items)]
+    supported = iter(corroborate(corpus, figure_support(every, sentences, order), order))
+    summary = tuple(next(supported) for _ in summary)
+    section_items = {k: tuple(next(supported) for _ in v) for k, v in section_items.items()}
     step("finding quotes")
     quotes = find_quotes(articles, sentences, config.quotes.min_words, config.quotes.max_words)
     # a quote already shown as an item would say the same thing twice

@@ -39,6 +39,8 @@ _DANGLING_CLAUSE = re.compile(r"^(?:As|Because|Although|Though|While|If|Since|Wh
 # Sentences that open on a pronoun lean on the one before them; a brief item stands alone.
 _LEANING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their)\b")
 LEANING_WEIGHT = 0.6
+RARE_SHARE = 0.05  # a concept in at most 5% of distinct sentences is a telling word
+MIN_RARE, SUPPORT_SHARE = 4, 0.55  # an item needs 4 telling words; support shares 55%
 REPORTED_WEIGHT = 0.5  # a speaker's own words before what others say they said
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 DUPLICATE_SIMILARITY = 0.5  # cosine at which two sentences tell the same fact
@@ -68,6 +70,9 @@ class Corpus:
     matrix: sparse.csr_matrix  # one L2-normalized row per distinct candidate text
     group_rows: sparse.csr_matrix  # one row per group (its shown variant)
     concept_weight: dict[str, float]  # concept -> how many articles mention it
+    # every distinct sentence text (candidate or not): which contain a concept, who prints it
+    texts_with: dict[str, list[int]] = field(default_factory=dict)
+    users: list[set[str]] = field(default_factory=list)
     cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> cue weights
 
 
@@ -83,10 +88,12 @@ def is_candidate(sentence: Sentence) -> bool:
 
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
-    candidates = [s for s in sentences if is_candidate(s)]
     # Wire copies repeat sentences word for word: work on each distinct text once.
+    keys = [_normalized_text(s.text) for s in sentences]
+    chosen = [i for i, s in enumerate(sentences) if is_candidate(s)]
+    candidates = [sentences[i] for i in chosen]
     distinct: dict[str, int] = {}
-    text_of = [distinct.setdefault(_normalized_text(s.text), len(distinct)) for s in candidates]
+    text_of = [distinct.setdefault(keys[i], len(distinct)) for i in chosen]
     texts = [""] * len(distinct)
     for s, t in zip(candidates, text_of, strict=True):
         texts[t] = texts[t] or s.text
@@ -98,7 +105,19 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     weights = concept_weights(tokens, used_by)
     groups = group_duplicates(candidates, text_of, tokens, used_by, matrix, article_order)
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
-    return Corpus(candidates, groups, vectorizer, matrix, rows, weights)
+    # Support is looked for in every sentence, quotations and long ones included.
+    all_tokens, all_users = list(tokens), [set(u) for u in used_by]
+    for sentence, key in zip(sentences, keys, strict=True):
+        t = distinct.setdefault(key, len(distinct))
+        if t == len(all_tokens):
+            all_tokens.append(vectors.analyze(sentence.text))
+            all_users.append(set())
+        all_users[t].add(sentence.article_id)
+    texts_with: dict[str, list[int]] = {}
+    for t, words in enumerate(all_tokens):
+        for w in set(words):
+            texts_with.setdefault(w, []).append(t)
+    return Corpus(candidates, groups, vectorizer, matrix, rows, weights, texts_with, all_users)
 
 
 def _normalized_text(text: str) -> str:
@@ -350,3 +369,30 @@ def speakers_first(quotes: list[Quote]) -> list[Quote]:
         (rest if q.speaker in seen else firsts).append(q)
         seen.add(q.speaker)
     return firsts + rest
+
+
+def corroborate(corpus: Corpus, items: Sequence[Item], order: Sequence[str]) -> list[Item]:
+    """Each item with every article that has a sentence holding most of its rare words.
+
+    Outlets word the same statement differently but keep its telling words
+    ("underscored the importance of open communication channels"): a sentence
+    with at least SUPPORT_SHARE of the item's rare concepts supports it.
+    """
+    rare_limit = max(3, RARE_SHARE * len(corpus.users))
+    rank = {a: i for i, a in enumerate(order)}
+    out = []
+    for item in items:
+        rare = {w for w in vectors.analyze(item.text)
+                if len(corpus.texts_with.get(w, ())) <= rare_limit}
+        if len(rare) < MIN_RARE:
+            out.append(item)
+            continue
+        hits: dict[int, int] = {}
+        for w in rare:
+            for t in corpus.texts_with.get(w, ()):
+                hits[t] = hits.get(t, 0) + 1
+        support = {a for t, n in hits.items() if n >= SUPPORT_SHARE * len(rare)
+                   for a in corpus.users[t]}
+        sources = sorted(set(item.sources) | support, key=lambda a: rank.get(a, 0))
+        out.append(Item(item.text, tuple(sources)))
+    return out

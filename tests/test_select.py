@@ -1,4 +1,5 @@
 from briefgen.config import SectionConfig, SummaryConfig
+from briefgen.model import Item
 from briefgen.segment import segment
 from briefgen.select import assign_sections, build_corpus, select_section, select_summary
 
@@ -68,3 +69,17 @@ def test_no_sentences_no_items():
     corpus = corpus_of("Headline Only Without Punctuation")
     assert corpus.groups == []
     assert select_section(corpus, MEETINGS, []) == []
+
+
+def test_a_statement_worded_differently_is_supported_by_both_outlets():
+    from briefgen.select import corroborate
+
+    one = ("The minister underscored the importance of open communication channels "
+           "during talks with the envoy. The weather was mild.")
+    two = ("Officials said the minister underscored the importance of keeping "
+           "communication channels open with the envoy's government.")
+    three = "The envoy later visited a museum and praised the architecture of the capital."
+    corpus = corpus_of(one, two, three, A, B)
+    item = Item(one.split(". ")[0] + ".", ("a0",))
+    [supported] = corroborate(corpus, [item], ["a0", "a1", "a2", "a3", "a4"])
+    assert supported.sources == ("a0", "a1")
