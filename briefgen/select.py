@@ -57,18 +57,16 @@ class Group:
     text: str  # the cleanest variant, verbatim
     sources: tuple[str, ...]
     first_position: int  # earliest sentence index among the variants (lead = 0)
-    row: int  # the shown variant's row in the corpus matrix
+    row: int  # the shown variant's row among the distinct candidate texts
     concepts: frozenset[str] = frozenset()  # stemmed content words of the shown text
     plainness: float = 1.0  # share of its words other articles use too (low: spun or garbled)
 
 
 @dataclass(frozen=True)
 class Corpus:
-    candidates: list[Sentence]
     groups: list[Group]
     vectorizer: object
-    matrix: sparse.csr_matrix  # one L2-normalized row per distinct candidate text
-    group_rows: sparse.csr_matrix  # one row per group (its shown variant)
+    group_rows: sparse.csr_matrix  # one L2-normalized TF-IDF row per group (its shown variant)
     concept_weight: dict[str, float]  # concept -> how many articles mention it
     # every distinct sentence text (candidate or not): which contain a concept, who prints it
     texts_with: dict[str, list[int]] = field(default_factory=dict)
@@ -117,7 +115,7 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     for t, words in enumerate(all_tokens):
         for w in set(words):
             texts_with.setdefault(w, []).append(t)
-    return Corpus(candidates, groups, vectorizer, matrix, rows, weights, texts_with, all_users)
+    return Corpus(groups, vectorizer, rows, weights, texts_with, all_users)
 
 
 def _normalized_text(text: str) -> str:
