@@ -1,81 +1,121 @@
-"""`make eval`: how much of what an analyst needs does the default brief hold?
+"""`make eval`: does the default brief hold what an analyst needs, in the right section?
 
-For each story under eval/stories/ (the seeds, and stories the defaults were
-not tuned on), build the brief with the default config and print, per
-section, which expected facts it covers, its word count and its quotes.
+Builds the brief of each story with the default config and scores it by the
+rules of ../shared/eval-dev/README.md (see evaluation/score.py): the samples
+and our own stories under evaluation/stories/, and, when ../shared/eval-dev/
+is there, its nine development events (read from there, never copied here).
+Per story it prints the facts in the right section, misplaced and missed by
+name, junk, lines not found verbatim, the quotes with speaker and role, and
+the words; then a table with the totals.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from briefgen import config
-from briefgen.model import Brief
 from briefgen.pipeline import build_brief
+from evaluation.score import Score, score, source_texts
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CONFIG = HERE.parent / "config" / "brief.yaml"
+ROOT = HERE.parent
+DEFAULT_CONFIG = ROOT / "config" / "brief.yaml"
+DEV_EVENTS = ROOT.parent / "shared" / "eval-dev"
 
 
 @dataclass(frozen=True)
-class Score:
-    story: str
-    covered: int
-    total: int
-    words: int
-    quotes: int
+class Story:
+    name: str
+    gold: dict
+    articles: Path
 
 
-def brief_lines(brief: Brief) -> list[str]:
-    lines = [i.text for i in brief.summary]
-    for s in brief.sections:
-        lines += [i.text for i in s.items] + [q.text for q in s.quotes]
-    return lines
+def stories(include_dev: bool = True) -> Iterator[Story]:
+    """Our stories first, then the development events when they are present."""
+    for path in sorted((HERE / "stories").glob("*/gold.yaml")):
+        gold = yaml.safe_load(path.read_text())
+        yield Story(path.parent.name, gold, (path.parent / gold["articles"]).resolve())
+    if include_dev and DEV_EVENTS.is_dir():
+        for path in sorted(DEV_EVENTS.glob("*/gold.yaml")):
+            yield Story(path.parent.name, yaml.safe_load(path.read_text()),
+                        path.parent / "articles")
 
 
-def evaluate(story_dir: Path, out=sys.stdout, ranker: str | None = None) -> Score:
-    spec = yaml.safe_load((story_dir / "facts.yaml").read_text())
+def evaluate(story: Story, cfg: config.Config) -> Score:
+    brief = build_brief(cfg, [str(story.articles)])
+    return score(story.name, brief.to_dict(), story.gold, source_texts(story.articles))
+
+
+def default_config(ranker: str | None = None) -> config.Config:
     cfg = config.load(DEFAULT_CONFIG)
     if ranker:  # the same brief with another ranker in every section
         sections = tuple(s.model_copy(update={"ranker": ranker}) for s in cfg.sections)
         cfg = cfg.model_copy(update={"sections": sections})
-    brief = build_brief(cfg, [str(story_dir / spec["articles"])])
-    text = "\n".join(brief_lines(brief))
-    covered = total = 0
-    print(f"\n=== {story_dir.name}: {len(brief.sources)} articles", file=out)
-    for section_id, facts in spec["facts"].items():
-        section = next(s for s in brief.sections if s.id == section_id)
-        words = sum(len(i.text.split()) for i in section.items)
-        print(f"\n[{section_id}] {len(section.items)} items, {words} words", file=out)
-        for fact, patterns in facts.items():
-            hit = any(re.search(p, text, re.I) for p in patterns)
-            covered += hit
-            total += 1
-            print(f"  {'✓' if hit else '✗'} {fact}", file=out)
-        for q in section.quotes:
-            print(f"  “{q.text}” — {q.speaker} ({len(q.sources)} source(s))", file=out)
-    quotes = sum(len(s.quotes) for s in brief.sections)
-    score = Score(story_dir.name, covered, total, brief.word_count, quotes)
-    print(f"\n{score.story}: {covered}/{total} facts, {score.words} words of items "
-          f"(summary included), {quotes} quotes", file=out)
-    return score
+    return cfg
+
+
+def report(s: Score, out=sys.stdout) -> None:
+    print(f"\n=== {s.name}: {s.hit}/{s.total} facts in the right section, "
+          f"{s.misplaced} misplaced, {s.words} words", file=out)
+    for sec in s.sections:
+        print(f"  [{sec.id}] {len(sec.hit)}/{len(sec.hit) + len(sec.misplaced) + len(sec.missed)}"
+              f" ({sec.items} items)", file=out)
+        for name in sec.misplaced:
+            print(f"    misplaced: {name}", file=out)
+        for name in sec.missed:
+            print(f"    missed:    {name}", file=out)
+    for junk in s.junk:
+        print(f"  junk: {junk}", file=out)
+    for line in s.not_verbatim:
+        print(f"  not verbatim: {line[:100]!r}", file=out)
+    sides = ", ".join(f"{k} {'yes' if v else 'NO'}" for k, v in s.sides.items())
+    print(f"  quotes: {len(s.quotes)}, near-duplicate pairs {s.near_duplicate_quotes}, "
+          f"sides: {sides}", file=out)
+    for q in s.quotes:
+        role = f", {q['role']}" if q.get("role") else ""
+        print(f"    “{q['text'][:90]}” — {q.get('speaker') or '(nobody)'}{role}", file=out)
+
+
+def table(scores: list[Score], out=sys.stdout) -> None:
+    print(f"\n{'story':<26} {'right':>7} {'mispl':>5} {'missed':>6} {'junk':>4} "
+          f"{'verbat':>6} {'quotes':>6} {'sides':>5} {'words':>5}", file=out)
+    for s in scores:
+        print(f"{s.name:<26} {s.hit:>3}/{s.total:<3} {s.misplaced:>5} "
+              f"{s.total - s.hit - s.misplaced:>6} {len(s.junk):>4} "
+              f"{'ok' if not s.not_verbatim else len(s.not_verbatim):>6} {len(s.quotes):>6} "
+              f"{sum(s.sides.values())}/{len(s.sides):<3} {s.words:>5}", file=out)
+    dev = [s for s in scores if (DEV_EVENTS / s.name).is_dir()]
+    for label, group in (("all stories", scores), ("development events", dev)):
+        if group:
+            hit, total = sum(s.hit for s in group), sum(s.total for s in group)
+            print(f"{label}: {hit}/{total} facts in the right section ({hit / total:.0%}), "
+                  f"{sum(s.misplaced for s in group)} misplaced, "
+                  f"junk in {sum(bool(s.junk) for s in group)} of {len(group)}, "
+                  f"worst {min(s.hit / s.total for s in group):.0%}", file=out)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ranker", help="use this ranker in every section (e.g. lexrank)")
+    parser.add_argument("--only", help="score only the stories whose name contains this")
+    parser.add_argument("--table", action="store_true", help="print only the table")
     args = parser.parse_args()
-    stories = sorted(p for p in (HERE / "stories").iterdir() if (p / "facts.yaml").exists())
-    scores = [evaluate(s, ranker=args.ranker) for s in stories]
-    print("\nstory      facts    words  quotes")
-    for s in scores:
-        print(f"{s.story:<10} {s.covered:>2}/{s.total:<4} {s.words:>6}  {s.quotes:>6}")
+    cfg = default_config(args.ranker)
+    scores = []
+    for story in stories():
+        if args.only and args.only not in story.name:
+            continue
+        scores.append(evaluate(story, cfg))
+        if not args.table:
+            report(scores[-1])
+    table(scores)
 
 
 if __name__ == "__main__":
