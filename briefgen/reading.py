@@ -1,0 +1,92 @@
+"""What a sentence says, read from its shape: its main clause, negation and tense.
+
+Words shared with a section's query tell what a sentence is about; they do
+not tell an agreement from a failure to agree, or a meeting held from one
+announced. Three readings do:
+
+- the main clause: a leading adverbial ("During the trip to X,") and a
+  trailing subordinate clause (", after talks with ...", "amid reports ...")
+  set the scene; what the sentence reports stands between them;
+- negation: the main clause denies, refuses or fails ("did not agree",
+  "no progress", "refused to", "showed no sign of");
+- tense: what is still to come ("will visit", "plans to", "invited ... to
+  visit", "next year"), against an account of what took place.
+
+A section is read the same way, from its description and examples, so a
+section whose examples fail and refuse draws negated sentences, and one
+whose examples invite and plan draws future ones. Nothing here knows the
+section names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Openers that set the scene before the main clause: "During the visit, ...".
+_LEADING = re.compile(
+    r"^(?:During|After|Before|Following|Ahead of|At|On|In|Speaking|Asked|Later|Earlier|Amid"
+    r"|Despite|With|Since|While|When|As|Meanwhile|However|Moreover|Also)\b[^,]{0,90},\s+")
+# Where a trailing subordinate clause begins: what follows sets the scene.
+_TRAILING = re.compile(
+    r"(?:,\s+|\s+)(?:after|amid|as|while|following|before|during|since|ahead of|despite"
+    r"|where|which|who|when|whereas|according to)\b|,\s+(?:said|says|added|told)\b|\s+[–—]\s+")
+MIN_MAIN_WORDS = 5  # a "main clause" shorter than this was cut at the wrong place
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|cannot|can't|won't|n't|unable|failed|fail|fails"
+    r"|refused|refuses|refuse|rejected|rejects|reject|denied|denies|deny|declined to"
+    r"|declines to|dismissed|lack of|little progress|no sign|stalled|remains? (?:divided|open"
+    r"|unresolved)|disagree\w*|dispute\w*|oppos\w+|concern\w*|warn\w*|criticiz\w+|criticis\w+"
+    r"|condemn\w*|accus\w+|urged\b[^.]{0,60}\bnot to)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|going to|plans? to|planned|planning to|expected to|expects to"
+    r"|is to|are to|set to|scheduled to|due to (?:visit|meet|travel|hold|attend)|intends? to"
+    r"|invit\w+|next (?:week|month|year|round|meeting|summit)|later (?:this|in the) (?:year|month)"
+    r"|upcoming|coming (?:days|weeks|months)|at a convenient time|follow-up|soon)\b", re.I)
+# Things scheduled for the day itself: a preview written before the event, not a next step.
+_SAME_DAY = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|today|tonight|this (?:morning"
+                       r"|afternoon|evening)|later (?:on )?(?:today|in the day))\b", re.I)
+
+
+@dataclass(frozen=True)
+class Reading:
+    main: str  # the main clause, or the whole sentence when no clause could be cut off
+    negated: bool
+    future: bool
+    preview: bool  # future with a same-day time: the schedule of the event being covered
+
+    def aspects(self) -> tuple[float, float]:
+        return float(self.negated), float(self.future)
+
+
+ASPECTS = ("negated", "future")
+
+
+def main_clause(sentence: str) -> str:
+    text = sentence.strip().strip("“”\"")
+    lead = _LEADING.match(text)
+    if lead and len(text[lead.end():].split()) >= MIN_MAIN_WORDS:
+        text = text[lead.end():]
+    for m in _TRAILING.finditer(text):
+        if len(text[:m.start()].split()) >= MIN_MAIN_WORDS:
+            return text[:m.start()]
+    return text
+
+
+@lru_cache(maxsize=100_000)
+def read(sentence: str) -> Reading:
+    main = main_clause(sentence)
+    future = bool(_FUTURE.search(main))
+    return Reading(main=main, negated=bool(_NEGATION.search(main)), future=future,
+                   preview=future and bool(_SAME_DAY.search(sentence)))
+
+
+def profile(texts: list[str]) -> tuple[float, ...]:
+    """How strongly a section's own texts (description, examples) show each aspect."""
+    readings = [read(t) for t in texts if t.strip()]
+    if not readings:
+        return (0.0,) * len(ASPECTS)
+    return tuple(sum(r.aspects()[i] for r in readings) / len(readings)
+                 for i in range(len(ASPECTS)))

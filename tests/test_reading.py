@@ -1,0 +1,42 @@
+"""Reading a sentence's shape: main clause, negation, tense."""
+
+from briefgen.reading import main_clause, profile, read
+
+
+def test_scene_setting_opener_and_trailing_clause_are_not_the_main_clause():
+    sentence = ("During the visit to the capital, the president criticised the new tariffs "
+                "after talks with his counterpart on Monday.")
+    assert main_clause(sentence) == "the president criticised the new tariffs"
+
+
+def test_a_short_main_clause_is_not_cut():
+    assert main_clause("They met after lunch.") == "They met after lunch."
+
+
+def test_agreement_and_failure_to_agree_read_differently():
+    assert not read("The two sides agreed to resume direct flights.").negated
+    assert read("The two sides did not agree on a date for new talks.").negated
+    assert read("The minister refused to lift the ban on imports.").negated
+
+
+def test_negation_in_a_trailing_clause_does_not_negate_the_sentence():
+    assert not read("The leaders signed a trade deal, after years in which talks had not "
+                    "moved.").negated
+
+
+def test_an_announced_visit_is_future_and_an_account_of_one_is_not():
+    assert read("The president will visit the capital next year.").future
+    assert read("She accepted an invitation to visit at a convenient time.").future
+    assert not read("The president visited the capital for two days of talks.").future
+
+
+def test_the_schedule_of_the_day_is_a_preview():
+    assert read("The two leaders will hold a news conference at 4:30 p.m.").preview
+    assert not read("The two leaders will meet again next spring.").preview
+
+
+def test_a_section_profile_comes_from_its_own_examples():
+    negative = profile(["The sides failed to agree.", "She refused to change course."])
+    ahead = profile(["He will visit next year.", "They plan to meet again."])
+    assert negative == (1.0, 0.0)
+    assert ahead == (0.0, 1.0)
