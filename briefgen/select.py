@@ -30,7 +30,7 @@ from scipy.sparse.csgraph import connected_components
 from . import vectors
 from .config import SectionConfig, SummaryConfig
 from .model import Item, Quote, Sentence
-from .rankers import centrality, get_ranker
+from .rankers import RANKERS, centrality
 
 MIN_WORDS, MAX_WORDS = 6, 70
 QUOTED_SHARE = 0.35  # a sentence more quoted than this is shown as a quote, not an item
@@ -294,11 +294,9 @@ def select_section(corpus: Corpus, section: SectionConfig, group_ids: list[int],
     if not group_ids:
         return []
     texts = [corpus.groups[g].text for g in group_ids]
-    rel = relevance(corpus, section, texts, corpus.group_rows[group_ids])
-    if section.ranker == "centrality":
-        cent = centrality(texts, corpus.group_rows[group_ids])
-    else:
-        cent = get_ranker(section.ranker)(texts)
+    rows = corpus.group_rows[group_ids]
+    rel = relevance(corpus, section, texts, rows)
+    cent = RANKERS[section.ranker](texts, rows)
     boost = np.array([support_boost(corpus.groups[g]) for g in group_ids])
     plain = np.array([(PLAIN_FLOOR + corpus.groups[g].plainness)
                       * (LEANING_WEIGHT if _LEANING.match(corpus.groups[g].text) else 1.0)
