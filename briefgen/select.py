@@ -28,21 +28,17 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from . import vectors
+from .candidates import is_candidate
 from .config import SectionConfig, SummaryConfig
 from .model import Item, Quote, Sentence
 from .rankers import RANKERS, centrality
 
-MIN_WORDS, MAX_WORDS = 6, 70
-QUOTED_SHARE = 0.35  # a sentence more quoted than this is shown as a quote, not an item
-# "As both sides agreed that ..." with no main clause after a comma: a fragment.
-_DANGLING_CLAUSE = re.compile(r"^(?:As|Because|Although|Though|While|If|Since|Whereas)\b[^,;:]*$")
 # Sentences that open on a pronoun lean on the one before them; a brief item stands alone.
 _LEANING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their)\b")
 LEANING_WEIGHT = 0.6
 RARE_SHARE = 0.05  # a concept in at most 5% of distinct sentences is a telling word
 MIN_RARE, SUPPORT_SHARE = 4, 0.55  # an item needs 4 telling words; support shares 55%
 REPORTED_WEIGHT = 0.5  # a speaker's own words before what others say they said
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 DUPLICATE_SIMILARITY = 0.5  # cosine at which two sentences tell the same fact
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
 CUE_WEIGHT, CUE_CAP = 0.5, 3  # relevance added per unit of cue weight, and its cap
@@ -72,17 +68,6 @@ class Corpus:
     texts_with: dict[str, list[int]] = field(default_factory=dict)
     users: list[set[str]] = field(default_factory=list)
     cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> cue weights
-
-
-def is_candidate(sentence: Sentence) -> bool:
-    """A complete sentence of sensible length that is not one piece of a split quote."""
-    n = len(sentence.text.split())
-    text = sentence.text
-    balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0
-    quoted = sum(len(q) for q in _QUOTED.findall(text))
-    # a sentence that is largely a quotation is shown as a quote, with its speaker
-    return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
-            and quoted <= len(text) * QUOTED_SHARE and not _DANGLING_CLAUSE.match(text))
 
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
