@@ -43,7 +43,7 @@ class Corpus:
     # every distinct sentence text (candidate or not): which contain a concept, who prints it
     texts_with: dict[str, list[int]] = field(default_factory=dict)
     users: list[set[str]] = field(default_factory=list)
-    cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> cue weights
+    cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> relevance.cue_weights
 
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
