@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
 
+from .assign import assign_quotes
 from .clean import clean_article, load_rules
 from .config import Config, LimitsConfig, Source
 from .corpus import build_corpus
@@ -19,7 +20,7 @@ from .ingest import expand_inputs, read_articles
 from .model import Article, Brief, Item, Section, SourceRef
 from .quotes import find_quotes
 from .segment import segment
-from .select import assign_quotes, corroborate, select_items
+from .select import corroborate, select_items
 
 Progress = Callable[[str], None]
 

@@ -24,9 +24,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import vectors
+from .assign import assign_sections
 from .config import SectionConfig, SummaryConfig
 from .corpus import Corpus, Group
-from .model import Item, Quote
+from .model import Item
 from .rankers import RANKERS, centrality
 from .relevance import relevance
 
@@ -35,24 +36,9 @@ _LEANING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|The
 LEANING_WEIGHT = 0.6
 RARE_SHARE = 0.05  # a concept in at most 5% of distinct sentences is a telling word
 MIN_RARE, SUPPORT_SHARE = 4, 0.55  # an item needs 4 telling words; support shares 55%
-REPORTED_WEIGHT = 0.5  # a speaker's own words before what others say they said
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
 PLAIN_FLOOR = 0.5  # even a sentence in words no other article uses keeps a third of its weight
 RELEVANCE_FLOOR = 0.1  # even the least relevant assigned sentence keeps some weight
-
-
-def assign_sections(corpus: Corpus, sections: Sequence[SectionConfig],
-                    exclude: set[int] = frozenset()) -> dict[str, list[int]]:
-    """Group indices per section id: each group goes only to the section it fits best."""
-    out: dict[str, list[int]] = {s.id: [] for s in sections}
-    if not corpus.groups:
-        return out
-    scores = np.vstack([relevance(corpus, s) for s in sections])
-    best = scores.argmax(axis=0)
-    for g in range(len(corpus.groups)):
-        if g not in exclude and scores[best[g], g] > 0:
-            out[sections[best[g]].id].append(g)
-    return out
 
 
 def choose(corpus: Corpus, group_ids: list[int], quality: np.ndarray, max_items: int,
@@ -140,34 +126,6 @@ def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[Sect
         items[s.id] = tuple(select_section(corpus, budgeted, assigned[s.id], covered))
         words_left -= sum(len(i.text.split()) for i in items[s.id])
     return top, items
-
-
-def assign_quotes(corpus: Corpus, sections: Sequence[SectionConfig],
-                  quotes: list[Quote]) -> dict[str, list[Quote]]:
-    """Each quote to the section it fits best; per section the best, one per speaker first."""
-    out: dict[str, list[Quote]] = {s.id: [] for s in sections}
-    if not quotes:
-        return out
-    texts = [q.text for q in quotes]
-    rows = vectors.transform(corpus.vectorizer, texts)
-    scores = np.vstack([relevance(corpus, s, texts, rows) for s in sections])
-    for i, section in enumerate(sections):
-        # every quote has a home: one that fits no section well goes where it fits least badly
-        mine = [q for q in range(len(quotes)) if scores[:, q].argmax() == i]
-        mine.sort(key=lambda q: -scores[i, q] * len(quotes[q].sources)
-                  * (REPORTED_WEIGHT if quotes[q].reported else 1.0))
-        out[section.id] = speakers_first([quotes[q] for q in mine])[:section.quotes]
-    return out
-
-
-def speakers_first(quotes: list[Quote]) -> list[Quote]:
-    """Keep the order, but every speaker's best quote before anyone's second one."""
-    seen: set[str] = set()
-    firsts, rest = [], []
-    for q in quotes:
-        (rest if q.speaker in seen else firsts).append(q)
-        seen.add(q.speaker)
-    return firsts + rest
 
 
 def corroborate(corpus: Corpus, items: Sequence[Item], order: Sequence[str]) -> list[Item]:
