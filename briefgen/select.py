@@ -23,7 +23,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from . import vectors
 from .assign import assign_sections
 from .config import SectionConfig, SummaryConfig
 from .corpus import Corpus, Group
@@ -34,8 +33,6 @@ from .relevance import relevance
 # Sentences that open on a pronoun lean on the one before them; a brief item stands alone.
 _LEANING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their)\b")
 LEANING_WEIGHT = 0.6
-RARE_SHARE = 0.05  # a concept in at most 5% of distinct sentences is a telling word
-MIN_RARE, SUPPORT_SHARE = 4, 0.55  # an item needs 4 telling words; support shares 55%
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
 PLAIN_FLOOR = 0.5  # even a sentence in words no other article uses keeps a third of its weight
 RELEVANCE_FLOOR = 0.1  # even the least relevant assigned sentence keeps some weight
@@ -126,30 +123,3 @@ def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[Sect
         items[s.id] = tuple(select_section(corpus, budgeted, assigned[s.id], covered))
         words_left -= sum(len(i.text.split()) for i in items[s.id])
     return top, items
-
-
-def corroborate(corpus: Corpus, items: Sequence[Item], order: Sequence[str]) -> list[Item]:
-    """Each item with every article that has a sentence holding most of its rare words.
-
-    Outlets word the same statement differently but keep its telling words
-    ("underscored the importance of open communication channels"): a sentence
-    with at least SUPPORT_SHARE of the item's rare concepts supports it.
-    """
-    rare_limit = max(3, RARE_SHARE * len(corpus.users))
-    rank = {a: i for i, a in enumerate(order)}
-    out = []
-    for item in items:
-        rare = {w for w in vectors.analyze(item.text)
-                if len(corpus.texts_with.get(w, ())) <= rare_limit}
-        if len(rare) < MIN_RARE:
-            out.append(item)
-            continue
-        hits: dict[int, int] = {}
-        for w in rare:
-            for t in corpus.texts_with.get(w, ()):
-                hits[t] = hits.get(t, 0) + 1
-        support = {a for t, n in hits.items() if n >= SUPPORT_SHARE * len(rare)
-                   for a in corpus.users[t]}
-        sources = sorted(set(item.sources) | support, key=lambda a: rank.get(a, 0))
-        out.append(Item(item.text, tuple(sources)))
-    return out

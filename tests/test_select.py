@@ -74,7 +74,7 @@ def test_no_sentences_no_items():
 
 
 def test_a_statement_worded_differently_is_supported_by_both_outlets():
-    from briefgen.select import corroborate
+    from briefgen.corroborate import corroborate
 
     one = ("The minister underscored the importance of open communication channels "
            "during talks with the envoy. The weather was mild.")
