@@ -8,8 +8,11 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
 
+from .assign import assign_quotes
 from .clean import clean_article, load_rules
 from .config import Config, LimitsConfig, Source
+from .corpus import build_corpus
+from .corroborate import corroborate
 from .errors import InputError
 from .fetch import SeenStore, fetch_sources
 from .figures import Discrepancy, find_discrepancies
@@ -18,7 +21,7 @@ from .ingest import expand_inputs, read_articles
 from .model import Article, Brief, Item, Section, SourceRef
 from .quotes import find_quotes
 from .segment import segment
-from .select import assign_quotes, build_corpus, corroborate, select_items
+from .select import select_items
 
 Progress = Callable[[str], None]
 

@@ -3,18 +3,19 @@
 `centrality` is ours: LexRank's idea (sentences voted central by similar
 sentences) on sparse TF-IDF vectors with a vectorized power iteration.
 The other names run sumy's summarizers through sumy's own API, with our
-tokenizer, so the choice is one word in the YAML.
+tokenizer, so the choice is one word in the YAML. Every ranker is called the
+same way, with the texts and their TF-IDF rows (sumy's ignore the rows).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 from scipy import sparse
 
-Ranker = Callable[[Sequence[str]], np.ndarray]
+Ranker = Callable[[Sequence[str], sparse.csr_matrix], np.ndarray]
 
 # sumy summarizers by config name: (module, class). Edmundson is left out: it
 # needs hand-made bonus/stigma word lists that a section config does not carry.
@@ -28,27 +29,18 @@ SUMY_SUMMARIZERS = {
     "reduction": ("sumy.summarizers.reduction", "ReductionSummarizer"),
     "random": ("sumy.summarizers.random", "RandomSummarizer"),
 }
-RANKER_NAMES = ("centrality", *SUMY_SUMMARIZERS)
 
 
-def get_ranker(name: str) -> Ranker:
-    if name == "centrality":
-        return centrality
-    if name in SUMY_SUMMARIZERS:
-        return lambda texts: sumy_scores(name, texts)
-    raise KeyError(name)
-
-
-def centrality(texts: Sequence[str], vectors: sparse.csr_matrix | None = None,
+def centrality(texts: Sequence[str], rows: sparse.csr_matrix | None = None,
                threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
     """LexRank-style scores: stationary distribution over the similarity graph."""
     n = len(texts)
     if n == 0:
         return np.zeros(0)
-    if vectors is None:
+    if rows is None:  # called on its own (tests, bench): vectorize here
         from .vectors import tfidf
-        vectors = tfidf(texts)
-    sim = (vectors @ vectors.T).tolil()
+        rows = tfidf(texts)
+    sim = (rows @ rows.T).tolil()
     sim.setdiag(0)  # a sentence does not vote for itself
     sim = sim.tocsr()
     sim.data[sim.data < threshold] = 0.0
@@ -109,3 +101,17 @@ def sumy_scores(name: str, texts: Sequence[str]) -> np.ndarray:
     for rank, order in enumerate(ranking.order):
         scores[order] = (n - rank) / n
     return scores
+
+
+def _sumy_ranker(name: str, texts: Sequence[str], _rows: sparse.csr_matrix) -> np.ndarray:
+    return sumy_scores(name, texts)
+
+
+def _registry() -> dict[str, Ranker]:
+    """Ours and every sumy summarizer by config name, all with the one signature."""
+    return {"centrality": centrality,
+            **{name: partial(_sumy_ranker, name) for name in SUMY_SUMMARIZERS}}
+
+
+RANKERS = _registry()
+RANKER_NAMES = tuple(RANKERS)  # what the config accepts as a section's ranker

@@ -20,236 +20,22 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
-from . import vectors
+from .assign import assign_sections
 from .config import SectionConfig, SummaryConfig
-from .model import Item, Quote, Sentence
-from .rankers import centrality, get_ranker
+from .corpus import Corpus, Group
+from .model import Item
+from .rankers import RANKERS, centrality
+from .relevance import relevance
 
-MIN_WORDS, MAX_WORDS = 6, 70
-QUOTED_SHARE = 0.35  # a sentence more quoted than this is shown as a quote, not an item
-# "As both sides agreed that ..." with no main clause after a comma: a fragment.
-_DANGLING_CLAUSE = re.compile(r"^(?:As|Because|Although|Though|While|If|Since|Whereas)\b[^,;:]*$")
 # Sentences that open on a pronoun lean on the one before them; a brief item stands alone.
 _LEANING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their)\b")
 LEANING_WEIGHT = 0.6
-RARE_SHARE = 0.05  # a concept in at most 5% of distinct sentences is a telling word
-MIN_RARE, SUPPORT_SHARE = 4, 0.55  # an item needs 4 telling words; support shares 55%
-REPORTED_WEIGHT = 0.5  # a speaker's own words before what others say they said
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-DUPLICATE_SIMILARITY = 0.5  # cosine at which two sentences tell the same fact
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
-CUE_WEIGHT, CUE_CAP = 0.5, 3  # relevance added per unit of cue weight, and its cap
 PLAIN_FLOOR = 0.5  # even a sentence in words no other article uses keeps a third of its weight
 RELEVANCE_FLOOR = 0.1  # even the least relevant assigned sentence keeps some weight
-
-
-@dataclass(frozen=True)
-class Group:
-    """Sentences that say the same thing, possibly in several articles."""
-
-    text: str  # the cleanest variant, verbatim
-    sources: tuple[str, ...]
-    first_position: int  # earliest sentence index among the variants (lead = 0)
-    row: int  # the shown variant's row among the distinct candidate texts
-    concepts: frozenset[str] = frozenset()  # stemmed content words of the shown text
-    plainness: float = 1.0  # share of its words other articles use too (low: spun or garbled)
-
-
-@dataclass(frozen=True)
-class Corpus:
-    groups: list[Group]
-    vectorizer: object
-    group_rows: sparse.csr_matrix  # one L2-normalized TF-IDF row per group (its shown variant)
-    concept_weight: dict[str, float]  # concept -> how many articles mention it
-    # every distinct sentence text (candidate or not): which contain a concept, who prints it
-    texts_with: dict[str, list[int]] = field(default_factory=dict)
-    users: list[set[str]] = field(default_factory=list)
-    cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> cue weights
-
-
-def is_candidate(sentence: Sentence) -> bool:
-    """A complete sentence of sensible length that is not one piece of a split quote."""
-    n = len(sentence.text.split())
-    text = sentence.text
-    balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0
-    quoted = sum(len(q) for q in _QUOTED.findall(text))
-    # a sentence that is largely a quotation is shown as a quote, with its speaker
-    return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
-            and quoted <= len(text) * QUOTED_SHARE and not _DANGLING_CLAUSE.match(text))
-
-
-def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
-    # Wire copies repeat sentences word for word: work on each distinct text once.
-    keys = [_normalized_text(s.text) for s in sentences]
-    chosen = [i for i, s in enumerate(sentences) if is_candidate(s)]
-    candidates = [sentences[i] for i in chosen]
-    distinct: dict[str, int] = {}
-    text_of = [distinct.setdefault(keys[i], len(distinct)) for i in chosen]
-    texts = [""] * len(distinct)
-    for s, t in zip(candidates, text_of, strict=True):
-        texts[t] = texts[t] or s.text
-    tokens = [vectors.analyze(t) for t in texts]
-    used_by: list[set[str]] = [set() for _ in texts]
-    for s, t in zip(candidates, text_of, strict=True):
-        used_by[t].add(s.article_id)
-    vectorizer, matrix = vectors.fit(texts)
-    weights = concept_weights(tokens, used_by)
-    groups = group_duplicates(candidates, text_of, tokens, used_by, matrix, article_order)
-    rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
-    # Support is looked for in every sentence, quotations and long ones included.
-    all_tokens, all_users = list(tokens), [set(u) for u in used_by]
-    for sentence, key in zip(sentences, keys, strict=True):
-        t = distinct.setdefault(key, len(distinct))
-        if t == len(all_tokens):
-            all_tokens.append(vectors.analyze(sentence.text))
-            all_users.append(set())
-        all_users[t].add(sentence.article_id)
-    texts_with: dict[str, list[int]] = {}
-    for t, words in enumerate(all_tokens):
-        for w in set(words):
-            texts_with.setdefault(w, []).append(t)
-    return Corpus(groups, vectorizer, rows, weights, texts_with, all_users)
-
-
-def _normalized_text(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def concept_weights(tokens: list[list[str]], used_by: list[set[str]]) -> dict[str, float]:
-    """How much stating a concept is worth: more the more articles report it, less the
-    more sentences repeat it (names of the main actors are in every other sentence)."""
-    articles: dict[str, set[str]] = {}
-    in_sentences: dict[str, int] = {}
-    for words, users in zip(tokens, used_by, strict=True):
-        for concept in set(words):
-            articles.setdefault(concept, set()).update(users)
-            in_sentences[concept] = in_sentences.get(concept, 0) + 1
-    total = max(1, len(tokens))
-    return {c: (len(a) if len(a) > 1 else 0.5) * math.log(1 + total / in_sentences[c])
-            for c, a in articles.items()}
-
-
-def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: list[list[str]],
-                     used_by: list[set[str]], matrix: sparse.csr_matrix,
-                     article_order: Sequence[str]) -> list[Group]:
-    """Distinct texts similar enough to tell the same fact become one group."""
-    if not candidates:
-        return []
-    sim = (matrix @ matrix.T).tocsr()
-    sim.data[sim.data < DUPLICATE_SIMILARITY] = 0
-    sim.eliminate_zeros()
-    _, labels = connected_components(sim, directed=False)
-    plain = _shared_word_share(tokens, used_by)
-    rank = {a: i for i, a in enumerate(article_order)}
-    members: dict[int, list[int]] = {}
-    for i, t in enumerate(text_of):
-        members.setdefault(labels[t], []).append(i)
-    groups = []
-    for rows in members.values():
-        best = max(rows, key=lambda i: (plain[text_of[i]], -rank.get(candidates[i].article_id, 0)))
-        sources = sorted({candidates[i].article_id for i in rows}, key=lambda a: rank.get(a, 0))
-        t = text_of[best]
-        groups.append(Group(candidates[best].text, tuple(sources),
-                            min(candidates[i].index for i in rows), t,
-                            frozenset(tokens[t]), plain[t]))
-    return groups
-
-
-def _shared_word_share(tokens: list[list[str]], used_by: list[set[str]]) -> list[float]:
-    """Per distinct text, the share of its words that more than one article uses.
-
-    Misspellings and machine-spun synonyms appear in one article only, so the
-    variant with the highest share is the cleanest wording of a fact.
-    """
-    articles_using: dict[str, set[str]] = {}
-    for words, users in zip(tokens, used_by, strict=True):
-        for w in words:
-            articles_using.setdefault(w, set()).update(users)
-    return [sum(len(articles_using[w]) > 1 for w in words) / len(words) if words else 0.0
-            for words in tokens]
-
-
-@lru_cache(maxsize=256)
-def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
-    """One pattern for a section's cues, each cue its own named group (c0, c1, ...).
-
-    `meet*` matches words starting with meet; `/first.{0,40}since/` is a regular
-    expression; any other cue matches as a whole word or phrase.
-    """
-    parts = []
-    for n, cue in enumerate(c.strip() for c in cues):
-        if len(cue) > 2 and cue.startswith("/") and cue.endswith("/"):
-            body = cue[1:-1]
-        elif cue.rstrip("*"):
-            body = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else r"\b")
-        else:
-            continue
-        parts.append(f"(?P<c{n}>{body})")
-    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.I) if parts else None
-
-
-def cues_in(pattern: re.Pattern | None, text: str) -> set[str]:
-    return {m.lastgroup for m in pattern.finditer(text)} if pattern else set()
-
-
-def section_query(section: SectionConfig) -> str:
-    words = [c.rstrip("*") for c in section.cues if not c.startswith("/")]
-    return " ".join([section.title, section.description, *words, *section.examples])
-
-
-def cue_weights(corpus: Corpus, section: SectionConfig) -> dict[str, float]:
-    """A cue found in few sentences says more than one found everywhere ("talks" in a
-    story about talks): weight 1 for a cue in one sentence, near 0 for one in all."""
-    key = (section.id, section.cues)
-    if key not in corpus.cue_weight_cache:
-        pattern = cue_pattern(section.cues)
-        counts: dict[str, int] = {}
-        for g in corpus.groups:
-            for cue in cues_in(pattern, g.text):
-                counts[cue] = counts.get(cue, 0) + 1
-        total = math.log(len(corpus.groups) + 1)
-        corpus.cue_weight_cache[key] = {
-            c: math.log((len(corpus.groups) + 1) / n) / total for c, n in counts.items()}
-    return corpus.cue_weight_cache[key]
-
-
-def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
-              rows: sparse.csr_matrix | None = None) -> np.ndarray:
-    """How well each text fits the section: query similarity plus the weight of the
-    section's cues it contains."""
-    texts = [g.text for g in corpus.groups] if texts is None else texts
-    rows = corpus.group_rows if rows is None else rows
-    if not texts:
-        return np.zeros(0)
-    query = vectors.transform(corpus.vectorizer, [section_query(section)])
-    similarity = np.asarray((rows @ query.T).todense()).ravel()
-    pattern = cue_pattern(section.cues)
-    weights = cue_weights(corpus, section)
-    cue_score = np.array([sum(weights.get(c, 1.0) for c in cues_in(pattern, t)) for t in texts])
-    # Without any cue a sentence must be clearly similar to the query.
-    return np.where((cue_score > 0) | (similarity >= 0.2),
-                    similarity + CUE_WEIGHT * np.minimum(cue_score, CUE_CAP), 0)
-
-
-def assign_sections(corpus: Corpus, sections: Sequence[SectionConfig],
-                    exclude: set[int] = frozenset()) -> dict[str, list[int]]:
-    """Group indices per section id: each group goes only to the section it fits best."""
-    out: dict[str, list[int]] = {s.id: [] for s in sections}
-    if not corpus.groups:
-        return out
-    scores = np.vstack([relevance(corpus, s) for s in sections])
-    best = scores.argmax(axis=0)
-    for g in range(len(corpus.groups)):
-        if g not in exclude and scores[best[g], g] > 0:
-            out[sections[best[g]].id].append(g)
-    return out
 
 
 def choose(corpus: Corpus, group_ids: list[int], quality: np.ndarray, max_items: int,
@@ -294,11 +80,9 @@ def select_section(corpus: Corpus, section: SectionConfig, group_ids: list[int],
     if not group_ids:
         return []
     texts = [corpus.groups[g].text for g in group_ids]
-    rel = relevance(corpus, section, texts, corpus.group_rows[group_ids])
-    if section.ranker == "centrality":
-        cent = centrality(texts, corpus.group_rows[group_ids])
-    else:
-        cent = get_ranker(section.ranker)(texts)
+    rows = corpus.group_rows[group_ids]
+    rel = relevance(corpus, section, texts, rows)
+    cent = RANKERS[section.ranker](texts, rows)
     boost = np.array([support_boost(corpus.groups[g]) for g in group_ids])
     plain = np.array([(PLAIN_FLOOR + corpus.groups[g].plainness)
                       * (LEANING_WEIGHT if _LEANING.match(corpus.groups[g].text) else 1.0)
@@ -339,58 +123,3 @@ def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[Sect
         items[s.id] = tuple(select_section(corpus, budgeted, assigned[s.id], covered))
         words_left -= sum(len(i.text.split()) for i in items[s.id])
     return top, items
-
-
-def assign_quotes(corpus: Corpus, sections: Sequence[SectionConfig],
-                  quotes: list[Quote]) -> dict[str, list[Quote]]:
-    """Each quote to the section it fits best; per section the best, one per speaker first."""
-    out: dict[str, list[Quote]] = {s.id: [] for s in sections}
-    if not quotes:
-        return out
-    texts = [q.text for q in quotes]
-    rows = vectors.transform(corpus.vectorizer, texts)
-    scores = np.vstack([relevance(corpus, s, texts, rows) for s in sections])
-    for i, section in enumerate(sections):
-        # every quote has a home: one that fits no section well goes where it fits least badly
-        mine = [q for q in range(len(quotes)) if scores[:, q].argmax() == i]
-        mine.sort(key=lambda q: -scores[i, q] * len(quotes[q].sources)
-                  * (REPORTED_WEIGHT if quotes[q].reported else 1.0))
-        out[section.id] = speakers_first([quotes[q] for q in mine])[:section.quotes]
-    return out
-
-
-def speakers_first(quotes: list[Quote]) -> list[Quote]:
-    """Keep the order, but every speaker's best quote before anyone's second one."""
-    seen: set[str] = set()
-    firsts, rest = [], []
-    for q in quotes:
-        (rest if q.speaker in seen else firsts).append(q)
-        seen.add(q.speaker)
-    return firsts + rest
-
-
-def corroborate(corpus: Corpus, items: Sequence[Item], order: Sequence[str]) -> list[Item]:
-    """Each item with every article that has a sentence holding most of its rare words.
-
-    Outlets word the same statement differently but keep its telling words
-    ("underscored the importance of open communication channels"): a sentence
-    with at least SUPPORT_SHARE of the item's rare concepts supports it.
-    """
-    rare_limit = max(3, RARE_SHARE * len(corpus.users))
-    rank = {a: i for i, a in enumerate(order)}
-    out = []
-    for item in items:
-        rare = {w for w in vectors.analyze(item.text)
-                if len(corpus.texts_with.get(w, ())) <= rare_limit}
-        if len(rare) < MIN_RARE:
-            out.append(item)
-            continue
-        hits: dict[int, int] = {}
-        for w in rare:
-            for t in corpus.texts_with.get(w, ()):
-                hits[t] = hits.get(t, 0) + 1
-        support = {a for t, n in hits.items() if n >= SUPPORT_SHARE * len(rare)
-                   for a in corpus.users[t]}
-        sources = sorted(set(item.sources) | support, key=lambda a: rank.get(a, 0))
-        out.append(Item(item.text, tuple(sources)))
-    return out

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.clean import clean_text
+from briefgen.corpus import build_corpus
 from briefgen.ingest import SkipFile, decode, from_html, from_text
 from briefgen.model import Sentence
 from briefgen.segment import segment
-from briefgen.select import build_corpus
 
 from .conftest import DEFAULT_CONFIG, SEEDS, make_article, run_cli
 from .servers import Site

@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from briefgen.rankers import RANKER_NAMES, centrality, get_ranker
+from briefgen.rankers import RANKER_NAMES, RANKERS, centrality
+from briefgen.vectors import tfidf
 
 SENTENCES = [
     "The ministers held talks on trade and security in the capital.",
@@ -13,7 +14,7 @@ SENTENCES = [
 
 @pytest.mark.parametrize("name", RANKER_NAMES)
 def test_every_ranker_scores_every_sentence(name):
-    scores = get_ranker(name)(SENTENCES)
+    scores = RANKERS[name](SENTENCES, tfidf(SENTENCES))
     assert scores.shape == (4,)
     assert np.isfinite(scores).all()
 

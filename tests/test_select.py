@@ -1,7 +1,9 @@
+from briefgen.assign import assign_sections
 from briefgen.config import SectionConfig, SummaryConfig
+from briefgen.corpus import build_corpus
 from briefgen.model import Item
 from briefgen.segment import segment
-from briefgen.select import assign_sections, build_corpus, select_section, select_summary
+from briefgen.select import select_section, select_summary
 
 from .conftest import make_article
 
@@ -72,7 +74,7 @@ def test_no_sentences_no_items():
 
 
 def test_a_statement_worded_differently_is_supported_by_both_outlets():
-    from briefgen.select import corroborate
+    from briefgen.corroborate import corroborate
 
     one = ("The minister underscored the importance of open communication channels "
            "during talks with the envoy. The weather was mild.")

@@ -1,0 +1,149 @@
+"""The day's sentences as selection sees them: candidate texts grouped into facts.
+
+Near-duplicates across outlets become one Group that cites every article
+and is shown in its plainest wording; each concept (stemmed content word)
+gets a weight for how much stating it is worth.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+
+from . import vectors
+from .candidates import is_candidate
+from .model import Sentence
+
+DUPLICATE_SIMILARITY = 0.5  # cosine at which two sentences tell the same fact
+
+
+@dataclass(frozen=True)
+class Group:
+    """Sentences that say the same thing, possibly in several articles."""
+
+    text: str  # the cleanest variant, verbatim
+    sources: tuple[str, ...]
+    first_position: int  # earliest sentence index among the variants (lead = 0)
+    row: int  # the shown variant's row among the distinct candidate texts
+    concepts: frozenset[str] = frozenset()  # stemmed content words of the shown text
+    plainness: float = 1.0  # share of its words other articles use too (low: spun or garbled)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    groups: list[Group]
+    vectorizer: object
+    group_rows: sparse.csr_matrix  # one L2-normalized TF-IDF row per group (its shown variant)
+    concept_weight: dict[str, float]  # concept -> how many articles mention it
+    # every distinct sentence text (candidate or not): which contain a concept, who prints it
+    texts_with: dict[str, list[int]] = field(default_factory=dict)
+    users: list[set[str]] = field(default_factory=list)
+    cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> relevance.cue_weights
+
+
+def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
+    # Wire copies repeat sentences word for word: work on each distinct text once.
+    keys = [_normalized_text(s.text) for s in sentences]
+    chosen = [i for i, s in enumerate(sentences) if is_candidate(s)]
+    candidates = [sentences[i] for i in chosen]
+    distinct: dict[str, int] = {}
+    text_of = [distinct.setdefault(keys[i], len(distinct)) for i in chosen]
+    texts = [""] * len(distinct)
+    for s, t in zip(candidates, text_of, strict=True):
+        texts[t] = texts[t] or s.text
+    tokens = [vectors.analyze(t) for t in texts]
+    used_by: list[set[str]] = [set() for _ in texts]
+    for s, t in zip(candidates, text_of, strict=True):
+        used_by[t].add(s.article_id)
+    vectorizer, matrix = vectors.fit(texts)
+    weights = concept_weights(tokens, used_by)
+    groups = group_duplicates(candidates, text_of, tokens, used_by, matrix, article_order)
+    rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
+    texts_with, users = _support_index(sentences, keys, distinct, tokens, used_by)
+    return Corpus(groups, vectorizer, rows, weights, texts_with, users)
+
+
+def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dict[str, int],
+                   tokens: list[list[str]], used_by: list[set[str]],
+                   ) -> tuple[dict[str, list[int]], list[set[str]]]:
+    """Per concept the distinct texts holding it, and per text the articles printing it.
+
+    Support is looked for in every sentence, quotations and long ones included,
+    so the candidate texts come first and every other distinct text follows.
+    """
+    index = dict(distinct)
+    all_tokens, all_users = list(tokens), [set(u) for u in used_by]
+    for sentence, key in zip(sentences, keys, strict=True):
+        t = index.setdefault(key, len(index))
+        if t == len(all_tokens):
+            all_tokens.append(vectors.analyze(sentence.text))
+            all_users.append(set())
+        all_users[t].add(sentence.article_id)
+    texts_with: dict[str, list[int]] = {}
+    for t, words in enumerate(all_tokens):
+        for w in set(words):
+            texts_with.setdefault(w, []).append(t)
+    return texts_with, all_users
+
+
+def _normalized_text(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def concept_weights(tokens: list[list[str]], used_by: list[set[str]]) -> dict[str, float]:
+    """How much stating a concept is worth: more the more articles report it, less the
+    more sentences repeat it (names of the main actors are in every other sentence)."""
+    articles: dict[str, set[str]] = {}
+    in_sentences: dict[str, int] = {}
+    for words, users in zip(tokens, used_by, strict=True):
+        for concept in set(words):
+            articles.setdefault(concept, set()).update(users)
+            in_sentences[concept] = in_sentences.get(concept, 0) + 1
+    total = max(1, len(tokens))
+    return {c: (len(a) if len(a) > 1 else 0.5) * math.log(1 + total / in_sentences[c])
+            for c, a in articles.items()}
+
+
+def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: list[list[str]],
+                     used_by: list[set[str]], matrix: sparse.csr_matrix,
+                     article_order: Sequence[str]) -> list[Group]:
+    """Distinct texts similar enough to tell the same fact become one group."""
+    if not candidates:
+        return []
+    sim = (matrix @ matrix.T).tocsr()
+    sim.data[sim.data < DUPLICATE_SIMILARITY] = 0
+    sim.eliminate_zeros()
+    _, labels = connected_components(sim, directed=False)
+    plain = _shared_word_share(tokens, used_by)
+    rank = {a: i for i, a in enumerate(article_order)}
+    members: dict[int, list[int]] = {}
+    for i, t in enumerate(text_of):
+        members.setdefault(labels[t], []).append(i)
+    groups = []
+    for rows in members.values():
+        best = max(rows, key=lambda i: (plain[text_of[i]], -rank.get(candidates[i].article_id, 0)))
+        sources = sorted({candidates[i].article_id for i in rows}, key=lambda a: rank.get(a, 0))
+        t = text_of[best]
+        groups.append(Group(candidates[best].text, tuple(sources),
+                            min(candidates[i].index for i in rows), t,
+                            frozenset(tokens[t]), plain[t]))
+    return groups
+
+
+def _shared_word_share(tokens: list[list[str]], used_by: list[set[str]]) -> list[float]:
+    """Per distinct text, the share of its words that more than one article uses.
+
+    Misspellings and machine-spun synonyms appear in one article only, so the
+    variant with the highest share is the cleanest wording of a fact.
+    """
+    articles_using: dict[str, set[str]] = {}
+    for words, users in zip(tokens, used_by, strict=True):
+        for w in words:
+            articles_using.setdefault(w, set()).update(users)
+    return [sum(len(articles_using[w]) > 1 for w in words) / len(words) if words else 0.0
+            for words in tokens]

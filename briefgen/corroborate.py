@@ -1,0 +1,44 @@
+"""Support by wording: the outlets that say an item in other words.
+
+Near-duplicate grouping only joins sentences worded nearly alike; this looks
+for an item's telling words (concepts few sentences of the day use) in every
+sentence, quotations and long ones included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import vectors
+from .corpus import Corpus
+from .model import Item
+
+RARE_SHARE = 0.05  # a concept in at most 5% of distinct sentences is a telling word
+MIN_RARE, SUPPORT_SHARE = 4, 0.55  # an item needs 4 telling words; support shares 55%
+
+
+def corroborate(corpus: Corpus, items: Sequence[Item], order: Sequence[str]) -> list[Item]:
+    """Each item with every article that has a sentence holding most of its rare words.
+
+    Outlets word the same statement differently but keep its telling words
+    ("underscored the importance of open communication channels"): a sentence
+    with at least SUPPORT_SHARE of the item's rare concepts supports it.
+    """
+    rare_limit = max(3, RARE_SHARE * len(corpus.users))
+    rank = {a: i for i, a in enumerate(order)}
+    out = []
+    for item in items:
+        rare = {w for w in vectors.analyze(item.text)
+                if len(corpus.texts_with.get(w, ())) <= rare_limit}
+        if len(rare) < MIN_RARE:
+            out.append(item)
+            continue
+        hits: dict[int, int] = {}
+        for w in rare:
+            for t in corpus.texts_with.get(w, ()):
+                hits[t] = hits.get(t, 0) + 1
+        support = {a for t, n in hits.items() if n >= SUPPORT_SHARE * len(rare)
+                   for a in corpus.users[t]}
+        sources = sorted(set(item.sources) | support, key=lambda a: rank.get(a, 0))
+        out.append(Item(item.text, tuple(sources)))
+    return out
