@@ -1,9 +1,9 @@
 from briefgen.assign import assign_sections
+from briefgen.choose import select_section, select_summary
 from briefgen.config import SectionConfig, SummaryConfig
 from briefgen.corpus import build_corpus
 from briefgen.model import Item
 from briefgen.segment import segment
-from briefgen.select import select_section, select_summary
 
 from .conftest import make_article
 
