@@ -10,21 +10,24 @@ from . import vectors
 from .config import SectionConfig
 from .corpus import Corpus
 from .model import Quote
-from .relevance import relevance
+from .relevance import fit
 
 REPORTED_WEIGHT = 0.5  # a speaker's own words before what others say they said
 
 
 def assign_sections(corpus: Corpus, sections: Sequence[SectionConfig],
-                    exclude: set[int] = frozenset()) -> dict[str, list[int]]:
-    """Group indices per section id: each group goes only to the section it fits best."""
+                    exclude: set[int] = frozenset(),
+                    scores: np.ndarray | None = None) -> dict[str, list[int]]:
+    """Group indices per section id: each group goes to the one section it fits best,
+    if any section's words reach it (a section of only a title and a description
+    takes any group, and so still fills)."""
     out: dict[str, list[int]] = {s.id: [] for s in sections}
     if not corpus.groups:
         return out
-    scores = np.vstack([relevance(corpus, s) for s in sections])
+    scores = fit(corpus, sections) if scores is None else scores
     best = scores.argmax(axis=0)
     for g in range(len(corpus.groups)):
-        if g not in exclude and scores[best[g], g] > 0:
+        if g not in exclude and np.isfinite(scores[best[g], g]):
             out[sections[best[g]].id].append(g)
     return out
 
@@ -37,7 +40,7 @@ def assign_quotes(corpus: Corpus, sections: Sequence[SectionConfig],
         return out
     texts = [q.text for q in quotes]
     rows = vectors.transform(corpus.vectorizer, texts)
-    scores = np.vstack([relevance(corpus, s, texts, rows) for s in sections])
+    scores = fit(corpus, sections, texts, rows)
     for i, section in enumerate(sections):
         # every quote has a home: one that fits no section well goes where it fits least badly
         mine = [q for q in range(len(quotes)) if scores[:, q].argmax() == i]

@@ -1,5 +1,5 @@
-"""Which sentences may become brief items: complete, of sensible length, stating a fact
-in the outlet's own words (headlines, fragments and quotations never are)."""
+"""Which sentences may become brief items: complete, of sensible length, and saying who
+speaks when they quote (headlines, fragments and bare quotations never are)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,22 @@ import re
 
 from .model import Sentence
 
-MIN_WORDS, MAX_WORDS = 6, 70
-QUOTED_SHARE = 0.35  # a sentence more quoted than this is shown as a quote, not an item
+MIN_WORDS, MAX_WORDS = 6, 50  # a brief's line is read at a glance
+QUOTED_SHARE = 0.35  # a sentence quoted more than this must name its speaker itself
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|declared|stressed|warned"
+                     r"|according to|wrote|urged|called)\b")
 # "As both sides agreed that ..." with no main clause after a comma: a fragment.
 _DANGLING_CLAUSE = re.compile(r"^(?:As|Because|Although|Though|While|If|Since|Whereas)\b[^,;:]*$")
 
 
 def is_candidate(sentence: Sentence) -> bool:
-    """A complete sentence of sensible length that is not one piece of a split quote."""
+    """A complete sentence of sensible length, not one piece of a split quote, and not
+    a quotation whose speaker only the sentence before names."""
     n = len(sentence.text.split())
     text = sentence.text
     balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0
     quoted = sum(len(q) for q in _QUOTED.findall(text))
-    # a sentence that is largely a quotation is shown as a quote, with its speaker
+    attributed = quoted <= len(text) * QUOTED_SHARE or _SPEECH.search(_QUOTED.sub("", text))
     return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
-            and quoted <= len(text) * QUOTED_SHARE and not _DANGLING_CLAUSE.match(text))
+            and bool(attributed) and not _DANGLING_CLAUSE.match(text))

@@ -1,57 +1,90 @@
-"""Pick the summary's or a section's items: the most new information per word first.
+"""Pick the brief's items: the most new information per word first, under budgets.
 
-A group's quality (relevance, centrality, support, plain wording) scales the
-weight of the concepts it adds to what the brief already says; concepts
-already covered earn nothing, so nothing is said twice.
+A group's quality (fit to its section, centrality, support, plain wording,
+standing alone) scales the weight of the concepts it adds to what the brief
+already says; concepts already covered earn nothing, so nothing is said twice.
+The sections compete for the brief's word budget: a day rich in agreements
+and poor in visits gives more lines to agreements, each section within its
+own item and word limits.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from .config import SectionConfig, SummaryConfig
 from .corpus import Corpus, Group
-from .model import Item
+from .model import Item, count_words
 from .rankers import RANKERS, centrality
+from .reading import read
 from .relevance import relevance
 
-# Sentences that open on a pronoun lean on the one before them; a brief item stands alone.
-_LEANING = re.compile(r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their)\b")
+# Sentences that lean on the one before them: a pronoun or a linking word opens them,
+# or a pronoun speaks them ("..., he said."). A brief item stands alone.
+_LEANING = re.compile(
+    r"^(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|Yet|Still|However"
+    r"|Moreover|Meanwhile|Also|Instead|Besides|Furthermore|In addition|At the same time"
+    r"|The latter|The former)\b|, (?:he|she|they) (?:said|added|noted|remarked|stressed)\.$")
 LEANING_WEIGHT = 0.6
+PREVIEW_WEIGHT = 0.5  # the schedule of the day, written before it happened
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
 PLAIN_FLOOR = 0.5  # even a sentence in words no other article uses keeps a third of its weight
 RELEVANCE_FLOOR = 0.1  # even the least relevant assigned sentence keeps some weight
 
 
-def choose_within_budget(corpus: Corpus, group_ids: list[int], quality: np.ndarray,
-                         max_items: int, max_words: int, covered: set[str]) -> list[int]:
-    """Greedy most-new-information-per-word under an item and a word budget.
+@dataclass(frozen=True)
+class Budget:
+    items: int
+    words: int
 
-    `covered` holds the concepts the brief already states; it is updated, so
-    later sections do not repeat what earlier ones said.
+
+def choose(corpus: Corpus, group_ids: Sequence[int], quality: np.ndarray,
+           budget_of: Sequence[str], budgets: dict[str, Budget], max_words: int,
+           covered: set[str]) -> list[int]:
+    """Greedy most-new-information-per-word, each pick within its budget and the total.
+
+    `budget_of[i]` names the budget group_ids[i] counts against. `covered` holds the
+    concepts the brief already states; it is updated. A group's gain only falls as
+    the brief covers more (lazy greedy): a stale gain is recomputed only when it
+    reaches the top of the heap.
     """
     weight = corpus.concept_weight
-    lengths = [len(corpus.groups[g].text.split()) for g in group_ids]
-    remaining = set(range(len(group_ids)))
+    lengths = [max(1, count_words(corpus.groups[g].text)) for g in group_ids]
+
+    def gain(i: int) -> float:
+        new = corpus.groups[group_ids[i]].concepts - covered
+        return quality[i] * sum(weight.get(c, 0.0) for c in new) / lengths[i] ** LENGTH_EXPONENT
+
+    heap = [(-gain(i), i) for i in range(len(group_ids))]
+    heapq.heapify(heap)
+    items = dict.fromkeys(budgets, 0)
+    words = dict.fromkeys(budgets, 0)
+    total = 0
     chosen: list[int] = []
-    words = 0
-    while remaining and len(chosen) < max_items:
-        gains = {i: quality[i] * sum(weight.get(c, 0.0)
-                                     for c in corpus.groups[group_ids[i]].concepts - covered)
-                 / lengths[i] ** LENGTH_EXPONENT for i in remaining}
-        best = max(gains, key=gains.__getitem__)
-        if gains[best] <= 0:
-            break
-        remaining.discard(best)
-        if words + lengths[best] > max_words:
+    while heap:
+        _, i = heapq.heappop(heap)
+        current = gain(i)
+        if heap and current < -heap[0][0]:
+            heapq.heappush(heap, (-current, i))  # stale: others may now gain more
             continue
-        chosen.append(best)
-        words += lengths[best]
-        covered |= corpus.groups[group_ids[best]].concepts
-    return [group_ids[i] for i in chosen]
+        if current <= 0:
+            break
+        b, n = budget_of[i], lengths[i]
+        if items[b] >= budgets[b].items or words[b] + n > budgets[b].words \
+                or total + n > max_words:
+            continue
+        chosen.append(group_ids[i])
+        items[b] += 1
+        words[b] += n
+        total += n
+        covered |= corpus.groups[group_ids[i]].concepts
+    return chosen
 
 
 def _normalized(values: np.ndarray) -> np.ndarray:
@@ -63,24 +96,38 @@ def support_boost(group: Group) -> float:
     return 1 + 0.4 * math.log(len(group.sources))
 
 
+def standing(text: str) -> float:
+    """Less for a sentence that leans on the one before or previews the day's schedule."""
+    return (LEANING_WEIGHT if _LEANING.search(text) else 1.0) \
+        * (PREVIEW_WEIGHT if read(text).preview else 1.0)
+
+
+def section_quality(corpus: Corpus, section: SectionConfig, group_ids: list[int],
+                    fit: np.ndarray) -> np.ndarray:
+    """Per group of the section: how well it fits, how central it is by the section's
+    ranker, how widely reported, how plainly worded and whether it stands alone."""
+    if not group_ids:
+        return np.zeros(0)
+    texts = [corpus.groups[g].text for g in group_ids]
+    cent = RANKERS[section.ranker](texts, corpus.group_rows[group_ids])
+    groups = [corpus.groups[g] for g in group_ids]
+    boost = np.array([support_boost(g) for g in groups])
+    plain = np.array([(PLAIN_FLOOR + g.plainness) * standing(g.text) for g in groups])
+    return (RELEVANCE_FLOOR + _normalized(np.maximum(np.nan_to_num(fit, neginf=0), 0))) \
+        * (0.75 + 0.25 * _normalized(cent)) * boost * plain
+
+
 def select_section(corpus: Corpus, section: SectionConfig, group_ids: list[int],
                    covered: set[str] | None = None) -> list[Item]:
-    """A section's items among its groups: relevant, central by the section's ranker,
-    widely reported and plainly worded, within the section's budgets."""
+    """One section's items among its groups, within the section's budgets."""
     if not group_ids:
         return []
     texts = [corpus.groups[g].text for g in group_ids]
-    rows = corpus.group_rows[group_ids]
-    rel = relevance(corpus, section, texts, rows)
-    cent = RANKERS[section.ranker](texts, rows)
-    boost = np.array([support_boost(corpus.groups[g]) for g in group_ids])
-    plain = np.array([(PLAIN_FLOOR + corpus.groups[g].plainness)
-                      * (LEANING_WEIGHT if _LEANING.match(corpus.groups[g].text) else 1.0)
-                      for g in group_ids])
-    quality = (RELEVANCE_FLOOR + _normalized(rel)) * (0.75 + 0.25 * _normalized(cent)) \
-        * boost * plain
-    picked = choose_within_budget(corpus, group_ids, quality, section.max_items,
-                                  section.max_words, set() if covered is None else covered)
+    fit = relevance(corpus, section, texts, corpus.group_rows[group_ids])
+    quality = section_quality(corpus, section, group_ids, fit)
+    budget = {section.id: Budget(section.max_items, section.max_words)}
+    picked = choose(corpus, group_ids, quality, [section.id] * len(group_ids), budget,
+                    section.max_words, set() if covered is None else covered)
     return [Item(corpus.groups[g].text, corpus.groups[g].sources) for g in picked]
 
 
@@ -92,8 +139,9 @@ def select_summary(corpus: Corpus, summary: SummaryConfig,
     cent = centrality([g.text for g in corpus.groups], corpus.group_rows)
     lead = np.array([1.0 / (1 + g.first_position) for g in corpus.groups])
     boost = np.array([support_boost(g) for g in corpus.groups])
-    plain = np.array([PLAIN_FLOOR + g.plainness for g in corpus.groups])
+    plain = np.array([(PLAIN_FLOOR + g.plainness) * standing(g.text) for g in corpus.groups])
     quality = (0.3 * _normalized(cent) + 0.7 * lead) * boost * plain
-    return choose_within_budget(corpus, list(range(len(corpus.groups))), quality,
-                                summary.max_items, summary.max_words,
-                                set() if covered is None else covered)
+    ids = list(range(len(corpus.groups)))
+    return choose(corpus, ids, quality, ["summary"] * len(ids),
+                  {"summary": Budget(summary.max_items, summary.max_words)},
+                  summary.max_words, set() if covered is None else covered)

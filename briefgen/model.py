@@ -6,8 +6,16 @@ reaches back into an earlier stage's internals.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+
+_WORD = re.compile(r"\w+")
+
+
+def count_words(text: str) -> int:
+    """Words as budgets count them: runs of letters and digits ("U.S." is two)."""
+    return len(_WORD.findall(text))
 
 
 @dataclass(frozen=True)
@@ -138,4 +146,4 @@ class Brief:
     def word_count(self) -> int:
         """Words in the summary and section items (quotes not counted)."""
         items = [*self.summary, *(i for s in self.sections for i in s.items)]
-        return sum(len(i.text.split()) for i in items)
+        return sum(count_words(i.text) for i in items)

@@ -1,8 +1,14 @@
-"""How well a text fits a section: TF-IDF similarity to the section's query plus its cues.
+"""How well a text fits a section: its words, and the shape of what it says.
 
-The query is the section's title, description, cue words and examples. A cue
-found in the text adds relevance, more for a cue few sentences of the day
-contain; without any cue a text must be clearly similar to the query.
+Words: TF-IDF similarity to the section's query (title, description, cue
+words and examples) plus the section's cues it contains, more for a cue few
+sentences of the day contain, and less for a cue outside the main clause
+("..., after talks with ..." is not an account of talks).
+
+Shape (reading.py): a section whose own description and examples deny and
+refuse draws negated sentences; one whose examples invite and plan draws
+sentences about what is to come. The pull is relative to the other sections,
+so a brief of one section is ranked by its words alone.
 """
 
 from __future__ import annotations
@@ -18,8 +24,12 @@ from scipy import sparse
 from . import vectors
 from .config import SectionConfig
 from .corpus import Corpus
+from .reading import profile, read
 
 CUE_WEIGHT, CUE_CAP = 0.5, 3  # relevance added per unit of cue weight, and its cap
+OUTSIDE_MAIN_CLAUSE = 0.5  # weight of a cue found only outside the main clause
+MIN_SIMILARITY = 0.2  # to the query, for a text that holds none of the section's cues
+SHAPE_WEIGHT = 1.0  # relevance added when a text's shape matches the section's, per aspect
 
 
 @lru_cache(maxsize=256)
@@ -68,8 +78,9 @@ def cue_weights(corpus: Corpus, section: SectionConfig) -> dict[str, float]:
 
 def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
               rows: sparse.csr_matrix | None = None) -> np.ndarray:
-    """How well each text fits the section: query similarity plus the weight of the
-    section's cues it contains."""
+    """How well each text fits the section by its words: query similarity plus the
+    weight of the section's cues it contains; -inf for a text that holds no cue and is
+    not clearly similar to the query."""
     texts = [g.text for g in corpus.groups] if texts is None else texts
     rows = corpus.group_rows if rows is None else rows
     if not texts:
@@ -78,7 +89,31 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
     similarity = np.asarray((rows @ query.T).todense()).ravel()
     pattern = cue_pattern(section.cues)
     weights = cue_weights(corpus, section)
-    cue_score = np.array([sum(weights.get(c, 1.0) for c in cues_in(pattern, t)) for t in texts])
-    # Without any cue a sentence must be clearly similar to the query.
-    return np.where((cue_score > 0) | (similarity >= 0.2),
-                    similarity + CUE_WEIGHT * np.minimum(cue_score, CUE_CAP), 0)
+    cue_score = np.zeros(len(texts))
+    for i, text in enumerate(texts):
+        main = cues_in(pattern, read(text).main)
+        outside = cues_in(pattern, text) - main
+        cue_score[i] = sum(weights.get(c, 1.0) for c in main) \
+            + OUTSIDE_MAIN_CLAUSE * sum(weights.get(c, 1.0) for c in outside)
+    score = similarity + CUE_WEIGHT * np.minimum(cue_score, CUE_CAP)
+    if not section.cues:  # a section of only a title and a description takes any text
+        return score
+    # Without any cue a text must be clearly similar to the query: no weather reports.
+    return np.where((cue_score > 0) | (similarity >= MIN_SIMILARITY), score, -np.inf)
+
+
+def shape_pull(sections: Sequence[SectionConfig]) -> np.ndarray:
+    """Per section and aspect (negation, future), how much more its own texts show the
+    aspect than the other sections' do."""
+    profiles = np.array([profile([s.description, *s.examples]) for s in sections])
+    return profiles - profiles.mean(axis=0)
+
+
+def fit(corpus: Corpus, sections: Sequence[SectionConfig], texts: Sequence[str] | None = None,
+        rows: sparse.csr_matrix | None = None) -> np.ndarray:
+    """A (sections x texts) matrix: how well each text fits each section, words and shape;
+    -inf where the section's words do not reach the text at all."""
+    texts = [g.text for g in corpus.groups] if texts is None else texts
+    words = np.vstack([relevance(corpus, s, texts, rows) for s in sections])
+    shapes = np.array([read(t).aspects() for t in texts]).reshape(len(texts), -1)
+    return words + SHAPE_WEIGHT * (shape_pull(sections) @ shapes.T)

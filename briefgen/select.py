@@ -1,4 +1,4 @@
-"""Select the brief's items: the summary, then each section, under the brief's word budget.
+"""Select the brief's items: the summary, then the sections', under the brief's word budget.
 
 The steps, each in its own module:
 
@@ -6,15 +6,17 @@ The steps, each in its own module:
    fragments never are).
 2. `corpus`: near-duplicates across outlets are grouped; a group becomes one
    item that cites every article in it, shown in its cleanest wording.
-3. `assign` with `relevance`: each group goes to the one section its text fits
-   best (a TF-IDF query made of the section's description, cues and examples,
-   plus cue matches).
-4. `choose`: within a section, groups are picked greedily for the most new
-   information per word: the weight of the concepts (stemmed content words)
-   they add to what the brief already says, a concept counting more the more
-   articles report it, scaled by relevance, centrality (the section's ranker)
-   and support. Covered concepts earn nothing, which removes redundancy; the
-   item and word budgets stop the picking.
+3. `assign` with `relevance`: each group goes to the one section it fits
+   best, by its words (TF-IDF similarity to the section's title, description,
+   cues and examples, plus the cues in its main clause) and by its shape
+   (negated or about what is to come, as the section's own examples are).
+4. `choose`: groups are picked greedily for the most new information per
+   word: the weight of the concepts (stemmed content words) they add to what
+   the brief already says, a concept counting more the more articles report
+   it, scaled by fit, centrality (the section's ranker), support and whether
+   the sentence stands alone. Covered concepts earn nothing, which removes
+   redundancy. The sections compete for the brief's word budget, each within
+   its own item and word limits.
 5. `assign`: quotes go to the section their words fit best, each speaker's
    best first.
 """
@@ -23,25 +25,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from .assign import assign_sections
-from .choose import select_section, select_summary
+from .choose import Budget, choose, section_quality, select_summary
 from .config import SectionConfig, SummaryConfig
 from .corpus import Corpus
-from .model import Item
+from .model import Item, count_words
+from .relevance import fit
 
 
 def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[SectionConfig],
                  max_words: int) -> tuple[tuple[Item, ...], dict[str, tuple[Item, ...]]]:
-    """The summary, then each section in order, within the brief's word budget; what one
-    says (its concepts) is not worth repeating in the next."""
+    """The summary, then the sections' items, all within the brief's word budget; what
+    one line says (its concepts) is not worth repeating in another."""
     covered: set[str] = set()
     summary_ids = select_summary(corpus, summary, covered)
-    assigned = assign_sections(corpus, sections, exclude=set(summary_ids))
     top = tuple(Item(corpus.groups[g].text, corpus.groups[g].sources) for g in summary_ids)
-    words_left = max_words - sum(len(i.text.split()) for i in top)
-    items: dict[str, tuple[Item, ...]] = {}
-    for s in sections:
-        budgeted = s.model_copy(update={"max_words": max(0, min(s.max_words, words_left))})
-        items[s.id] = tuple(select_section(corpus, budgeted, assigned[s.id], covered))
-        words_left -= sum(len(i.text.split()) for i in items[s.id])
+    scores = fit(corpus, sections) if corpus.groups else np.zeros((len(sections), 0))
+    assigned = assign_sections(corpus, sections, set(summary_ids), scores)
+    group_ids: list[int] = []
+    budget_of: list[str] = []
+    quality = []
+    for n, s in enumerate(sections):
+        ids = assigned[s.id]
+        group_ids += ids
+        budget_of += [s.id] * len(ids)
+        quality.append(section_quality(corpus, s, ids, scores[n, ids]))
+    budgets = {s.id: Budget(s.max_items, s.max_words) for s in sections}
+    words_left = max_words - sum(count_words(i.text) for i in top)
+    picked = choose(corpus, group_ids, np.concatenate([np.zeros(0), *quality]), budget_of,
+                    budgets, words_left, covered)
+    section_of = dict(zip(group_ids, budget_of, strict=True))
+    items = {s.id: tuple(Item(corpus.groups[g].text, corpus.groups[g].sources)
+                         for g in picked if section_of[g] == s.id) for s in sections}
     return top, items
