@@ -29,9 +29,11 @@ from .config import SectionConfig, SummaryConfig
 from .corpus import Corpus
 from .model import Item
 
+SectionItems = dict[str, tuple[Item, ...]]  # section id -> its items
+
 
 def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[SectionConfig],
-                 max_words: int) -> tuple[tuple[Item, ...], dict[str, tuple[Item, ...]]]:
+                 max_words: int) -> tuple[tuple[Item, ...], SectionItems]:
     """The summary, then each section in order, within the brief's word budget; what one
     says (its concepts) is not worth repeating in the next."""
     covered: set[str] = set()
@@ -39,7 +41,7 @@ def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[Sect
     assigned = assign_sections(corpus, sections, exclude=set(summary_ids))
     top = tuple(Item(corpus.groups[g].text, corpus.groups[g].sources) for g in summary_ids)
     words_left = max_words - sum(len(i.text.split()) for i in top)
-    items: dict[str, tuple[Item, ...]] = {}
+    items: SectionItems = {}
     for s in sections:
         budgeted = s.model_copy(update={"max_words": max(0, min(s.max_words, words_left))})
         items[s.id] = tuple(select_section(corpus, budgeted, assigned[s.id], covered))
