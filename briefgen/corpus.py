@@ -36,6 +36,8 @@ class Group:
 
 @dataclass(frozen=True)
 class Corpus:
+    """What selection, quote placement and corroboration read about the day's sentences."""
+
     groups: list[Group]
     vectorizer: object
     group_rows: sparse.csr_matrix  # one L2-normalized TF-IDF row per group (its shown variant)
@@ -47,6 +49,8 @@ class Corpus:
 
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
+    """The candidate sentences as groups of one fact each, with their TF-IDF rows and
+    concept weights, and an index of every sentence for corroboration."""
     # Wire copies repeat sentences word for word: work on each distinct text once.
     keys = [_normalized_text(s.text) for s in sentences]
     chosen = [i for i, s in enumerate(sentences) if is_candidate(s)]

@@ -8,17 +8,15 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
 
-from .assign import assign_quotes
+from .assemble import assemble_brief, with_support
 from .clean import clean_article, load_rules
 from .config import Config, LimitsConfig, Source
 from .corpus import build_corpus
-from .corroborate import corroborate
 from .errors import InputError
 from .fetch import SeenStore, fetch_sources
-from .figures import Discrepancy, find_discrepancies
-from .figures import corroborate as figure_support
+from .figures import find_discrepancies
 from .ingest import expand_inputs, read_articles
-from .model import Article, Brief, Item, Section, SourceRef
+from .model import Article, Brief
 from .quotes import find_quotes
 from .segment import segment
 from .select import select_items
@@ -55,37 +53,12 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     corpus = build_corpus(sentences, order)
     summary, section_items = select_items(corpus, config.summary, config.sections,
                                           config.max_words)
-    # every outlet that states an item supports it, by its words or by its figure
-    every = [*summary, *(i for items in section_items.values() for i in items)]
-    supported = iter(corroborate(corpus, figure_support(every, sentences, order), order))
-    summary = tuple(next(supported) for _ in summary)
-    section_items = {k: tuple(next(supported) for _ in v) for k, v in section_items.items()}
+    summary, section_items = with_support(corpus, sentences, order, summary, section_items)
     step("finding quotes")
     quotes = find_quotes(articles, sentences, config.quotes.min_words, config.quotes.max_words)
-    # a quote already shown as an item would say the same thing twice
-    shown = [i.text for items in section_items.values() for i in items] + [i.text for i in summary]
-    quotes = [q for q in quotes if not any(q.text in text for text in shown)]
-    quotes_by_section = assign_quotes(corpus, config.sections, quotes)
-    discrepancies = find_discrepancies(articles)
-    sections = tuple(
-        Section(s.id, s.title, section_items[s.id], tuple(quotes_by_section[s.id]),
-                tuple(d for d in discrepancies if _mentions(section_items[s.id], d)))
-        for s in config.sections)
-    dates = [a.date for a in articles if a.date]
-    return Brief(
-        title=config.title,
-        date=brief_date or (max(dates) if dates else datetime.now(timezone.utc).date()),
-        generated_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-        summary=summary,
-        sections=sections,
-        sources=tuple(SourceRef(a.id, a.title, a.outlet, a.date, a.path) for a in articles),
-        warnings=tuple(warnings),
-    )
-
-
-def _mentions(items: Sequence[Item], discrepancy: Discrepancy) -> bool:
-    """Does one of the items state one of the figure's readings?"""
-    return any(text in item.text.lower() for item in items for text, _ in discrepancy.readings)
+    return assemble_brief(config, articles, warnings, brief_date, corpus=corpus,
+                          summary=summary, section_items=section_items, quotes=quotes,
+                          discrepancies=find_discrepancies(articles))
 
 
 def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None,

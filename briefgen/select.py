@@ -34,9 +34,11 @@ from .corpus import Corpus
 from .model import Item, count_words
 from .relevance import fit
 
+SectionItems = dict[str, tuple[Item, ...]]  # section id -> its items
+
 
 def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[SectionConfig],
-                 max_words: int) -> tuple[tuple[Item, ...], dict[str, tuple[Item, ...]]]:
+                 max_words: int) -> tuple[tuple[Item, ...], SectionItems]:
     """The summary, then the sections' items, all within the brief's word budget; what
     one line says (its concepts) is not worth repeating in another."""
     covered: set[str] = set()
