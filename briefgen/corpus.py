@@ -19,7 +19,7 @@ from . import vectors
 from .candidates import is_candidate
 from .model import Sentence
 
-DUPLICATE_SIMILARITY = 0.5  # cosine at which two sentences tell the same fact
+DUPLICATE_SIMILARITY = 0.7  # cosine at which two sentences tell the same fact
 
 
 @dataclass(frozen=True)
