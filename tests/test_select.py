@@ -85,3 +85,47 @@ def test_a_statement_worded_differently_is_supported_by_both_outlets():
     item = Item(one.split(". ")[0] + ".", ("a0",))
     [supported] = corroborate(corpus, [item], ["a0", "a1", "a2", "a3", "a4"])
     assert supported.sources == ("a0", "a1")
+
+
+DISPUTES = SectionConfig(id="disputes", title="Disputes", description="what the sides disagree on",
+                         cues=("disput*", "differ*"),
+                         examples=("The sides failed to agree and refused to budge.",),
+                         max_items=3, max_words=60)
+AHEAD = SectionConfig(id="ahead", title="Next steps", description="visits still to come",
+                      cues=("visit*", "meet*"),
+                      examples=("He will visit the capital next year.",), max_items=3,
+                      max_words=60)
+
+
+def test_a_failure_to_agree_is_a_dispute_and_an_announced_visit_is_ahead():
+    corpus = corpus_of("The two sides did not agree on the fishing quotas in the strait. "
+                       "The two governments agreed to resume direct flights next spring. "
+                       "The minister met her counterpart for six hours of talks on Sunday. "
+                       "The president will visit the neighbouring capital next year.")
+    assigned = assign_sections(corpus, [MEETINGS, DEALS, DISPUTES, AHEAD])
+    texts = {sid: [corpus.groups[g].text for g in gs] for sid, gs in assigned.items()}
+    assert any("did not agree" in t for t in texts["disputes"])
+    assert any("agreed to resume" in t for t in texts["deals"])
+    assert any("will visit" in t for t in texts["ahead"])
+    assert any("six hours" in t for t in texts["meetings"])
+
+
+def test_a_section_of_only_a_title_and_a_description_fills():
+    plain = SectionConfig(id="main", title="Main news", description="The day's main news.")
+    corpus = corpus_of(A, B)
+    assigned = assign_sections(corpus, [plain])
+    items = select_section(corpus, plain, assigned["main"])
+    assert len(items) >= 2
+
+
+def test_sections_share_the_brief_budget_by_what_they_have_to_say():
+    from briefgen.select import select_items
+
+    deals = " ".join(f"The sides agreed on {w} cooperation and signed a {w} accord today."
+                     for w in ["fishing", "energy", "railway", "student", "customs"])
+    corpus = corpus_of(deals, "The minister met her counterpart for talks on Sunday.")
+    wide = [s.model_copy(update={"max_items": 10, "max_words": 200}) for s in (MEETINGS, DEALS)]
+    _, items = select_items(corpus, SummaryConfig(max_items=0, max_words=10), wide, 60)
+    assert len(items["meetings"]) == 1  # all it has
+    assert len(items["deals"]) >= 3  # the rest of the budget
+    assert sum(len(i.text.split()) for s in items.values() for i in s) <= 60
