@@ -36,6 +36,9 @@ PREVIEW_WEIGHT = 0.5  # the schedule of the day, written before it happened
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
 PLAIN_FLOOR = 0.5  # even a sentence in words no other article uses keeps a third of its weight
 RELEVANCE_FLOOR = 0.1  # even the least relevant assigned sentence keeps some weight
+# Where several articles tell the day's story, a sentence in words hardly any other
+# article uses is off it (a teaser for another page, a spun copy): not worth a line.
+MIN_PLAINNESS, MIN_ARTICLES_FOR_IT = 0.3, 3
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,9 @@ def section_quality(corpus: Corpus, section: SectionConfig, group_ids: list[int]
     cent = RANKERS[section.ranker](texts, corpus.group_rows[group_ids])
     groups = [corpus.groups[g] for g in group_ids]
     boost = np.array([support_boost(g) for g in groups])
-    plain = np.array([(PLAIN_FLOOR + g.plainness) * standing(g.text) for g in groups])
+    floor = MIN_PLAINNESS if corpus.articles >= MIN_ARTICLES_FOR_IT else 0.0
+    plain = np.array([(PLAIN_FLOOR + g.plainness) * standing(g.text) * (g.plainness >= floor)
+                      for g in groups])
     return (RELEVANCE_FLOOR + _normalized(np.maximum(np.nan_to_num(fit, neginf=0), 0))) \
         * (0.75 + 0.25 * _normalized(cent)) * boost * plain
 

@@ -46,6 +46,7 @@ class Corpus:
     texts_with: dict[str, list[int]] = field(default_factory=dict)
     users: list[set[str]] = field(default_factory=list)
     cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> relevance.cue_weights
+    articles: int = 0  # how many articles the sentences come from
 
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
@@ -69,7 +70,8 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     groups = group_duplicates(candidates, text_of, tokens, used_by, matrix, article_order)
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
     texts_with, users = _support_index(sentences, keys, distinct, tokens, used_by)
-    return Corpus(groups, vectorizer, rows, weights, texts_with, users)
+    return Corpus(groups, vectorizer, rows, weights, texts_with, users,
+                  articles=len(set(article_order)))
 
 
 def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dict[str, int],

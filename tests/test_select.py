@@ -129,3 +129,16 @@ def test_sections_share_the_brief_budget_by_what_they_have_to_say():
     assert len(items["meetings"]) == 1  # all it has
     assert len(items["deals"]) >= 3  # the rest of the budget
     assert sum(len(i.text.split()) for s in items.values() for i in s) <= 60
+
+
+def test_a_sentence_off_the_days_story_gets_no_line_even_with_budget_left():
+    teaser = "The travel guide recommends a mountain valley as a holiday destination next year."
+    corpus = corpus_of(A + " " + teaser, B, C)
+    wide = MEETINGS.model_copy(update={"cues": (*MEETINGS.cues, "next year"), "max_items": 10,
+                                       "max_words": 300})
+    from briefgen.select import select_items
+
+    _, items = select_items(corpus, SummaryConfig(max_items=0, max_words=10), [wide], 300)
+    texts = [i.text for i in items["meetings"]]
+    assert any("six hours" in t for t in texts)
+    assert teaser not in texts
