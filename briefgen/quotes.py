@@ -73,11 +73,14 @@ _SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
 _SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
                      rf"|(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_SPEECH}\b"
                      rf"|\b(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER})")
+_SPEECH_WORD = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
 # A sentence that is speech with its quotation marks lost: "We disagree, Doe said."
 _UNMARKED = re.compile(
     rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\s+(?:(?P<a>{_PHRASE})\s+{_ADVERB}(?:has\s)?"
     rf"(?:said|says|told|added|noted|stressed|affirmed|assured)"
     rf"|(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER}))\b(?P<tail>[^.!?]{{0,120}})[.!?]")
+_SAID_AFTER_COMMA = re.compile(r",\s(?:[^,]{1,80}?\s)?(?:said|says|told|added|noted|stressed"
+                               r"|affirmed|assured)\b")
 _REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
 _CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
 # Reported speech: "Doe said (on Monday) (that) the talks ...", "Doe reaffirmed that ...".
@@ -92,6 +95,7 @@ _REPORTED = re.compile(
     rf"(?P<v1>{_REPORTING}){_WHEN}(?:\s(?:here|there|on|in|at|during|after|before|while|when"
     rf"|following|later|earlier)\b[^,“”\"]{{0,50}}?)?,?\sthat\s(?P<q1>\S.*?)"
     rf"|(?P<v2>{_SAID}){_WHEN},?\s(?P<q2>\S.*?))[.!?]?$")
+_REPORTING_WORD = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
 _ACCORDING_TO = re.compile(rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\saccording\sto\s(?P<a>{_PHRASE})[.!?]$"
                            rf"|According\sto\s(?P<b>{_PHRASE}),\s(?P<p>[^“”\"]{{25,}}?)[.!?]$")
 _TRAILING_SOURCE = re.compile(r",\s(?:according\sto|citing)\s[^,]{1,80}$")
@@ -123,6 +127,7 @@ _DATELINE = re.compile(
     r"(?:--|[-–—]|:)\s+"
     r"|[A-Z][\w’']+(?:\s[A-Z][\w’']+)*,\s[^()\n]{1,30}?\([A-Za-z ]{2,30}\)\.?[-–—]+\s*"
     r"|[A-Z]{2,}(?:\s[A-Z]{2,})*,\s[A-Z][a-z]+\.?\s\d{1,2}\.?\s/[A-Z]+/\.\s+")
+_MARK = re.compile(r"[\"“”]")
 _DAMAGED = re.compile(r"\s\.\s")  # "in . Cold War terms": an ellipsis lost in copying
 _WORDS = re.compile(r"\w+")
 CUT = " ..."  # marks a quote shortened here; plain dots, so the text still reads as printed
@@ -216,7 +221,7 @@ class _ArticleReader:
         self.body = article.body
         self.sentences = sorted(sentences, key=lambda s: s.start)
         self.names = names
-        self.spoken: list[tuple[int, str, int]] = []  # (offset, speaker, paragraph)
+        self.spoken: list[tuple[int, str, int, str]] = []  # (offset, speaker, paragraph, kind)
         self.quoted: list[tuple[int, int]] = []  # spans of quoted text, absolute offsets
 
     def read(self) -> list[_Found]:
@@ -244,7 +249,7 @@ class _ArticleReader:
             elif _stands_alone(para, span):
                 speaker, kind = self._speaker_before(at, p)
             if speaker:
-                self.spoken.append((at, speaker, p))
+                self.spoken.append((at, speaker, p, kind))
                 text = _quote_text(para, span)
                 if text:
                     role = who.role if who else ""
@@ -340,9 +345,9 @@ class _ArticleReader:
             speaker = self._speaker_in(s.start, min(s.end, at), p)
             if speaker[0]:
                 return speaker
-        recent = [sp for pos, sp, para in self.spoken if pos < at and para >= p - 2]
+        recent = [(sp, kind) for pos, sp, para, kind in self.spoken if pos < at and para >= p - 2]
         if recent:
-            return recent[-1], "person"
+            return recent[-1]
         counts = self.names.article(self.article.id).counts
         people = [n for s in window for n in self.names.people_in(
             self._unquoted(s.start, min(s.end, at)))]
@@ -355,10 +360,12 @@ class _ArticleReader:
     def _speaker_in(self, start: int, end: int, p: int) -> tuple[str, str]:
         """The speaker of a statement already attributed in body[start:end], else the last
         person (or institution) named speaking there ("Doe stressed that ...")."""
-        said = [(sp, "person") for pos, sp, _ in self.spoken if start <= pos < end]
+        said = [(sp, kind) for pos, sp, _, kind in self.spoken if start <= pos < end]
         if said:
             return said[-1]
         text = self._unquoted(start, end)
+        if not _SPEECH_WORD.search(text):
+            return "", ""
         longest: dict[int, re.Match] = {}  # per verb, the attribution that starts first
         for m in _search_all(_SPEAKS, text):
             longest.setdefault(m.end(), m)
@@ -402,6 +409,8 @@ class _ArticleReader:
         return out
 
     def _unmarked(self, text: str, s: Sentence, p: int) -> _Found | None:
+        if not _SAID_AFTER_COMMA.search(text):
+            return None  # no sentence here can be unmarked speech
         m = _UNMARKED.fullmatch(text)
         if not m or _REPORTED_CLAUSE.search(m.group("q")) or _CLAUSE_TAIL.search(m.group("tail")) \
                 or _PREPOSITION.match(m.group("q")) or _NESTED.search(m.group("q")):
@@ -410,12 +419,15 @@ class _ArticleReader:
                            reported=not _FIRST_PERSON.search(m.group("q")))
 
     def _reported(self, text: str, s: Sentence, p: int) -> _Found | None:
+        verbs = [v.start() for v in _REPORTING_WORD.finditer(text)]
+        if not verbs:
+            return None
         m = _ACCORDING_TO.fullmatch(text)
         if m and not _NESTED.search(m.group("q") or m.group("p")) \
                 and not _REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
             return self._found(m.group("q") or m.group("p"), m.group("a") or m.group("b"), s, p,
                                reported=True)
-        for begin in _clause_starts(text):
+        for begin in _clause_starts(text[:verbs[-1]]):
             m = _REPORTED.match(text, begin)
             if not m:
                 continue
@@ -440,7 +452,7 @@ class _ArticleReader:
         speaker, kind = self._resolve(who, s.start, p)
         if not speaker:
             return None
-        self.spoken.append((s.start, speaker, p))
+        self.spoken.append((s.start, speaker, p, kind))
         text = text.strip().rstrip(",")
         return _Found(text, speaker, self.article.id, reported, who.role, kind)
 
@@ -450,9 +462,8 @@ def _spans(para: str) -> list[_Span]:
     letter) up to the next closing mark; a last one left open runs to the paragraph's end."""
     out: list[_Span] = []
     opened = -1
-    for i, c in enumerate(para):
-        if c not in "\"“”":
-            continue
+    for mark in _MARK.finditer(para):
+        i, c = mark.start(), mark.group()
         prev = para[i - 1] if i else " "
         nxt = para[i + 1] if i + 1 < len(para) else " "
         can_open = (prev.isspace() or prev in "([—–-:") and not nxt.isspace()

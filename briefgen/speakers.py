@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -79,14 +80,15 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _TITLES_RE = r"\b(?:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\b"
 # "Freedonia's finance minister Jane Doe", "palace spokesman Jane Doe", "European Commission
 # president Jane Doe" (a title in lower case right before the name)
-_ROLE_LOWER = re.compile(
-    rf"((?:(?:[{_CAP}][\w.’'-]*|the)\s){{0,3}}(?:[a-z][\w-]*\s){{0,2}}{_TITLES_RE})\s$")
+_ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{_CAP}][\w.’'-]*|the)\s){{0,3}}"
+                         rf"(?:[a-z][\w-]*\s){{0,2}}{_TITLES_RE})\s$")
+_ANY_TITLE = re.compile(_TITLES_RE, re.I)
 # "Secretary of State Jane Doe", "Minister for Foreign Affairs Jane Doe"
-_ROLE_OF = re.compile(rf"((?:[{_CAP}][\w.’'-]*\s){{0,3}}{_TITLES_RE}\s(?:of|for)\s(?:the\s)?"
-                      rf"(?:[{_CAP}][\w’'-]*\s){{1,3}})$")
+_ROLE_OF = re.compile(rf"(?<![\w’'.-])((?:[{_CAP}][\w.’'-]*\s){{0,3}}{_TITLES_RE}\s(?:of|for)\s"
+                      rf"(?:the\s)?(?:[{_CAP}][\w’'-]*\s){{1,3}})$")
 # "Freedonia's ambassador to Ruritania, Jane Doe," (the title, a comma, the name)
 _ROLE_COMMA = re.compile(
-    rf"((?:[{_CAP}][\w’'-]*[’']s\s|the\s)(?:[a-z][\w-]*\s){{0,2}}{_TITLES_RE}"
+    rf"(?<![\w’'.-])((?:[{_CAP}][\w’'-]*[’']s\s|the\s)(?:[a-z][\w-]*\s){{0,2}}{_TITLES_RE}"
     rf"(?:\s(?:to|of|for)\s(?:the\s)?[{_CAP}][\w’'-]*(?:\s[{_CAP}][\w’'-]*)*)?),\s$")
 # "Jane Doe, the foreign minister," / "Jane Doe, a senior fellow at the Policy Institute."
 _ROLE_AFTER = re.compile(
@@ -96,9 +98,10 @@ _ROLE_AFTER = re.compile(
 
 
 def _bare(word: str) -> str:
-    return _POSSESSIVE.sub("", word).lower()
+    return (word[:-2] if word.endswith(("’s", "'s")) else word).lower()
 
 
+@lru_cache(maxsize=65536)
 def is_title(word: str) -> bool:
     bare = _bare(word)
     glued = re.search(r"[a-z]([A-Z][a-z]+)$", word)  # "PhotoPresident": a caption glued on
@@ -134,18 +137,28 @@ class ArticleNames:
 
     mentions: list[Mention] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
+    _full: dict[str, str] = field(default_factory=dict)
+    _holders: dict[str, list[str]] = field(default_factory=dict)
+    _by_word: dict[str, list[str]] | None = None
 
     def forms_of(self, name: str) -> list[str]:
-        return [n for n in self.counts if contains(n, name)]
+        if self._by_word is None:
+            self._by_word = {}
+            for n in self.counts:
+                for w in n.lower().split():
+                    self._by_word.setdefault(w, []).append(n)
+        first = name.lower().split()[:1]
+        return [n for n in self._by_word.get(first[0], []) if contains(n, name)] if first else []
 
     def full(self, name: str) -> str:
         """The fullest form this article gives a name ("Doe" -> "Jane Doe")."""
-        forms = self.forms_of(name)
-        if not forms:
-            return name
-        titled = {m.name for m in self.mentions if m.role}
-        return max(forms, key=lambda n: (n in titled or self.counts[n] > 1, len(n.split()),
-                                         self.counts[n]))
+        if name not in self._full:
+            forms = self.forms_of(name)
+            titled = {m.name for m in self.mentions if m.role}
+            self._full[name] = max(forms, key=lambda n: (
+                n in titled or self.counts[n] > 1, len(n.split()), self.counts[n])) \
+                if forms else name
+        return self._full[name]
 
     def role_of(self, name: str) -> str:
         """The title this article attaches to this person's own name: the one it gives most
@@ -161,6 +174,11 @@ class ArticleNames:
     def holders_of(self, descriptor: str) -> list[str]:
         """People of this article whose title fits a descriptor ("the Ruritanian president"):
         those whose title also names its country, else those whose title names none."""
+        if descriptor not in self._holders:
+            self._holders[descriptor] = self._find_holders(descriptor)
+        return self._holders[descriptor]
+
+    def _find_holders(self, descriptor: str) -> list[str]:
         title, qualifiers = _descriptor_parts(descriptor)
         if not title:
             return []
@@ -172,9 +190,6 @@ class ArticleNames:
             return list(holders)
         strong = [n for n, r in holders.items() if qualifiers <= _qualifiers(r)]
         return strong or [n for n, r in holders.items() if not _qualifiers(r)]
-
-    def position_mentions(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
 
 
 def _descriptor_parts(descriptor: str) -> tuple[str, set[str]]:
@@ -192,10 +207,12 @@ def _stem(word: str) -> str:
     return _bare(word).replace(".", "")[:4]  # "Ruritanian" ~ "Ruritania"
 
 
-def _qualifiers(role: str) -> set[str]:
-    return {_stem(w) for w in role.split() if w[0].isupper() and not is_title(w)}
+@lru_cache(maxsize=4096)
+def _qualifiers(role: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in role.split() if w[0].isupper() and not is_title(w))
 
 
+@lru_cache(maxsize=4096)
 def _title_fits(title: str, role: str) -> bool:
     role_words = {_bare(w) for w in role.split()}
     if role_words & {"vice", "deputy", "former"}:
@@ -210,6 +227,10 @@ class Names:
     def __init__(self, articles: Sequence[Article], sample_chars: int = 2_000_000):
         self._articles = {a.id: a for a in articles}
         self._indexed: dict[str, ArticleNames] = {}
+        self._canonical: dict[tuple[str, str], str] = {}
+        self._day_holders: dict[str, set[str]] = {}
+        self._names_of: dict[str, str] = {}
+        self._day_forms: dict[str, list[str]] = {}
         sample, size = [], 0
         for a in articles:  # a day's names recur: the first couple of MB hold them all
             if size > sample_chars:
@@ -235,6 +256,8 @@ class Names:
                     titled.update(m.name.split())
         self.places = places - titled  # a name given a title is a person's, not a city's
         self.titled = titled
+        self._sample = [a.id for a in sample]
+        self._names_of.clear()  # read again with the places and titles now known
 
     def article(self, article_id: str) -> ArticleNames:
         if article_id not in self._indexed:
@@ -268,18 +291,24 @@ class Names:
         own = self.article(article_id).holders_of(descriptor)
         if own:
             return own
-        day = {self.canonical(n, a) for a in self._indexed for n in
-               self.article(a).holders_of(descriptor)}
+        if descriptor not in self._day_holders:
+            self._day_holders[descriptor] = {self.canonical(n, a) for a in self._sample
+                                             for n in self.article(a).holders_of(descriptor)}
+        day = self._day_holders[descriptor]
         named = self.article(article_id).counts
         return [n for n in day if any(contains(n, m) for m in named)] if len(day) == 1 else []
 
     def canonical(self, name: str, article_id: str) -> str:
         """A name's fullest form: as its own article writes it, else as the day does."""
-        own = self.article(article_id).full(name)
-        if len(own.split()) > 1:
-            return own
-        forms = [n for n in self.full_counts if contains(n, name)]
-        return max(forms, key=lambda n: (self.full_counts[n], len(n))) if forms else own
+        key = (name, article_id)
+        if key not in self._canonical:
+            own = self.article(article_id).full(name)
+            if len(own.split()) == 1 and own not in self._day_forms:
+                self._day_forms[own] = [n for n in self.full_counts if contains(n, own)]
+            forms = self._day_forms.get(own, []) if len(own.split()) == 1 else []
+            self._canonical[key] = max(forms, key=lambda n: (self.full_counts[n], len(n))) \
+                if forms else own
+        return self._canonical[key]
 
     def people_in(self, text: str) -> Iterator[str]:
         """Person names in a stretch of text, in order, titles stripped."""
@@ -289,6 +318,11 @@ class Names:
                 yield name
 
     def _name_of(self, run: str) -> str:
+        if run not in self._names_of:
+            self._names_of[run] = self._read_name(run)
+        return self._names_of[run]
+
+    def _read_name(self, run: str) -> str:
         _, name = split_title(run)
         ws = name.split()
         while len(ws) > 1 and _POSSESSIVE.search(ws[0]):
@@ -313,10 +347,12 @@ class Names:
             name = self._name_of(run)
             if not name:
                 continue
-            start = m.start() + run.rfind(name)
+            at = run.rfind(name)
+            start = m.start() + at
             end = start + len(name)
-            role, _ = split_title(run[:run.rfind(name)] + "X")
-            role = _role_before(body, start, role) or _role_after(body, end)
+            role = _role_before(body, start, run[:at].strip() if at else "")
+            if not role and body.startswith(",", end):
+                role = _role_after(body, end)
             out.mentions.append(Mention(name, start, end, role))
             out.counts[name] += 1
         return out
@@ -325,9 +361,12 @@ class Names:
 def _role_before(body: str, start: int, in_run: str) -> str:
     """The title right before a name: in the same capitalized run ("Ruritanian President"), in
     lower case ("Freedonia's finance minister"), or before a comma ("X's ambassador to Y, ")."""
-    if _clean_role(in_run):
-        return _clean_role(in_run)
-    before = body[max(0, start - 100):start]
+    role = _clean_role(in_run) if in_run else ""
+    if role:
+        return role
+    before = body[max(0, start - 80):start]
+    if not _ANY_TITLE.search(before, max(0, len(before) - 45)):
+        return ""  # most names have no title before them: spare the searches
     m = _ROLE_LOWER.search(before) or _ROLE_OF.search(before) or _ROLE_COMMA.search(before)
     return _clean_role(m.group(1)) if m else ""
 
