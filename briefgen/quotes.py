@@ -20,7 +20,7 @@ written in full as the quote's own article writes them ("Doe" -> "Jane
 Doe"), and the role is the title that article attaches to that person's
 own name. A quote that opens on a pronoun it cannot resolve ("This cannot
 go on", reported "it would ...") is left out, and near-duplicates across
-outlets are one quote citing every article that prints one of them.
+outlets are one quote, citing every article that prints the words shown.
 """
 
 from __future__ import annotations
@@ -69,6 +69,8 @@ _BEFORE = re.compile(
     rf"(?:\s+[\w’'.-]+){{0,5}}?\s*[,:]?\s*$")
 _QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$")
 _SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
+# The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: "
+_SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}[a-z]")
 # Someone speaking in a sentence: "palace spokesman Jane Doe stressed", "said Jane Doe".
 _SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
                      rf"|(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_SPEECH}\b"
@@ -128,7 +130,7 @@ _DATELINE = re.compile(
     r"|[A-Z][\w’']+(?:\s[A-Z][\w’']+)*,\s[^()\n]{1,30}?\([A-Za-z ]{2,30}\)\.?[-–—]+\s*"
     r"|[A-Z]{2,}(?:\s[A-Z]{2,})*,\s[A-Z][a-z]+\.?\s\d{1,2}\.?\s/[A-Z]+/\.\s+")
 _MARK = re.compile(r"[\"“”]")
-_DAMAGED = re.compile(r"\s\.\s")  # "in . Cold War terms": an ellipsis lost in copying
+_DAMAGED = re.compile(r"\s\.\s")  # "we think in . old terms": an ellipsis lost in copying
 _WORDS = re.compile(r"\w+")
 CUT = " ..."  # marks a quote shortened here; plain dots, so the text still reads as printed
 
@@ -300,13 +302,9 @@ class _ArticleReader:
 
     def _subject(self, lead: str) -> Who | None:
         """The person a sentence opens on ("Doe then shook his hand and said:")."""
-        m = re.match(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION}\s+"
-                     rf"{_ADVERB}[a-z]", lead)
-        for candidate in ([m] if m else []):
-            who = read_who(candidate.group("a"), self.names)
-            if who and who.kind in ("person", "pronoun", "descriptor"):
-                return who
-        return None
+        m = _SUBJECT.match(lead)
+        who = read_who(m.group("a"), self.names) if m else None
+        return who if who and who.kind in ("person", "pronoun", "descriptor") else None
 
     def _speaker_before(self, at: int, p: int) -> tuple[str, str]:
         """Who spoke in the sentence right before `at`: a quotation standing alone right
@@ -335,10 +333,10 @@ class _ArticleReader:
         return self._referent(at, p)
 
     def _referent(self, at: int, p: int) -> tuple[str, str]:
-        """Whom "he"/"she" at `at` refers to: the speaker named in the nearest of the three
-        sentences before (a statement attributed there, or someone speaking there); else the
-        last speaker of the previous two paragraphs; else the person of those sentences the
-        article names most often."""
+        """Whom "he"/"she" at `at` refers to: the speaker named nearest before it, in its own
+        sentence or the three before (a statement attributed there, or someone speaking
+        there); else the last speaker of the previous two paragraphs; else the person of those
+        sentences the article names most often."""
         window = [s for s in self.sentences if s.start < at][-4:]
         window = [s for s in window if self._paragraph_of(s.start) >= p - 2]
         for s in reversed(window):
@@ -436,7 +434,7 @@ class _ArticleReader:
                     q[:1].isupper() and not re.match(
                     r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*\s(?:[a-z]\w*\s)?(?:is|are|was|were|will"
                     r"|would|has|have|had|can|could|should|must|may|might|did|does)\b", q))):
-                continue  # "said in Sochi ...", "said Monday ..." are not what was said
+                continue  # "said in the capital ...", "said Monday ..." are not what was said
             if _NESTED.search(q):
                 continue  # "X said this, the diplomat said": whose words, unclear
             found = self._found(q, m.group("a"), s, p, reported=True)
