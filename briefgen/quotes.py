@@ -575,8 +575,17 @@ def _merge(found: list[_Found], bodies: dict[str, str]) -> list[_Found]:
         if _better(f, kept):
             groups[i] = (f, words, ids)
             exact[frozenset(words)] = i
-    out = []
+    # a better wording chosen late may now be close to another group's: one quote, not two
+    kept: list[tuple[_Found, set[str], list[str]]] = []
     for f, _, ids in groups:
+        words = _words(f.text)
+        twin = next((k for k in kept if _similar(words, k[1])), None)
+        if twin is None:
+            kept.append((f, words, ids))
+        else:
+            twin[2].extend(a for a in ids if a not in twin[2])
+    out = []
+    for f, _, ids in kept:
         shown = f.text.removesuffix(CUT)
         f.sources = [f.article_id] + [a for a in ids if a != f.article_id and shown in bodies[a]]
         out.append(f)

@@ -197,3 +197,12 @@ def test_the_speakers_own_words_win_over_a_report_of_them():
     two = '"The border crossing will reopen on the first day of May," Jane Doe said.'
     [q] = quotes_of(one, two)
     assert not q.reported and q.source == "a1"
+
+
+def test_no_two_quotes_left_alike_when_a_better_wording_joins_late():
+    reported = "Jane Doe said one two three four five six seven eight nine ten."
+    other = '"five six seven eight nine ten eleven twelve thirteen fourteen," Sam Roe said.'
+    direct = '"three four five six seven eight nine ten eleven twelve," Jane Doe said.'
+    quotes = quotes_of(reported, other, direct)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("three four five six seven eight nine ten eleven twelve", "Jane Doe")]
