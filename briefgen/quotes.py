@@ -49,7 +49,8 @@ _PHRASE = (r"(?:\b(?:he|she|He|She)\b|(?<![\w’'])(?:von|van|de|da|del|al|bin)\
            r"[A-Z][\w’'-]+|\b(?:the|a|an|The|A|An)\s(?:[^\s,;:!?“”\"]+\s){0,6}?"
            r"[^\s,;:!?“”\"]+|(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ](?:[^,;:!?“”\"\n.]|\.(?!\s)"
            r"|(?<=\b(?:Mr|Ms|Dr|St|Jr))\.\s|(?<=\s[A-Z])\.\s){0,70}?)")
-_APPOSITION = r"(?:,\s[^,;“”\"]{1,80},)?"
+# "Jane Doe, the minister, said" / "The minister, Jane Doe, said": the name may be either side.
+_APPOSITION = r"(?:,\s(?P<ap>[^,;“”\"]{1,80}),)?"
 # The speaker after the verb ("said Jane Doe, the minister"): a whole name, or "the ..." up to
 # where the attribution goes on ("said the chancellor in Berlin").
 _PHRASE_AFTER = (rf"(?:\b(?:he|she)\b|(?:the|a|an)\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+"
@@ -59,10 +60,12 @@ _PHRASE_AFTER = (rf"(?:\b(?:he|she)\b|(?:the|a|an)\s(?:[\w’'-]+\s){{0,4}}?[\w�
 _AFTER = re.compile(
     rf"[\s,]*(?:[^“”\"\n.!?,]{{1,40}},\s)?(?:(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}"
     rf"(?:has\s|had\s)?{_VERBS}\b|{_VERBS}\s+(?P<b>{_PHRASE_AFTER}))")
-# '"...," read a statement from the Prime Minister's Office' / '"...," according to Doe'
+# '"...," read a statement from the Prime Minister's Office', '"...," according to Doe', '"...,"
+# according to a readout from the ministry', '"...," state media quoted Jane Doe as saying'
 _AFTER_SOURCE = re.compile(
-    rf"[\s,]*(?:read\s(?:a|the)\s(?:\w+\s)?statement\s(?:from|by|of)|according\sto)\s"
-    rf"(?P<a>{_PHRASE_AFTER})")
+    rf"[\s,]*(?:(?:read\s|according\sto\s)(?:a|the)\s(?:\w+\s)?(?:statement|readout|transcript)"
+    rf"\s(?:from|by|of|issued\sby)|according\sto)\s(?P<a>{_PHRASE_AFTER})"
+    rf"|[\s,]*(?:[\w’'-]+\s){{1,5}}?quoted\s(?P<b>{_PHRASE_AFTER})\s+as\s+(?:saying|telling)\b")
 # 'Name said: "..."', 'He added, "..."', 'Doe told reporters that "..."' before the mark.
 _BEFORE = re.compile(
     rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_VERBS}"
@@ -70,7 +73,8 @@ _BEFORE = re.compile(
 _QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$")
 _SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
 # The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: "
-_SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}[a-z]")
+_SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION},?\s+{_ADVERB}"
+                      r"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as)\b)[a-z]")
 # Someone speaking in a sentence: "palace spokesman Jane Doe stressed", "said Jane Doe".
 _SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
                      rf"|(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_SPEECH}\b"
@@ -87,8 +91,8 @@ _REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
 _CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
 # Reported speech: "Doe said (on Monday) (that) the talks ...", "Doe reaffirmed that ...".
 _SAID = r"(?:said|says|added|told\s(?:reporters|journalists|the\spress))"
-_REPORTING = (rf"(?:{_SAID}|told\s\w+|stated|noted|warned|insisted|stressed|emphasi[sz]ed"
-              r"|underlined|underscored|reaffirmed|affirmed|reiterated|held|suggested"
+_REPORTING = (rf"(?:{_SAID}|told\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+|stated|noted|warned|insisted"
+              r"|stressed|emphasi[sz]ed|underlined|underscored|reaffirmed|affirmed|reiterated|held|suggested"
               r"|pointed out|assured|announced|confirmed|acknowledged|argued|explained"
               r"|recalled|believes|expressed (?:hope|confidence|concern|the hope|the belief))")
 _WHEN = r"(?:\s(?:on\s)?(?:\w+day|last\s\w+|this\s\w+))?"
@@ -225,6 +229,7 @@ class _ArticleReader:
         self.names = names
         self.spoken: list[tuple[int, str, int, str]] = []  # (offset, speaker, paragraph, kind)
         self.quoted: list[tuple[int, int]] = []  # spans of quoted text, absolute offsets
+        self.attributed: list[tuple[int, int]] = []  # those of them with a speaker
 
     def read(self) -> list[_Found]:
         out: list[_Found] = []
@@ -252,6 +257,7 @@ class _ArticleReader:
                 speaker, kind = self._speaker_before(at, p)
             if speaker:
                 self.spoken.append((at, speaker, p, kind))
+                self.attributed.append((at, start + span.end))
                 text = _quote_text(para, span)
                 if text:
                     role = who.role if who else ""
@@ -269,7 +275,7 @@ class _ArticleReader:
         for pattern in (() if finished else (_AFTER, _AFTER_SOURCE)):
             m = pattern.match(after)
             if m:
-                who = read_who(m.group("a") or m.group("b"), self.names)
+                who = _who_of(m, self.names)
                 if who:
                     return who, span.end + m.end()
         lead_start = max(before_span.end if before_span else 0,
@@ -282,7 +288,7 @@ class _ArticleReader:
             if who:
                 return who, span.end
         for m in _search_all(_BEFORE, lead):
-            who = read_who(m.group("a"), self.names)
+            who = _who_of(m, self.names)
             if who:
                 return who, span.end
         if _SAYING.search(lead) or lead.rstrip().endswith(":"):
@@ -303,7 +309,7 @@ class _ArticleReader:
     def _subject(self, lead: str) -> Who | None:
         """The person a sentence opens on ("Doe then shook his hand and said:")."""
         m = _SUBJECT.match(lead)
-        who = read_who(m.group("a"), self.names) if m else None
+        who = _who_of(m, self.names) if m else None
         return who if who and who.kind in ("person", "pronoun", "descriptor") else None
 
     def _speaker_before(self, at: int, p: int) -> tuple[str, str]:
@@ -368,7 +374,10 @@ class _ArticleReader:
         for m in _search_all(_SPEAKS, text):
             longest.setdefault(m.end(), m)
         for m in sorted(longest.values(), key=lambda m: -m.end()):
-            who = read_who(m.group("c") or m.group("a") or m.group("b"), self.names)
+            who = _who_of(m, self.names)
+            if not who and re.search(r"\band\s$", text[:m.end()].rsplit(None, 1)[0] + " "):
+                subject = _SUBJECT.match(text)  # "Doe welcomed the guests and said ..."
+                who = _who_of(subject, self.names) if subject else None
             if who and who.kind != "pronoun":
                 speaker = self._resolve(who, start + m.start(), p)
                 if speaker[0]:
@@ -396,8 +405,8 @@ class _ArticleReader:
         out = []
         for s in self.sentences:
             if not (start <= s.start < end) or any(c in s.text for c in "\"“”") or any(
-                    start + sp.open < s.end and s.start < start + sp.end for sp in spans):
-                continue
+                    qs < s.end and s.start < qe for qs, qe in self.attributed):
+                continue  # direct speech is taken with its marks
             text = _undated(s.text)
             if not _SENTENCE_END.search(text):
                 continue  # a headline, or a sentence the page cut off
@@ -413,7 +422,7 @@ class _ArticleReader:
         if not m or _REPORTED_CLAUSE.search(m.group("q")) or _CLAUSE_TAIL.search(m.group("tail")) \
                 or _PREPOSITION.match(m.group("q")) or _NESTED.search(m.group("q")):
             return None  # "After the talks, Doe told ...": no statement before the comma
-        return self._found(m.group("q"), m.group("a") or m.group("b"), s, p,
+        return self._found(m.group("q"), m, s, p,
                            reported=not _FIRST_PERSON.search(m.group("q")))
 
     def _reported(self, text: str, s: Sentence, p: int) -> _Found | None:
@@ -423,8 +432,7 @@ class _ArticleReader:
         m = _ACCORDING_TO.fullmatch(text)
         if m and not _NESTED.search(m.group("q") or m.group("p")) \
                 and not _REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
-            return self._found(m.group("q") or m.group("p"), m.group("a") or m.group("b"), s, p,
-                               reported=True)
+            return self._found(m.group("q") or m.group("p"), m, s, p, reported=True)
         for begin in _clause_starts(text[:verbs[-1]]):
             m = _REPORTED.match(text, begin)
             if not m:
@@ -437,14 +445,14 @@ class _ArticleReader:
                 continue  # "said in the capital ...", "said Monday ..." are not what was said
             if _NESTED.search(q):
                 continue  # "X said this, the diplomat said": whose words, unclear
-            found = self._found(q, m.group("a"), s, p, reported=True)
+            found = self._found(q, m, s, p, reported=True)
             if found:
                 return found
         return None
 
-    def _found(self, text: str, phrase: str, s: Sentence, p: int,
+    def _found(self, text: str, attribution: re.Match, s: Sentence, p: int,
                reported: bool) -> _Found | None:
-        who = read_who(phrase, self.names)
+        who = _who_of(attribution, self.names)
         if not who:
             return None
         speaker, kind = self._resolve(who, s.start, p)
@@ -453,6 +461,20 @@ class _ArticleReader:
         self.spoken.append((s.start, speaker, p, kind))
         text = text.strip().rstrip(",")
         return _Found(text, speaker, self.article.id, reported, who.role, kind)
+
+
+def _who_of(m: re.Match, names: Names) -> Who | None:
+    """Who an attribution match names: the person in its apposition ("The minister, Jane Doe,
+    said", the title then being the phrase), else its phrase ("Jane Doe, 64, said")."""
+    groups = m.groupdict()
+    phrase = groups.get("c") or groups.get("a") or groups.get("b") or ""
+    if groups.get("ap"):
+        inner = read_who(groups["ap"], names)
+        if inner and inner.kind == "person":
+            outer = read_who(phrase, names)
+            title = outer.text if outer and outer.kind == "descriptor" else ""
+            return Who("person", inner.text, inner.role or title)
+    return read_who(phrase, names)
 
 
 def _spans(para: str) -> list[_Span]:
@@ -477,6 +499,31 @@ def _spans(para: str) -> list[_Span]:
             opened = i  # an opening mark left unclosed: start again here
     if opened >= 0 and len(para) - opened > 8:
         out.append(_Span(opened, len(para), False))
+    if "‘" in para:
+        out = sorted(out + _single_spans(para, out), key=lambda sp: sp.open)
+    return out
+
+
+def _single_spans(para: str, double: list[_Span]) -> list[_Span]:
+    """Quotations in single marks (‘...’), outside double ones. A closing ’ is also an
+    apostrophe ("don’t", "the leaders’ talks"), so it closes only after punctuation
+    ("...,’") or before it ("...’,"); a quotation never closed is not taken."""
+    out: list[_Span] = []
+    for m in re.finditer("‘", para):
+        i = m.start()
+        prev = para[i - 1] if i else " "
+        if not (prev.isspace() or prev in "([—–-:") or i + 1 >= len(para) or \
+                para[i + 1].isspace() or any(sp.open <= i < sp.end for sp in double + out):
+            continue
+        for c in re.finditer("’", para[i + 1:]):
+            j = i + 1 + c.start()
+            if para[i + 1:j].count("‘"):
+                break
+            nxt = para[j + 1] if j + 1 < len(para) else " "
+            if para[j - 1] in ",.!?…" or (not para[j - 1].isspace() and nxt in ",.;:!?)"):
+                if j - i > 8:
+                    out.append(_Span(i, j, True))
+                break
     return out
 
 

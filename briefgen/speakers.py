@@ -77,19 +77,23 @@ _PLACE_BEFORE = re.compile(
     r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
 _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
 _POSSESSIVE = re.compile(r"[’']s$")
-_TITLES_RE = r"\b(?:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + r")\b"
+_TITLES = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+_TITLES_RE = rf"\b(?:{_TITLES})\b"
+_ANY_CASE_TITLES_RE = rf"\b(?i:{_TITLES})\b"
 # "Freedonia's finance minister Jane Doe", "palace spokesman Jane Doe", "European Commission
 # president Jane Doe" (a title in lower case right before the name)
 _ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{_CAP}][\w.’'-]*|the)\s){{0,3}}"
                          rf"(?:[a-z][\w-]*\s){{0,2}}{_TITLES_RE})\s$")
-_ANY_TITLE = re.compile(_TITLES_RE, re.I)
+_ANY_TITLE = re.compile(_ANY_CASE_TITLES_RE)
 # "Secretary of State Jane Doe", "Minister for Foreign Affairs Jane Doe"
-_ROLE_OF = re.compile(rf"(?<![\w’'.-])((?:[{_CAP}][\w.’'-]*\s){{0,3}}{_TITLES_RE}\s(?:of|for)\s"
+_ROLE_OF = re.compile(rf"(?<![\w’'.-])((?:[{_CAP}][\w.’'-]*\s){{0,3}}{_ANY_CASE_TITLES_RE}"
+                      rf"\s(?:of|for)\s"
                       rf"(?:the\s)?(?:[{_CAP}][\w’'-]*\s){{1,3}})$")
 # "Freedonia's ambassador to Ruritania, Jane Doe," (the title, a comma, the name)
 _ROLE_COMMA = re.compile(
-    rf"(?<![\w’'.-])((?:[{_CAP}][\w’'-]*[’']s\s|the\s)(?:[a-z][\w-]*\s){{0,2}}{_TITLES_RE}"
-    rf"(?:\s(?:to|of|for)\s(?:the\s)?[{_CAP}][\w’'-]*(?:\s[{_CAP}][\w’'-]*)*)?),\s$")
+    rf"(?<![\w’'.-])((?:[{_CAP}][\w’'-]*[’']s\s|[Tt]he\s)(?:[a-z][\w-]*\s){{0,2}}"
+    rf"{_ANY_CASE_TITLES_RE}"
+    rf"(?:\s(?:to|of|for)\s(?:the\s)?[{_CAP}][\w’'-]*(?:\s[{_CAP}][\w’'-]*)*){{0,2}}),\s$")
 # "Jane Doe, the foreign minister," / "Jane Doe, a senior fellow at the Policy Institute."
 _ROLE_AFTER = re.compile(
     rf",\s(?:\d{{1,3}},\s)?(?:the|a|an)\s((?:[\w’'-]+\s){{0,4}}?{_TITLES_RE}"
@@ -365,9 +369,11 @@ def _role_before(body: str, start: int, in_run: str) -> str:
     if role:
         return role
     before = body[max(0, start - 80):start]
-    if not _ANY_TITLE.search(before, max(0, len(before) - 45)):
+    if not _ANY_TITLE.search(before, 0 if before.endswith(", ") else max(0, len(before) - 45)):
         return ""  # most names have no title before them: spare the searches
-    m = _ROLE_LOWER.search(before) or _ROLE_OF.search(before) or _ROLE_COMMA.search(before)
+    near = max(0, len(before) - 50)
+    m = _ROLE_LOWER.search(before, near) or _ROLE_OF.search(before, near) or (
+        before.endswith(", ") and _ROLE_COMMA.search(before))
     return _clean_role(m.group(1)) if m else ""
 
 
@@ -401,6 +407,8 @@ class Who:
 
 
 _SPEAKING_BODIES = _set("source side delegation")
+# Institution words too vague to name a speaker alone: "the press said", "the side said".
+_VAGUE_BODIES = _set("press news media side group service mission union house")
 
 
 def read_who(phrase: str, names: Names) -> Who | None:
@@ -449,6 +457,9 @@ def read_who(phrase: str, names: Names) -> Who | None:
             return Who("person", " ".join(name_ws), _clean_role(lead))
     institution = any(w.lower() in INSTITUTION_WORDS for w in ws)
     acronyms = [w for w in caps if w.isupper() and len(w) > 1 and w not in _PLACE_ACRONYMS]
+    if det and len(ws) <= 4 and not caps and ws[-1].lower() in INSTITUTION_WORDS \
+            and ws[-1].lower() not in _VAGUE_BODIES:
+        return Who("institution", p)  # "the foreign ministry", "the presidential office"
     if (institution or acronyms) and all(
             w.lower() in INSTITUTION_WORDS or w.lower() in ("state", "official", "of", "the")
             for w in lower):

@@ -206,3 +206,31 @@ def test_no_two_quotes_left_alike_when_a_better_wording_joins_late():
     quotes = quotes_of(reported, other, direct)
     assert [(q.text, q.speaker) for q in quotes] == [
         ("three four five six seven eight nine ten eleven twelve", "Jane Doe")]
+
+
+# --- more ways of saying who spoke ----------------------------------------------------------------
+
+def test_single_marks_are_quotations_but_an_apostrophe_does_not_close_them():
+    body = "\u2018The leaders\u2019 meeting was useful for both of our sides,\u2019 Jane Doe said."
+    [q] = quotes_of(body)
+    assert q.speaker == "Jane Doe"
+    assert q.text == "The leaders\u2019 meeting was useful for both of our sides"
+
+
+def test_the_name_in_an_apposition_is_the_speaker_and_the_phrase_its_title():
+    body = ("The Chairman of the Harbour Board, Jane Doe, welcomed the delegation and said the "
+            "port was ready.\n\n"
+            '"We will keep the port open to ships of every flag," she said.')
+    direct = [q for q in quotes_of(body) if not q.reported]
+    assert [(q.speaker, q.role) for q in direct] == [("Jane Doe", "Chairman of the Harbour Board")]
+
+
+def test_wire_attributions():
+    quoted = ('"We will reopen the border crossing next month," state media quoted President '
+              "Jane Doe as saying.")
+    readout = ('"Both sides agreed to reopen the border crossing next month," according to a '
+               "readout from the foreign ministry.")
+    ministry = '"The border crossing will reopen next month," the foreign ministry said.'
+    speakers = [q.speaker for q in quotes_of(quoted)] + [q.speaker for q in quotes_of(readout)] \
+        + [q.speaker for q in quotes_of(ministry)]
+    assert speakers == ["Jane Doe", "the foreign ministry", "the foreign ministry"]
