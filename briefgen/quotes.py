@@ -104,7 +104,9 @@ _REPORTED = re.compile(
 _REPORTING_WORD = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
 _ACCORDING_TO = re.compile(rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\saccording\sto\s(?P<a>{_PHRASE})[.!?]$"
                            rf"|According\sto\s(?P<b>{_PHRASE}),\s(?P<p>[^“”\"]{{25,}}?)[.!?]$")
-_TRAILING_SOURCE = re.compile(r",\s(?:according\sto|citing)\s[^,]{1,80}$")
+# "..., according to RTV" / "..., state broadcaster RTV reported": who passed the words on
+_TRAILING_SOURCE = re.compile(r",\s(?:(?:according\sto|citing)\s[^,]{1,80}"
+                              r"|(?:[\w’'()-]+\s){1,5}(?:reported|reports|said|says))$")
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 # "..., the diplomat said", "..., state broadcaster RTV reported": someone else's report
 _NESTED = re.compile(r"\b(?:said|says|told|added)\b"

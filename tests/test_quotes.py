@@ -234,3 +234,9 @@ def test_wire_attributions():
     speakers = [q.speaker for q in quotes_of(quoted)] + [q.speaker for q in quotes_of(readout)] \
         + [q.speaker for q in quotes_of(ministry)]
     assert speakers == ["Jane Doe", "the foreign ministry", "the foreign ministry"]
+
+
+def test_reported_speech_passed_on_by_a_broadcaster_is_the_speakers():
+    body = "President Jane Doe said the port would reopen in May, state broadcaster RTV reported."
+    [q] = quotes_of(body)
+    assert (q.speaker, q.text, q.reported) == ("Jane Doe", "the port would reopen in May", True)
