@@ -1,280 +1,647 @@
-"""Direct quotes with their speakers, merged across outlets.
+"""Quotes exactly as printed, with speakers from the quote's own article.
 
-A quote is the exact text between quotation marks; it is kept only when the
-paragraph says who spoke ("...," Name said / Name said: "..." / he said, with
-"he" resolved to the person named in that sentence or the two before). A
-sentence whose marks were lost in copying ("We disagree, Doe said.") counts
-too. A one-word speaker is expanded to the full name the articles use most
-("Smith" -> "Jane Smith"), and the role they give is kept ("Foreign Minister").
+A quote is the text between quotation marks, character for character: its
+ellipses, dashes and punctuation stay as printed; only the comma that hands
+over to the attribution ('"...," she said') is dropped. A quote the page cut
+off, or one longer than `max_words`, is shortened at a word or sentence
+boundary and ends in " ..." so the cut shows. It is kept only when its
+paragraph says who spoke: '"...," Name said', 'Name said: "..."', "said
+Name", a second quote after '"...," Name said.', a quotation standing alone
+right after its speaker was named speaking, or "he"/"she" resolved to the
+person last named as speaking in the sentences before. Speech whose marks
+were lost ("We disagree, Doe said.") and reported speech ("Doe said the talks
+would resume.", "Doe reaffirmed that ...", "..., according to Doe.") count
+too; the latter is marked reported.
+
+A speaker is a person or an institution that speaks ("the ministry",
+"state broadcaster RTV"), never a place ("Strelsau said") or a document; "the
+Ruritanian president" is the person that article gives that title. Names are
+written in full as the quote's own article writes them ("Doe" -> "Jane
+Doe"), and the role is the title that article attaches to that person's
+own name. A quote that opens on a pronoun it cannot resolve ("This cannot
+go on", reported "it would ...") is left out, and near-duplicates across
+outlets are one quote, citing every article that prints the words shown.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from dataclasses import dataclass, field
 
 from .model import Article, Quote, Sentence
 from .segment import paragraph_spans
+from .speakers import NAME_RUN, Names, Who, contains, read_who
 
-_QUOTE = re.compile(r"[\"“]([^\"“”]{8,800}?)[\"”]")
 _VERBS = (r"(?:said|says|told|tells|added|adds|stated|noted|declared|remarked|argued|wrote"
           r"|warned|insisted|stressed|explained|asked|replied|responded|continued|emphasi[sz]ed"
-          r"|claimed|disagreed|urged|announced|demanded|telling|saying)")
-_NAME = r"(?:(?:Mr|Mrs|Ms|Dr)\.\s)?[A-Z][\w’'.-]+(?:\s[A-Z][\w’'-]+){0,3}"
-_PRONOUN = r"(?:he|she|He|She)"
-# '"...," Name said' or '"...," said Name' right after the closing mark.
+          r"|claimed|disagreed|urged|announced|demanded|telling|saying|affirmed|reaffirmed"
+          r"|assured|answered|underlined|underscored|reiterated|recalled|observed|commented"
+          r"|acknowledged|admitted|conceded|confirmed|vowed|pledged|promised|predicted"
+          r"|cautioned|complained|countered|maintained|concluded|quipped|joked|tweeted|posted"
+          r"|(?:is|was) quoted(?: by [^,.;“”\"]{1,60}?)? as (?:saying|telling)|pointed out)")
+# What else makes someone the subject of speech in a sentence ("Doe spoke about ...").
+_SPEECH = rf"(?:{_VERBS}|spoke|held that|expressed|suggested|proposed|called|told)"
+_ADVERB = r"(?:(?:\w+ly|also|then|later|again|further|earlier|on \w+day|\w+day)\s+)?"
+# An attribution phrase: "he", "Jane Doe", "Mr. Doe", "the Ruritanian leader", "state broadcaster
+# RTV"; read_who() decides whether it names anyone.
+_PHRASE = (r"(?:\b(?:he|she|He|She)\b|(?<![\w’'])(?:von|van|de|da|del|al|bin)\s(?:der\s|den\s)?"
+           r"[A-Z][\w’'-]+|\b(?:the|a|an|The|A|An)\s(?:[^\s,;:!?“”\"]+\s){0,6}?"
+           r"[^\s,;:!?“”\"]+|(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ](?:[^,;:!?“”\"\n.]|\.(?!\s)"
+           r"|(?<=\b(?:Mr|Ms|Dr|St|Jr))\.\s|(?<=\s[A-Z])\.\s){0,70}?)")
+# "Jane Doe, the minister, said" / "The minister, Jane Doe, said": the name may be either side.
+_APPOSITION = r"(?:,\s(?P<ap>[^,;“”\"]{1,80}),)?"
+# The speaker after the verb ("said Jane Doe, the minister"): a whole name, or "the ..." up to
+# where the attribution goes on ("said the chancellor in Berlin").
+_PHRASE_AFTER = (rf"(?:\b(?:he|she)\b|(?:the|a|an)\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+"
+                 rf"(?=[,.;:!?]|\s(?:of|in|at|on|during|after|before|who|when|while|as|to|from"
+                 rf"|with)\b|$)|{NAME_RUN}(?:\s\([A-Z]{{2,6}}\))?)")
+# '"...," Name said' / '"...," said Name' right after the closing mark; '" to Doe, Roe said'.
 _AFTER = re.compile(
-    rf"^[,\s]*(?:(?P<a>{_NAME}|{_PRONOUN})\s+{_VERBS}\b|{_VERBS}\s+(?P<b>{_NAME}|{_PRONOUN})\b)"
-)
-# 'Name said: "..."' or 'Name said, "..."' right before the opening mark.
-_BEFORE = re.compile(rf"(?P<a>{_NAME}|{_PRONOUN})\s+{_VERBS}(?:\s+\w+){{0,3}}[,:]?\s*$")
+    rf"[\s,]*(?:[^“”\"\n.!?,]{{1,40}},\s)?(?:(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}"
+    rf"(?:has\s|had\s)?{_VERBS}\b|{_VERBS}\s+(?P<b>{_PHRASE_AFTER}))")
+# '"...," read a statement from the Prime Minister's Office', '"...," according to Doe', '"...,"
+# according to a readout from the ministry', '"...," state media quoted Jane Doe as saying'
+_AFTER_SOURCE = re.compile(
+    rf"[\s,]*(?:(?:read\s|according\sto\s)(?:a|the)\s(?:\w+\s)?(?:statement|readout|transcript)"
+    rf"\s(?:from|by|of|issued\sby)|according\sto)\s(?P<a>{_PHRASE_AFTER})"
+    rf"|[\s,]*(?:[\w’'-]+\s){{1,5}}?quoted\s(?P<b>{_PHRASE_AFTER})\s+as\s+(?:saying|telling)\b")
+# 'Name said: "..."', 'He added, "..."', 'Doe told reporters that "..."' before the mark.
+_BEFORE = re.compile(
+    rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_VERBS}"
+    rf"(?:\s+[\w’'.-]+){{0,5}}?\s*[,:]?\s*$")
+_QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$")
+_SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
+# The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: "
+_SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION},?\s+{_ADVERB}"
+                      r"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as)\b)[a-z]")
+# Someone speaking in a sentence: "palace spokesman Jane Doe stressed", "said Jane Doe".
+_SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
+                     rf"|(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_SPEECH}\b"
+                     rf"|\b(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER})")
+_SPEECH_WORD = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
 # A sentence that is speech with its quotation marks lost: "We disagree, Doe said."
 _UNMARKED = re.compile(
-    rf"^(?P<q>[A-Z][^“”\"]{{25,}}?),\s+(?:(?P<a>{_NAME}|{_PRONOUN})\s+(?:said|says|told|added)"
-    rf"|(?:said|says|added)\s+(?P<b>{_NAME}))\b(?P<tail>[^.!?]{{0,100}})[.!?]$"
-)
-# Reported speech: "Doe said (that) the talks ...", "The talks ..., according to Doe."
-_REPORTED_SPEECH = re.compile(
-    rf"^(?P<a>{_NAME})\s+(?:said|says|told reporters|added|stated|noted|warned|insisted)"
-    rf"(?: on \w+day)?,? (?:that )?(?P<q>[a-z][^“”\"]{{20,}}?)[.!?]$")
-_ACCORDING_TO = re.compile(rf"^(?P<q>[A-Z][^“”\"]{{25,}}?), according to (?P<a>{_NAME})[.!?]$")
-_SAID_AFTER_COMMA = re.compile(r", (?:[\w.’'-]+ ){0,4}(?:said|says|told|added)\b")
-# Reported, not quoted: "X reiterated that ..., Doe said", "..., Doe said the cause is ..."
+    rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\s+(?:(?P<a>{_PHRASE})\s+{_ADVERB}(?:has\s)?"
+    rf"(?:said|says|told|added|noted|stressed|affirmed|assured)"
+    rf"|(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER}))\b(?P<tail>[^.!?]{{0,120}})[.!?]")
+_SAID_AFTER_COMMA = re.compile(r",\s(?:[^,]{1,80}?\s)?(?:said|says|told|added|noted|stressed"
+                               r"|affirmed|assured)\b")
 _REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
 _CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
-# Words that make a phrase a role: "Foreign Minister", "the top diplomat".
-_TITLE_WORDS = ("President|Prime Minister|Minister|Secretary|Spokes(?:wo)?man|Spokesperson"
-                "|Ambassador|Chancellor|Premier|Director|Chief|Envoy|Senator|Governor|General"
-                "|Chair(?:man|woman)?|Commissioner|Advis[eo]r|Dean|Professor|Mayor|Leader"
-                "|Diplomat|Official|Fellow|Analyst|Head|King|Queen|Speaker|Representative")
-_TITLE = rf"(?:{_TITLE_WORDS})"
-_TITLE_LOWER = rf"(?:{_TITLE_WORDS.lower()})"
-# Words that start capitalized phrases but are not people.
-_NOT_PEOPLE = {
-    "The", "A", "An", "This", "That", "It", "They", "We", "I", "But", "And", "In", "On",
-    "According", "State", "Department", "Ministry", "Foreign", "White", "House",
-    "Both", "Officials", "Official", "Mr", "Mrs", "Ms",
-}
-# "Smith said", "Smith, the minister, said", "said Smith"
-_SPEAKS = re.compile(rf"\b([A-Z][a-z]+)(?:,[^,]{{1,80}},)?\s+{_VERBS}\b")
-# "in Paris", "across the Baltic Sea": every word of the name is a place word.
-_PLACE = re.compile(r"\b(?:in|across|inside|throughout|near|over)\s+(?:the\s+)?"
-                    r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)*)")
-_SENTENCE_END = re.compile(r"(?:\n|[.!?][\"”’]?\s)$")
-_CAPITALIZED_RUN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
+# Reported speech: "Doe said (on Monday) (that) the talks ...", "Doe reaffirmed that ...".
+_SAID = r"(?:said|says|added|told\s(?:reporters|journalists|the\spress))"
+_REPORTING = (rf"(?:{_SAID}|told\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+|stated|noted|warned|insisted"
+              r"|stressed|emphasi[sz]ed|underlined|underscored|reaffirmed|affirmed|reiterated|held|suggested"
+              r"|pointed out|assured|announced|confirmed|acknowledged|argued|explained"
+              r"|recalled|believes|expressed (?:hope|confidence|concern|the hope|the belief))")
+_WHEN = r"(?:\s(?:on\s)?(?:\w+day|last\s\w+|this\s\w+))?"
+_REPORTED = re.compile(
+    rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?(?:"
+    rf"(?P<v1>{_REPORTING}){_WHEN}(?:\s(?:here|there|on|in|at|during|after|before|while|when"
+    rf"|following|later|earlier)\b[^,“”\"]{{0,50}}?)?,?\sthat\s(?P<q1>\S.*?)"
+    rf"|(?P<v2>{_SAID}){_WHEN},?\s(?P<q2>\S.*?))[.!?]?$")
+_REPORTING_WORD = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
+_ACCORDING_TO = re.compile(rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\saccording\sto\s(?P<a>{_PHRASE})[.!?]$"
+                           rf"|According\sto\s(?P<b>{_PHRASE}),\s(?P<p>[^“”\"]{{25,}}?)[.!?]$")
+# "..., according to RTV" / "..., state broadcaster RTV reported": who passed the words on
+_TRAILING_SOURCE = re.compile(r",\s(?:(?:according\sto|citing)\s[^,]{1,80}"
+                              r"|(?:[\w’'()-]+\s){1,5}(?:reported|reports|said|says))$")
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+# "..., the diplomat said", "..., state broadcaster RTV reported": someone else's report
+_NESTED = re.compile(r"\b(?:said|says|told|added)\b"
+                     r"|,\s(?:[\w’'-]+\s){0,4}(?:reported|writes|wrote)\b")
+_SENTENCE_END = re.compile(r"[.!?…][)’'”\"]?$")
+_PREPOSITION = re.compile(r"(?:in|on|at|during|after|before|while|here|there|to|for|with|from|"
+                          r"by|of|as|about|when|following|despite|amid|since|until)\b", re.I)
+# A quote that opens on a pronoun it does not resolve: "This cannot go on", "He is brave".
+_PRONOUN_LED = re.compile(
+    r"(?:(?:And|But|So|Yet)\s)?(?:(?:He|She|They|Them|His|Her|Him|Its|Their|These|Those)\b"
+    r"|(?:It|This|That)(?:’s|'s|\s(?:is|was|will|would|can|could|cannot|can't|can’t|has|had"
+    r"|have|are|were|means|does|did|may|might|must|should|shows|makes|seems|gives|not"
+    r"|only|also|too)\b)|(?:It|This|That)$)", re.I)
+# "It is essential to", "It was interesting to hear that": nothing to resolve.
+_EXPLETIVE = re.compile(r"It(?:’s|'s|\sis|\swas|\swill\sbe|\swould\sbe)\s(?:(?:very|so|also|more"
+                        r"|most|really|quite|extremely|too|not|absolutely|now)\s)?(?!about|in\b|on\b"
+                        r"|at\b|of\b|with\b|from\b|up\b|out\b|not\b)[a-z]+\s(?:that|to|for)\b")
+# A reported clause may open on the speaker ("Doe said he would ..."), not on anything else.
+_REPORTED_PRONOUN = re.compile(
+    r"(?!it\s(?:is|was|would\sbe|will\sbe)\s(?:\w+\s)?\w+\s(?:to|that)\b)"
+    r"(?:it|its|they|them|their|this|that|these|those)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
+# "STRELSAU, May 2 (Wire) - ", "STRELSAU, Ruritania -- ", "Strelsau, May 2 (RNA).- ", "STRELSAU: "
+_DATELINE = re.compile(
+    r"[A-Z]{2,}(?:[\s.][A-Z]{2,})*(?:,\s[^-–—:()\n]{1,40}?)?\s?(?:\([A-Za-z ]{2,30}\))?\s?"
+    r"(?:--|[-–—]|:)\s+"
+    r"|[A-Z][\w’']+(?:\s[A-Z][\w’']+)*,\s[^()\n]{1,30}?\([A-Za-z ]{2,30}\)\.?[-–—]+\s*"
+    r"|[A-Z]{2,}(?:\s[A-Z]{2,})*,\s[A-Z][a-z]+\.?\s\d{1,2}\.?\s/[A-Z]+/\.\s+")
+_MARK = re.compile(r"[\"“”]")
+_DAMAGED = re.compile(r"\s\.\s")  # "we think in . old terms": an ellipsis lost in copying
+_WORDS = re.compile(r"\w+")
+CUT = " ..."  # marks a quote shortened here; plain dots, so the text still reads as printed
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Found:
     text: str
     speaker: str
     article_id: str
     reported: bool = False
+    role: str = ""  # a title the attribution itself gave ("palace spokesman Jane Doe said")
+    kind: str = "person"
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Span:
+    """Text between quotation marks in a paragraph (offsets into the paragraph)."""
+
+    open: int
+    close: int  # index of the closing mark, or len(paragraph) when the quote is not closed
+    closed: bool
+
+    @property
+    def end(self) -> int:
+        return self.close + 1 if self.closed else self.close
 
 
 def find_quotes(articles: Sequence[Article], sentences: Sequence[Sentence], min_words: int,
                 max_words: int) -> list[Quote]:
     """Quotes in the articles; `sentences` are their sentences as segment() split them."""
-    names = _person_names(articles)
-    name_words = _speaker_words(articles, names)
-    by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
-    for sentence in sentences:
-        by_paragraph.setdefault((sentence.article_id, sentence.paragraph), []).append(sentence)
-    full_names: dict[str, str] = {}
+    names = Names(articles)
+    by_article: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        by_article.setdefault(s.article_id, []).append(s)
     found: list[_Found] = []
     for article in articles:
-        for p, (start, end) in enumerate(paragraph_spans(article.body)):
-            para = article.body[start:end]
-            para_sentences = by_paragraph.get((article.id, p), [])
-            statements = [(t, w, at, False) for t, w, at in
-                          _direct_speech(para, start, para_sentences)]
-            statements += [(t, w, at, True) for t, w, at in _reported_speech(para_sentences,
-                                                                               start)]
-            for text, who, at, reported in statements:
-                if who.lower() in ("he", "she"):
-                    before = _sentences_before(by_paragraph, article.id, p, start + at)
-                    holding = article.body[max([start, *(b.end for b in before)]):start + at]
-                    who = _last_named([*(b.text for b in before), holding], name_words)
-                if who not in full_names:
-                    full_names[who] = _full_name(who, names)
-                speaker = full_names[who]
-                if speaker and min_words <= len(text.split()) <= max_words:
-                    found.append(_Found(text, speaker, article.id, reported))
-    roles = _roles(articles, {q.speaker for q in found})
-    return [replace(q, role=roles.get(q.speaker, "")) for q in _merge(found)]
+        reader = _ArticleReader(article, by_article.get(article.id, []), names)
+        found += [f for f in reader.read() if _fit(f, min_words, max_words)]
+    quotes = []
+    for f in _merge(found, {a.id: a.body for a in articles}):
+        role = ""
+        if f.kind == "person":
+            for a in f.sources:  # the title attached to this speaker in the quote's own article
+                role = names.article(a).role_of(f.speaker)
+                if role:
+                    break
+            role = role or f.role
+        quotes.append(Quote(f.text, f.speaker, f.article_id, tuple(f.sources), role=role,
+                            reported=f.reported))
+    return quotes
 
 
-ROLE_SAMPLE = 50  # mentions with a role seen per person: enough to know the usual one
-NAME_SAMPLE = 2_000_000  # characters of text read to learn full names
-_ROLE_BEFORE = re.compile(rf"((?:[A-Z][\w’'.-]+ (?:of |for )?){{0,4}}?{_TITLE}"
-                          rf"(?: of [A-Z][\w-]+)?) $")
-_ROLE_AFTER = re.compile(rf", (?:the |a |an )?([^,.;“”\"]{{0,60}}?\b{_TITLE_LOWER}\b"
-                         rf"[^,.;“”\"]{{0,60}}?)[,.]")
+def _fit(f: _Found, min_words: int, max_words: int) -> _Found | None:
+    """The quote shortened to `max_words` at a sentence end (marked), if it is long; None if
+    it is too short, opens on a pronoun it does not resolve, or its text is damaged."""
+    text = f.text
+    if _DAMAGED.search(text) or not text:
+        return None
+    if f.reported:
+        if _REPORTED_PRONOUN.match(text):
+            return None
+    elif _PRONOUN_LED.match(text) and not _EXPLETIVE.match(text):
+        return None
+    n = len(text.split())
+    if n > max_words:
+        cut = _sentence_cut(text, max_words)
+        if not cut:
+            return None
+        f.text = text = cut
+        n = len(text.split()) - 1
+    elif text.endswith(CUT):
+        n -= 1
+    return f if n >= min_words else None
 
 
-def _roles(articles: Sequence[Article], people: set[str]) -> dict[str, str]:
-    """Each speaker's role as the articles most often give it: "Foreign Minister Jane
-    Doe" or "Jane Doe, the foreign minister," -> "Foreign Minister"."""
-    if not people:
-        return {}
-    counts: dict[str, Counter] = {p: Counter() for p in people}
-    by_form = {p: p for p in people} | {p.split()[-1]: p for p in people if " " in p}
-    for article in articles:
-        body = article.body
-        for form, person in by_form.items():
-            if sum(counts[person].values()) >= ROLE_SAMPLE:
-                continue
-            at = body.find(form)  # plain find: far faster than one regex over every body
-            while at != -1:
-                end = at + len(form)
-                whole_word = (not at or not body[at - 1].isalnum()) and \
-                    (end == len(body) or not body[end].isalnum())
-                if whole_word:
-                    before = " " in form and _ROLE_BEFORE.search(body, max(0, at - 80), at)
-                    if before:
-                        counts[person][before.group(1).strip()] += 1
-                    after = _ROLE_AFTER.match(body, end)
-                    if after:
-                        counts[person][after.group(1).strip()] += 1
-                at = body.find(form, end)
-    return {p: c.most_common(1)[0][0] for p, c in counts.items() if c}
+def _sentence_cut(text: str, max_words: int) -> str:
+    """The longest run of whole sentences of `text` within max_words, marked as cut."""
+    ends = [m.end() for m in re.finditer(r"[.!?…](?=\s+[“\"‘A-Z])", text)]
+    kept = [e for e in ends if len(text[:e].split()) <= max_words]
+    return text[:kept[-1]] + CUT if kept else ""
 
 
-def _direct_speech(para: str, para_start: int,
-                   sentences: list[Sentence]) -> list[tuple[str, str, int]]:
-    """(words, who, offset) for each statement in a paragraph: text in quotation marks,
-    and sentences whose marks were stripped in copying ("We disagree, Doe said.")."""
-    out = []
-    for m in _QUOTE.finditer(para):
-        out.append((m.group(1).strip().rstrip(","), _speaker(para, m), m.start()))
-    if not _SAID_AFTER_COMMA.search(para):
-        return out  # no sentence here can be unmarked speech
-    for sentence in sentences:
-        m = _UNMARKED.match(sentence.text)
-        if m and not any(c in sentence.text for c in "\"“”") and not (
-                _REPORTED_CLAUSE.search(m.group("q")) or _CLAUSE_TAIL.search(m.group("tail"))):
-            out.append((m.group("q"), m.group("a") or m.group("b"), sentence.start - para_start))
-    return out
+class _ArticleReader:
+    """The statements of one article, read paragraph by paragraph in order, so that "he" can
+    be resolved to whoever was last named speaking."""
 
+    def __init__(self, article: Article, sentences: list[Sentence], names: Names):
+        self.article = article
+        self.body = article.body
+        self.sentences = sorted(sentences, key=lambda s: s.start)
+        self.names = names
+        self.spoken: list[tuple[int, str, int, str]] = []  # (offset, speaker, paragraph, kind)
+        self.quoted: list[tuple[int, int]] = []  # spans of quoted text, absolute offsets
+        self.attributed: list[tuple[int, int]] = []  # those of them with a speaker
 
-def _reported_speech(sentences: list[Sentence], para_start: int) -> list[tuple[str, str, int]]:
-    """(words, who, offset) for "Doe said the talks would resume." and "..., according to
-    Doe.": the words are the source's, the speaker's own words are not claimed."""
-    out = []
-    for s in sentences:
-        if any(c in s.text for c in "\"“”"):
-            continue  # direct speech is found with its quotation marks
-        m = _REPORTED_SPEECH.match(s.text) or _ACCORDING_TO.match(s.text)
+    def read(self) -> list[_Found]:
+        out: list[_Found] = []
+        for p, (start, end) in enumerate(paragraph_spans(self.body)):
+            spans = _spans(self.body[start:end])
+            self.quoted += [(start + s.open, start + s.end) for s in spans]
+            out += self._direct(p, start, end, spans)
+            out += self._undirect(p, start, end, spans)
+        return out
+
+    # --- text in quotation marks ----------------------------------------------------------
+    def _direct(self, p: int, start: int, end: int, spans: list[_Span]) -> list[_Found]:
+        para = self.body[start:end]
+        out = []
+        prev: tuple[_Span, str, str, int] | None = None  # span, speaker, kind, attribution end
+        for i, span in enumerate(spans):
+            at = start + span.open
+            who, attribution_end = self._attribution(para, start, span, spans[i - 1] if i else None)
+            speaker = kind = ""
+            if who:
+                speaker, kind = self._resolve(who, at, p)
+            elif prev and prev[1] and _only_attribution(para[prev[3]:span.open]):
+                speaker, kind = prev[1], prev[2]  # '"A," Doe said. "B."': B is Doe's too
+            elif _stands_alone(para, span):
+                speaker, kind = self._speaker_before(at, p)
+            if speaker:
+                self.spoken.append((at, speaker, p, kind))
+                self.attributed.append((at, start + span.end))
+                text = _quote_text(para, span)
+                if text:
+                    role = who.role if who else ""
+                    out.append(_Found(text, speaker, self.article.id, False, role, kind))
+            prev = (span, speaker, kind, attribution_end if who else span.end)
+        return out
+
+    def _attribution(self, para: str, para_start: int, span: _Span,
+                     before_span: _Span | None) -> tuple[Who | None, int]:
+        """Who the paragraph says spoke the span, and where that attribution ends."""
+        after = para[span.end:span.end + 200]
+        nxt = re.search(r"[“”\"]", after)
+        after = after[:nxt.start()] if nxt else after
+        finished = para[span.open:span.close].rstrip().endswith(".") and not after.startswith(",")
+        for pattern in (() if finished else (_AFTER, _AFTER_SOURCE)):
+            m = pattern.match(after)
+            if m:
+                who = _who_of(m, self.names)
+                if who:
+                    return who, span.end + m.end()
+        lead_start = max(before_span.end if before_span else 0,
+                         self._sentence_start(para, para_start, span.open))
+        lead = para[lead_start:span.open]
+        m = _QUOTED_AS.search(lead)
         if m:
-            out.append((m.group("q"), m.group("a"), s.start - para_start))
+            phrase = m.group("a")
+            who = Who("pronoun", "he") if phrase in ("him", "her") else read_who(phrase, self.names)
+            if who:
+                return who, span.end
+        for m in _search_all(_BEFORE, lead):
+            who = _who_of(m, self.names)
+            if who:
+                return who, span.end
+        if _SAYING.search(lead) or lead.rstrip().endswith(":"):
+            who = self._subject(lead)
+            if who:
+                return who, span.end
+        return None, span.end
+
+    def _sentence_start(self, para: str, para_start: int, offset: int) -> int:
+        """Where the sentence holding `offset` (paragraph-relative) starts in the paragraph."""
+        for s in self.sentences:
+            if s.start <= para_start + offset < s.end:
+                return max(0, s.start - para_start)
+        cut = max(para.rfind(". ", 0, offset), para.rfind("? ", 0, offset),
+                  para.rfind("! ", 0, offset))
+        return cut + 2 if cut >= 0 else 0
+
+    def _subject(self, lead: str) -> Who | None:
+        """The person a sentence opens on ("Doe then shook his hand and said:")."""
+        m = _SUBJECT.match(lead)
+        who = _who_of(m, self.names) if m else None
+        return who if who and who.kind in ("person", "pronoun", "descriptor") else None
+
+    def _speaker_before(self, at: int, p: int) -> tuple[str, str]:
+        """Who spoke in the sentence right before `at`: a quotation standing alone right
+        after its speaker was named speaking is theirs."""
+        previous = [s for s in self.sentences if s.end <= at]
+        if not previous:
+            return "", ""
+        s = previous[-1]
+        if self._paragraph_of(s.start) < p - 1:
+            return "", ""
+        return self._speaker_in(s.start, min(s.end, at), p)
+
+    # --- resolving who ------------------------------------------------------------------------
+    def _resolve(self, who: Who, at: int, p: int) -> tuple[str, str]:
+        """(speaker, kind) for an attribution: a person's full name, an institution, the person
+        a descriptor names in this article (else the descriptor), or whom "he" refers to."""
+        if who.kind == "person":
+            return self.names.canonical(who.text, self.article.id), "person"
+        if who.kind == "institution":
+            return who.text, "institution"
+        if who.kind == "descriptor":
+            holders = self.names.holders_of(who.text, self.article.id)
+            if len(holders) == 1:
+                return self.names.canonical(holders[0], self.article.id), "person"
+            return who.text, "descriptor"
+        return self._referent(at, p)
+
+    def _referent(self, at: int, p: int) -> tuple[str, str]:
+        """Whom "he"/"she" at `at` refers to: the speaker named nearest before it, in its own
+        sentence or the three before (a statement attributed there, or someone speaking
+        there); else the last speaker of the previous two paragraphs; else the person of those
+        sentences the article names most often."""
+        window = [s for s in self.sentences if s.start < at][-4:]
+        window = [s for s in window if self._paragraph_of(s.start) >= p - 2]
+        for s in reversed(window):
+            speaker = self._speaker_in(s.start, min(s.end, at), p)
+            if speaker[0]:
+                return speaker
+        recent = [(sp, kind) for pos, sp, para, kind in self.spoken if pos < at and para >= p - 2]
+        if recent:
+            return recent[-1]
+        counts = self.names.article(self.article.id).counts
+        people = [n for s in window for n in self.names.people_in(
+            self._unquoted(s.start, min(s.end, at)))]
+        if not people:
+            return "", ""
+        best = max(range(len(people)), key=lambda i: (
+            sum(c for n, c in counts.items() if _same(n, people[i])), i))
+        return self.names.canonical(people[best], self.article.id), "person"
+
+    def _speaker_in(self, start: int, end: int, p: int) -> tuple[str, str]:
+        """The speaker of a statement already attributed in body[start:end], else the last
+        person (or institution) named speaking there ("Doe stressed that ...")."""
+        said = [(sp, kind) for pos, sp, _, kind in self.spoken if start <= pos < end]
+        if said:
+            return said[-1]
+        text = self._unquoted(start, end)
+        if not _SPEECH_WORD.search(text):
+            return "", ""
+        longest: dict[int, re.Match] = {}  # per verb, the attribution that starts first
+        for m in _search_all(_SPEAKS, text):
+            longest.setdefault(m.end(), m)
+        for m in sorted(longest.values(), key=lambda m: -m.end()):
+            who = _who_of(m, self.names)
+            if not who and re.search(r"\band\s$", text[:m.end()].rsplit(None, 1)[0] + " "):
+                subject = _SUBJECT.match(text)  # "Doe welcomed the guests and said ..."
+                who = _who_of(subject, self.names) if subject else None
+            if who and who.kind != "pronoun":
+                speaker = self._resolve(who, start + m.start(), p)
+                if speaker[0]:
+                    return speaker
+        return "", ""
+
+    def _unquoted(self, start: int, end: int) -> str:
+        """body[start:end] with quoted text blanked out (names inside quotes do not speak)."""
+        chars = list(self.body[start:end])
+        for qs, qe in self.quoted:
+            for i in range(max(qs, start), min(qe, end)):
+                chars[i - start] = " "
+        return "".join(chars)
+
+    def _paragraph_of(self, offset: int) -> int:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s.paragraph
+        return 0
+
+    # --- speech without quotation marks --------------------------------------------------------
+    def _undirect(self, p: int, start: int, end: int, spans: list[_Span]) -> list[_Found]:
+        """Sentences that are speech with the marks lost ("We disagree, Doe said.") and
+        reported speech ("Doe said the talks would resume.")."""
+        out = []
+        for s in self.sentences:
+            if not (start <= s.start < end) or any(c in s.text for c in "\"“”") or any(
+                    qs < s.end and s.start < qe for qs, qe in self.attributed):
+                continue  # direct speech is taken with its marks
+            text = _undated(s.text)
+            if not _SENTENCE_END.search(text):
+                continue  # a headline, or a sentence the page cut off
+            found = self._unmarked(text, s, p) or self._reported(text, s, p)
+            if found:
+                out.append(found)
+        return out
+
+    def _unmarked(self, text: str, s: Sentence, p: int) -> _Found | None:
+        if not _SAID_AFTER_COMMA.search(text):
+            return None  # no sentence here can be unmarked speech
+        m = _UNMARKED.fullmatch(text)
+        if not m or _REPORTED_CLAUSE.search(m.group("q")) or _CLAUSE_TAIL.search(m.group("tail")) \
+                or _PREPOSITION.match(m.group("q")) or _NESTED.search(m.group("q")):
+            return None  # "After the talks, Doe told ...": no statement before the comma
+        return self._found(m.group("q"), m, s, p,
+                           reported=not _FIRST_PERSON.search(m.group("q")))
+
+    def _reported(self, text: str, s: Sentence, p: int) -> _Found | None:
+        verbs = [v.start() for v in _REPORTING_WORD.finditer(text)]
+        if not verbs:
+            return None
+        m = _ACCORDING_TO.fullmatch(text)
+        if m and not _NESTED.search(m.group("q") or m.group("p")) \
+                and not _REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
+            return self._found(m.group("q") or m.group("p"), m, s, p, reported=True)
+        for begin in _clause_starts(text[:verbs[-1]]):
+            m = _REPORTED.match(text, begin)
+            if not m:
+                continue
+            q = _TRAILING_SOURCE.sub("", m.group("q1") or m.group("q2"))
+            if m.group("q2") and (_PREPOSITION.match(q) or _PARTICIPLE.match(q) or (
+                    q[:1].isupper() and not re.match(
+                    r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*\s(?:[a-z]\w*\s)?(?:is|are|was|were|will"
+                    r"|would|has|have|had|can|could|should|must|may|might|did|does)\b", q))):
+                continue  # "said in the capital ...", "said Monday ..." are not what was said
+            if _NESTED.search(q):
+                continue  # "X said this, the diplomat said": whose words, unclear
+            found = self._found(q, m, s, p, reported=True)
+            if found:
+                return found
+        return None
+
+    def _found(self, text: str, attribution: re.Match, s: Sentence, p: int,
+               reported: bool) -> _Found | None:
+        who = _who_of(attribution, self.names)
+        if not who:
+            return None
+        speaker, kind = self._resolve(who, s.start, p)
+        if not speaker:
+            return None
+        self.spoken.append((s.start, speaker, p, kind))
+        text = text.strip().rstrip(",")
+        return _Found(text, speaker, self.article.id, reported, who.role, kind)
+
+
+def _who_of(m: re.Match, names: Names) -> Who | None:
+    """Who an attribution match names: the person in its apposition ("The minister, Jane Doe,
+    said", the title then being the phrase), else its phrase ("Jane Doe, 64, said")."""
+    groups = m.groupdict()
+    phrase = groups.get("c") or groups.get("a") or groups.get("b") or ""
+    if groups.get("ap"):
+        inner = read_who(groups["ap"], names)
+        if inner and inner.kind == "person":
+            outer = read_who(phrase, names)
+            title = outer.text if outer and outer.kind == "descriptor" else ""
+            return Who("person", inner.text, inner.role or title)
+    return read_who(phrase, names)
+
+
+def _spans(para: str) -> list[_Span]:
+    """Quotations of a paragraph: an opening mark (after a space, a bracket or a dash, before a
+    letter) up to the next closing mark; a last one left open runs to the paragraph's end."""
+    out: list[_Span] = []
+    opened = -1
+    for mark in _MARK.finditer(para):
+        i, c = mark.start(), mark.group()
+        prev = para[i - 1] if i else " "
+        nxt = para[i + 1] if i + 1 < len(para) else " "
+        can_open = (prev.isspace() or prev in "([—–-:") and not nxt.isspace()
+        can_close = not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)]—–-’'…")
+        after_colon = para[:i].rstrip().endswith(":")
+        if opened < 0 and can_open and (c != "”" or after_colon):
+            opened = i
+        elif opened >= 0 and can_close and c != "“":
+            if i - opened > 8:
+                out.append(_Span(opened, i, True))
+            opened = -1
+        elif opened >= 0 and can_open and c == "“":
+            opened = i  # an opening mark left unclosed: start again here
+    if opened >= 0 and len(para) - opened > 8:
+        out.append(_Span(opened, len(para), False))
+    if "‘" in para:
+        out = sorted(out + _single_spans(para, out), key=lambda sp: sp.open)
     return out
 
 
-def _sentences_before(by_paragraph: dict[tuple[str, int], list[Sentence]], article_id: str,
-                      paragraph: int, position: int) -> list[Sentence]:
-    """The two sentences that end before `position` (this paragraph or the one before)."""
-    near = by_paragraph.get((article_id, paragraph - 1), []) + \
-        by_paragraph.get((article_id, paragraph), [])
-    return [s for s in near if s.end <= position][-2:]
-
-
-def _speaker(para: str, m: re.Match) -> str:
-    after = _AFTER.match(para[m.end():])
-    if after:
-        return after.group("a") or after.group("b")
-    before = _BEFORE.search(para[:m.start()])
-    return before.group("a") if before else ""
-
-
-def _last_named(texts: list[str], name_words: set[str]) -> str:
-    """Who "he" or "she" refers to: the first person named in the sentence that holds
-    the pronoun (the last text), else in one of the sentences before it; else nobody."""
-    for sentence in reversed(texts):
-        for run in _CAPITALIZED_RUN.findall(sentence):
-            words = [w for w in run.split() if w in name_words and w not in _NOT_PEOPLE]
-            if words:
-                return " ".join(run.split()[-2:]) if len(words) > 1 else words[0]
-    return ""
-
-
-def _speaker_words(articles: Sequence[Article], names: Counter) -> set[str]:
-    """Words that may name a person: parts of two-word names and subjects of speech
-    verbs, but never a place ("in Paris"), since countries and capitals "say" things too."""
-    places = {w for a in articles for m in _PLACE.finditer(a.body) for w in m.group(1).split()}
-    subjects = {m.group(1) for a in articles for m in _SPEAKS.finditer(a.body)}
-    in_names = {w for n in names for w in n.split()}
-    return {w for w in subjects | in_names if _could_be_name(w) and w not in places}
-
-
-def _could_be_name(word: str) -> bool:
-    return word not in _NOT_PEOPLE and word.lower() not in ENGLISH_STOP_WORDS
-
-
-def _person_names(articles: Sequence[Article]) -> Counter:
-    """Two-word capitalized names ("Jane Doe"), counted across all articles; a run such
-    as "Minister Jane Doe" yields each neighbouring pair."""
-    counts: Counter = Counter()
-    sample, size = [], 0
-    for article in articles:  # a day's names recur: the first couple of MB have them all
-        if size > NAME_SAMPLE:
-            break
-        sample.append(article)
-        size += len(article.body)
-    lowercase = {w for a in sample for w in re.findall(r"\b[a-z]+\b", a.body)}
-    for article in sample:
-        body = article.body
-        for m in _CAPITALIZED_RUN.finditer(body):
-            words = m.group().split()
-            starts = not m.start() or _SENTENCE_END.search(body, max(0, m.start() - 3), m.start())
-            for i, (first, last) in enumerate(itertools.pairwise(words)):
-                if i == 0 and starts and first.lower() in lowercase:
-                    continue  # "Despite Smith ..." capitalizes a word that is not a name
-                if _could_be_name(first) and _could_be_name(last):
-                    counts[f"{first} {last}"] += 1
-    return counts
-
-
-def _full_name(speaker: str, names: Counter) -> str:
-    words = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.\s", "", speaker).split()
-    while len(words) > 1 and (words[0] in _NOT_PEOPLE or re.fullmatch(_TITLE, words[0])):
-        words.pop(0)  # "Foreign Minister Jane Doe": the role is found apart, by _roles
-    speaker = " ".join(words)
-    if not speaker or words[0] in _NOT_PEOPLE:
-        return ""
-    if " " in speaker:
-        return speaker
-    matches = [(n, c) for n, c in names.items() if speaker in n.split()]
-    return max(matches, key=lambda nc: nc[1])[0] if matches else speaker
-
-
-def _key(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def _merge(found: list[_Found]) -> list[Quote]:
-    """One quote per distinct statement; its sources are every article that prints it."""
-    merged: list[tuple[_Found, list[str], set[str]]] = []
-    exact: dict[frozenset[str], list[str]] = {}  # the common case, without the pairwise scan
-    for f in found:
-        words = _key(f.text)
-        if frozenset(words) in exact:
-            sources = exact[frozenset(words)]
-            if f.article_id not in sources:
-                sources.append(f.article_id)
+def _single_spans(para: str, double: list[_Span]) -> list[_Span]:
+    """Quotations in single marks (‘...’), outside double ones. A closing ’ is also an
+    apostrophe ("don’t", "the leaders’ talks"), so it closes only after punctuation
+    ("...,’") or before it ("...’,"); a quotation never closed is not taken."""
+    out: list[_Span] = []
+    for m in re.finditer("‘", para):
+        i = m.start()
+        prev = para[i - 1] if i else " "
+        if not (prev.isspace() or prev in "([—–-:") or i + 1 >= len(para) or \
+                para[i + 1].isspace() or any(sp.open <= i < sp.end for sp in double + out):
             continue
-        for _, sources, seen in merged:
-            overlap = len(words & seen) / max(1, min(len(words), len(seen)))
-            if overlap >= 0.8:
-                if f.article_id not in sources:
-                    sources.append(f.article_id)
+        for c in re.finditer("’", para[i + 1:]):
+            j = i + 1 + c.start()
+            if para[i + 1:j].count("‘"):
                 break
+            nxt = para[j + 1] if j + 1 < len(para) else " "
+            if para[j - 1] in ",.!?…" or (not para[j - 1].isspace() and nxt in ",.;:!?)"):
+                if j - i > 8:
+                    out.append(_Span(i, j, True))
+                break
+    return out
+
+
+def _quote_text(para: str, span: _Span) -> str:
+    """The quotation as printed: whitespace trimmed, the comma handing over to the attribution
+    dropped; a quotation the page cut off mid-sentence loses its broken last word and shows
+    the cut."""
+    text = para[span.open + 1:span.close].strip()
+    if span.closed:
+        return text.rstrip(",").rstrip()
+    if re.search(r"[.!?…][)’'”\"]?$", text):
+        return text  # a quotation that goes on in the next paragraph: this part is whole
+    words = text.split()
+    if len(words) < 2:
+        return ""
+    kept = " ".join(words[:-1]).rstrip(",;:—–-").rstrip()
+    return kept + CUT
+
+
+def _stands_alone(para: str, span: _Span) -> bool:
+    """Is the quotation a sentence of its own: nothing of its sentence outside the marks?"""
+    before = para[:span.open]
+    starts = not before.strip() or re.search(r"[.!?…][”\"’]?\s+$", before)
+    ends = re.match(r"[.!?]?(?:\s+[“\"‘A-Z(]|\s*$)", para[span.end:])
+    return bool(starts and ends)
+
+
+def _only_attribution(between: str) -> bool:
+    """Is the text between two quotations just the rest of the first one's attribution
+    ('" Doe said in Paris. "')?"""
+    return bool(re.fullmatch(r"[^.!?“”\"]{0,100}[.!?]?\s*|\s*", between))
+
+
+def _undated(text: str) -> str:
+    m = _DATELINE.match(text)
+    return text[m.end():] if m and m.end() < len(text) - 20 else text
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Where the main clause of a sentence may start: its beginning, after an opening phrase
+    ("In the capital, Doe said ..."; "Welcoming the guests, Doe held that ..."), or after a first
+    clause ("The two shook hands and Doe said ...")."""
+    starts = [0]
+    for m in re.finditer(r",\s|\s(?:and|but|while)\s(?=[A-Z])", text[:200]):
+        before = text[starts[-1]:m.start()]
+        if m.group().startswith(",") or re.search(r"\s[a-z]+\s", before):
+            starts.append(m.end())  # "The two shook hands and Doe said ..." (not "X and Doe")
+    return starts
+
+
+def _search_all(pattern: re.Pattern, text: str):
+    """Every match of pattern, one per starting word, leftmost first (overlapping ones too)."""
+    pos = 0
+    while pos < len(text):
+        m = pattern.search(text, pos)
+        if not m:
+            return
+        yield m
+        nxt = re.search(r"\s\S", text[m.start():])
+        if not nxt:
+            return
+        pos = m.start() + nxt.end() - 1
+
+
+def _same(a: str, b: str) -> bool:
+    return contains(a, b) or contains(b, a)
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORDS.findall(text.lower()))
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    """Near-duplicates: most words shared (Jaccard over 0.5), or one nearly inside the other."""
+    shared = len(a & b)
+    return shared > 0.5 * len(a | b) or shared >= 0.8 * max(1, min(len(a), len(b)))
+
+
+def _merge(found: list[_Found], bodies: dict[str, str]) -> list[_Found]:
+    """One quote per statement: near-duplicates across outlets (the same words, or most of
+    them) are one quote, shown in the speaker's own words (not reported) and whole (not cut)
+    where an outlet has them so, citing every article that prints exactly what is shown."""
+    groups: list[tuple[_Found, set[str], list[str]]] = []
+    exact: dict[frozenset[str], int] = {}
+    for f in found:
+        words = _words(f.text)
+        i = exact.get(frozenset(words))
+        if i is None:
+            i = next((j for j, (_, seen, _) in enumerate(groups) if _similar(words, seen)), None)
+        if i is None:
+            exact[frozenset(words)] = len(groups)
+            groups.append((f, words, [f.article_id]))
+            continue
+        kept, _seen, ids = groups[i]
+        ids += [f.article_id] * (f.article_id not in ids)
+        if _better(f, kept):
+            groups[i] = (f, words, ids)
+            exact[frozenset(words)] = i
+    # a better wording chosen late may now be close to another group's: one quote, not two
+    kept: list[tuple[_Found, set[str], list[str]]] = []
+    for f, _, ids in groups:
+        words = _words(f.text)
+        twin = next((k for k in kept if _similar(words, k[1])), None)
+        if twin is None:
+            kept.append((f, words, ids))
         else:
-            merged.append((f, [f.article_id], words))
-            exact[frozenset(words)] = merged[-1][1]
-    return [Quote(f.text, f.speaker, f.article_id, tuple(sources), reported=f.reported)
-            for f, sources, _ in merged]
+            twin[2].extend(a for a in ids if a not in twin[2])
+    out = []
+    for f, _, ids in kept:
+        shown = f.text.removesuffix(CUT)
+        f.sources = [f.article_id] + [a for a in ids if a != f.article_id and shown in bodies[a]]
+        out.append(f)
+    return out
+
+
+def _better(new: _Found, old: _Found) -> bool:
+    def rank(f: _Found) -> tuple:
+        return (not f.reported, not f.text.endswith(CUT), f.kind == "person")
+    return rank(new) > rank(old)

@@ -60,9 +60,183 @@ def test_reported_speech_keeps_the_source_words_and_says_so():
     assert quotes == {
         "the talks would resume in Geneva next month": ("Jane Doe", True),
         "The ceasefire will hold until the spring": ("Sam Roe", True),
+        "The border will reopen on Friday": ("the ministry", True),  # an institution speaks
     }
 
 
 def test_direct_quotes_are_not_marked_reported():
     [q] = quotes_of('"We will meet again in May," Jane Doe said.')
     assert not q.reported
+
+
+# --- quotes exactly as printed -------------------------------------------------------------------
+
+def test_ellipses_dashes_and_brackets_are_kept_as_printed():
+    body = ('"We think too much in ... old terms – and that […] must change," Jane Doe '
+            'said.\n\nSam Roe said: “The talks… went well. We will meet again.”')
+    texts = {q.speaker: q.text for q in quotes_of(body)}
+    assert texts == {"Jane Doe": "We think too much in ... old terms – and that […] must change",
+                     "Sam Roe": "The talks… went well. We will meet again."}
+    for text in texts.values():
+        assert text in body
+
+
+def test_a_quote_the_page_cut_off_is_shortened_visibly():
+    body = ('Foreign Minister Jane Doe spoke after the talks. "We have agreed on a road map for '
+            'trade and we will meet again before the end of the ye')
+    [q] = quotes_of(body)
+    assert q.text == "We have agreed on a road map for trade and we will meet again before the " \
+                     "end of the ..."
+    assert q.text.removesuffix(" ...") in body
+
+
+def test_a_long_quote_is_cut_at_a_sentence_end_and_says_so():
+    first = "We came here to talk about trade and about the border, and we did both today."
+    body = f'"{first} ' + " ".join(["The rest of the statement goes on and on."] * 8) + \
+        '," Jane Doe said.'
+    [q] = quotes_of(body)
+    assert q.text.startswith(first) and q.text.endswith(". ...")
+    assert len(q.text.split()) <= 61 and q.text.removesuffix(" ...") in body
+
+
+def test_a_second_quote_after_the_attribution_is_the_same_speaker():
+    body = ('"We came to listen," Sam Roe said. "We will decide nothing today."\n\n'
+            '"The door stays open to everyone who wants to talk."')
+    quotes = {q.text: q.speaker for q in quotes_of(body)}
+    assert quotes == {"We came to listen": "Sam Roe",
+                      "We will decide nothing today.": "Sam Roe",
+                      "The door stays open to everyone who wants to talk.": "Sam Roe"}
+
+
+# --- speaker and role from the quote's own article -----------------------------------------------
+
+def test_role_comes_from_the_quotes_own_article():
+    one = ('Foreign Minister Jane Doe arrived on Monday. "We came to talk about the border," '
+           'Doe said.')
+    two = ("Jane Doe, the chairwoman of the Harbour Board, spoke first. Jane Doe, the chairwoman "
+           'of the Harbour Board, left early. "The harbour will stay open all winter," Doe said.')
+    roles = {q.text: (q.speaker, q.role) for q in quotes_of(one, two)}
+    assert roles == {
+        "We came to talk about the border": ("Jane Doe", "Foreign Minister"),
+        "The harbour will stay open all winter": ("Jane Doe", "chairwoman of the Harbour Board"),
+    }
+
+
+def test_role_belongs_to_the_speaker_not_to_a_neighbour():
+    body = ("President Sam Roe met Jane Doe, the chairman of the Trade Council, on Monday. "
+            '"The talks were useful and we will meet again," Roe said.')
+    [q] = quotes_of(body)
+    assert (q.speaker, q.role) == ("Sam Roe", "President")
+    alone = ("Sam Roe and Jane Doe, the chairman of the Trade Council, met on Monday. "
+             '"The talks were useful and we will meet again," Roe said.')
+    [q] = quotes_of(alone)
+    assert (q.speaker, q.role) == ("Sam Roe", "")
+
+
+def test_a_one_word_speaker_is_named_in_full_as_the_article_names_them():
+    body = ('Ruritanian President Ana Maria da Costa met the envoy. "We will not give up the '
+            'port," da Costa said.')
+    [q] = quotes_of(body)
+    assert (q.speaker, q.role) == ("Ana Maria da Costa", "Ruritanian President")
+
+
+def test_a_descriptor_is_the_person_the_article_gives_that_title():
+    body = ("Ruritanian President Jane Doe hosted Freedonian President Sam Roe. "
+            '"We have no quarrel with our neighbours," the Ruritanian president said.')
+    [q] = quotes_of(body)
+    assert q.speaker == "Jane Doe"
+
+
+def test_a_place_never_speaks_but_an_institution_does():
+    body = ("The envoy arrived in Strelsau on Monday.\n\n"
+            '"The sanctions will not work and will be answered," Strelsau said.\n\n'
+            '"The sanctions will be reviewed next month," the ministry said.')
+    quotes = {q.text: q.speaker for q in quotes_of(body)}
+    assert quotes == {"The sanctions will be reviewed next month": "the ministry"}
+
+
+def test_he_is_whoever_was_last_named_speaking_not_the_last_name_seen():
+    body = ("Foreign Minister Jane Doe said the two sides had talked for five hours. "
+            "Her visit follows a trip by President Sam Roe last year.\n\n"
+            '"We agreed to open a hotline between the capitals," she said.')
+    [direct] = [q for q in quotes_of(body) if not q.reported]
+    assert direct.speaker == "Jane Doe"
+
+
+# --- pronouns with nothing to resolve them ------------------------------------------------------
+
+def test_a_quote_opening_on_an_unresolved_pronoun_is_left_out():
+    body = ('"This cannot be tolerated any longer," Jane Doe said.\n\n'
+            '"They are attacking the harbour every night," Jane Doe said.\n\n'
+            '"It is important to keep talking to each other," Jane Doe said.')
+    assert [q.text for q in quotes_of(body)] == ["It is important to keep talking to each other"]
+
+
+def test_pronoun_led_reported_speech_is_left_out_but_the_speaker_may_be_he():
+    body = ("Jane Doe said it would be finished by the spring of next year. "
+            "Sam Roe said he had raised the detention of the journalist with his host.")
+    quotes = {q.text: q.speaker for q in quotes_of(body)}
+    assert quotes == {"he had raised the detention of the journalist with his host": "Sam Roe"}
+
+
+# --- near-duplicates across outlets --------------------------------------------------------------
+
+def test_near_duplicates_across_outlets_are_one_quote():
+    one = ('"We agree: threats of force are irresponsible and dangerous," Jane Doe said.')
+    two = ('"We agree that threats of force are irresponsible and highly dangerous," Jane Doe '
+           'told reporters.')
+    three = ('Jane Doe said: "We agree: threats of force are irresponsible and dangerous."')
+    quotes = quotes_of(one, two, three)
+    assert len(quotes) == 1
+    # it cites the outlets that print the words shown, not the one that words it otherwise
+    assert quotes[0].sources == ("a0", "a2")
+
+
+def test_the_speakers_own_words_win_over_a_report_of_them():
+    one = "Jane Doe said the border crossing would reopen on the first day of May."
+    two = '"The border crossing will reopen on the first day of May," Jane Doe said.'
+    [q] = quotes_of(one, two)
+    assert not q.reported and q.source == "a1"
+
+
+def test_no_two_quotes_left_alike_when_a_better_wording_joins_late():
+    reported = "Jane Doe said one two three four five six seven eight nine ten."
+    other = '"five six seven eight nine ten eleven twelve thirteen fourteen," Sam Roe said.'
+    direct = '"three four five six seven eight nine ten eleven twelve," Jane Doe said.'
+    quotes = quotes_of(reported, other, direct)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("three four five six seven eight nine ten eleven twelve", "Jane Doe")]
+
+
+# --- more ways of saying who spoke ----------------------------------------------------------------
+
+def test_single_marks_are_quotations_but_an_apostrophe_does_not_close_them():
+    body = "\u2018The leaders\u2019 meeting was useful for both of our sides,\u2019 Jane Doe said."
+    [q] = quotes_of(body)
+    assert q.speaker == "Jane Doe"
+    assert q.text == "The leaders\u2019 meeting was useful for both of our sides"
+
+
+def test_the_name_in_an_apposition_is_the_speaker_and_the_phrase_its_title():
+    body = ("The Chairman of the Harbour Board, Jane Doe, welcomed the delegation and said the "
+            "port was ready.\n\n"
+            '"We will keep the port open to ships of every flag," she said.')
+    direct = [q for q in quotes_of(body) if not q.reported]
+    assert [(q.speaker, q.role) for q in direct] == [("Jane Doe", "Chairman of the Harbour Board")]
+
+
+def test_wire_attributions():
+    quoted = ('"We will reopen the border crossing next month," state media quoted President '
+              "Jane Doe as saying.")
+    readout = ('"Both sides agreed to reopen the border crossing next month," according to a '
+               "readout from the foreign ministry.")
+    ministry = '"The border crossing will reopen next month," the foreign ministry said.'
+    speakers = [q.speaker for q in quotes_of(quoted)] + [q.speaker for q in quotes_of(readout)] \
+        + [q.speaker for q in quotes_of(ministry)]
+    assert speakers == ["Jane Doe", "the foreign ministry", "the foreign ministry"]
+
+
+def test_reported_speech_passed_on_by_a_broadcaster_is_the_speakers():
+    body = "President Jane Doe said the port would reopen in May, state broadcaster RTV reported."
+    [q] = quotes_of(body)
+    assert (q.speaker, q.text, q.reported) == ("Jane Doe", "the port would reopen in May", True)

@@ -1,0 +1,483 @@
+"""Who speaks: people, institutions and places as the day's articles name them.
+
+Built from the articles alone, with no list of names: a person is a
+capitalized name, a title is the run of title words attached to it ("Ruritanian
+President Jane Doe", "Freedonia's finance minister Jane Doe", "Jane Doe, the
+foreign minister,"), and a place is what follows "in" or a travel verb ("in
+Paris", "trip to Paris") or opens a dateline ("PARIS --"); a place never
+speaks for anyone. An attribution phrase ("the Ruritanian leader", "state
+broadcaster RTV", "palace spokesman Sam Roe") is read here into a
+person, an institution or a title to match against the article's people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .model import Article
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_CAP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"  # Latin capitals, and the extended blocks ("Đình", "Erdoğan")
+# One word of a name: "Doe", "Min-ho", "O'Brien", "U.S.", "Mr.", an initial "R."
+_WORD = (rf"(?:(?:[A-Z]\.){{2,}}|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St)\.|[A-Z]\.(?=\s[{_CAP}])"
+         rf"|[{_CAP}][\w’'-]*)")
+_PARTICLES = _set("da de do dos das del della di du van von der den ter bin ibn al el la le")
+_PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
+# "Ana Maria da Costa", "Anna van der Berg", "Lee Min Ho"
+NAME_RUN = rf"{_WORD}(?:\s(?:{_PARTICLE}\s)*{_WORD})*"
+_RUN = re.compile(NAME_RUN)
+
+TITLE_WORDS = _set("""
+president vice prime minister secretary secretary-general general chancellor premier spokesman
+spokeswoman spokesperson ambassador director chief ceo envoy senator governor chairman chairwoman
+chair commissioner adviser advisor dean professor mayor leader diplomat official fellow analyst
+head king queen prince princess speaker representative deputy counsellor counselor coordinator
+expert economist researcher scholar emir sheikh sultan commander marshal admiral lieutenant
+captain colonel judge lawmaker congressman congresswoman founder executive officer consul
+negotiator aide strategist president-elect
+""")
+HONORIFICS = _set("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady comrade")
+# Titles that name whoever leads a country: "the Ruritanian leader" is its president.
+_LEADER = _set("president prime chancellor premier king queen leader head emir sultan")
+INSTITUTION_WORDS = _set("""
+kremlin ministry department office agency council commission house embassy government cabinet
+palace élysée elysée elysee party committee parliament congress senate assembly court bank army
+military navy media television tv broadcaster news daily times post journal press radio service
+administration presidency secretariat delegation side union foundation institute organization
+organisation association federation corporation company group authority authorities police
+command pentagon bureau mission
+""")
+# Words that name a document, not someone who speaks.
+_DOCUMENTS = _set("statement communique communiqué readout report article declaration "
+                       "document release transcript letter text")
+_PLACE_ACRONYMS = _set("US U.S. USA UK UAE DPRK PRC ROK")
+_PRONOUNS = _set("he she him her")
+# Small words a headline capitalizes and a name never holds.
+_HEADLINE_WORDS = _set("out up on in at to for of and the a an with as by from over into after "
+                       "is are be will says say new not no off down amid about")
+_NOT_NAMES = _set("""
+The A An This That These Those It They We I You He She His Her Its Their Our But And Or In On At
+For As After Before While When If According Both Officials Meanwhile However Earlier Later Since
+Despite During Although Instead Asked Also Then Today Yesterday Tomorrow Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday January February March April May June July August September
+October November December Read More Photo Credit Video Watch Updated Published Under With From
+""")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
+    r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
+_DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
+_POSSESSIVE = re.compile(r"[’']s$")
+_TITLES = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+_TITLES_RE = rf"\b(?:{_TITLES})\b"
+_ANY_CASE_TITLES_RE = rf"\b(?i:{_TITLES})\b"
+# "Freedonia's finance minister Jane Doe", "palace spokesman Jane Doe", "European Commission
+# president Jane Doe" (a title in lower case right before the name)
+_ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{_CAP}][\w.’'-]*|the)\s){{0,3}}"
+                         rf"(?:[a-z][\w-]*\s){{0,2}}{_TITLES_RE})\s$")
+_ANY_TITLE = re.compile(_ANY_CASE_TITLES_RE)
+# "Secretary of State Jane Doe", "Minister for Foreign Affairs Jane Doe"
+_ROLE_OF = re.compile(rf"(?<![\w’'.-])((?:[{_CAP}][\w.’'-]*\s){{0,3}}{_ANY_CASE_TITLES_RE}"
+                      rf"\s(?:of|for)\s"
+                      rf"(?:the\s)?(?:[{_CAP}][\w’'-]*\s){{1,3}})$")
+# "Freedonia's ambassador to Ruritania, Jane Doe," (the title, a comma, the name)
+_ROLE_COMMA = re.compile(
+    rf"(?<![\w’'.-])((?:[{_CAP}][\w’'-]*[’']s\s|[Tt]he\s)(?:[a-z][\w-]*\s){{0,2}}"
+    rf"{_ANY_CASE_TITLES_RE}"
+    rf"(?:\s(?:to|of|for)\s(?:the\s)?[{_CAP}][\w’'-]*(?:\s[{_CAP}][\w’'-]*)*){{0,2}}),\s$")
+# "Jane Doe, the foreign minister," / "Jane Doe, a senior fellow at the Policy Institute."
+_ROLE_AFTER = re.compile(
+    rf",\s(?:\d{{1,3}},\s)?(?:the|a|an)\s((?:[\w’'-]+\s){{0,4}}?{_TITLES_RE}"
+    r"(?:\s(?:of|for|at|to|in)\s[^,.;:()“”\"]{1,70}?)?)(?=[,.;]|\s(?:said|says|told|added)\b)",
+    re.I)
+
+
+def _bare(word: str) -> str:
+    return (word[:-2] if word.endswith(("’s", "'s")) else word).lower()
+
+
+@lru_cache(maxsize=65536)
+def is_title(word: str) -> bool:
+    bare = _bare(word)
+    glued = re.search(r"[a-z]([A-Z][a-z]+)$", word)  # "PhotoPresident": a caption glued on
+    return bare in TITLE_WORDS or bare in HONORIFICS or bool(
+        glued and glued.group(1).lower() in TITLE_WORDS)
+
+
+def split_title(run: str) -> tuple[str, str]:
+    """("Ruritanian President", "Jane Doe") from "Ruritanian President Jane Doe": the name is
+    what follows the last title word of the run."""
+    ws = run.split()
+    last = max((i for i, w in enumerate(ws) if is_title(w)), default=-1)
+    return " ".join(ws[:last + 1]), " ".join(ws[last + 1:])
+
+
+def contains(full: str, part: str) -> bool:
+    """Is `part` a run of the words of `full` ("Maria" in "Ana Maria da Costa")?"""
+    f, p = full.lower().split(), part.lower().split()
+    return bool(p) and any(f[i:i + len(p)] == p for i in range(len(f) - len(p) + 1))
+
+
+@dataclass
+class Mention:
+    name: str  # as printed, title stripped: "Jane Doe", "Doe"
+    start: int
+    end: int
+    role: str = ""  # the title attached to this mention: "Ruritanian President"
+
+
+@dataclass
+class ArticleNames:
+    """The name mentions of one article, each with the title attached to it, if any."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    _full: dict[str, str] = field(default_factory=dict)
+    _holders: dict[str, list[str]] = field(default_factory=dict)
+    _by_word: dict[str, list[str]] | None = None
+
+    def forms_of(self, name: str) -> list[str]:
+        if self._by_word is None:
+            self._by_word = {}
+            for n in self.counts:
+                for w in n.lower().split():
+                    self._by_word.setdefault(w, []).append(n)
+        first = name.lower().split()[:1]
+        return [n for n in self._by_word.get(first[0], []) if contains(n, name)] if first else []
+
+    def full(self, name: str) -> str:
+        """The fullest form this article gives a name ("Doe" -> "Jane Doe")."""
+        if name not in self._full:
+            forms = self.forms_of(name)
+            titled = {m.name for m in self.mentions if m.role}
+            self._full[name] = max(forms, key=lambda n: (
+                n in titled or self.counts[n] > 1, len(n.split()), self.counts[n])) \
+                if forms else name
+        return self._full[name]
+
+    def role_of(self, name: str) -> str:
+        """The title this article attaches to this person's own name: the one it gives most
+        often, the first given on a tie; "" if it gives none."""
+        roles: Counter = Counter()
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.role and (contains(name, m.name) or contains(m.name, name)):
+                roles[m.role] += 1
+                first.setdefault(m.role, m.start)
+        return max(roles, key=lambda r: (roles[r], -first[r])) if roles else ""
+
+    def holders_of(self, descriptor: str) -> list[str]:
+        """People of this article whose title fits a descriptor ("the Ruritanian president"):
+        those whose title also names its country, else those whose title names none."""
+        if descriptor not in self._holders:
+            self._holders[descriptor] = self._find_holders(descriptor)
+        return self._holders[descriptor]
+
+    def _find_holders(self, descriptor: str) -> list[str]:
+        title, qualifiers = _descriptor_parts(descriptor)
+        if not title:
+            return []
+        holders: dict[str, str] = {}
+        for m in self.mentions:
+            if m.role and _title_fits(title, m.role):
+                holders.setdefault(self.full(m.name), m.role)
+        if not qualifiers:
+            return list(holders)
+        strong = [n for n, r in holders.items() if qualifiers <= _qualifiers(r)]
+        return strong or [n for n, r in holders.items() if not _qualifiers(r)]
+
+
+def _descriptor_parts(descriptor: str) -> tuple[str, set[str]]:
+    """("president", {"ruri"}) from "the Ruritanian president"; ("", set()) without a title."""
+    ws = [w for w in re.findall(r"[\w’'.-]+", descriptor)
+          if w.lower() not in ("the", "a", "an", "of")]
+    titles = [_bare(w) for w in ws if _bare(w) in TITLE_WORDS]
+    if not titles:
+        return "", set()
+    return titles[-1], {_stem(w) for w in ws if w[0].isupper() and not is_title(w)
+                        and w.lower() != "state"}
+
+
+def _stem(word: str) -> str:
+    return _bare(word).replace(".", "")[:4]  # "Ruritanian" ~ "Ruritania"
+
+
+@lru_cache(maxsize=4096)
+def _qualifiers(role: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in role.split() if w[0].isupper() and not is_title(w))
+
+
+@lru_cache(maxsize=4096)
+def _title_fits(title: str, role: str) -> bool:
+    role_words = {_bare(w) for w in role.split()}
+    if role_words & {"vice", "deputy", "former"}:
+        return False
+    return title in role_words or (title in ("leader", "head") and bool(role_words & _LEADER))
+
+
+class Names:
+    """What the day's articles say about names: who is a person, what is a place, how each
+    person's name is written in full, and each article's mentions with their titles."""
+
+    def __init__(self, articles: Sequence[Article], sample_chars: int = 2_000_000):
+        self._articles = {a.id: a for a in articles}
+        self._indexed: dict[str, ArticleNames] = {}
+        self._canonical: dict[tuple[str, str], str] = {}
+        self._day_holders: dict[str, set[str]] = {}
+        self._names_of: dict[str, str] = {}
+        self._day_forms: dict[str, list[str]] = {}
+        sample, size = [], 0
+        for a in articles:  # a day's names recur: the first couple of MB hold them all
+            if size > sample_chars:
+                break
+            sample.append(a)
+            size += len(a.body)
+        self.lowercase = {w for a in sample for w in re.findall(r"\b[a-z][a-z’'-]+\b", a.body)}
+        places: set[str] = set()
+        for a in sample:
+            for m in _PLACE_BEFORE.finditer(a.body):
+                places.update(w for w in m.group(1).split() if w not in _NOT_NAMES)
+            for m in _DATELINE_WORDS.finditer(a.body):
+                places.update(w.strip(",").title() for w in m.group(1).split())
+        self.places = places
+        self.titled: set[str] = set()
+        self.full_counts: Counter = Counter()
+        titled: set[str] = set()
+        for a in sample:
+            for m in self.article(a.id).mentions:
+                if len(m.name.split()) > 1:
+                    self.full_counts[m.name] += 1
+                if m.role:
+                    titled.update(m.name.split())
+        self.places = places - titled  # a name given a title is a person's, not a city's
+        self.titled = titled
+        self._sample = [a.id for a in sample]
+        self._names_of.clear()  # read again with the places and titles now known
+
+    def article(self, article_id: str) -> ArticleNames:
+        if article_id not in self._indexed:
+            self._indexed[article_id] = self._index(self._articles[article_id].body)
+        return self._indexed[article_id]
+
+    def is_place(self, name: str) -> bool:
+        ws = name.split()
+        return name in _PLACE_ACRONYMS or (bool(ws) and all(w in self.places for w in ws))
+
+    def is_person(self, ws: list[str]) -> bool:
+        """Could these words name a person: no institution, document, place or plain word?"""
+        if not ws or any(w in _NOT_NAMES or w.lower() in INSTITUTION_WORDS
+                         or w.lower() in _DOCUMENTS or is_title(w) for w in ws):
+            return False
+        name = " ".join(ws)
+        if self.is_place(name) or all(w.isupper() and len(w) > 1 for w in ws):
+            return False
+        if len(ws) == 1:
+            w = ws[0]
+            return w.lower() not in ENGLISH_STOP_WORDS and (
+                w in self.titled or w.lower() not in self.lowercase)
+        # "Presidents Doe and Roe Map Out Future Ties": a headline's words, not a name
+        plain = [w for w in ws if w.lower() in self.lowercase and w.lower() not in _PARTICLES]
+        return not any(w.lower() in _HEADLINE_WORDS for w in ws) and 2 * len(plain) <= len(ws)
+
+    def holders_of(self, descriptor: str, article_id: str) -> list[str]:
+        """Who a descriptor ("the chancellor") names in an article: the person that article
+        gives the title; else, when the article gives no one that title, the one person the
+        day's articles give it, if the article names them."""
+        own = self.article(article_id).holders_of(descriptor)
+        if own:
+            return own
+        if descriptor not in self._day_holders:
+            self._day_holders[descriptor] = {self.canonical(n, a) for a in self._sample
+                                             for n in self.article(a).holders_of(descriptor)}
+        day = self._day_holders[descriptor]
+        named = self.article(article_id).counts
+        return [n for n in day if any(contains(n, m) for m in named)] if len(day) == 1 else []
+
+    def canonical(self, name: str, article_id: str) -> str:
+        """A name's fullest form: as its own article writes it, else as the day does."""
+        key = (name, article_id)
+        if key not in self._canonical:
+            own = self.article(article_id).full(name)
+            if len(own.split()) == 1 and own not in self._day_forms:
+                self._day_forms[own] = [n for n in self.full_counts if contains(n, own)]
+            forms = self._day_forms.get(own, []) if len(own.split()) == 1 else []
+            self._canonical[key] = max(forms, key=lambda n: (self.full_counts[n], len(n))) \
+                if forms else own
+        return self._canonical[key]
+
+    def people_in(self, text: str) -> Iterator[str]:
+        """Person names in a stretch of text, in order, titles stripped."""
+        for m in _RUN.finditer(text):
+            name = self._name_of(m.group())
+            if name and any(w in self.titled for w in name.split()):
+                yield name
+
+    def _name_of(self, run: str) -> str:
+        if run not in self._names_of:
+            self._names_of[run] = self._read_name(run)
+        return self._names_of[run]
+
+    def _read_name(self, run: str) -> str:
+        _, name = split_title(run)
+        ws = name.split()
+        while len(ws) > 1 and _POSSESSIVE.search(ws[0]):
+            ws.pop(0)  # "Ruritania's Oilco"
+        if ws and _POSSESSIVE.search(ws[-1]):
+            ws[-1] = _POSSESSIVE.sub("", ws[-1])  # "Doe’s visit" mentions Doe
+        while ws and ws[-1] in _NOT_NAMES:
+            ws.pop()
+        while ws and (ws[0] in _NOT_NAMES or _POSSESSIVE.search(ws[0])
+                      or (len(ws) > 1 and self.is_place(ws[0]))):
+            ws.pop(0)  # "Ruritania Jane Doe": a place before the name
+        while len(ws) > 1 and self.is_place(" ".join(ws[:2])):
+            ws = ws[2:]
+        while len(ws) > 2 and ws[0].lower() in self.lowercase:
+            ws.pop(0)  # "(Secretary of) State Jane Doe"
+        return " ".join(ws) if self.is_person(ws) else ""
+
+    def _index(self, body: str) -> ArticleNames:
+        out = ArticleNames()
+        for m in _RUN.finditer(body):
+            run = m.group()
+            name = self._name_of(run)
+            if not name:
+                continue
+            at = run.rfind(name)
+            start = m.start() + at
+            end = start + len(name)
+            role = _role_before(body, start, run[:at].strip() if at else "")
+            if not role and body.startswith(",", end):
+                role = _role_after(body, end)
+            out.mentions.append(Mention(name, start, end, role))
+            out.counts[name] += 1
+        return out
+
+
+def _role_before(body: str, start: int, in_run: str) -> str:
+    """The title right before a name: in the same capitalized run ("Ruritanian President"), in
+    lower case ("Freedonia's finance minister"), or before a comma ("X's ambassador to Y, ")."""
+    role = _clean_role(in_run) if in_run else ""
+    if role:
+        return role
+    before = body[max(0, start - 80):start]
+    if not _ANY_TITLE.search(before, 0 if before.endswith(", ") else max(0, len(before) - 45)):
+        return ""  # most names have no title before them: spare the searches
+    near = max(0, len(before) - 50)
+    m = _ROLE_LOWER.search(before, near) or _ROLE_OF.search(before, near) or (
+        before.endswith(", ") and _ROLE_COMMA.search(before))
+    return _clean_role(m.group(1)) if m else ""
+
+
+def _role_after(body: str, end: int) -> str:
+    """An apposition right after the name: "Jane Doe, the foreign minister,"."""
+    m = _ROLE_AFTER.match(body, end)
+    if not m or re.search(r"\b(?:who|which|and|with|said|told|says)\b", m.group(1)):
+        return ""
+    return _clean_role(m.group(1))
+
+
+def _clean_role(role: str) -> str:
+    ws = role.split()
+    while ws and ((ws[0].isupper() and len(ws[0]) >= 5) or ws[0].lower() in ("the", "a", "an")
+                  or ws[0] in _NOT_NAMES):
+        ws.pop(0)  # "STRELSAU Ruritanian President": the dateline is no part of the title
+    while ws and _bare(ws[-1]) in HONORIFICS:
+        ws.pop()
+    if not any(_bare(w) in TITLE_WORDS for w in ws):
+        return ""
+    return " ".join(ws)
+
+
+# --- reading an attribution phrase -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Who:
+    kind: str  # "person", "institution", "descriptor" or "pronoun"
+    text: str
+    role: str = ""  # a title given in the attribution itself ("palace spokesman")
+
+
+_SPEAKING_BODIES = _set("source side delegation")
+# Institution words too vague to name a speaker alone: "the press said", "the side said".
+_VAGUE_BODIES = _set("press news media side group service mission union house")
+
+
+def read_who(phrase: str, names: Names) -> Who | None:
+    """What an attribution phrase names, or None when it names no one who speaks.
+
+    "he" -> pronoun; "Mr. Doe" -> person Doe; "palace spokesman Sam Roe" -> person Sam Roe
+    with the title palace spokesman; "the ministry", "state broadcaster RTV", "RNA news
+    agency" -> institutions; "the Ruritanian leader" -> a descriptor, to be matched
+    against the titles of the article's people. Places, documents ("the statement") and
+    plurals ("officials") are no one.
+    """
+    p = re.sub(r"\s*\([^)]{1,40}\)$", "", phrase.strip().strip(",")).strip()
+    if not p:
+        return None
+    if p.lower() in _PRONOUNS:
+        return Who("pronoun", p.lower())
+    lead = re.match(r"(?:(?:While|But|And|As|When|If|After|However|Meanwhile|So|Yet|Then"
+                    r"|Also)\s+)+", p)
+    p = p[lead.end():] if lead else p
+    det = re.match(r"(?:the|a|an)\s+", p, re.I)
+    bare = p[det.end():] if det else p
+    owner = re.match(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])", bare)  # "Ruritania's Rna news agency"
+    bare = bare[owner.end():] if owner else bare
+    ws = bare.split()
+    if not ws or any(w.lower() in _DOCUMENTS for w in ws):
+        return None
+    last = ws[-1].lower()
+    if last.endswith("s") and (last[:-1] in TITLE_WORDS or last[:-1] in _SPEAKING_BODIES
+                               or last in ("officials", "sources", "analysts", "experts")):
+        return None  # "officials said": no one in particular
+    caps = [w for w in ws if w[0].isupper()]
+    lower = [w for w in ws if not w[0].isupper()]
+    runs = list(_RUN.finditer(bare))
+    if runs and runs[-1].end() == len(bare):
+        role, name = split_title(runs[-1].group())
+        name_ws = [w for w in name.split() if _bare(w) not in HONORIFICS]
+        while len(name_ws) > 1 and _POSSESSIVE.search(name_ws[0]):
+            name_ws.pop(0)
+        lead = (bare[:runs[-1].start()] + role).strip()
+        if lead and all(w.lower() in _PARTICLES for w in lead.split()):
+            name_ws, lead = bare.split(), ""  # "van der Berg" in mid-sentence
+        lowers = [w for w in lead.split() if not w[0].isupper()]
+        # what comes before the name is a title ("palace spokesman"), not "a map by"
+        titled_lead = not lowers or (len(lowers) <= 3 and _bare(lead.split()[-1]) in TITLE_WORDS)
+        if names.is_person(name_ws) and titled_lead:
+            return Who("person", " ".join(name_ws), _clean_role(lead))
+    institution = any(w.lower() in INSTITUTION_WORDS for w in ws)
+    acronyms = [w for w in caps if w.isupper() and len(w) > 1 and w not in _PLACE_ACRONYMS]
+    if det and len(ws) <= 4 and not caps and ws[-1].lower() in INSTITUTION_WORDS \
+            and ws[-1].lower() not in _VAGUE_BODIES:
+        return Who("institution", p)  # "the foreign ministry", "the presidential office"
+    if (institution or acronyms) and all(
+            w.lower() in INSTITUTION_WORDS or w.lower() in ("state", "official", "of", "the")
+            for w in lower):
+        if acronyms and not any(w.lower() in INSTITUTION_WORDS for w in caps):
+            return Who("institution", acronyms[-1])  # "RNA news agency", "state broadcaster RTV"
+        if names.is_place(" ".join(caps)) and not institution:
+            return None
+        first_cap = next((i for i, w in enumerate(ws) if w[0].isupper()), None)
+        if first_cap is not None and any(w.lower() in INSTITUTION_WORDS for w in caps) \
+                and all(w[0].isupper() or w.lower() in ("of", "the") for w in ws[first_cap:]):
+            return Who("institution", " ".join(ws[first_cap:]))  # "the official Xyz News Agency"
+        return Who("institution", bare if bare[0].isupper() else p)
+    if any(_bare(w) in TITLE_WORDS for w in ws) or (det and ws[-1].lower() in _SPEAKING_BODIES):
+        if all(_bare(w) in TITLE_WORDS or w.lower() in ("of", "the", "state", "top", "senior",
+                                                        "diplomatic", "source", "side")
+               for w in lower):
+            return Who("descriptor", bare if bare[0].isupper() else p)
+        return None
+    if len(ws) == 1 and det and bare[0].isupper() and not names.is_place(bare):
+        return Who("institution", p)  # "the Elysée"
+    return None
