@@ -34,27 +34,31 @@ def assign_sections(corpus: Corpus, sections: Sequence[SectionConfig],
 
 def assign_quotes(corpus: Corpus, sections: Sequence[SectionConfig],
                   quotes: list[Quote]) -> dict[str, list[Quote]]:
-    """Each quote to the section it fits best; per section the best, one per speaker first."""
+    """Quotes to sections, up to each section's `quotes`: the best quotes of the day
+    first, every speaker's best before anyone's second (so both sides speak), each in
+    the section it fits best that still has room."""
     out: dict[str, list[Quote]] = {s.id: [] for s in sections}
-    if not quotes:
+    if not quotes or not sections:
         return out
     texts = [q.text for q in quotes]
-    rows = vectors.transform(corpus.vectorizer, texts)
-    scores = fit(corpus, sections, texts, rows)
-    for i, section in enumerate(sections):
-        # every quote has a home: one that fits no section well goes where it fits least badly
-        mine = [q for q in range(len(quotes)) if scores[:, q].argmax() == i]
-        mine.sort(key=lambda q: -scores[i, q] * len(quotes[q].sources)
-                  * (REPORTED_WEIGHT if quotes[q].reported else 1.0))
-        out[section.id] = speakers_first([quotes[q] for q in mine])[:section.quotes]
+    scores = fit(corpus, sections, texts, vectors.transform(corpus.vectorizer, texts))
+    scores = np.nan_to_num(scores, neginf=0.0).clip(min=0)
+    worth = [(1 + scores[:, n].max()) * len(q.sources or (q.source,))
+             * (REPORTED_WEIGHT if q.reported else 1.0) for n, q in enumerate(quotes)]
+    order = sorted(range(len(quotes)), key=lambda n: -worth[n])
+    for n in speakers_first_order(order, quotes):
+        for i in np.argsort(-scores[:, n], kind="stable"):
+            if len(out[sections[i].id]) < sections[i].quotes:
+                out[sections[i].id].append(quotes[n])
+                break
     return out
 
 
-def speakers_first(quotes: list[Quote]) -> list[Quote]:
+def speakers_first_order(order: list[int], quotes: list[Quote]) -> list[int]:
     """Keep the order, but every speaker's best quote before anyone's second one."""
     seen: set[str] = set()
     firsts, rest = [], []
-    for q in quotes:
-        (rest if q.speaker in seen else firsts).append(q)
-        seen.add(q.speaker)
+    for n in order:
+        (rest if quotes[n].speaker in seen else firsts).append(n)
+        seen.add(quotes[n].speaker)
     return firsts + rest

@@ -142,3 +142,19 @@ def test_a_sentence_off_the_days_story_gets_no_line_even_with_budget_left():
     texts = [i.text for i in items["meetings"]]
     assert any("six hours" in t for t in texts)
     assert teaser not in texts
+
+
+def test_quotes_fill_every_section_with_room_and_every_speaker_speaks_once_first():
+    from briefgen.assign import assign_quotes
+    from briefgen.model import Quote
+
+    corpus = corpus_of(A, B)
+    quotes = [Quote("We had a long and useful day together.", "Jane Doe", "a0", ("a0", "a1")),
+              Quote("It was a very long and tiring day.", "Jane Doe", "a0", ("a0", "a1")),
+              Quote("Our people want calm above all.", "Sam Roe", "a1"),
+              Quote("The sea belongs to everyone who fishes it.", "Ali Khan", "a1")]
+    sections = [s.model_copy(update={"quotes": 1}) for s in (MEETINGS, DEALS, DISPUTES)]
+    placed = assign_quotes(corpus, sections, quotes)
+    shown = [q for qs in placed.values() for q in qs]
+    assert [len(qs) for qs in placed.values()] == [1, 1, 1]
+    assert sorted(q.speaker for q in shown) == ["Ali Khan", "Jane Doe", "Sam Roe"]
