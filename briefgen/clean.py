@@ -20,6 +20,7 @@ from .model import Article
 
 MAX_PARAGRAPH = 50_000  # characters; longer "paragraphs" would only slow every rule down
 _SPACES = re.compile(r"[ \t]{2,}")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "repairs")
 
 
@@ -111,7 +112,7 @@ def clean_paragraphs(paragraphs: list[str], rules: Rules) -> list[str]:
             break
         if drop and drop.fullmatch(para):
             continue
-        spans = _one_pattern(rules.remove_spans + (rules.remove_lead_spans if not kept else ()))
+        spans = _one_pattern(rules.remove_spans)
         while spans:  # cut until nothing matches: one cut can expose the next
             cut = _SPACES.sub(" ", spans.sub("", para)).strip()
             if cut == para:
@@ -122,7 +123,38 @@ def clean_paragraphs(paragraphs: list[str], rules: Rules) -> list[str]:
         para = para.strip()
         if re.search(r"\w", para) and not (drop and drop.fullmatch(para)):
             kept.append(para)
-    return kept
+    return _clean_lead(kept, rules, "\n".join(paragraphs))
+
+
+def reads_as_sentence(para: str) -> bool:
+    """Ends like a sentence (a headline, a label or a credit does not)."""
+    return bool(_SENTENCE_END.search(para))
+
+
+def _clean_lead(paragraphs: list[str], rules: Rules, text: str) -> list[str]:
+    """The lead (the first paragraph that reads as a sentence) without its dateline.
+
+    A rule with a group named `place` ("OSLO Officials said") cuts only when the
+    article also writes that name in ordinary case ("Oslo"): a word in capitals
+    that the article never writes otherwise is an acronym ("OPEC"), not a dateline.
+    """
+    lead = next((i for i, p in enumerate(paragraphs) if reads_as_sentence(p)), None)
+    if lead is None or not rules.remove_lead_spans:
+        return paragraphs
+    para = paragraphs[lead]
+    for pattern in rules.remove_lead_spans:
+        match = pattern.search(para)
+        place = match and match.groupdict().get("place")
+        if match and match.group() and (place is None or _written_in_ordinary_case(place, text)):
+            para = _SPACES.sub(" ", para[:match.start()] + para[match.end():]).strip()
+    if not re.search(r"\w", para):
+        return paragraphs[:lead] + paragraphs[lead + 1:]
+    return [*paragraphs[:lead], para, *paragraphs[lead + 1:]]
+
+
+def _written_in_ordinary_case(name: str, text: str) -> bool:
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", re.I)
+    return any(m.group() != m.group().upper() for m in pattern.finditer(text))
 
 
 @lru_cache(maxsize=64)

@@ -4,6 +4,8 @@ from briefgen.clean import clean_text, load_rules
 
 NEWS = "The minister met her counterpart on Monday for three hours of talks."
 LATER = "Both sides agreed to meet again next month, officials said."
+LEAD = "The two ministers met in Lima on Monday for four hours of talks on trade."
+NEXT = "They agreed to open a joint office before the end of the year, officials said."
 
 
 def test_furniture_lines_are_dropped_and_news_kept():
@@ -52,3 +54,30 @@ def test_user_rules_extend_the_defaults(tmp_path: Path):
     rules = load_rules((rules_file,))
     raw = f"{NEWS}\nDownload our app for more news\n[ad_1]"
     assert clean_text(raw, rules) == NEWS
+
+
+def test_acronyms_that_open_a_lead_survive():
+    for lead in ["NATO Secretary General Jane Doe welcomed the talks on Monday.",
+                 "OPEC Secretary General Jane Doe said output would stay the same."]:
+        raw = f"{lead}\n\n{NEXT}\n\nThe {lead.split()[0]} statement was short."
+        assert clean_text(raw) == f"{lead}\n\n{NEXT}\n\nThe {lead.split()[0]} statement was short."
+    # a place in capitals is a dateline when the article also writes it in ordinary case
+    assert clean_text(f"LIMA {LEAD}") == LEAD
+    assert clean_text(f"SAN JOSE {LEAD}") == LEAD
+
+
+def test_ellipses_and_dashes_are_kept_as_printed():
+    for text in ["He said it was about democracy...India would decide for itself.",
+                 "“There are certain limits.... Within them, we can talk,” he said.",
+                 "“The region … sees the partnership as a priority,” he said.",
+                 "The talks – the first in years — ended early."]:
+        assert clean_text(text) == text
+    assert clean_text("The talks ended. . Both sides left.") == "The talks ended. Both sides left."
+
+
+def test_reported_from_is_cut_only_as_a_credit():
+    news = "Journalists reported from Lima that the border crossing was closed."
+    assert clean_text(f"{LEAD} {news}") == f"{LEAD} {news}"
+    news = "Officials reported from Quito."
+    assert clean_text(f"{LEAD} {news}") == f"{LEAD} {news}"
+    assert clean_text(f"{LEAD} Doe reported from Lima.") == LEAD
