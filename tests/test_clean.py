@@ -1,6 +1,9 @@
 from pathlib import Path
 
+import pytest
+
 from briefgen.clean import clean_text, load_rules
+from briefgen.errors import ConfigError
 
 NEWS = "The minister met her counterpart on Monday for three hours of talks."
 LATER = "Both sides agreed to meet again next month, officials said."
@@ -81,3 +84,56 @@ def test_reported_from_is_cut_only_as_a_credit():
     news = "Officials reported from Quito."
     assert clean_text(f"{LEAD} {news}") == f"{LEAD} {news}"
     assert clean_text(f"{LEAD} Doe reported from Lima.") == LEAD
+
+
+# Furniture by kind: each test puts furniture of one kind around news sentences
+# and checks the furniture is gone while the news is kept byte for byte.
+
+def test_photo_captions_are_dropped():
+    raw = "\n\n".join([
+        LEAD,
+        "Foreign Minister Ana Ruiz (L) shakes hands with her counterpart Tom Berg as they meet "
+        "at the ministry in Lima.",
+        "Foreign Minister Ana Ruiz speaks during a news conference at the ministry in Lima on "
+        "3 May 2024.",
+        "Ministers Ana Ruiz and Tom Berg attend a signing ceremony in Lima, Peru, May 3, 2024.",
+        "Tom Berg is photographed on March 4, 1999 at the port.",
+        "This picture taken on Monday and released by the ministry shows the two ministers.",
+        "File photo of the harbour in Lima.",
+        "Ana Ruiz greets Tom Berg at the airport on Monday. Photo: Jane Doe/Wire",
+        NEXT,
+    ])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_a_caption_is_only_one_sentence():
+    # a run-on paragraph keeps its sentences: only the glued credit goes
+    raw = f"{LEAD} Ana Ruiz (L) met Tom Berg in the afternoon. {NEXT} Jane Doe/Wire"
+    assert clean_text(raw) == f"{LEAD} Ana Ruiz (L) met Tom Berg in the afternoon. {NEXT}"
+
+
+def test_photo_credits_are_dropped():
+    raw = "\n".join([
+        "Jane Doe/Wire", "Jane Doe/Pool via WIRE", "port lima - JANE DOE/AGENCY via Getty Images",
+        LEAD, "(Photo: Agency)", "(photo credit: JANE DOE/WIRE/HANDOUT VIA AGENCY)",
+        "Harbour at dusk. PHOTO | JANE DOE | WIRE", "The harbour at dusk | Photo: Agency",
+        "© Agency 2024 / JANE DOE", NEXT,
+    ])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_lines_in_another_script_are_dropped_on_a_latin_page():
+    raw = f"{LEAD}\nРусская версия\n中文版\n{NEXT}"
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+    page = "两国部长周一在利马会谈了四个小时。\n他们同意年底前开设联合办事处。"
+    assert clean_text(page) == page.replace("\n", "\n\n")
+
+
+def test_other_script_share_is_a_setting(tmp_path: Path):
+    rules_file = tmp_path / "mine.yaml"
+    rules_file.write_text("other_script_share: 1\n")  # 1: never
+    assert clean_text(f"{LEAD}\nРусская версия", load_rules((rules_file,))) == \
+        f"{LEAD}\n\nРусская версия"
+    rules_file.write_text("other_script_share: 2\n")
+    with pytest.raises(ConfigError, match="other_script_share"):
+        load_rules((rules_file,))
