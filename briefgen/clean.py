@@ -1,8 +1,8 @@
-"""Strip page furniture (ads, "See also" lines, credits, datelines) from article bodies.
+"""Strip page furniture (ads, navigation, credits, captions, datelines) from article bodies.
 
-The rules are data (briefgen/data/furniture.yaml plus any user files); this
-module only applies them, paragraph by paragraph, and never rewrites news text
-beyond repairing scraping debris such as "end. ." -> "end.".
+The rules are data (briefgen/data/furniture.yaml plus any user files), sorted by
+kind; this module only applies them, paragraph by paragraph, and never rewrites
+news text beyond repairing scraping debris such as "end. ." -> "end.".
 """
 
 from __future__ import annotations
@@ -19,8 +19,21 @@ from .errors import ConfigError
 from .model import Article
 
 MAX_PARAGRAPH = 50_000  # characters; longer "paragraphs" would only slow every rule down
+MAX_CUTS = 8  # rounds of cutting spans: enough for nested furniture, bounded on hostile text
+MAX_CAPTION_WORDS = 70  # a photo caption is one sentence of at most this many words
+CREDIT_TAIL = 160  # characters at a paragraph's end in which a photo credit is looked for
 _SPACES = re.compile(r"[ \t]{2,}")
-RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "repairs")
+RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "credits",
+              "captions", "repairs")
+SETTINGS = ("other_script_share",)
+# A sentence boundary inside a paragraph: ". The" after a word of two small letters or digits
+# ("Mr. Doe", "U.S. President" and "John F. Doe" are no boundaries).
+_BOUNDARY = re.compile(r"(?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN_LETTER = re.compile(
+    r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u2C60-\u2C7F\uA720-\uA7FF\uFF21-\uFF5A]")
 
 
 @dataclass(frozen=True)
@@ -29,10 +42,15 @@ class Rules:
     truncate_at: tuple[re.Pattern, ...] = ()
     remove_spans: tuple[re.Pattern, ...] = ()
     remove_lead_spans: tuple[re.Pattern, ...] = ()
+    credits: tuple[re.Pattern, ...] = ()
+    captions: tuple[re.Pattern, ...] = ()
     repairs: tuple[tuple[re.Pattern, str], ...] = ()
+    other_script_share: float | None = None
 
     def __add__(self, other: Rules) -> Rules:
-        return Rules(*(getattr(self, k) + getattr(other, k) for k in RULE_KINDS))
+        share = other.other_script_share
+        return Rules(*(getattr(self, k) + getattr(other, k) for k in RULE_KINDS),
+                     other_script_share=self.other_script_share if share is None else share)
 
 
 def parse_rules(text: str, name: str) -> Rules:
@@ -45,11 +63,11 @@ def parse_rules(text: str, name: str) -> Rules:
         raise ConfigError(f"{name}{line}: YAML syntax error in cleaning rules") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: cleaning rules must be a mapping of rule lists")
-    unknown = set(data) - set(RULE_KINDS)
+    unknown = set(data) - set(RULE_KINDS) - set(SETTINGS)
     if unknown:
         raise ConfigError(f"{name}: unknown rule list {sorted(unknown)[0]!r}; "
-                          f"expected {', '.join(RULE_KINDS)}")
-    compiled: dict[str, tuple] = {}
+                          f"expected {', '.join(RULE_KINDS + SETTINGS)}")
+    compiled: dict = {}
     for kind in RULE_KINDS:
         rules = []
         for i, rule in enumerate(data.get(kind) or ()):
@@ -62,7 +80,11 @@ def parse_rules(text: str, name: str) -> Rules:
             except (re.error, TypeError, ValueError) as e:
                 raise ConfigError(f"{name}: {kind}[{i}]: bad rule {rule!r}: {e}") from None
         compiled[kind] = tuple(rules)
-    return Rules(**compiled)
+    share = data.get("other_script_share")
+    if share is not None and (isinstance(share, bool) or not isinstance(share, (int, float))
+                              or not 0 < share <= 1):
+        raise ConfigError(f"{name}: other_script_share: {share!r} is not a share in (0, 1]")
+    return Rules(**compiled, other_script_share=share)
 
 
 @cache
@@ -82,47 +104,174 @@ def load_rules(extra_files: tuple[Path, ...] = ()) -> Rules:
     return rules
 
 
-def split_paragraphs(text: str) -> list[str]:
+def split_paragraphs(text: str, rules: Rules | None = None) -> list[str]:
     """Paragraphs of a plain-text body.
 
     Blank lines separate blocks. Inside a block, hard-wrapped lines (long, not
     ending a sentence) are joined; otherwise each line is its own paragraph,
-    as in scraped text that puts one paragraph on a line.
+    as in scraped text that puts one paragraph on a line. With rules, a line
+    that is furniture on its own (a credit, a time stamp, a caption) is never
+    joined to its neighbours.
     """
-    paragraphs: list[str] = []
-    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
-        if not lines:
-            continue
-        wrapped = len(lines) > 1 and all(
-            len(ln) >= 40 and not ln.endswith((".", "!", "?", ":", '"', "”")) for ln in lines[:-1]
-        )
-        paragraphs.extend([" ".join(lines)] if wrapped else lines)
-    return paragraphs
+    return _Page(text, rules).split() if rules else _Page(text, Rules()).split(check=False)
 
 
 def clean_paragraphs(paragraphs: list[str], rules: Rules) -> list[str]:
-    kept: list[str] = []
-    truncate, drop = _one_pattern(rules.truncate_at), _one_pattern(rules.drop_paragraphs)
-    for para in paragraphs:
+    """The news paragraphs: furniture dropped or cut out, by kind, and the lead's dateline gone."""
+    return _Page("\n".join(paragraphs), rules).clean(paragraphs)
+
+
+class _Page:
+    """One article's text and the rules, compiled once; each distinct line is cleaned once."""
+
+    def __init__(self, text: str, rules: Rules) -> None:
+        self.text, self.rules = text, rules
+        self.drop = _one_pattern(rules.drop_paragraphs)
+        self.truncate = _one_pattern(rules.truncate_at)
+        self.spans = rules.remove_spans  # one by one: most start with a word the engine skips to
+        self.credits = _one_pattern(rules.credits)
+        self.captions = _one_pattern(rules.captions)
+        share = rules.other_script_share
+        self.other_script = share is not None and _other_script(text[:20_000]) > share
+        self.done: dict[str, str | None] = {}
+
+    def split(self, check: bool = True) -> list[str]:
+        paragraphs: list[str] = []
+        for block in re.split(r"\n\s*\n", self.text.replace("\r\n", "\n").replace("\r", "\n")):
+            lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+            runs: list[list[str]] = [[]]
+            for line in lines:
+                if check and len(lines) > 1 and self.paragraph(line) is None:
+                    runs += [[line], []]
+                else:
+                    runs[-1].append(line)
+            for run in filter(None, runs):
+                paragraphs.extend(_join_wrapped(run))
+        return paragraphs
+
+    def clean(self, paragraphs: list[str]) -> list[str]:
+        kept: list[str] = []
+        for para in paragraphs:
+            trailer = self.truncate and self.truncate.fullmatch(para)
+            if trailer and any(map(reads_as_sentence, kept)):
+                break  # a trailer (link list, author box) once the story has begun
+            cleaned = self.paragraph(para)
+            if cleaned is not None and not (kept and cleaned == kept[-1]):  # repeated captions
+                kept.append(cleaned)
+        kept = [p for p in kept if not _is_teaser(p, kept)]
+        return _clean_lead(kept, self.rules, self.text)
+
+    def paragraph(self, para: str) -> str | None:
+        """One paragraph without its furniture spans; None when it is furniture as a whole."""
+        if para not in self.done:
+            self.done[para] = self._paragraph(para)
+        return self.done[para]
+
+    def _paragraph(self, para: str) -> str | None:
         if len(para) > MAX_PARAGRAPH:
-            continue  # no news paragraph is this long: a dump, not prose
-        if truncate and truncate.fullmatch(para):
-            break
-        if drop and drop.fullmatch(para):
-            continue
-        spans = _one_pattern(rules.remove_spans + (rules.remove_lead_spans if not kept else ()))
-        while spans:  # cut until nothing matches: one cut can expose the next
-            cut = _SPACES.sub(" ", spans.sub("", para)).strip()
-            if cut == para:
-                break
-            para = cut
-        for pattern, replacement in rules.repairs:
+            return None  # no news paragraph is this long: a dump, not prose
+        if any(p and p.fullmatch(para) for p in (self.drop, self.truncate)):
+            return None
+        raw = para = _SPACES.sub(" ", para).strip()  # so that only a rule's cut is a change
+        # a credit ends the paragraph, before or after other spans ("... (Photo: X) [ad_1]")
+        uncredited = _cut_end(self.credits, para)
+        spanned = _cut(self.spans, uncredited)
+        credited, para = uncredited != para, spanned
+        if spanned != uncredited:
+            para = _cut_end(self.credits, spanned)
+            credited = credited or para != spanned
+        for pattern, replacement in self.rules.repairs:
             para = pattern.sub(replacement, para)
         para = para.strip()
-        if re.search(r"\w", para) and not (drop and drop.fullmatch(para)):
-            kept.append(para)
-    return kept
+        if not re.search(r"\w", para) or (para != raw and self.drop and self.drop.fullmatch(para)):
+            return None
+        if _is_caption_sized(para) and (credited or (self.captions and self.captions.search(para))):
+            return None  # a photo caption: one sentence that carried a credit or a caption's shape
+        share = self.rules.other_script_share
+        if share is not None and (_other_script(para) > share) != self.other_script:
+            return None  # a line in another script than the page's: a language menu, a link
+        return para
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    wrapped = len(lines) > 1 and all(
+        len(ln) >= 40 and not ln.endswith((".", "!", "?", ":", '"', "”")) for ln in lines[:-1]
+    )
+    return [" ".join(lines)] if wrapped else lines
+
+
+def _cut(patterns: tuple[re.Pattern, ...], para: str) -> str:
+    for _ in range(MAX_CUTS if patterns else 0):  # one cut can expose the next
+        found = 0
+        for pattern in patterns:
+            para, n = pattern.subn("", para)
+            found += n
+        if not found:
+            break
+        para = _SPACES.sub(" ", para).strip()
+    return para
+
+
+def _cut_end(pattern: re.Pattern | None, para: str) -> str:
+    """Cut what the pattern finds at the end (a credit), looking only at the paragraph's tail."""
+    for _ in range(MAX_CUTS if pattern else 0):
+        match = pattern.search(para, max(0, len(para) - CREDIT_TAIL))
+        if not match or match.end() != len(para) or not match.group():
+            break
+        para = para[:match.start()].rstrip()
+    return para
+
+
+def _is_caption_sized(para: str) -> bool:
+    return len(para.split()) <= MAX_CAPTION_WORDS and not _BOUNDARY.search(para)
+
+
+def reads_as_sentence(para: str) -> bool:
+    """Ends like a sentence (a headline, a label or a credit does not)."""
+    return bool(_SENTENCE_END.search(para))
+
+
+def _is_teaser(para: str, paragraphs: list[str]) -> bool:
+    """A truncated teaser ("... as he…"): its opening is printed in full in another paragraph."""
+    match = _ELLIPSIS.search(para)
+    if not match or len(para) - match.end() > 40:
+        return False
+    opening = para[:match.start()].strip()
+    return len(opening) >= 30 and any(opening in p for p in paragraphs if p is not para)
+
+
+def _clean_lead(paragraphs: list[str], rules: Rules, text: str) -> list[str]:
+    """The lead (the first paragraph that reads as a sentence) without its dateline.
+
+    A rule with a group named `place` ("OSLO Officials said") cuts only when the
+    article also writes that name in ordinary case ("Oslo"): a word in capitals
+    that the article never writes otherwise is an acronym ("OPEC"), not a dateline.
+    """
+    lead = next((i for i, p in enumerate(paragraphs) if reads_as_sentence(p)), None)
+    if lead is None or not rules.remove_lead_spans:
+        return paragraphs
+    para = paragraphs[lead]
+    for pattern in rules.remove_lead_spans:
+        match = pattern.search(para)
+        place = match and match.groupdict().get("place")
+        if match and match.group() and (place is None or _written_in_ordinary_case(place, text)):
+            para = _SPACES.sub(" ", para[:match.start()] + para[match.end():]).strip()
+    if not re.search(r"\w", para):
+        return paragraphs[:lead] + paragraphs[lead + 1:]
+    return [*paragraphs[:lead], para, *paragraphs[lead + 1:]]
+
+
+def _written_in_ordinary_case(name: str, text: str) -> bool:
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", re.I)
+    return any(m.group() != m.group().upper() for m in pattern.finditer(text))
+
+
+def _other_script(text: str) -> float:
+    """Share of the letters that are not Latin (Cyrillic, Han, Arabic...)."""
+    if not _NON_LATIN_LETTER.search(text):
+        return 0.0
+    letters = len(_LETTER.findall(text))
+    return len(_NON_LATIN_LETTER.findall(text)) / letters if letters else 0.0
 
 
 @lru_cache(maxsize=64)
@@ -140,7 +289,8 @@ def _one_pattern(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
 
 def clean_text(text: str, rules: Rules | None = None) -> str:
     """A cleaned body: furniture gone, paragraphs separated by a blank line."""
-    return "\n\n".join(clean_paragraphs(split_paragraphs(text), rules or default_rules()))
+    page = _Page(text, rules or default_rules())
+    return "\n\n".join(page.clean(page.split()))
 
 
 def clean_article(article: Article, rules: Rules | None = None) -> Article:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
 
@@ -20,6 +18,7 @@ from .model import Article, Brief
 from .quotes import find_quotes
 from .segment import segment
 from .select import select_items
+from .titles import with_title
 
 Progress = Callable[[str], None]
 
@@ -96,16 +95,4 @@ def read_paths(specs: Sequence[str], limits: LimitsConfig, warnings: list[str]) 
     ingested = read_articles(files, limits.max_file_bytes, limits.max_articles)
     warnings += ingested.warnings
     return ingested.articles
-
-
-def with_title(article: Article) -> Article:
-    """A title for an article that came without one: its headline, else its opening words."""
-    if article.title:
-        return article
-    first, _, rest = article.body.partition("\n\n")
-    n = len(first.split())
-    if 3 <= n <= 25 and not first.rstrip().endswith((".", "!", "?", '"', "”")) and rest:
-        return replace(article, title=first.strip(), body=rest.strip())
-    words = re.split(r"\s+", first.strip())
-    return replace(article, title=" ".join(words[:12]) + ("…" if len(words) > 12 else ""))
 

@@ -1,9 +1,14 @@
 from pathlib import Path
 
+import pytest
+
 from briefgen.clean import clean_text, load_rules
+from briefgen.errors import ConfigError
 
 NEWS = "The minister met her counterpart on Monday for three hours of talks."
 LATER = "Both sides agreed to meet again next month, officials said."
+LEAD = "The two ministers met in Lima on Monday for four hours of talks on trade."
+NEXT = "They agreed to open a joint office before the end of the year, officials said."
 
 
 def test_furniture_lines_are_dropped_and_news_kept():
@@ -52,3 +57,168 @@ def test_user_rules_extend_the_defaults(tmp_path: Path):
     rules = load_rules((rules_file,))
     raw = f"{NEWS}\nDownload our app for more news\n[ad_1]"
     assert clean_text(raw, rules) == NEWS
+
+
+def test_acronyms_that_open_a_lead_survive():
+    for lead in ["NATO Secretary General Jane Doe welcomed the talks on Monday.",
+                 "OPEC Secretary General Jane Doe said output would stay the same."]:
+        raw = f"{lead}\n\n{NEXT}\n\nThe {lead.split()[0]} statement was short."
+        assert clean_text(raw) == f"{lead}\n\n{NEXT}\n\nThe {lead.split()[0]} statement was short."
+    # a place in capitals is a dateline when the article also writes it in ordinary case
+    assert clean_text(f"LIMA {LEAD}") == LEAD
+    assert clean_text(f"SAN JOSE {LEAD}") == LEAD
+
+
+def test_ellipses_and_dashes_are_kept_as_printed():
+    for text in ["He said it was about democracy...India would decide for itself.",
+                 "“There are certain limits.... Within them, we can talk,” he said.",
+                 "“The region … sees the partnership as a priority,” he said.",
+                 "The talks – the first in years — ended early."]:
+        assert clean_text(text) == text
+    assert clean_text("The talks ended. . Both sides left.") == "The talks ended. Both sides left."
+
+
+def test_reported_from_is_cut_only_as_a_credit():
+    news = "Journalists reported from Lima that the border crossing was closed."
+    assert clean_text(f"{LEAD} {news}") == f"{LEAD} {news}"
+    news = "Officials reported from Quito."
+    assert clean_text(f"{LEAD} {news}") == f"{LEAD} {news}"
+    assert clean_text(f"{LEAD} Doe reported from Lima.") == LEAD
+
+
+# Furniture by kind: each test puts furniture of one kind around news sentences
+# and checks the furniture is gone while the news is kept byte for byte.
+
+def test_photo_captions_are_dropped():
+    raw = "\n\n".join([
+        LEAD,
+        "Foreign Minister Ana Ruiz (L) shakes hands with her counterpart Tom Berg as they meet "
+        "at the ministry in Lima.",
+        "Foreign Minister Ana Ruiz speaks during a news conference at the ministry in Lima on "
+        "3 May 2024.",
+        "Ministers Ana Ruiz and Tom Berg attend a signing ceremony in Lima, Peru, May 3, 2024.",
+        "Tom Berg is photographed on March 4, 1999 at the port.",
+        "This picture taken on Monday and released by the ministry shows the two ministers.",
+        "File photo of the harbour in Lima.",
+        "Ana Ruiz greets Tom Berg at the airport on Monday. Photo: Jane Doe/Wire",
+        NEXT,
+    ])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_a_caption_is_only_one_sentence():
+    # a run-on paragraph keeps its sentences: only the glued credit goes
+    raw = f"{LEAD} Ana Ruiz (L) met Tom Berg in the afternoon. {NEXT} Jane Doe/Wire"
+    assert clean_text(raw) == f"{LEAD} Ana Ruiz (L) met Tom Berg in the afternoon. {NEXT}"
+
+
+def test_photo_credits_are_dropped():
+    raw = "\n".join([
+        "Jane Doe/Wire", "Jane Doe/Pool via WIRE", "port lima - JANE DOE/AGENCY via Getty Images",
+        LEAD, "(Photo: Agency)", "(photo credit: JANE DOE/WIRE/HANDOUT VIA AGENCY)",
+        "Harbour at dusk. PHOTO | JANE DOE | WIRE", "The harbour at dusk | Photo: Agency",
+        "© Agency 2024 / JANE DOE", "harbour lima - Jane Doe", NEXT,
+    ])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_lines_in_another_script_are_dropped_on_a_latin_page():
+    raw = f"{LEAD}\nРусская версия\n中文版\n{NEXT}"
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+    page = "两国部长周一在利马会谈了四个小时。\n他们同意年底前开设联合办事处。"
+    assert clean_text(page) == page.replace("\n", "\n\n")
+
+
+def test_other_script_share_is_a_setting(tmp_path: Path):
+    rules_file = tmp_path / "mine.yaml"
+    rules_file.write_text("other_script_share: 1\n")  # 1: never
+    assert clean_text(f"{LEAD}\nРусская версия", load_rules((rules_file,))) == \
+        f"{LEAD}\n\nРусская версия"
+    rules_file.write_text("other_script_share: 2\n")
+    with pytest.raises(ConfigError, match="other_script_share"):
+        load_rules((rules_file,))
+
+
+def test_bylines_and_author_boxes_are_dropped():
+    raw = "\n".join([
+        "By Jane Doe, John Roe and Ann Poe", "By WIRE More by this Author",
+        "Translated by: Ann Poe", "Jane Doe, Daily Planet staff writer | Lima",
+        "Reporting from Lima", "Jane Doe and", LEAD, NEXT, "Share", "Published by", "Jane",
+    ])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_navigation_and_site_chrome_are_dropped():
+    raw = "\n".join([
+        "Skip to content", "Site icon Daily Planet", "Home > World > Americas",
+        "HomeWorldMinisters meet in Lima", "News & Politics Sport & Travel Arts & Culture 中文",
+        "Press play to listen to this article", "Read Mode", "3 min read", "Newsfeed",
+        "For the latest headlines, follow our channel online or via the app.",
+        LEAD, "ALSO READ-Ports reopen after the storm", "Also Read: Ports reopen after the storm",
+        "Read: Ports reopen after the storm", "Advertisement", NEXT,
+        "Previous Story", "Ports reopen after the storm", "Next Story", "Harbour fees rise again",
+    ])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_link_lists_and_comments_end_the_article():
+    for trailer in ["Recent Posts", "Latest from World", "To participate in the discussion",
+                    "You may also like"]:
+        raw = "\n".join([LEAD, NEXT, trailer, "Ports reopen after the storm",
+                         "A storm closed every port on the coast for a week, officials said…",
+                         "3 months ago", "log in or register"])
+        assert clean_text(raw) == f"{LEAD}\n\n{NEXT}", trailer
+    # before the story has begun such a line is navigation: dropped, and the story kept
+    assert clean_text(f"Latest News\n{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
+
+
+def test_time_stamps_and_tickers_are_dropped():
+    raw = "\n".join([
+        "Updated 10:32", "Updated 13:01, 08-May-2024", "2024-05-03 09:45", "3 months ago",
+        "15 May, 2024", "Last modified: 3 May, 2024, 06:59 pm", "Published: Updated:",
+        "- Published", "May 16, 2024May 16, 2024", "Wire) 10:07, May 3, 2024", "03:01",
+        "Daily Planet – May 3, 2024", "2024-05-03 02:30:00 | ID: 12345",
+        LEAD, "DOW 38,500.12 +0.5% NASDAQ 16,400.10 -0.2% OIL 81.20 ▲ 1.1%", NEXT,
+    ])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_a_stamp_line_is_not_joined_to_the_headline():
+    headline = "Ministers vow to open a joint trade office in Lima"
+    raw = f"{headline}\nUpdated 13:01, 08-May-2024\n\n{LEAD}"
+    assert clean_text(raw) == f"{headline}\n\n{LEAD}"
+
+
+def test_wire_tags_glued_to_the_lead_are_cut():
+    for tag in ["LIMA, May 3 (Wire) - ", "LIMA/QUITO (Wire) – ", "(Wire) - ", "May 3 (WIRE) -- ",
+                "Lima, 3 May 2024 (WR): ", "Lima, May 3 (WIRE).- ", "LIMA, May 3. /WIRE/. ",
+                "LIMA, Peru -- ", "LIMA: ", "Lima: ", "Lima — ", "SAN JOSE "]:
+        assert clean_text(tag + LEAD) == LEAD, tag
+
+
+def test_a_speaker_before_a_colon_is_not_a_dateline():
+    raw = "Doe: We are ready to talk at any time and in any place."
+    assert clean_text(raw) == raw
+
+
+def test_a_teaser_repeating_the_lead_is_dropped():
+    teaser = "The two ministers met in Lima on Monday for four hours…"
+    assert clean_text(f"{teaser}\n\n{LEAD}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
+    # a quote with an ellipsis is news: its opening is not printed elsewhere
+    quote = "“We are ready to talk … at any time,” the minister said."
+    assert clean_text(f"{LEAD}\n\n{quote}") == f"{LEAD}\n\n{quote}"
+
+
+def test_list_markers_and_inline_labels_are_cut():
+    raw = f"• {LEAD}\n- {NEXT}\n\n{LEAD} . Recommended {NEXT}"
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}\n\n{LEAD} {NEXT}"
+
+
+def test_reader_appeals_and_republisher_tags_are_cut():
+    raw = "\n".join([LEAD, "We’re bringing the news of the region to the world. Support us",
+                     "The talks were useful, the minister said, Daily Site reports, citing Wire."])
+    assert clean_text(raw) == f"{LEAD}\n\nThe talks were useful, the minister said."
+    # a statement with no one else named keeps who reported it; a quote keeps its words
+    for news in ["The talks were useful, Daily Site reports, citing Wire.",
+                 "We are ready to talk. Support for the deal is growing, he said."]:
+        assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"

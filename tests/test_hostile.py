@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -115,6 +116,16 @@ def test_long_runs_of_one_letter_are_kept_as_text():
     for text in ["D" * 4096, "Ab" * 3000, ("Jo " * 2000) + "/"]:
         assert clean_text(text) == text
     assert clean_text("By " + "Xy" * 3000) == ""  # the shape of a byline
+
+
+def test_furniture_rules_stay_linear_on_long_runs():
+    """Runs shaped like credits, captions, stamps, menus and list markers, 30,000 characters."""
+    for unit in ["- ", "1 of 1 ", "Live: ", "© ", ". ", "a & ", "| ", "(L) ", "Jo Jo/", "Sep 1 ",
+                 "speaks ", "A/", "+1.0% ", "Home", "By Xy ", "…", "Photo: A "]:
+        for text in (unit * (30_000 // len(unit)), "Talks began. " + unit * (30_000 // len(unit))):
+            start = time.perf_counter()
+            clean_text(text)
+            assert time.perf_counter() - start < 3, unit
 
 
 def test_nothing_readable_is_one_line_and_non_zero(tmp_path: Path):

@@ -1,0 +1,77 @@
+"""A headline for each article, never taken from page furniture.
+
+An article read with a title (HTML, JSON) keeps it, cleaned of furniture spans.
+Otherwise its headline is the first headline-shaped line above the lead: not a
+sentence, not a site name or a web address, not a time stamp, not a banner
+("Live Updates: ..."), an app prompt or a teaser cut off with "…", and not a
+kicker (a bare phrase such as "On a trip to Paris" over the real headline).
+With no such line the title is the lead's opening words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .clean import Rules, clean_paragraphs, default_rules, reads_as_sentence
+from .model import Article
+
+MIN_WORDS, MAX_WORDS = 3, 25  # a headline's length in words
+LOOK_AHEAD = 8  # paragraphs above the lead that may hold the headline
+OPENING_WORDS = 12  # words of the lead that stand in for a missing headline
+
+_NOT_HEADLINE = [re.compile(p) for p in (
+    r"(?i)^(?:live(?: updates?| blog| coverage)?|breaking(?: news)?|watch|listen|updated?)"
+    r"\s*[:|–—-]",  # a banner
+    r"(?i)\b(?:get|download) (?:the|our) (?:free )?(?:[\w-]+ )?app\b|\bfree app\b",
+    r"(?:…|\.\.\.)$",  # a teaser cut short
+    r"\b[\w-]+\.(?:com|net|org|info|news|tv|[a-z]{2})\b",  # a web address: a site's name
+    r"(?i)\b(?:\d{1,2}:\d\d|\d{4}-\d\d-\d\d|\d+ (?:minutes?|hours?|days?|weeks?|months?) ago)\b",
+    r"^[-•·|]|\|",  # a list item or a line of page metadata
+    r"[a-z][A-Z][a-z]+[A-Z]",  # labels glued together: "ArrowArtboardCreated", "HomeArticle"
+)]
+_SITE_SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,40}$")
+# A kicker: a bare prepositional phrase, no clause, over the real headline.
+_KICKER = re.compile(
+    r"(?:On|In|At|During|After|Before|From|With|For|Amid|Ahead of|Inside|Over|Under|Following"
+    r"|Despite|Between|Beyond|Across|Around)\s[^,:;.!?]*")
+
+
+def with_title(article: Article, rules: Rules | None = None) -> Article:
+    """The article with a furniture-free title; a headline taken from the body leaves the body."""
+    rules = rules or default_rules()
+    if article.title:
+        title = clean_title(article.title, rules)
+        if title:
+            return replace(article, title=title)
+    paragraphs = article.body.split("\n\n")
+    lead = next((i for i, p in enumerate(paragraphs) if reads_as_sentence(p)), len(paragraphs))
+    candidates = [i for i in range(min(lead, LOOK_AHEAD)) if is_headline(paragraphs[i])]
+    for n, i in enumerate(candidates):
+        kicker = _KICKER.fullmatch(paragraphs[i]) and i + 1 in candidates[n + 1:]
+        if not kicker:
+            rest = paragraphs[:i] + paragraphs[i + 1:]
+            if any(p.strip() for p in rest):
+                return replace(article, title=paragraphs[i].strip(), body="\n\n".join(rest))
+    words = paragraphs[lead if lead < len(paragraphs) else 0].split()
+    opening = " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
+    return replace(article, title=opening)
+
+
+def clean_title(title: str, rules: Rules | None = None) -> str:
+    """A given title without furniture spans; "" when all of it is furniture."""
+    title = " ".join(title.split())
+    site = _SITE_SUFFIX.search(title)  # "Headline | Site"
+    if site and len(title[:site.start()].split()) >= MIN_WORDS:
+        title = title[:site.start()]
+    cleaned = clean_paragraphs([title], rules or default_rules())
+    return cleaned[0] if len(cleaned) == 1 else ""
+
+
+def is_headline(line: str) -> bool:
+    """Shaped like a headline: a few words, no sentence end, nothing of page furniture."""
+    text = line.strip()
+    n = len(text.split())
+    return (MIN_WORDS <= n <= MAX_WORDS and not reads_as_sentence(text)
+            and not text.isupper() and not any(p.search(text) for p in _NOT_HEADLINE))
+

@@ -1,0 +1,54 @@
+"""Titles are headlines, never page furniture."""
+
+from briefgen.clean import clean_text
+from briefgen.titles import clean_title, with_title
+
+from .conftest import make_article
+
+HEADLINE = "Ministers agree to open a joint trade office"
+LEAD = "The two ministers met in Lima on Monday for four hours of talks on trade."
+NEXT = "They agreed to open a joint office before the end of the year, officials said."
+
+
+def titled(raw: str):
+    return with_title(make_article(clean_text(raw), title=""))
+
+
+def test_the_headline_is_found_under_site_chrome_and_stamps():
+    raw = "\n".join(["Site icon Daily Planet", "Daily Planet - news for you", "3 months ago",
+                     HEADLINE, "Updated 10:32", LEAD, NEXT])
+    article = titled(raw)
+    assert article.title == HEADLINE
+    assert HEADLINE not in article.body and LEAD in article.body and NEXT in article.body
+
+
+def test_banners_and_app_prompts_are_not_part_of_the_title():
+    article = titled(f"Live Updates: {HEADLINE}get the free app\nLima — {LEAD}\n{NEXT}")
+    assert article.title == HEADLINE
+    assert article.body == f"{LEAD}\n\n{NEXT}"
+
+
+def test_a_kicker_above_the_headline_is_skipped():
+    article = titled(f"On a trip that lasted two days\n{HEADLINE}\n{LEAD}")
+    assert article.title == HEADLINE
+
+
+def test_site_names_stamps_and_teasers_are_never_the_title():
+    for furniture in ["dailyplanet.com Daily Planet (En)", "May 16, 2024May 16, 2024",
+                      "The two ministers met in Lima on Monday for four…"]:
+        article = titled(f"{furniture}\n{LEAD}\n{NEXT}")
+        assert article.title == "The two ministers met in Lima on Monday for four hours of…"
+        assert article.body.startswith(LEAD)
+
+
+def test_without_a_headline_the_title_is_the_leads_opening_without_its_dateline():
+    article = titled(f"LIMA, May 3 (Wire) - {LEAD}")
+    assert article.title == "The two ministers met in Lima on Monday for four hours of…"
+    assert article.body == LEAD
+
+
+def test_a_given_title_is_cleaned_of_furniture():
+    assert clean_title(f"Live Updates: {HEADLINE} | Daily Planet") == HEADLINE
+    assert clean_title("Updated 10:32") == ""
+    article = with_title(make_article(f"{HEADLINE}\n\n{LEAD}", title="3 months ago"))
+    assert article.title == HEADLINE
