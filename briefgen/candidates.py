@@ -12,6 +12,8 @@ QUOTED_SHARE = 0.35  # a sentence quoted more than this must name its speaker it
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|declared|stressed|warned"
                      r"|according to|wrote|urged|called)\b")
+# An editor's insertion, "(the two countries - Ed.)", is the page's aside, not the sentence.
+_EDITOR_NOTE = re.compile(r"[(\[][^)\]]{0,80}\b(?:Ed|Eds|Editor)\.?\s*[)\]]")
 # "As both sides agreed that ..." with no main clause after a comma: a fragment.
 _DANGLING_CLAUSE = re.compile(r"^(?:As|Because|Although|Though|While|If|Since|Whereas)\b[^,;:]*$")
 
@@ -25,4 +27,5 @@ def is_candidate(sentence: Sentence) -> bool:
     quoted = sum(len(q) for q in _QUOTED.findall(text))
     attributed = quoted <= len(text) * QUOTED_SHARE or _SPEECH.search(_QUOTED.sub("", text))
     return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
-            and bool(attributed) and not _DANGLING_CLAUSE.match(text))
+            and bool(attributed) and not _DANGLING_CLAUSE.match(text)
+            and not _EDITOR_NOTE.search(text))

@@ -158,3 +158,10 @@ def test_quotes_fill_every_section_with_room_and_every_speaker_speaks_once_first
     shown = [q for qs in placed.values() for q in qs]
     assert [len(qs) for qs in placed.values()] == [1, 1, 1]
     assert sorted(q.speaker for q in shown) == ["Ali Khan", "Jane Doe", "Sam Roe"]
+
+
+def test_a_sentence_with_an_editors_insertion_is_no_item():
+    corpus = corpus_of("The two sides (the host and the guest - Ed.) agreed to hold more talks. "
+                       "The two sides agreed to resume direct flights next spring.")
+    assert [g.text for g in corpus.groups] == [
+        "The two sides agreed to resume direct flights next spring."]
