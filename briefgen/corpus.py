@@ -28,7 +28,7 @@ class Group:
 
     text: str  # the cleanest variant, verbatim
     sources: tuple[str, ...]
-    first_position: int  # earliest sentence index among the variants (lead = 0)
+    first_position: int  # earliest place among its article's candidates (lead = 0)
     row: int  # the shown variant's row among the distinct candidate texts
     concepts: frozenset[str] = frozenset()  # stemmed content words of the shown text
     plainness: float = 1.0  # share of its words other articles use too (low: spun or garbled)
@@ -67,7 +67,8 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
         used_by[t].add(s.article_id)
     vectorizer, matrix = vectors.fit(texts)
     weights = concept_weights(tokens, used_by)
-    groups = group_duplicates(candidates, text_of, tokens, used_by, matrix, article_order)
+    groups = group_duplicates(candidates, text_of, tokens, used_by, matrix, article_order,
+                              _places(candidates))
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
     texts_with, users = _support_index(sentences, keys, distinct, tokens, used_by)
     return Corpus(groups, vectorizer, rows, weights, texts_with, users,
@@ -115,9 +116,20 @@ def concept_weights(tokens: list[list[str]], used_by: list[set[str]]) -> dict[st
             for c, a in articles.items()}
 
 
+def _places(candidates: list[Sentence]) -> list[int]:
+    """Each candidate's place among its article's candidates: the lead is 0 however many
+    headlines, captions or stamps stand above it."""
+    seen: dict[str, int] = {}
+    places = []
+    for s in candidates:
+        places.append(seen.get(s.article_id, 0))
+        seen[s.article_id] = places[-1] + 1
+    return places
+
+
 def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: list[list[str]],
                      used_by: list[set[str]], matrix: sparse.csr_matrix,
-                     article_order: Sequence[str]) -> list[Group]:
+                     article_order: Sequence[str], places: list[int]) -> list[Group]:
     """Distinct texts similar enough to tell the same fact become one group."""
     if not candidates:
         return []
@@ -136,7 +148,7 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
         sources = sorted({candidates[i].article_id for i in rows}, key=lambda a: rank.get(a, 0))
         t = text_of[best]
         groups.append(Group(candidates[best].text, tuple(sources),
-                            min(candidates[i].index for i in rows), t,
+                            min(places[i] for i in rows), t,
                             frozenset(tokens[t]), plain[t]))
     return groups
 
