@@ -13,7 +13,7 @@ test: $(STAMP)  ## lint, then run the test suite
 	$(BIN)/ruff check briefgen tests evaluation bench
 	$(BIN)/python -m pytest -q
 
-eval: $(STAMP)  ## facts covered, words and quotes of the default brief, per story
+eval: $(STAMP)  ## facts in the right section, junk, verbatim, quotes and words, per story
 	$(BIN)/python -m evaluation.evaluate
 
 bench: $(STAMP)  ## stage times and memory at 100/1,000/10,000 articles, rankers vs sumy
