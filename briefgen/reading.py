@@ -45,9 +45,11 @@ _FUTURE = re.compile(
     r"|is to|are to|set to|scheduled to|due to (?:visit|meet|travel|hold|attend)|intends? to"
     r"|invit\w+|next (?:week|month|year|round|meeting|summit)|later (?:this|in the) (?:year|month)"
     r"|upcoming|coming (?:days|weeks|months)|at a convenient time|follow-up|soon)\b", re.I)
-# Things scheduled for the day itself: a preview written before the event, not a next step.
-_SAME_DAY = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|today|tonight|this (?:morning"
-                       r"|afternoon|evening)|later (?:on )?(?:today|in the day))\b", re.I)
+# Things scheduled for a clock time, a day of this week or tomorrow: a preview written
+# before the event, not a next step.
+_SAME_DAY = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|today|tonight|tomorrow"
+                       r"|this (?:morning|afternoon|evening)|later (?:on )?(?:today|in the day)"
+                       r"|(?:on|late|early) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.I)
 
 
 @dataclass(frozen=True)

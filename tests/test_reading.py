@@ -32,6 +32,7 @@ def test_an_announced_visit_is_future_and_an_account_of_one_is_not():
 
 def test_the_schedule_of_the_day_is_a_preview():
     assert read("The two leaders will hold a news conference at 4:30 p.m.").preview
+    assert read("The envoy will meet the president on Monday, an official said.").preview
     assert not read("The two leaders will meet again next spring.").preview
 
 
