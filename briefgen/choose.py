@@ -20,10 +20,9 @@ import numpy as np
 
 from .config import SectionConfig, SummaryConfig
 from .corpus import Corpus, Group
-from .model import Item, count_words
+from .model import count_words
 from .rankers import RANKERS, centrality
 from .reading import read
-from .relevance import relevance
 
 # Sentences that lean on the one before them: a pronoun or a linking word opens them,
 # or a pronoun speaks them ("..., he said."). A brief item stands alone.
@@ -121,20 +120,6 @@ def section_quality(corpus: Corpus, section: SectionConfig, group_ids: list[int]
                       for g in groups])
     return (RELEVANCE_FLOOR + _normalized(np.maximum(np.nan_to_num(fit, neginf=0), 0))) \
         * (0.75 + 0.25 * _normalized(cent)) * boost * plain
-
-
-def select_section(corpus: Corpus, section: SectionConfig, group_ids: list[int],
-                   covered: set[str] | None = None) -> list[Item]:
-    """One section's items among its groups, within the section's budgets."""
-    if not group_ids:
-        return []
-    texts = [corpus.groups[g].text for g in group_ids]
-    fit = relevance(corpus, section, texts, corpus.group_rows[group_ids])
-    quality = section_quality(corpus, section, group_ids, fit)
-    budget = {section.id: Budget(section.max_items, section.max_words)}
-    picked = choose(corpus, group_ids, quality, [section.id] * len(group_ids), budget,
-                    section.max_words, set() if covered is None else covered)
-    return [Item(corpus.groups[g].text, corpus.groups[g].sources) for g in picked]
 
 
 def select_summary(corpus: Corpus, summary: SummaryConfig,

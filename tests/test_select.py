@@ -1,5 +1,5 @@
 from briefgen.assign import assign_sections
-from briefgen.choose import select_section, select_summary
+from briefgen.choose import select_summary
 from briefgen.config import SectionConfig, SummaryConfig
 from briefgen.corpus import build_corpus
 from briefgen.model import Item
@@ -21,6 +21,16 @@ B = ("The foreign minister met her counterpart for six hours of talks on Sunday,
 C = "The foreign ministar met her counterpart for six hours of talks on Sunday."
 
 
+NO_SUMMARY = SummaryConfig(max_items=0, max_words=10)
+
+
+def items_of(corpus, sections, max_words=900):
+    """The brief's items per section id, without a summary."""
+    from briefgen.select import select_items
+
+    return {k: list(v) for k, v in select_items(corpus, NO_SUMMARY, sections, max_words)[1].items()}
+
+
 def corpus_of(*bodies):
     articles = [make_article(b, id=f"a{i}") for i, b in enumerate(bodies)]
     sentences = [s for a in articles for s in segment(a)]
@@ -29,8 +39,7 @@ def corpus_of(*bodies):
 
 def test_duplicate_across_outlets_is_one_item_citing_all_in_cleanest_wording():
     corpus = corpus_of(A, B, C)
-    assigned = assign_sections(corpus, [MEETINGS, DEALS])
-    items = select_section(corpus, MEETINGS, assigned["meetings"])
+    items = items_of(corpus, [MEETINGS, DEALS])["meetings"]
     [meeting] = [i for i in items if "six hours" in i.text]
     assert meeting.sources == ("a0", "a1", "a2")
     assert "ministar" not in meeting.text
@@ -38,9 +47,9 @@ def test_duplicate_across_outlets_is_one_item_citing_all_in_cleanest_wording():
 
 def test_each_sentence_goes_to_the_section_it_fits_best():
     corpus = corpus_of(A, B)
-    assigned = assign_sections(corpus, [MEETINGS, DEALS])
-    deals = [i.text for i in select_section(corpus, DEALS, assigned["deals"])]
-    meetings = [i.text for i in select_section(corpus, MEETINGS, assigned["meetings"])]
+    picked = items_of(corpus, [MEETINGS, DEALS])
+    deals = [i.text for i in picked["deals"]]
+    meetings = [i.text for i in picked["meetings"]]
     assert any("working group" in t for t in deals)
     assert any("flights" in t for t in deals)
     assert not any("working group" in t for t in meetings)
@@ -51,9 +60,8 @@ def test_budgets_are_respected():
     sentences = " ".join(f"Minister {n} met the envoy for talks number {n} today."
                          for n in ["Ali", "Bea", "Cy", "Di", "Ed", "Flo"])
     corpus = corpus_of(sentences)
-    assigned = assign_sections(corpus, [MEETINGS])
     tight = MEETINGS.model_copy(update={"max_items": 2, "max_words": 25})
-    items = select_section(corpus, tight, assigned["meetings"])
+    items = items_of(corpus, [tight])["meetings"]
     assert 1 <= len(items) <= 2
     assert sum(len(i.text.split()) for i in items) <= 25
 
@@ -70,7 +78,7 @@ def test_summary_prefers_leads_and_is_not_repeated_in_sections():
 def test_no_sentences_no_items():
     corpus = corpus_of("Headline Only Without Punctuation")
     assert corpus.groups == []
-    assert select_section(corpus, MEETINGS, []) == []
+    assert items_of(corpus, [MEETINGS]) == {"meetings": []}
 
 
 def test_a_statement_worded_differently_is_supported_by_both_outlets():
@@ -113,19 +121,16 @@ def test_a_failure_to_agree_is_a_dispute_and_an_announced_visit_is_ahead():
 def test_a_section_of_only_a_title_and_a_description_fills():
     plain = SectionConfig(id="main", title="Main news", description="The day's main news.")
     corpus = corpus_of(A, B)
-    assigned = assign_sections(corpus, [plain])
-    items = select_section(corpus, plain, assigned["main"])
+    items = items_of(corpus, [plain])["main"]
     assert len(items) >= 2
 
 
 def test_sections_share_the_brief_budget_by_what_they_have_to_say():
-    from briefgen.select import select_items
-
     deals = " ".join(f"The sides agreed on {w} cooperation and signed a {w} accord today."
                      for w in ["fishing", "energy", "railway", "student", "customs"])
     corpus = corpus_of(deals, "The minister met her counterpart for talks on Sunday.")
     wide = [s.model_copy(update={"max_items": 10, "max_words": 200}) for s in (MEETINGS, DEALS)]
-    _, items = select_items(corpus, SummaryConfig(max_items=0, max_words=10), wide, 60)
+    items = items_of(corpus, wide, 60)
     assert len(items["meetings"]) == 1  # all it has
     assert len(items["deals"]) >= 3  # the rest of the budget
     assert sum(len(i.text.split()) for s in items.values() for i in s) <= 60
@@ -136,10 +141,7 @@ def test_a_sentence_off_the_days_story_gets_no_line_even_with_budget_left():
     corpus = corpus_of(A + " " + teaser, B, C)
     wide = MEETINGS.model_copy(update={"cues": (*MEETINGS.cues, "next year"), "max_items": 10,
                                        "max_words": 300})
-    from briefgen.select import select_items
-
-    _, items = select_items(corpus, SummaryConfig(max_items=0, max_words=10), [wide], 300)
-    texts = [i.text for i in items["meetings"]]
+    texts = [i.text for i in items_of(corpus, [wide], 300)["meetings"]]
     assert any("six hours" in t for t in texts)
     assert teaser not in texts
 
