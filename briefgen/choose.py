@@ -107,18 +107,18 @@ def standing(text: str) -> float:
 
 def section_quality(corpus: Corpus, section: SectionConfig, group_ids: list[int],
                     fit: np.ndarray) -> np.ndarray:
-    """Per group of the section: how well it fits, how central it is by the section's
-    ranker, how widely reported, how plainly worded and whether it stands alone."""
+    """Per group of the section: how well it fits (`fit`: finite, as assignment keeps
+    only groups a section reaches), how central it is by the section's ranker, how
+    widely reported, how plainly worded and whether it stands alone."""
     if not group_ids:
         return np.zeros(0)
-    texts = [corpus.groups[g].text for g in group_ids]
-    cent = RANKERS[section.ranker](texts, corpus.group_rows[group_ids])
     groups = [corpus.groups[g] for g in group_ids]
+    cent = RANKERS[section.ranker]([g.text for g in groups], corpus.group_rows[group_ids])
     boost = np.array([support_boost(g) for g in groups])
     floor = MIN_PLAINNESS if corpus.articles >= MIN_ARTICLES_FOR_IT else 0.0
     plain = np.array([(PLAIN_FLOOR + g.plainness) * standing(g.text) * (g.plainness >= floor)
                       for g in groups])
-    return (RELEVANCE_FLOOR + _normalized(np.maximum(np.nan_to_num(fit, neginf=0), 0))) \
+    return (RELEVANCE_FLOOR + _normalized(np.maximum(fit, 0))) \
         * (0.75 + 0.25 * _normalized(cent)) * boost * plain
 
 
