@@ -32,7 +32,8 @@ def assemble_brief(config: Config, articles: Sequence[Article], warnings: Sequen
                    section_items: SectionItems, quotes: Sequence[Quote],
                    discrepancies: Sequence[Discrepancy]) -> Brief:
     """Sections in the config's order, each with its items, its quotes not already shown
-    as items and the figures its items give differently; dated by brief_date, else by
+    as items and the figures its items give differently (the summary's own figures
+    flagged under it); dated by brief_date, else by
     the newest article, else today."""
     quotes_by_section = assign_quotes(corpus, config.sections,
                                       _not_shown(quotes, summary, section_items))
@@ -49,6 +50,7 @@ def assemble_brief(config: Config, articles: Sequence[Article], warnings: Sequen
         sections=sections,
         sources=tuple(SourceRef(a.id, a.title, a.outlet, a.date, a.path) for a in articles),
         warnings=tuple(warnings),
+        summary_discrepancies=tuple(d for d in discrepancies if _mentions(summary, d)),
     )
 
 

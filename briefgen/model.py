@@ -129,6 +129,7 @@ class Brief:
     sections: tuple[Section, ...]
     sources: tuple[SourceRef, ...]
     warnings: tuple[str, ...] = field(default=())
+    summary_discrepancies: tuple = ()  # figures the summary states and the sources give differently
 
     def to_dict(self) -> dict:
         """The JSON contract of DESIGN.md; extra fields only ever get added."""
@@ -137,6 +138,7 @@ class Brief:
             "date": self.date.isoformat(),
             "generated_at": self.generated_at,
             "summary": [i.to_dict() for i in self.summary],
+            "summary_discrepancies": [d.to_dict() for d in self.summary_discrepancies],
             "sections": [s.to_dict() for s in self.sections],
             "sources": [s.to_dict() for s in self.sources],
             "word_count": self.word_count,

@@ -57,8 +57,9 @@ def context(brief: Brief, env: jinja2.Environment) -> dict:
     data = brief.to_dict()
     lists = [x.sources or (x.source,) for s in brief.sections for x in (*s.items, *s.quotes)]
     lists += [x.sources for x in brief.summary]
-    lists += [r["sources"] for s in data["sections"] for d in s["discrepancies"]
-              for r in d["readings"]]
+    differing = [*data["summary_discrepancies"], *(d for s in data["sections"]
+                                                   for d in s["discrepancies"])]
+    lists += [r["sources"] for d in differing for r in d["readings"]]
     # Only articles a line shows as its first MAX_REFS are listed and numbered: a day of
     # 1,000 articles may have a fact in 200 of them; the JSON keeps every one.
     cited_ids = {i for ids in lists for i in ids[:MAX_REFS]}

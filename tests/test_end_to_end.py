@@ -114,7 +114,9 @@ def test_init_then_build(tmp_path: Path):
 
 def test_meeting_length_the_sources_disagree_on_is_flagged(seeds_brief: Path):
     brief = json.loads(the_files(seeds_brief)["json"].read_text())
-    meetings = next(s for s in brief["sections"] if s["id"] == "key_meetings")
-    readings = {r["text"] for d in meetings["discrepancies"] for r in d["readings"]}
+    # Flagged where the brief states the figure: under the summary or a section.
+    flagged = [*brief["summary_discrepancies"], *(d for s in brief["sections"]
+                                                  for d in s["discrepancies"])]
+    readings = {r["text"] for d in flagged for r in d["readings"]}
     assert {"35-minute", "30-minute"} <= readings
     assert "Sources differ on this figure" in the_files(seeds_brief)["html"].read_text()
