@@ -16,6 +16,8 @@ _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|declared|str
 _EDITOR_NOTE = re.compile(r"[(\[][^)\]]{0,80}\b(?:Ed|Eds|Editor)\.?\s*[)\]]")
 # "As both sides agreed that ..." with no main clause after a comma: a fragment.
 _DANGLING_CLAUSE = re.compile(r"^(?:As|Because|Although|Though|While|If|Since|Whereas)\b[^,;:]*$")
+# "We have no illusions ...": someone speaks, and only the sentences around it say who.
+_FIRST_PERSON = re.compile(r"^[\"“‘']?(?:I|We|Our|My|Us)\b")
 
 
 def is_candidate(sentence: Sentence) -> bool:
@@ -25,7 +27,8 @@ def is_candidate(sentence: Sentence) -> bool:
     text = sentence.text
     balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0
     quoted = sum(len(q) for q in _QUOTED.findall(text))
-    attributed = quoted <= len(text) * QUOTED_SHARE or _SPEECH.search(_QUOTED.sub("", text))
+    attributed = (quoted <= len(text) * QUOTED_SHARE and not _FIRST_PERSON.match(text)) \
+        or _SPEECH.search(_QUOTED.sub("", text))
     return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
             and bool(attributed) and not _DANGLING_CLAUSE.match(text)
             and not _EDITOR_NOTE.search(text))

@@ -167,3 +167,12 @@ def test_a_sentence_with_an_editors_insertion_is_no_item():
                        "The two sides agreed to resume direct flights next spring.")
     assert [g.text for g in corpus.groups] == [
         "The two sides agreed to resume direct flights next spring."]
+
+
+def test_first_person_words_without_their_speaker_are_no_item():
+    corpus = corpus_of("We have no illusions about the challenges of this relationship. "
+                       "“We have no illusions about the road ahead,” the minister said. "
+                       "The two sides agreed to resume direct flights next spring.")
+    assert [g.text for g in corpus.groups] == [
+        "“We have no illusions about the road ahead,” the minister said.",
+        "The two sides agreed to resume direct flights next spring."]
