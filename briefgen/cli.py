@@ -140,26 +140,29 @@ def check(config_path: str) -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 def init(directory: Path, force: bool) -> None:
-    """Write a starter config and copies of the templates into DIRECTORY."""
+    """Write a starter config into DIRECTORY, with an empty templates folder for overrides."""
     starter = resources.files("briefgen").joinpath("data/brief.yaml").read_text("utf-8")
     starter = starter.replace("- path: ../seeds          # relative to this file",
                               "- path: articles          # relative to this file")
     starter = starter.replace("formats: [html, pdf, json, md]",
                               "formats: [html, pdf, json, md]\n\ntemplates: templates")
-    targets = {directory / "brief.yaml": starter}
-    for template in sorted(PACKAGED_TEMPLATES.iterdir()):
-        targets[directory / "templates" / template.name] = template.read_text("utf-8")
-    existing = [p for p in targets if p.exists()]
-    if existing and not force:
-        raise BriefgenError(f"{existing[0]}: already exists (use --force to overwrite)")
-    (directory / "articles").mkdir(parents=True, exist_ok=True)
+    config_file = directory / "brief.yaml"
+    if config_file.exists() and not force:
+        raise BriefgenError(f"{config_file}: already exists (use --force to overwrite)")
+    # No copies of the packaged templates: a copy would hide their later fixes.
+    for folder in ("articles", "templates"):
+        (directory / folder).mkdir(parents=True, exist_ok=True)
     from .fsutil import atomic_write
 
-    for path, text in targets.items():
-        atomic_write(path, text)
-    click.echo(f"Wrote {directory / 'brief.yaml'} and {directory / 'templates'}/. "
-               f"Put articles in {directory / 'articles'}/ and run: "
-               f"briefgen build --config {directory / 'brief.yaml'}")
+    atomic_write(config_file, starter)
+    click.echo(
+        f"Wrote {config_file}. Put articles in {directory / 'articles'}/ and run:\n"
+        f"  briefgen build --config {config_file}\n"
+        f"To restyle, put files in {directory / 'templates'}/: a brief.css replaces the style;"
+        f" a brief.html.j2 that starts with\n"
+        f'  {{% extends "default:brief.html.j2" %}}\n'
+        f"replaces only the blocks it defines (header, summary, section, item, quote,"
+        f" sources, footer). The packaged templates are in {PACKAGED_TEMPLATES}.")
 
 
 def _setup_logging(quiet: bool) -> None:

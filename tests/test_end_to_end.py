@@ -11,6 +11,8 @@ from briefgen.ingest import expand_inputs, read_articles
 
 from .conftest import DEFAULT_CONFIG, ROOT, SEEDS, run_cli
 
+TEMPLATES = ROOT / "templates"
+
 SECTION_IDS = ["key_meetings", "unresolved_issues", "cooperation", "next_visits"]
 FURNITURE = ["[ad_", "adinserter", "See also", "Related Posts", "Source link", "Getty Images",
              "Millis", "Comment this story", "gift item", "Our Standards", "Trust Principles",
@@ -99,11 +101,11 @@ def test_bad_input_path_is_one_line(tmp_path: Path):
 def test_init_then_build(tmp_path: Path):
     proc = run_cli("init", str(tmp_path / "desk"))
     assert proc.returncode == 0, proc.stderr
-    assert (tmp_path / "desk" / "templates" / "brief.css").exists()
+    assert 'extends "default:brief.html.j2"' in proc.stdout
     for seed in list(SEEDS.iterdir())[:2]:
         (tmp_path / "desk" / "articles" / seed.name).write_text(seed.read_text())
     css = tmp_path / "desk" / "templates" / "brief.css"
-    css.write_text(css.read_text() + "\nh2 { color: rgb(9, 8, 7); }\n")
+    css.write_text((TEMPLATES / "brief.css").read_text() + "\nh2 { color: rgb(9, 8, 7); }\n")
     proc = run_cli("build", "--config", str(tmp_path / "desk" / "brief.yaml"), "--out",
                    str(tmp_path / "out"), "--format", "html", "--date", "2024-02-02", "-q")
     assert proc.returncode == 0, proc.stderr

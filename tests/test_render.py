@@ -40,6 +40,31 @@ def test_user_template_overrides_one_file_and_extends_the_default(tmp_path: Path
     assert "rgb(1, 2, 3)" in html and "Key meetings" in html
 
 
+def test_an_override_of_the_footer_block_changes_only_the_footer(tmp_path: Path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "brief.html.j2").write_text(
+        '{% extends "default:brief.html.j2" %}'
+        '{% block footer %}<footer>Prepared by the night desk</footer>{% endblock %}')
+    write_brief(brief(), tmp_path / "default", ("html", "pdf"))
+    write_brief(brief(), tmp_path / "custom", ("html", "pdf"), templates)
+
+    def pdf_text(folder: str) -> str:
+        reader = pypdf.PdfReader(tmp_path / folder / "brief-2024-01-02.pdf")
+        return "\n".join(p.extract_text() for p in reader.pages)
+
+    default, custom = pdf_text("default"), pdf_text("custom")
+    assert "Prepared by the night desk" in custom and "Made by briefgen" in default
+    assert "Made by briefgen" not in custom
+    assert default.split("Made by briefgen")[0] == custom.split("Prepared by")[0]
+
+    def without_footer(folder: str) -> str:
+        html = (tmp_path / folder / "brief-2024-01-02.html").read_text()
+        return "".join((html[:html.index("<footer")] + html[html.index("</footer>"):]).split())
+
+    assert without_footer("default") == without_footer("custom")
+
+
 def test_pdf_has_pages_text_and_no_remote_fetch(tmp_path: Path):
     requests = []
 
