@@ -18,10 +18,12 @@ from pathlib import Path
 import click
 
 from . import config as config_mod
-from .errors import BriefgenError, ConfigError
+from . import discover
+from .errors import BriefgenError, ConfigError, InputError
 from .render import PACKAGED_TEMPLATES, write_brief
 
-DEFAULT_CONFIG = "config/brief.yaml"
+CONFIG_HELP = ("The brief's YAML config; default: $BRIEFGEN_CONFIG, ./brief.yaml, "
+               "./config/brief.yaml, the user config dir, then the packaged default.")
 
 
 def _error(message: str) -> None:
@@ -68,8 +70,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True,
-              help="The brief's YAML config.")
+@click.option("--config", "config_path", help=CONFIG_HELP)
 @click.option("--input", "inputs", multiple=True, metavar="PATH",
               help="Article file, directory or glob; repeatable. Replaces the config's sources.")
 @click.option("--out", "out_dir", default="out", show_default=True, help="Output directory.")
@@ -78,12 +79,16 @@ def cli() -> None:
 @click.option("--date", "brief_date", metavar="YYYY-MM-DD",
               help="The brief's date; default: the newest article's date.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
-def build(config_path: str, inputs: tuple[str, ...], out_dir: str, formats: str | None,
+def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, formats: str | None,
           brief_date: str | None, quiet: bool) -> None:
     """Build the brief and write brief-<date>.<format> files."""
     from .pipeline import build_brief
 
-    cfg = config_mod.load(config_path)
+    cfg, config_path = discover.load(config_path)
+    if not inputs and discover.is_packaged(config_path):
+        raise InputError(f"no input: give --input PATH (no config in {discover.looked_at()}, "
+                         "so the packaged default is used; `briefgen init DIR` writes a config "
+                         "with sources of its own)")
     chosen = _parse_formats(formats) or cfg.formats
     day = _parse_date(brief_date)
     user_templates = cfg.resolve(cfg.templates) if cfg.templates else None
@@ -103,13 +108,14 @@ def build(config_path: str, inputs: tuple[str, ...], out_dir: str, formats: str 
 
 
 @cli.command()
-@click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True)
-def check(config_path: str) -> None:
+@click.option("--config", "config_path", help=CONFIG_HELP)
+def check(config_path: str | None) -> None:
     """Validate a config and say what `build` would do with it."""
     from .ingest import expand_inputs
 
-    cfg = config_mod.load(config_path)
-    click.echo(f"{config_path}: OK")
+    cfg, config_path = discover.load(config_path)
+    packaged = " (the packaged default)" if discover.is_packaged(config_path) else ""
+    click.echo(f"{config_path}: OK{packaged}")
     click.echo(f"title: {cfg.title}")
     specs = [str(cfg.resolve(s.path)) for s in cfg.sources if s.path]
     files, warnings = expand_inputs(specs) if specs else ([], [])
@@ -142,8 +148,7 @@ def check(config_path: str) -> None:
 def init(directory: Path, force: bool) -> None:
     """Write a starter config into DIRECTORY, with an empty templates folder for overrides."""
     starter = resources.files("briefgen").joinpath("data/brief.yaml").read_text("utf-8")
-    starter = starter.replace("- path: ../seeds          # relative to this file",
-                              "- path: articles          # relative to this file")
+    starter = starter.replace(discover.PACKAGED_SOURCES, discover.STARTER_SOURCES)
     starter = starter.replace("formats: [html, pdf, json, md]",
                               "formats: [html, pdf, json, md]\n\ntemplates: templates")
     config_file = directory / "brief.yaml"
@@ -182,14 +187,14 @@ class _LineFormatter(logging.Formatter):
 
 
 @cli.command()
-@click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True)
+@click.option("--config", "config_path", help=CONFIG_HELP)
 @click.option("--date", "brief_date", metavar="YYYY-MM-DD",
               help="The brief's date; default: today in the schedule's time zone.")
 @click.option("--dry-run", is_flag=True, help="Write the message to OUT/brief-<date>.eml instead.")
 @click.option("--out", "out_dir", default="out", show_default=True,
               help="Where --dry-run writes the .eml file.")
 @click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")
-def send(config_path: str, brief_date: str | None, dry_run: bool, out_dir: str,
+def send(config_path: str | None, brief_date: str | None, dry_run: bool, out_dir: str,
          quiet: bool) -> None:
     """Build the brief and email it now (recorded in the ledger, so `run` will not resend)."""
     from .deliver import State, recipients, require_delivery
@@ -198,7 +203,7 @@ def send(config_path: str, brief_date: str | None, dry_run: bool, out_dir: str,
     from .jobs import brief_message, today
 
     _setup_logging(quiet)
-    cfg = config_mod.load(config_path)
+    cfg, config_path = discover.load(config_path)
     delivery = require_delivery(cfg)
     day = _parse_date(brief_date) or today(cfg)
     with _progress(quiet) as progress:
@@ -219,27 +224,27 @@ def send(config_path: str, brief_date: str | None, dry_run: bool, out_dir: str,
 
 
 @cli.command()
-@click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True)
+@click.option("--config", "config_path", help=CONFIG_HELP)
 @click.option("--date", "brief_date", metavar="YYYY-MM-DD",
               help="The brief's date; default: today in the schedule's time zone.")
 @click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")
-def run(config_path: str, brief_date: str | None, quiet: bool) -> None:
+def run(config_path: str | None, brief_date: str | None, quiet: bool) -> None:
     """The daily job, once: send what waits in the outbox, then today's brief unless sent."""
     from .jobs import run_once
 
     _setup_logging(quiet)
-    cfg = config_mod.load(config_path)
+    cfg, config_path = discover.load(config_path)
     run_once(cfg, _parse_date(brief_date))
 
 
 @cli.command()
-@click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True)
-def schedule(config_path: str) -> None:
+@click.option("--config", "config_path", help=CONFIG_HELP)
+def schedule(config_path: str | None) -> None:
     """Stay in the foreground and run the daily job at the config's `schedule` times."""
     from .jobs import schedule_forever
 
     _setup_logging(False)
-    cfg = config_mod.load(config_path)
+    cfg, config_path = discover.load(config_path)
     from .deliver import require_delivery
 
     require_delivery(cfg)

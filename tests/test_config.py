@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import config
+from briefgen.discover import PACKAGED_SOURCES, REPO_SOURCES
 from briefgen.errors import ConfigError
 from briefgen.rankers import RANKER_NAMES
 
@@ -37,9 +38,10 @@ def test_default_config_loads_with_four_sections():
     assert cfg.resolve(cfg.sources[0].path) == ROOT / "seeds"
 
 
-def test_packaged_default_is_the_repo_default():
-    packaged = ROOT / "briefgen" / "data" / "brief.yaml"
-    assert packaged.read_text() == DEFAULT_CONFIG.read_text()
+def test_packaged_default_is_the_repo_default_reading_what_input_names():
+    packaged = (ROOT / "briefgen" / "data" / "brief.yaml").read_text()
+    assert packaged == DEFAULT_CONFIG.read_text().replace(REPO_SOURCES, PACKAGED_SOURCES)
+    assert config.parse(packaged).sources == ()
 
 
 def test_yaml_syntax_error_names_file_and_line():
