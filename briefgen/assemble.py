@@ -3,8 +3,10 @@ support, and quotes and differing figures under the sections they belong to."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 from .assign import assign_quotes
 from .config import Config
@@ -48,10 +50,30 @@ def assemble_brief(config: Config, articles: Sequence[Article], warnings: Sequen
         generated_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         summary=summary,
         sections=sections,
-        sources=tuple(SourceRef(a.id, a.title, a.outlet, a.date, a.path) for a in articles),
+        sources=tuple(SourceRef(a.id, a.title, a.outlet, a.date,
+                                shown_path(a.path, config.base_dir), web_address(a.url))
+                      for a in articles),
         warnings=tuple(warnings),
         summary_discrepancies=tuple(d for d in discrepancies if _mentions(summary, d)),
     )
+
+
+def shown_path(path: str, base: Path) -> str:
+    """A source's path as the brief shows it: relative to the config's folder or the
+    working directory, else the bare file name, so a forwarded brief tells nothing of
+    the machine that made it. Addresses of fetched pages stay as they are."""
+    p = Path(path)
+    if "://" in path or not p.is_absolute():
+        return path
+    for folder in (base.resolve(), Path.cwd().resolve()):
+        if p.is_relative_to(folder):
+            return p.relative_to(folder).as_posix()
+    return p.name
+
+
+def web_address(url: str) -> str:
+    """Only a plain http(s) address becomes a link: no javascript:, no file:."""
+    return url if re.fullmatch(r"https?://[^\s<>\"']+", url) else ""
 
 
 def _not_shown(quotes: Sequence[Quote], summary: tuple[Item, ...],

@@ -108,7 +108,8 @@ class SourceRef:
     title: str
     outlet: str
     date: date | None
-    path: str
+    path: str  # relative to the config's folder; never an absolute path of this machine
+    url: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -117,6 +118,7 @@ class SourceRef:
             "outlet": self.outlet,
             "date": self.date.isoformat() if self.date else None,
             "path": self.path,
+            "url": self.url,
         }
 
 

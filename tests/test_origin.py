@@ -1,0 +1,51 @@
+"""Sources carry their origin: addresses as links, local paths never absolute."""
+
+import json
+from pathlib import Path
+
+import pypdf
+
+from .conftest import SEEDS, run_cli
+
+URL = "https://news.example.org/2023/06/talks"
+
+
+def test_addresses_are_links_and_no_output_shows_an_absolute_path(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    seeds = sorted(SEEDS.iterdir())
+    body = seeds[0].read_text().split("\n", 2)[2]  # after the "date ..." line
+    (articles / "linked.md").write_text(
+        f"---\ntitle: Talks in the capital\ndate: 2023-06-19\noutlet: Example News\n"
+        f"url: {URL}\n---\n{body}")
+    for seed in seeds[1:]:
+        (articles / seed.name).write_text(seed.read_text())
+    out = tmp_path / "out"
+    proc = run_cli("build", "--input", str(articles), "--out", str(out), "-q",
+                   "--format", "html,pdf,json,md", "--date", "2023-06-20")
+    assert proc.returncode == 0, proc.stderr
+
+    html = (out / "brief-2023-06-20.html").read_text()
+    markdown = (out / "brief-2023-06-20.md").read_text()
+    data = json.loads((out / "brief-2023-06-20.json").read_text())
+    reader = pypdf.PdfReader(out / "brief-2023-06-20.pdf")
+    pdf_text = "".join(p.extract_text() for p in reader.pages)
+    pdf_links = [a.get_object()["/A"].get("/URI") for p in reader.pages
+                 for a in p.get("/Annots") or [] if "/A" in a.get_object()]
+
+    assert f'<a href="{URL}">Talks in the capital</a>' in html
+    assert f"[Talks in the capital](<{URL}>)" in markdown
+    assert URL in pdf_links
+    assert [s["url"] for s in data["sources"] if s["title"] == "Talks in the capital"] == [URL]
+    for text in (html, markdown, json.dumps(data), pdf_text):
+        assert str(tmp_path) not in text
+
+
+def test_only_plain_web_addresses_become_links(tmp_path: Path):
+    from briefgen.assemble import shown_path, web_address
+
+    assert web_address(URL) == URL
+    assert web_address("javascript:alert(1)") == "" and web_address("file:///etc/passwd") == ""
+    assert shown_path(str(tmp_path / "desk" / "a" / "x.txt"), tmp_path / "desk") == "a/x.txt"
+    assert shown_path("/elsewhere/deep/x.txt", tmp_path) == "x.txt"
+    assert shown_path(URL, tmp_path) == URL
