@@ -68,7 +68,8 @@ def test_run_delivers_one_message_with_body_text_and_pdf(tmp_path: Path, smtp: S
 
 def test_server_down_then_up_delivers_on_the_next_run(tmp_path: Path):
     port = free_port()
-    config = write_config(tmp_path, port)
+    config = write_config(tmp_path, port)  # no wait before the retry (see retry_after)
+    config.write_text(config.read_text().replace("  smtp: {", "  retry_after: 0s\n  smtp: {"))
     down = run_cli("run", "--config", str(config), "--date", DAY)
     assert down.returncode != 0
     errors = [ln for ln in down.stderr.splitlines() if "error" in ln]
