@@ -65,7 +65,7 @@ def run_daily(config: Config, day: date, build: Build) -> bool:
     spool = Spool(config.resolve(config.state_dir))
     with spool.lock(parse_duration(config.schedule.lock_wait).total_seconds()):
         ledger = Ledger(spool.ledger_path)
-        ok = True
+        ok, queued = True, set()
         for path in spool.queued():  # what an earlier run could not send goes first
             try:
                 msg = read_message(path)
@@ -74,11 +74,12 @@ def run_daily(config: Config, day: date, build: Build) -> bool:
                 log.error("%s: not a brief message (%s); moved to %s, not sent", path, e, moved)
                 ok = False
                 continue
+            queued.add(str(msg["X-Briefgen-Date"]).strip())
             ok = deliver(msg, path, ledger, spool, delivery) and ok
         key = day.isoformat()
         entry = ledger.get(key)
-        if entry:
-            if entry["status"] == "sent":
+        if entry or key in queued:  # built already: never a second message for one day
+            if entry.get("status") == "sent":
                 log.info("the brief of %s was already sent; nothing to do", key)
             return ok
         msg = build(day)
