@@ -110,7 +110,11 @@ class Source(_Strict):
 
 class FetchConfig(_Strict):
     timeout: float = Field(default=20, gt=0, le=300)
-    """Seconds before a feed or page request is given up."""
+    """Seconds a feed or page may stay silent before it is given up."""
+    page_deadline: float = Field(default=60, gt=0, le=3600)
+    """Seconds for one feed or page in all, redirects included, however slowly it arrives."""
+    run_deadline: float = Field(default=600, gt=0, le=86400)
+    """Seconds for all fetching of one build; later feeds and pages are skipped with a warning."""
     max_bytes: int = Field(default=2_000_000, ge=1000)
     """Larger responses are not read (a news page is far smaller)."""
     max_entries: int = Field(default=100, ge=1)
