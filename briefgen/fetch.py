@@ -148,6 +148,14 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
     return articles
 
 
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _entry_date(entry) -> date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
@@ -179,13 +187,36 @@ class SeenStore:
 
     VERSION = 1
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, warnings: list[str] | None = None) -> None:
         self.path = path
+        self.first_seen: dict[str, str] = {}
         try:
             data = json.loads(path.read_text("utf-8"))
-            self.first_seen: dict[str, str] = dict(data.get("first_seen", {}))
-        except (OSError, ValueError, AttributeError):
-            self.first_seen = {}  # missing or damaged: start again rather than fail the brief
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as e:
+            return self._quarantine(f"unreadable: {getattr(e, 'strerror', None) or 'not JSON'}",
+                                    warnings)
+        seen = data.get("first_seen") if isinstance(data, dict) else None
+        if not isinstance(data, dict) or data.get("version") != self.VERSION \
+                or not isinstance(seen, dict) \
+                or not all(isinstance(v, str) and _is_date(v) for v in seen.values()):
+            return self._quarantine(f"expected version {self.VERSION} with first_seen dates",
+                                    warnings)
+        self.first_seen = {str(k): v for k, v in seen.items()}
+
+    def _quarantine(self, why: str, warnings: list[str] | None) -> None:
+        """A damaged file moves aside (kept for a look) and the brief starts afresh: at worst
+        an old item shows once more."""
+        target = self.path.parent / "quarantine" / f"{self.path.name}.{time.time_ns()}"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.path.replace(target)
+            where = f"moved to {target}"
+        except OSError as e:
+            where = f"could not move it aside ({e.strerror or e})"
+        if warnings is not None:
+            warnings.append(f"{self.path}: damaged ({why}); {where}; seen items start afresh")
 
     def is_new(self, url: str, day: date) -> bool:
         """Seen for the first time on `day` (or not before it)."""

@@ -81,7 +81,8 @@ def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None
     day = brief_date or datetime.now(timezone.utc).date()
     reference = datetime.combine(day, dt_time.max, timezone.utc) if brief_date \
         else datetime.now(timezone.utc)
-    seen = SeenStore(state_dir / "seen.json") if any(s.new_only for s, _ in pairs) else None
+    seen = SeenStore(state_dir / "seen.json", warnings) if any(s.new_only for s, _ in pairs) \
+        else None
     kept: dict[str, Article] = {}
     for source, article in pairs:
         if source.window and article.date and article.date < (reference - source.window).date():

@@ -89,3 +89,20 @@ def test_articles_in_no_language_we_read_give_a_warning(tmp_path: Path):
                for w in brief.warnings)
     english = build_brief(cfg, [str(SEEDS)])
     assert not any("language" in w for w in english.warnings)
+
+
+def test_a_damaged_seen_file_is_quarantined_with_a_warning(tmp_path: Path):
+    from briefgen.fetch import SeenStore
+
+    for content in ("[]", "{not json", '{"version": 1, "first_seen": {"u": 3}}'):
+        path = tmp_path / "seen.json"
+        path.write_text(content)
+        warnings: list[str] = []
+        store = SeenStore(path, warnings)
+        [line] = warnings
+        assert line.startswith(f"{path}: damaged (") and "seen items start afresh" in line
+        assert store.first_seen == {} and not path.exists()
+        store.is_new("http://x/1", make_article("x").date)
+        store.save()
+        assert SeenStore(path, warnings).first_seen and len(warnings) == 1
+    assert len(list((tmp_path / "quarantine").iterdir())) == 3
