@@ -17,6 +17,24 @@ from .test_delivery import DAY
 EARLIER = "2023-06-19"
 
 
+def setup(tmp: Path, server: FaultySmtp, eml: bytes, faults: Faults | None = None,
+          extra: str = "", timeout: float = 1, delivery: str = "") -> Path:
+    """The brief queued for a server with these faults; returns the config of the runs.
+    `extra` is added at the top level of the config, `delivery` to its delivery section."""
+    server.faults = faults or Faults()
+    config = fault_config(tmp, server.port, extra, timeout)
+    config.write_text(config.read_text().replace("  smtp: {", f"  {delivery}\n  smtp: {{"))
+    queue(tmp, eml)
+    return config
+
+
+def one_error(proc) -> str:
+    """The one error line of a run that failed."""
+    assert proc.returncode == 1, proc.stderr
+    [line] = errors(proc)
+    return line
+
+
 @pytest.fixture
 def server():
     smtp = FaultySmtp()
@@ -26,12 +44,8 @@ def server():
 
 def test_reply_after_the_timeout_is_sent_once_more_with_the_same_message_id(
         tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
-    server.faults = Faults(data_delay=3)
-    config = fault_config(tmp_path, server.port)
-    queue(tmp_path, brief_eml)
-    first = run(config)
-    assert first.returncode == 1
-    [line] = errors(first)
+    config = setup(tmp_path, server, brief_eml, Faults(data_delay=3))
+    line = one_error(run(config))
     assert "no answer after the message was sent" in line and "in doubt" in line
     assert len(server.received) == 1
     second = run(config)
@@ -46,11 +60,8 @@ def test_reply_after_the_timeout_is_sent_once_more_with_the_same_message_id(
 
 def test_in_doubt_is_never_sent_again_when_configured(tmp_path: Path, server: FaultySmtp,
                                                       brief_eml: bytes):
-    server.faults = Faults(data_delay=3)
-    config = fault_config(tmp_path, server.port)
-    text = config.read_text().replace("  smtp: {", "  resend_in_doubt: never\n  smtp: {")
-    config.write_text(text)
-    queue(tmp_path, brief_eml)
+    config = setup(tmp_path, server, brief_eml, Faults(data_delay=3),
+                   delivery="resend_in_doubt: never")
     first = run(config)
     assert first.returncode == 1
     assert "is not sent again" in first.stderr
@@ -61,9 +72,7 @@ def test_in_doubt_is_never_sent_again_when_configured(tmp_path: Path, server: Fa
 
 def test_dropped_connection_after_data_is_sent_once_more(tmp_path: Path, server: FaultySmtp,
                                                          brief_eml: bytes):
-    server.faults = Faults(drop_after_data=True, sessions=1)
-    config = fault_config(tmp_path, server.port)
-    queue(tmp_path, brief_eml)
+    config = setup(tmp_path, server, brief_eml, Faults(drop_after_data=True, sessions=1))
     first = run(config)
     assert first.returncode == 1 and "in doubt" in first.stderr
     second = run(config)
@@ -76,9 +85,7 @@ def test_dropped_connection_after_data_is_sent_once_more(tmp_path: Path, server:
 
 def test_421_on_quit_after_the_mail_was_accepted_is_sent(tmp_path: Path, server: FaultySmtp,
                                                          brief_eml: bytes):
-    server.faults = Faults(quit_reply="421 4.3.0 closing now")
-    config = fault_config(tmp_path, server.port)
-    queue(tmp_path, brief_eml)
+    config = setup(tmp_path, server, brief_eml, Faults(quit_reply="421 4.3.0 closing now"))
     for _ in range(3):
         proc = run(config)
         assert proc.returncode == 0, proc.stderr
@@ -88,13 +95,10 @@ def test_421_on_quit_after_the_mail_was_accepted_is_sent(tmp_path: Path, server:
 
 def test_a_day_refused_for_good_moves_aside_and_later_days_go_out(
         tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
-    server.faults = Faults(reject=f"X-Briefgen-Date: {EARLIER}".encode())
-    config = fault_config(tmp_path, server.port)
+    config = setup(tmp_path, server, brief_eml,
+                   Faults(reject=f"X-Briefgen-Date: {EARLIER}".encode()))
     queue(tmp_path, brief_eml, EARLIER)
-    queue(tmp_path, brief_eml, DAY)
-    proc = run(config)
-    assert proc.returncode == 1
-    [line] = errors(proc)
+    line = one_error(run(config))
     assert f"the brief of {EARLIER}" in line and "554" in line and "failed" in line
     assert (tmp_path / "state" / "failed" / f"brief-{EARLIER}.eml").exists()
     assert [str(r.message["X-Briefgen-Date"]) for r in server.received] == [DAY]
@@ -106,12 +110,9 @@ def test_a_day_refused_for_good_moves_aside_and_later_days_go_out(
 
 def test_a_refused_recipient_is_named_recorded_and_the_exit_is_non_zero(
         tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
-    server.faults = Faults(refuse=("chief@example.org",))
-    config = fault_config(tmp_path, server.port)
-    queue(tmp_path, brief_eml)
+    config = setup(tmp_path, server, brief_eml, Faults(refuse=("chief@example.org",)))
     proc = run(config)
-    assert proc.returncode == 1
-    [line] = errors(proc)
+    line = one_error(proc)
     assert "chief@example.org" in line and "550" in line
     [mail] = server.received
     assert sorted(mail.rcpt_to) == ["archive@example.org", "desk@example.org"]
@@ -125,11 +126,9 @@ def test_a_refused_recipient_is_named_recorded_and_the_exit_is_non_zero(
 
 def test_a_transient_refusal_waits_for_the_backoff_then_goes_out(
         tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
-    server.faults = Faults(mail_reply="451 4.3.0 try again later", sessions=1)
-    config = fault_config(tmp_path, server.port)
-    waiting = config.read_text().replace("  smtp: {", "  retry_after: 1h\n  smtp: {")
-    config.write_text(waiting)
-    queue(tmp_path, brief_eml)
+    config = setup(tmp_path, server, brief_eml, Faults(mail_reply="451 4.3.0 try again later",
+                                                       sessions=1), delivery="retry_after: 1h")
+    waiting = config.read_text()
     first = run(config)
     assert first.returncode == 1 and "451" in first.stderr and "next try after" in first.stderr
     second = run(config)
@@ -144,8 +143,7 @@ def test_a_transient_refusal_waits_for_the_backoff_then_goes_out(
 
 def test_files_in_the_outbox_that_are_not_briefs_are_quarantined_never_mailed(
         tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
-    config = fault_config(tmp_path, server.port)
-    queue(tmp_path, brief_eml)
+    config = setup(tmp_path, server, brief_eml)
     outbox = tmp_path / "state" / "outbox"
     (outbox / "brief-2023-06-17.eml").write_bytes(b"")
     (outbox / "brief-2023-06-18.eml").write_bytes(b"hello\r\n\r\nnot a message")
@@ -165,19 +163,14 @@ def test_files_in_the_outbox_that_are_not_briefs_are_quarantined_never_mailed(
 
 def test_a_ledger_that_is_not_a_ledger_is_one_line_and_nothing_is_sent(
         tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
-    config = fault_config(tmp_path, server.port)
-    queue(tmp_path, brief_eml)
+    config = setup(tmp_path, server, brief_eml)
     (tmp_path / "state" / "ledger.json").write_text("[]")
-    proc = run(config)
-    assert proc.returncode == 1
-    [line] = errors(proc)
-    assert "ledger.json: damaged ledger" in line
+    assert "ledger.json: damaged ledger" in one_error(run(config))
     assert server.received == []
 
 
 def test_a_version_1_ledger_is_upgraded(tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
-    config = fault_config(tmp_path, server.port)
-    queue(tmp_path, brief_eml)
+    config = setup(tmp_path, server, brief_eml)
     (tmp_path / "state" / "ledger.json").write_text(
         '{"version": 1, "sent": {"2023-06-19": {"message_id": "<a@b>", "recipients": []}}}')
     proc = run(config)
@@ -189,15 +182,12 @@ def test_a_version_1_ledger_is_upgraded(tmp_path: Path, server: FaultySmtp, brie
 
 def test_a_second_run_waits_a_bounded_time_and_names_the_holder(
         tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
-    config = fault_config(tmp_path, server.port, "schedule: {lock_wait: 1s}\n")
-    queue(tmp_path, brief_eml)
+    config = setup(tmp_path, server, brief_eml, extra="schedule: {lock_wait: 1s}\n")
     with open(tmp_path / "state" / "lock", "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         held.write(f"pid {os.getpid()}, started 2023-06-20 07:00:00 UTC")
         held.flush()
-        proc = run(config)
-    assert proc.returncode == 1
-    [line] = errors(proc)
+        line = one_error(run(config))
     assert f"another run holds the lock (pid {os.getpid()}" in line and "1 s" in line
     assert server.received == []
     assert run(config).returncode == 0
@@ -206,9 +196,8 @@ def test_a_second_run_waits_a_bounded_time_and_names_the_holder(
 
 def test_a_run_past_its_deadline_stops_and_the_next_run_finishes(
         tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
-    server.faults = Faults(data_delay=60, sessions=1)
-    config = fault_config(tmp_path, server.port, "schedule: {deadline: 2s}\n", timeout=120)
-    queue(tmp_path, brief_eml)
+    config = setup(tmp_path, server, brief_eml, Faults(data_delay=60, sessions=1),
+                   extra="schedule: {deadline: 2s}\n", timeout=120)
     stuck = run(config)
     assert stuck.returncode == 124
     [line] = errors(stuck)
