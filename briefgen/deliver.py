@@ -107,14 +107,14 @@ def deliver(msg: EmailMessage, path: Path, ledger: Ledger, spool: Spool,
     if status in FINAL:
         path.unlink(missing_ok=True)  # a run ended between the record and the clean-up
         return True
-    if status == "sending":  # the run that wrote it ended without an answer to DATA
+    if status == "sending":  # the run that wrote it ended (killed?) without an answer to DATA
         entry["doubts"] = entry.get("doubts", 0) + 1
         status = "in_doubt"
     if status == "in_doubt" and entry["doubts"] > _resends(delivery):
         return _give_up(key, entry, path, ledger, spool,
-                        "no answer came after the message went out")
+                        "a run that sent it ended without an answer")
     if status == "deferred":  # the wait counts from the failure, as the config says now
-        due = datetime.fromisoformat(entry["at"]) + _backoff(delivery, entry.get("attempts", 1))
+        due = _parse_stamp(entry.get("at")) + _backoff(delivery, entry.get("attempts", 1))
         if due > _now():
             log.info("the brief of %s waits in the outbox until %s", key, _stamp(due))
             return True
@@ -194,7 +194,7 @@ def _resends(delivery: DeliveryConfig) -> int:
 
 def _backoff(delivery: DeliveryConfig, attempts: int) -> timedelta:
     first = parse_duration(delivery.retry_after)
-    return min(first * 2 ** max(attempts - 1, 0), MAX_BACKOFF)
+    return min(first * 2 ** min(max(attempts - 1, 0), 16), MAX_BACKOFF)  # 2**16: past a day
 
 
 def _now() -> datetime:
@@ -203,6 +203,15 @@ def _now() -> datetime:
 
 def _stamp(when: datetime) -> str:
     return when.isoformat()
+
+
+def _parse_stamp(text: object) -> datetime:
+    """A time the ledger recorded; a missing or odd one counts as long ago (no wait)."""
+    try:
+        when = datetime.fromisoformat(str(text))
+    except ValueError:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def require_delivery(config: Config) -> DeliveryConfig:
