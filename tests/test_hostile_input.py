@@ -45,6 +45,19 @@ def test_long_runs_of_each_character_class_go_through_every_rule():
                 assert len(speaker.split()) <= 10, unit
 
 
+def test_a_whole_brief_from_44_kb_runs_of_the_costliest_shapes(tmp_path: Path):
+    """Every stage (titles, figures, selection, quotes), on the shapes that cost the most."""
+    cfg = config_mod.load(DEFAULT_CONFIG)
+    for n, unit in enumerate(["Ab ", "Ab, ", "Ab-", "1,", "Jan 1 ", "Mr. "]):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        (folder / "a.txt").write_text("The minister met her counterpart for talks on Monday. "
+                                      + unit * (44_000 // len(unit)) + QUOTE)
+        brief = build_brief(cfg, [str(folder)])
+        for section in brief.sections:
+            assert all(len(q.speaker.split()) <= 10 for q in section.quotes), unit
+
+
 # Nine levels of nine aliases: a billion strings once expanded (as str() of the title does).
 ALIAS_BOMB = "".join([
     "---\n", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n',
