@@ -130,7 +130,10 @@ def read_message(path: Path) -> EmailMessage:
         date.fromisoformat(day)
     except ValueError:
         raise NotABrief("not named brief-YYYY-MM-DD.eml") from None
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise StateError(f"{path}: cannot read: {e.strerror or e}") from None
     if not data.strip():
         raise NotABrief("empty file")
     msg = BytesParser(policy=policy.SMTP).parsebytes(data)

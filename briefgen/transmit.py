@@ -130,6 +130,9 @@ def transmit(msg: EmailMessage, smtp: SmtpConfig, to: list[str],
             server.send(message_bytes(msg))
         except NotSent as e:
             raise NotSent(f"{where}: {e}", e.permanent) from None
+        except UnicodeEncodeError:  # smtplib sends commands as ASCII
+            raise NotSent(f"{where}: an address is not ASCII (SMTPUTF8 is not supported)",
+                          permanent=True) from None
         except (smtplib.SMTPException, OSError) as e:  # the final dot never went out
             raise NotSent(f"{where}: {_why(e)}") from None
         try:
