@@ -197,14 +197,14 @@ class _LineFormatter(logging.Formatter):
 def send(config_path: str | None, brief_date: str | None, dry_run: bool, out_dir: str,
          quiet: bool) -> None:
     """Build the brief and email it now (recorded in the ledger, so `run` will not resend)."""
-    from .deliver import State, recipients, require_delivery
-    from .deliver import send as smtp_send
+    from .deliver import require_delivery, send_now
     from .fsutil import atomic_write
     from .jobs import brief_message, today
 
     _setup_logging(quiet)
     cfg, config_path = discover.load(config_path)
-    delivery = require_delivery(cfg)
+    require_delivery(cfg)
+    _arm_deadline(cfg, "briefgen send")
     day = _parse_date(brief_date) or today(cfg)
     with _progress(quiet) as progress:
         msg = brief_message(cfg, day, progress)
@@ -213,14 +213,14 @@ def send(config_path: str | None, brief_date: str | None, dry_run: bool, out_dir
         atomic_write(path, msg.as_bytes())
         logging.getLogger("briefgen").info("wrote %s (not sent)", path)
         return
-    state = State(cfg.resolve(cfg.state_dir))
-    to = recipients(delivery)
-    with state.lock():
-        queued = state.queue(day.isoformat(), msg)
-        smtp_send(msg, delivery.smtp, to)
-        state.record(day.isoformat(), msg, to)
-        queued.unlink()
-    logging.getLogger("briefgen").info("sent the brief of %s to %s", day, ", ".join(to))
+    if not send_now(cfg, day, msg):
+        sys.exit(1)
+
+
+def _arm_deadline(cfg: config_mod.Config, what: str) -> None:
+    from .deadline import arm
+
+    arm(config_mod.parse_duration(cfg.schedule.deadline).total_seconds(), what)
 
 
 @cli.command()
@@ -234,7 +234,9 @@ def run(config_path: str | None, brief_date: str | None, quiet: bool) -> None:
 
     _setup_logging(quiet)
     cfg, config_path = discover.load(config_path)
-    run_once(cfg, _parse_date(brief_date))
+    _arm_deadline(cfg, "briefgen run")
+    if not run_once(cfg, _parse_date(brief_date)):
+        sys.exit(1)  # each problem was logged as one line
 
 
 @cli.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import string
 from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
@@ -32,17 +33,40 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-_DURATION = re.compile(r"^\s*(\d+)\s*([mhd])\s*$")
+_DURATION = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 _ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
 
 
 def parse_duration(text: str) -> timedelta:
-    """`90m`, `24h`, `7d`."""
+    """`30s`, `90m`, `24h`, `7d`."""
     m = _DURATION.match(text)
     if not m:
-        raise ValueError(f"expected a duration like 90m, 24h or 7d; got {text!r}")
-    unit = {"m": "minutes", "h": "hours", "d": "days"}[m.group(2)]
+        raise ValueError(f"expected a duration like 30s, 90m, 24h or 7d; got {text!r}")
+    unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[m.group(2)]
     return timedelta(**{unit: int(m.group(1))})
+
+
+_FIELDS = ("title", "date")
+_SPEC = re.compile(r"^[<>^]?\d{0,3}(\.\d{1,3})?$")  # an alignment and widths below 1000
+
+
+def check_template(text: str) -> str:
+    """A format string that fills only {title} and {date}, at a bounded width."""
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError as e:
+        raise ValueError(f"bad format string {text!r}: {e}") from None
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in _FIELDS:
+            raise ValueError(f"unknown field {{{name}}} in {text!r}; only {{title}} and "
+                             "{date} are filled in (write {{ and }} for braces)")
+        if conversion or (spec and not _SPEC.match(spec)):
+            raise ValueError(f"{{{name}{'!' + conversion if conversion else ''}"
+                             f"{':' + spec if spec else ''}}} in {text!r}: only an alignment "
+                             "(<, >, ^) and a width below 1000 may follow the name")
+    return text
 
 
 def check_address(value: str) -> str:
@@ -86,7 +110,11 @@ class Source(_Strict):
 
 class FetchConfig(_Strict):
     timeout: float = Field(default=20, gt=0, le=300)
-    """Seconds before a feed or page request is given up."""
+    """Seconds a feed or page may stay silent before it is given up."""
+    page_deadline: float = Field(default=60, gt=0, le=3600)
+    """Seconds for one feed or page in all, redirects included, however slowly it arrives."""
+    run_deadline: float = Field(default=600, gt=0, le=86400)
+    """Seconds for all fetching of one build; later feeds and pages are skipped with a warning."""
     max_bytes: int = Field(default=2_000_000, ge=1000)
     """Larger responses are not read (a news page is far smaller)."""
     max_entries: int = Field(default=100, ge=1)
@@ -111,7 +139,12 @@ class EmailConfig(_Strict):
     cc: tuple[str, ...] = ()
     bcc: tuple[str, ...] = ()
     subject: str = "{title} {date}"
-    """`{title}` and `{date}` are filled in."""
+    """`{title}` and `{date}` are filled in (with an optional width, `{title:.60}`)."""
+
+    @field_validator("subject")
+    @classmethod
+    def _subject(cls, value: str) -> str:
+        return check_template(value)
 
     @field_validator("sender")
     @classmethod
@@ -137,12 +170,34 @@ class SmtpConfig(_Strict):
 class DeliveryConfig(_Strict):
     email: EmailConfig
     smtp: SmtpConfig
+    resend_in_doubt: Literal["once", "never"] = "once"
+    """A message that got no answer after it went out may have arrived: send it again once
+    (with the same Message-ID), or never (it is then kept in state_dir/failed/)."""
+    retry_after: str = "15m"
+    """After a transient failure (4xx, server down), the first wait; it doubles up to a day."""
+
+    @field_validator("retry_after")
+    @classmethod
+    def _duration(cls, value: str) -> str:
+        parse_duration(value)
+        return value
 
 
 class ScheduleConfig(_Strict):
     cron: str = "0 7 * * *"
     """When `briefgen schedule` runs the daily job (minute hour day month weekday)."""
     timezone: str = "UTC"
+    lock_wait: str = "10m"
+    """How long a run waits for another one to finish before it gives up with one line."""
+    deadline: str = "1h"
+    """The longest a run of `run` or `send` may take; then it stops with one line. What was
+    sent is recorded before that, so the next run goes on from there."""
+
+    @field_validator("lock_wait", "deadline")
+    @classmethod
+    def _duration(cls, value: str) -> str:
+        parse_duration(value)
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -1,41 +1,33 @@
-"""Email the brief: compose the message, send it over SMTP, keep what failed.
+"""Email the brief: compose the message, and deliver it once (at most twice), never losing it.
 
-The daily job (`run_daily`) is idempotent: a ledger records each date's
-delivery, a lock lets one job at a time work, and a message that could not be
-sent waits in the outbox for the next run.
+The daily job (`run_daily`) is idempotent. The message is written to the
+outbox first; a "sending" record goes to the ledger before DATA; only a 2xx
+reply to the message marks it sent. A run that ends without that reply (a
+timeout, a broken connection, a kill) leaves the message in doubt: it is sent
+once more with the same Message-ID (or never, by config), so a brief reaches
+each recipient at most twice and is never dropped without a trace.
 """
 
 from __future__ import annotations
 
-import fcntl
-import json
-import os
-import re
-import smtplib
-import ssl
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, datetime, timezone
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
 from email import policy
 from email.message import EmailMessage
-from email.parser import BytesParser
 from email.utils import format_datetime, getaddresses, make_msgid, parseaddr
 from pathlib import Path
+from typing import Any
 
-from .config import Config, DeliveryConfig, SmtpConfig
+from .config import Config, DeliveryConfig, parse_duration
 from .errors import BriefgenError
-from .fsutil import atomic_write
+from .ledger import FINAL, Ledger, LedgerError
 from .model import Brief
+from .spool import NotABrief, Spool, read_message
+from .transmit import Accepted, InDoubt, NotSent, one_line, transmit
 
-
-class DeliveryError(BriefgenError):
-    """The mail could not be handed to the SMTP server; the message is kept."""
-
-
-def one_line(text: str) -> str:
-    """A header value from any text: no line breaks (no header injection), no controls."""
-    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
+log = logging.getLogger("briefgen")
+MAX_BACKOFF = timedelta(days=1)
 
 
 def compose(brief: Brief, delivery: DeliveryConfig, html: str, text: str,
@@ -63,117 +55,163 @@ def recipients(delivery: DeliveryConfig) -> list[str]:
     return [addr for _, addr in getaddresses([*email.to, *email.cc, *email.bcc])]
 
 
-def send(msg: EmailMessage, smtp: SmtpConfig, to: list[str]) -> None:
-    """Hand the message to the server; errors become one line without the password."""
-    password = os.environ.get(smtp.password_env, "") if smtp.password_env else ""
-    if smtp.password_env and not password:
-        raise DeliveryError(f"SMTP password: environment variable {smtp.password_env} is not set")
-    where = f"{smtp.host}:{smtp.port}"
-    try:
-        if smtp.security == "ssl":
-            server = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout,
-                                      context=ssl.create_default_context())
-        else:
-            server = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
-        with server:
-            if smtp.security == "starttls":
-                server.starttls(context=ssl.create_default_context())
-            if smtp.username:
-                server.login(smtp.username, password)
-            server.send_message(msg, to_addrs=to)
-    except smtplib.SMTPAuthenticationError:
-        raise DeliveryError(f"SMTP {where}: login refused for user {smtp.username}") from None
-    except smtplib.SMTPRecipientsRefused as e:
-        raise DeliveryError(f"SMTP {where}: recipients refused: "
-                            f"{', '.join(e.recipients)}") from None
-    except (smtplib.SMTPException, OSError) as e:
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e) or type(e).__name__
-        raise DeliveryError(f"SMTP {where}: {one_line(reason)}") from None
-
-
-@dataclass(frozen=True)
-class State:
-    """Files of the daily job under state_dir: ledger.json, outbox/, lock."""
-
-    root: Path
-
-    @property
-    def ledger_path(self) -> Path:
-        return self.root / "ledger.json"
-
-    @property
-    def outbox(self) -> Path:
-        return self.root / "outbox"
-
-    def ledger(self) -> dict[str, dict]:
-        try:
-            data = json.loads(self.ledger_path.read_text("utf-8"))
-        except FileNotFoundError:
-            return {}
-        except ValueError:
-            raise BriefgenError(f"{self.ledger_path}: damaged ledger; move it aside to "
-                                "start a new one (sent briefs might then be sent again)") from None
-        return dict(data.get("sent", {}))
-
-    def record(self, day: str, msg: EmailMessage, to: list[str]) -> None:
-        sent = self.ledger()
-        sent[day] = {"message_id": msg["Message-ID"], "recipients": to,
-                     "sent_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
-        atomic_write(self.ledger_path, json.dumps({"version": 1, "sent": sent}, indent=1))
-
-    def queue(self, day: str, msg: EmailMessage) -> Path:
-        path = self.outbox / f"brief-{day}.eml"
-        atomic_write(path, msg.as_bytes())
-        return path
-
-    def queued(self) -> list[Path]:
-        return sorted(self.outbox.glob("brief-*.eml")) if self.outbox.is_dir() else []
-
-    @contextmanager
-    def lock(self) -> Iterator[None]:
-        """One daily job at a time; a second one waits for the first to finish."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / "lock", "a+") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def load_eml(path: Path) -> EmailMessage:
-    return BytesParser(policy=policy.SMTP).parsebytes(path.read_bytes())
-
-
 Build = Callable[[date], EmailMessage]
 
 
-def run_daily(config: Config, day: date, build: Build, log: Callable[[str], None]) -> bool:
-    """The scheduled job's one shot. True when a mail was sent this time."""
+def run_daily(config: Config, day: date, build: Build) -> bool:
+    """The scheduled job's one shot: the outbox first, then the day's brief unless the ledger
+    has it. True when everything went through; each problem is logged as one line."""
     delivery = require_delivery(config)
-    state = State(config.resolve(config.state_dir))
-    to = recipients(delivery)
-    sent_now = False
-    with state.lock():
-        for path in state.queued():  # what an earlier run could not send goes first
-            msg = load_eml(path)
-            queued_day = str(msg["X-Briefgen-Date"] or path.stem.removeprefix("brief-"))
-            if queued_day not in state.ledger():
-                send(msg, delivery.smtp, to)
-                state.record(queued_day, msg, to)
-                log(f"sent the brief of {queued_day} from the outbox to {', '.join(to)}")
-                sent_now = True
-            path.unlink()
-        if day.isoformat() in state.ledger():
-            log(f"the brief of {day} was already sent; nothing to do")
-            return sent_now
+    spool = Spool(config.resolve(config.state_dir))
+    with spool.lock(parse_duration(config.schedule.lock_wait).total_seconds()):
+        ledger = Ledger(spool.ledger_path)
+        ok, queued = True, set()
+        for path in spool.queued():  # what an earlier run could not send goes first
+            try:
+                msg = read_message(path)
+            except NotABrief as e:
+                moved = spool.move(path, "quarantine")
+                log.error("%s: not a brief message (%s); moved to %s, not sent", path, e, moved)
+                ok = False
+                continue
+            queued.add(str(msg["X-Briefgen-Date"]).strip())
+            ok = deliver(msg, path, ledger, spool, delivery) and ok
+        key = day.isoformat()
+        entry = ledger.get(key)
+        if entry or key in queued:  # built already: never a second message for one day
+            if entry.get("status") == "sent":
+                log.info("the brief of %s was already sent; nothing to do", key)
+            return ok
         msg = build(day)
-        path = state.queue(day.isoformat(), msg)  # kept until the server has it
-        send(msg, delivery.smtp, to)
-        state.record(day.isoformat(), msg, to)
-        path.unlink()
-        log(f"sent the brief of {day} to {', '.join(to)}")
+        path = spool.queue(key, msg)  # kept until the server has it
+        return deliver(msg, path, ledger, spool, delivery) and ok
+
+
+def send_now(config: Config, day: date, msg: EmailMessage) -> bool:
+    """`briefgen send`: deliver this new message for day, whatever the ledger says of day."""
+    delivery = require_delivery(config)
+    spool = Spool(config.resolve(config.state_dir))
+    with spool.lock(parse_duration(config.schedule.lock_wait).total_seconds()):
+        ledger = Ledger(spool.ledger_path)
+        path = spool.queue(day.isoformat(), msg)
+        return deliver(msg, path, ledger, spool, delivery, fresh=True)
+
+
+def deliver(msg: EmailMessage, path: Path, ledger: Ledger, spool: Spool,
+            delivery: DeliveryConfig, fresh: bool = False) -> bool:
+    """Send one queued message as its ledger entry allows (a `fresh` one: as if it had none);
+    True when nothing went wrong."""
+    key = str(msg["X-Briefgen-Date"]).strip()
+    entry = {} if fresh else ledger.get(key)
+    status = entry.get("status")
+    if status in FINAL:
+        path.unlink(missing_ok=True)  # a run ended between the record and the clean-up
         return True
+    if status == "sending":  # the run that wrote it ended (killed?) without an answer to DATA
+        entry["doubts"] = entry.get("doubts", 0) + 1
+        status = "in_doubt"
+    if status == "in_doubt" and entry["doubts"] > _resends(delivery):
+        return _give_up(key, entry, path, ledger, spool,
+                        "a run that sent it ended without an answer")
+    if status == "deferred":  # the wait counts from the failure, as the config says now
+        due = _parse_stamp(entry.get("at")) + _backoff(delivery, entry.get("attempts", 1))
+        if due > _now():
+            log.info("the brief of %s waits in the outbox until %s", key, _stamp(due))
+            return True
+    to = recipients(delivery)
+    entry.update(message_id=str(msg["Message-ID"]).strip(), recipients=to,
+                 attempts=entry.get("attempts", 0) + 1, doubts=entry.get("doubts", 0))
+    try:
+        accepted = transmit(msg, delivery.smtp, to,
+                            before_data=lambda: ledger.put(key, {**entry, "status": "sending"}))
+    except LedgerError as e:
+        log.error("%s; the brief of %s was not sent", e, key)
+        return False
+    except InDoubt as e:
+        entry["doubts"] += 1
+        if entry["doubts"] > _resends(delivery):
+            return _give_up(key, entry, path, ledger, spool, str(e))
+        log.error("%s; the brief of %s is in doubt: the next run sends it once more, with the "
+                  "same Message-ID", e, key)
+        _record(ledger, key, {**entry, "status": "in_doubt"})
+        return False
+    except NotSent as e:
+        if e.permanent:
+            moved = spool.move(path, "failed")
+            log.error("%s; the brief of %s is not sent and not tried again: moved to %s",
+                      e, key, moved)
+            _record(ledger, key, {**entry, "status": "failed", "reason": str(e),
+                                  "file": str(moved)})
+            return False
+        retry = _now() + _backoff(delivery, entry["attempts"])
+        log.error("%s; the brief of %s stays in the outbox; next try after %s",
+                  e, key, _stamp(retry))
+        _record(ledger, key, {**entry, "status": "deferred", "reason": str(e)})
+        return False
+    return _sent(key, entry, accepted, path, ledger)
+
+
+def _sent(key: str, entry: dict[str, Any], accepted: Accepted, path: Path,
+          ledger: Ledger) -> bool:
+    got = [a for a in entry["recipients"] if a not in accepted.refused]
+    recorded = _record(ledger, key, {**entry, "status": "sent", "recipients": got,
+                                     "refused": accepted.refused})
+    if not recorded:
+        log.error("the brief of %s was sent, but not recorded: the next run sends it once "
+                  "more, with the same Message-ID", key)
+        return False
+    path.unlink(missing_ok=True)
+    log.info("sent the brief of %s to %s", key, ", ".join(got))
+    for address, reply in accepted.refused.items():
+        log.error("the brief of %s was not sent to %s: refused by the server (%s)",
+                  key, address, reply)
+    return not accepted.refused
+
+
+def _give_up(key: str, entry: dict[str, Any], path: Path, ledger: Ledger, spool: Spool,
+             why: str) -> bool:
+    """In doubt once too often: never send again (it may have arrived), keep it in failed/."""
+    moved = spool.move(path, "failed")
+    log.error("%s; the brief of %s may have arrived and is not sent again: moved to %s",
+              why, key, moved)
+    _record(ledger, key, {**entry, "status": "unconfirmed", "reason": why, "file": str(moved)})
+    return False
+
+
+def _record(ledger: Ledger, key: str, entry: dict[str, Any]) -> bool:
+    try:
+        ledger.put(key, entry)
+    except LedgerError as e:
+        log.error("%s", e)
+        return False
+    return True
+
+
+def _resends(delivery: DeliveryConfig) -> int:
+    """How many times a message in doubt is sent again."""
+    return 1 if delivery.resend_in_doubt == "once" else 0
+
+
+def _backoff(delivery: DeliveryConfig, attempts: int) -> timedelta:
+    first = parse_duration(delivery.retry_after)
+    return min(first * 2 ** min(max(attempts - 1, 0), 16), MAX_BACKOFF)  # 2**16: past a day
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _stamp(when: datetime) -> str:
+    return when.isoformat()
+
+
+def _parse_stamp(text: object) -> datetime:
+    """A time the ledger recorded; a missing or odd one counts as long ago (no wait)."""
+    try:
+        when = datetime.fromisoformat(str(text))
+    except ValueError:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def require_delivery(config: Config) -> DeliveryConfig:

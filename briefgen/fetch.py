@@ -1,14 +1,17 @@
 """Articles from the web: RSS/Atom feeds (each entry's linked page) and single pages.
 
-Requests have a timeout, a size cap, few redirects and a clear user agent.
-Fetched pages are cached in the state directory, so a re-run does not fetch
-them again. A page that fails is skipped with a one-line warning.
+Requests have a timeout per read, a deadline per page (however slowly it
+trickles in, redirects included), a deadline for all fetching of a run, a size
+cap, few redirects and a clear user agent. Fetched pages are cached in the
+state directory, so a re-run does not fetch them again. A page that fails is
+skipped with a one-line warning.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 from dataclasses import replace
 from datetime import date, datetime, timezone
@@ -34,6 +37,7 @@ class Fetcher:
             timeout=config.timeout, follow_redirects=True, max_redirects=config.max_redirects,
             headers={"User-Agent": config.user_agent}, trust_env=False,
         )
+        self.run_ends = time.monotonic() + config.run_deadline
 
     def close(self) -> None:
         self.client.close()
@@ -48,14 +52,46 @@ class Fetcher:
         return data
 
     def _download(self, url: str) -> bytes:
+        """The whole answer within the page's deadline (and what is left of the run's).
+
+        The timeout bounds each read only: a server sending a byte a second never
+        trips it. So the request runs in a thread that is waited for at most the
+        deadline, then told to stop at its next chunk and left behind.
+        """
         if not url.startswith(("http://", "https://")):
             raise FetchError("only http and https URLs are fetched")
+        budget = min(self.config.page_deadline, self.run_ends - time.monotonic())
+        if budget <= 0:
+            raise FetchError(f"not fetched: the run's {self.config.run_deadline:g} s for "
+                             "fetching (fetch.run_deadline) are used up")
+        stop = threading.Event()
+        result: dict[str, bytes | BaseException] = {}
+
+        def work() -> None:
+            try:
+                result["data"] = self._stream(url, stop)
+            except BaseException as e:  # handed to the waiting thread
+                result["error"] = e
+
+        worker = threading.Thread(target=work, daemon=True)
+        worker.start()
+        worker.join(budget)
+        if worker.is_alive():
+            stop.set()
+            raise FetchError(f"no complete answer within {budget:g} s")
+        if "error" in result:
+            raise result["error"]
+        return result["data"]  # type: ignore[return-value]
+
+    def _stream(self, url: str, stop: threading.Event) -> bytes:
         try:
             with self.client.stream("GET", url) as response:
                 if response.status_code != 200:
                     raise FetchError(f"HTTP {response.status_code}")
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
+                    if stop.is_set():
+                        raise FetchError("given up")
                     size += len(chunk)
                     if size > self.config.max_bytes:
                         raise FetchError(f"larger than {self.config.max_bytes:,} bytes")
@@ -112,6 +148,14 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
     return articles
 
 
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _entry_date(entry) -> date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
@@ -143,13 +187,36 @@ class SeenStore:
 
     VERSION = 1
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, warnings: list[str] | None = None) -> None:
         self.path = path
+        self.first_seen: dict[str, str] = {}
         try:
             data = json.loads(path.read_text("utf-8"))
-            self.first_seen: dict[str, str] = dict(data.get("first_seen", {}))
-        except (OSError, ValueError, AttributeError):
-            self.first_seen = {}  # missing or damaged: start again rather than fail the brief
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as e:
+            return self._quarantine(f"unreadable: {getattr(e, 'strerror', None) or 'not JSON'}",
+                                    warnings)
+        seen = data.get("first_seen") if isinstance(data, dict) else None
+        if not isinstance(data, dict) or data.get("version") != self.VERSION \
+                or not isinstance(seen, dict) \
+                or not all(isinstance(v, str) and _is_date(v) for v in seen.values()):
+            return self._quarantine(f"expected version {self.VERSION} with first_seen dates",
+                                    warnings)
+        self.first_seen = {str(k): v for k, v in seen.items()}
+
+    def _quarantine(self, why: str, warnings: list[str] | None) -> None:
+        """A damaged file moves aside (kept for a look) and the brief starts afresh: at worst
+        an old item shows once more."""
+        target = self.path.parent / "quarantine" / f"{self.path.name}.{time.time_ns()}"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.path.replace(target)
+            where = f"moved to {target}"
+        except OSError as e:
+            where = f"could not move it aside ({e.strerror or e})"
+        if warnings is not None:
+            warnings.append(f"{self.path}: damaged ({why}); {where}; seen items start afresh")
 
     def is_new(self, url: str, day: date) -> bool:
         """Seen for the first time on `day` (or not before it)."""

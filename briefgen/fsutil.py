@@ -14,9 +14,8 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write to a temp file in the same directory, fsync, then rename over path."""
-    path = Path(path)
+def _write_temp(path: Path, data: bytes | str) -> Path:
+    """data in a new fsynced temp file beside path (removed again if writing fails)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -26,14 +25,66 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def _sync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write to a temp file in the same directory, fsync, then rename over path."""
+    path = Path(path)
+    tmp = _write_temp(path, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    _sync_dir(path.parent)
+
+
+def atomic_write_all(files: dict[Path, bytes | str]) -> None:
+    """Replace several files as one: every file is written to a temp first, then all are
+    renamed. On any failure no file changes (those renamed already are put back) and no
+    temp is left."""
+    temps: dict[Path, Path] = {}
+    backups: dict[Path, Path] = {}
+    done: list[Path] = []
+    try:
+        for path, data in files.items():
+            temps[Path(path)] = _write_temp(Path(path), data)
+        for path in temps:  # a second name for each old file: a rename can then be undone
+            if path.exists():
+                backup = path.with_name(f".{path.name}.{os.getpid()}.old.tmp")
+                os.link(path, backup)
+                backups[path] = backup
+        for path, tmp in temps.items():
+            os.replace(tmp, path)
+            done.append(path)
+    except BaseException:
+        for path in done:
+            with contextlib.suppress(OSError):
+                if path in backups:
+                    os.replace(backups.pop(path), path)
+                else:
+                    os.unlink(path)
+        for leftover in [*temps.values(), *backups.values()]:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
+        raise
+    for backup in backups.values():
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(backup)
+    for directory in {p.parent for p in temps}:
+        _sync_dir(directory)

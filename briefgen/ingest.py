@@ -38,6 +38,21 @@ class SkipFile(Exception):
     """This input is unreadable; the message says why."""
 
 
+class _AliasRefused(yaml.YAMLError):
+    pass
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without aliases: a few lines of `&a [*b, *b, ...]` expand to billions of
+    nodes (an alias bomb); an article's title, date and outlet never need them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            line = self.peek_event().start_mark.line + 2  # +1 for 1-based, +1 for the ---
+            raise _AliasRefused(f"front matter line {line}: YAML aliases (*name) are refused")
+        return super().compose_node(parent, index)
+
+
 @dataclass
 class Ingested:
     articles: list[Article] = field(default_factory=list)
@@ -52,15 +67,35 @@ def expand_inputs(specs: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
         path = Path(spec)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
+            found = _inside(path, found, warnings)
         elif path.is_file():
             found = [path]
         else:
             found = sorted(Path(p) for p in glob.glob(str(spec), recursive=True)
                            if Path(p).is_file() and _supported(Path(p)))
         if not found:
-            warnings.append(f"{spec}: no article files found")
+            warnings.append(f"{shown(spec)}: no article files found")
         files.extend(found)
     return list(dict.fromkeys(files)), warnings
+
+
+def _inside(folder: Path, files: list[Path], warnings: list[str]) -> list[Path]:
+    """The files that are in folder, links included, as long as they do not lead out of it
+    (a link to /etc/passwd in an input folder is not an article)."""
+    root = folder.resolve()
+    kept = []
+    for path in files:
+        if path.resolve().is_relative_to(root):
+            kept.append(path)
+        else:
+            warnings.append(f"{shown(path)}: skipped: a link leading out of {shown(folder)}")
+    return kept
+
+
+def shown(path: Path | str) -> str:
+    """A path as text that can be printed and stored: bytes of a file name that are not
+    UTF-8 become replacement characters."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _supported(path: Path) -> bool:
@@ -82,18 +117,19 @@ def read_articles(files: Iterable[Path], max_bytes: int = MAX_BYTES,
                     seen.add(article.id)
                     out.articles.append(article)
         except SkipFile as e:
-            out.warnings.append(f"{path}: skipped: {e}")
+            out.warnings.append(f"{shown(path)}: skipped: {e}")
     return out
 
 
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> list[Article]:
     suffix = path.suffix.lower()
     text = decode(_read_bytes(path, max_bytes))
+    name = shown(path)
     if suffix in HTML_SUFFIXES:
-        return [from_html(text, str(path))]
+        return [from_html(text, name)]
     if suffix in JSON_SUFFIXES:
-        return list(from_json(text, str(path), lines=suffix != ".json"))
-    return [from_text(text, str(path))]
+        return list(from_json(text, name, lines=suffix != ".json"))
+    return [from_text(text, name)]
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -136,7 +172,9 @@ def from_text(text: str, path: str) -> Article:
     match = _FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = yaml.load(match.group(1), Loader=_FrontMatterLoader)
+        except _AliasRefused as e:
+            raise SkipFile(str(e)) from None
         except yaml.YAMLError:
             loaded = None
         if isinstance(loaded, dict):

@@ -11,8 +11,6 @@ from zoneinfo import ZoneInfo
 from .config import Config
 from .deliver import compose, require_delivery, run_daily
 from .errors import BriefgenError
-from .pipeline import build_brief
-from .render import render_pdf, render_text
 
 log = logging.getLogger("briefgen")
 
@@ -20,6 +18,9 @@ log = logging.getLogger("briefgen")
 def brief_message(config: Config, day: date | None,
                   progress: Callable[[str], None] | None = None) -> EmailMessage:
     """Build the brief and wrap it as an email: HTML body, text alternative, PDF attached."""
+    from .pipeline import build_brief  # here: a run with nothing new to build stays quick
+    from .render import render_pdf, render_text
+
     delivery = require_delivery(config)
     brief = build_brief(config, None, day, progress)
     for warning in brief.warnings:
@@ -36,7 +37,8 @@ def today(config: Config) -> date:
 
 
 def run_once(config: Config, day: date | None = None) -> bool:
-    return run_daily(config, day or today(config), lambda d: brief_message(config, d), log.info)
+    """True when everything went through; each problem was logged as one line."""
+    return run_daily(config, day or today(config), lambda d: brief_message(config, d))
 
 
 def schedule_forever(config: Config) -> None:

@@ -14,6 +14,7 @@ from .errors import InputError
 from .fetch import SeenStore, fetch_sources
 from .figures import find_discrepancies
 from .ingest import expand_inputs, read_articles
+from .language import in_latin_script
 from .model import Article, Brief
 from .quotes import find_quotes
 from .segment import segment
@@ -44,6 +45,10 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     if not articles:
         where = inputs or [s.path or s.feed or s.url or "" for s in config.sources]
         raise InputError(f"no readable article in {', '.join(map(str, where))}")
+    if not any(in_latin_script(a.body) for a in articles):
+        warnings.append(f"none of the {len(articles)} articles is in a language briefgen reads "
+                        "(English, or another language in Latin script): the brief will be "
+                        "empty or nearly so")
 
     step("splitting sentences")
     sentences = [s for a in articles for s in segment(a)]
@@ -76,7 +81,8 @@ def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None
     day = brief_date or datetime.now(timezone.utc).date()
     reference = datetime.combine(day, dt_time.max, timezone.utc) if brief_date \
         else datetime.now(timezone.utc)
-    seen = SeenStore(state_dir / "seen.json") if any(s.new_only for s, _ in pairs) else None
+    seen = SeenStore(state_dir / "seen.json", warnings) if any(s.new_only for s, _ in pairs) \
+        else None
     kept: dict[str, Article] = {}
     for source, article in pairs:
         if source.window and article.date and article.date < (reference - source.window).date():

@@ -21,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from weasyprint.urls import URLFetcher
 
 from .errors import RenderError
-from .fsutil import atomic_write
+from .fsutil import atomic_write_all
 from .model import Brief
 
 PACKAGED_TEMPLATES = Path(str(resources.files("briefgen").joinpath("templates")))
@@ -134,14 +134,13 @@ def render_all(brief: Brief, formats: tuple[str, ...], user_dir: Path | None = N
 
 def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...],
                 user_dir: Path | None = None) -> list[Path]:
-    """Render everything first, then write each file atomically."""
+    """Render everything first, then replace the files as one: all new, or all as before."""
     rendered = render_all(brief, formats, user_dir)
-    paths = []
-    for fmt, data in rendered.items():
-        path = out_dir / f"brief-{brief.date.isoformat()}.{fmt}"
-        try:
-            atomic_write(path, data)
-        except OSError as e:
-            raise RenderError(f"{path}: cannot write: {e.strerror or e}") from None
-        paths.append(path)
-    return paths
+    files = {out_dir / f"brief-{brief.date.isoformat()}.{fmt}": data
+             for fmt, data in rendered.items()}
+    try:
+        atomic_write_all(files)
+    except OSError as e:
+        raise RenderError(f"{out_dir}: cannot write the brief: {e.strerror or e}; the "
+                          "previous brief is unchanged") from None
+    return list(files)

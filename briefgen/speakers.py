@@ -33,8 +33,10 @@ _WORD = (rf"(?:(?:[A-Z]\.){{2,}}|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St)\.|[A-Z]\.(?=\s[{_CAP}
          rf"|[{_CAP}][\w’'-]*)")
 _PARTICLES = _set("da de do dos das del della di du van von der den ter bin ibn al el la le")
 _PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
-# "Ana Maria da Costa", "Anna van der Berg", "Lee Min Ho"
-NAME_RUN = rf"{_WORD}(?:\s(?:{_PARTICLE}\s)*{_WORD})*"
+# "Ana Maria da Costa", "Anna van der Berg", "Lee Min Ho". Bounded: a name with its titles
+# is a few words; a 44 KB capitalised run is not a name, and an unbounded run made each
+# lookup of it quadratic (36 s for one paragraph).
+NAME_RUN = rf"{_WORD}(?:\s(?:{_PARTICLE}\s){{0,3}}{_WORD}){{0,9}}"
 _RUN = re.compile(NAME_RUN)
 
 TITLE_WORDS = _set("""

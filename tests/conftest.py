@@ -37,3 +37,17 @@ def seeds_brief(tmp_path_factory) -> Path:
                    "--out", str(out), "--format", "html,pdf,json,md")
     assert proc.returncode == 0, proc.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def brief_eml(tmp_path_factory) -> bytes:
+    """One real brief message (`send --dry-run`), for delivery tests that queue it instead of
+    building a brief on every run."""
+    from .test_delivery import DAY, write_config
+
+    tmp = tmp_path_factory.mktemp("eml")
+    config = write_config(tmp, 25)
+    proc = run_cli("send", "--config", str(config), "--date", DAY, "--dry-run",
+                   "--out", str(tmp), "-q")
+    assert proc.returncode == 0, proc.stderr
+    return (tmp / f"brief-{DAY}.eml").read_bytes()

@@ -68,7 +68,8 @@ def test_run_delivers_one_message_with_body_text_and_pdf(tmp_path: Path, smtp: S
 
 def test_server_down_then_up_delivers_on_the_next_run(tmp_path: Path):
     port = free_port()
-    config = write_config(tmp_path, port)
+    config = write_config(tmp_path, port)  # no wait before the retry (see retry_after)
+    config.write_text(config.read_text().replace("  smtp: {", "  retry_after: 0s\n  smtp: {"))
     down = run_cli("run", "--config", str(config), "--date", DAY)
     assert down.returncode != 0
     errors = [ln for ln in down.stderr.splitlines() if "error" in ln]
@@ -176,3 +177,21 @@ def test_schedule_runs_the_job_at_the_cron_time(tmp_path: Path, smtp: SmtpServer
     assert "scheduled: * * * * * (UTC)" in err
     assert "sent the brief of" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("subject, expected", [
+    ("{nope}", "unknown field {nope}"),
+    ("{title:>999999999}", "a width below 1000"),
+    ("{title.__class__}", "unknown field"),
+    ("Brief {", "bad format string"),
+])
+def test_check_refuses_a_subject_that_would_fail_every_run(tmp_path: Path, subject: str,
+                                                           expected: str):
+    text = write_config(tmp_path, 25).read_text()
+    (tmp_path / "brief.yaml").write_text(
+        text.replace('subject: "Daily brief {date}"', f'subject: "{subject}"'))
+    line_no = next(n for n, ln in enumerate(text.splitlines(), 1) if "subject:" in ln)
+    proc = run_cli("check", "--config", str(tmp_path / "brief.yaml"))
+    assert proc.returncode == 2
+    [line] = proc.stderr.splitlines()
+    assert f"brief.yaml:{line_no}: delivery.email.subject: " in line and expected in line
