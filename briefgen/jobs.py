@@ -19,16 +19,17 @@ def brief_message(config: Config, day: date | None,
                   progress: Callable[[str], None] | None = None) -> EmailMessage:
     """Build the brief and wrap it as an email: HTML body, text alternative, PDF attached."""
     from .pipeline import build_brief  # here: a run with nothing new to build stays quick
-    from .render import render_pdf, render_text
+    from .render import render_email, render_pdf, render_text
 
     delivery = require_delivery(config)
     brief = build_brief(config, None, day, progress)
     for warning in brief.warnings:
         log.warning(warning)
     user_dir = config.resolve(config.templates) if config.templates else None
-    pdf = render_pdf(render_text(brief, "html", user_dir), user_dir)
-    return compose(brief, delivery, render_text(brief, "email", user_dir),
-                   render_text(brief, "txt", user_dir), pdf)
+    html = render_text(brief, "html", user_dir)
+    # The mail shows what the PDF shows: the same page, its style inlined.
+    return compose(brief, delivery, render_email(html), render_text(brief, "txt", user_dir),
+                   render_pdf(html, user_dir))
 
 
 def today(config: Config) -> date:

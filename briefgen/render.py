@@ -25,8 +25,7 @@ from .fsutil import atomic_write_all
 from .model import Brief
 
 PACKAGED_TEMPLATES = Path(str(resources.files("briefgen").joinpath("templates")))
-TEMPLATE_NAMES = {"html": "brief.html.j2", "md": "brief.md.j2", "txt": "brief.txt.j2",
-                  "email": "email.html.j2"}
+TEMPLATE_NAMES = {"html": "brief.html.j2", "md": "brief.md.j2", "txt": "brief.txt.j2"}
 MAX_REFS = 5  # source numbers shown after a line; "+N" stands for the rest
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -113,6 +112,15 @@ class LocalOnlyFetcher(URLFetcher):
         elif not url.startswith("data:"):
             raise ValueError(f"refused: {url.split(':')[0]} URLs are not fetched")
         return super().fetch(url, headers)
+
+
+def render_email(html: str) -> str:
+    """The brief's page as a mail body: the same HTML as the PDF, its style sheet inlined
+    into style attributes (mail clients drop <style> blocks), nothing fetched."""
+    import css_inline
+
+    inliner = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
+    return inliner.inline(html)
 
 
 def render_all(brief: Brief, formats: tuple[str, ...], user_dir: Path | None = None) \

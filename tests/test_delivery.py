@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,33 @@ def test_check_refuses_a_subject_that_would_fail_every_run(tmp_path: Path, subje
     assert proc.returncode == 2
     [line] = proc.stderr.splitlines()
     assert f"brief.yaml:{line_no}: delivery.email.subject: " in line and expected in line
+
+
+def test_the_mail_shows_what_the_pdf_shows_in_the_users_style(tmp_path: Path, smtp: SmtpServer):
+    import html as html_lib
+    import json
+    from email import message_from_bytes, policy
+
+    config = write_config(tmp_path, smtp.port, "templates: look\n")
+    (tmp_path / "look").mkdir()
+    css = (ROOT / "templates" / "brief.css").read_text() + "\nh2 { color: rgb(9, 8, 7); }\n"
+    (tmp_path / "look" / "brief.css").write_text(css)
+    proc = run_cli("send", "--config", str(config), "--date", DAY, "--dry-run",
+                   "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    msg = message_from_bytes((tmp_path / "out" / f"brief-{DAY}.eml").read_bytes(),
+                             policy=policy.default)
+    body = html_lib.unescape(msg.get_body(("html",)).get_content())
+    text = msg.get_body(("plain",)).get_content()
+    assert run_cli("build", "--config", str(config), "--date", DAY, "--format", "json",
+                   "--out", str(tmp_path / "json"), "-q").returncode == 0
+    brief = json.loads((tmp_path / "json" / f"brief-{DAY}.json").read_text())
+
+    quotes = [q for s in brief["sections"] for q in s["quotes"]]
+    assert quotes and any(q["role"] for q in quotes)
+    for part in (body, text):
+        assert "of 5 sources" in part and "Sources differ on this figure" in part
+        for q in quotes:
+            assert f"— {q['speaker']}" + (f", {q['role']}" if q["role"] else "") in part
+    assert re.search(r'<h2 style="[^"]*color: ?rgb\(9, 8, 7\)', body)  # inlined
+    assert "<style" not in body
