@@ -353,7 +353,12 @@ def parse(text: str, name: str = "<config>", base_dir: Path = Path(".")) -> Conf
     try:
         return Config.model_validate({**data, "base_dir": base_dir})
     except ValidationError as e:
-        lines = [_describe(err, name, root) for err in e.errors()]
+        errors = e.errors()
+        # A list whose only item is invalid is also "too short": the item's error says it all.
+        errors = [err for err in errors if err["type"] != "too_short" or not any(
+            len(o["loc"]) > len(err["loc"]) and o["loc"][:len(err["loc"])] == err["loc"]
+            for o in errors)]
+        lines = [_describe(err, name, root) for err in errors]
         raise ConfigError("\n".join(dict.fromkeys(lines))) from None
 
 
@@ -370,6 +375,9 @@ def _describe(err: dict, name: str, root: yaml.Node | None) -> str:
         return f"{where}: {key}: required key missing"
     msg = err["msg"].removeprefix("Value error, ")
     got = err.get("input")
+    if err["type"] in ("tuple_type", "list_type") and isinstance(got, str):
+        items = ", ".join(p.strip() for p in got.split(",") if p.strip())
+        return f"{where}: {key}: expected a list in brackets, like [{items}]; got {got!r}"
     if err["type"] not in ("value_error",) and not isinstance(got, dict | list):
         msg += f"; got {got!r}"
     return f"{where}: {key}: {msg}" if key else f"{where}: {msg}"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config, DeliveryConfig, parse_duration
-from .errors import BriefgenError
+from .errors import ConfigError
 from .ledger import FINAL, Ledger, LedgerError
 from .model import Brief
 from .spool import NotABrief, Spool, read_message
@@ -216,5 +216,5 @@ def _parse_stamp(text: object) -> datetime:
 
 def require_delivery(config: Config) -> DeliveryConfig:
     if config.delivery is None:
-        raise BriefgenError("no `delivery:` section in the config; see README (Daily delivery)")
+        raise ConfigError("no `delivery:` section in the config; see README (Daily delivery)")
     return config.delivery

@@ -137,3 +137,9 @@ def test_every_config_key_is_documented_in_the_readme():
 def test_annotated_example_is_valid():
     cfg = config.load(ROOT / "config" / "example.yaml")
     assert [s.ranker for s in cfg.sections] == ["centrality", "lexrank"]
+
+
+def test_a_list_written_without_brackets_gets_one_line_that_shows_the_fix():
+    msg = errors_of(GOOD.replace("cues: [met]", "cues: met, talks"))
+    assert msg == ("brief.yaml:7: sections[0].cues: expected a list in brackets, "
+                   "like [met, talks]; got 'met, talks'")

@@ -226,3 +226,12 @@ def test_the_mail_shows_what_the_pdf_shows_in_the_users_style(tmp_path: Path, sm
             assert f"— {q['speaker']}" + (f", {q['role']}" if q["role"] else "") in part
     assert re.search(r'<h2 style="[^"]*color: ?rgb\(9, 8, 7\)', body)  # inlined
     assert "<style" not in body
+
+
+def test_send_without_a_delivery_section_is_a_config_error(tmp_path: Path):
+    config = tmp_path / "brief.yaml"
+    config.write_text((ROOT / "config" / "brief.yaml").read_text())
+    proc = run_cli("send", "--config", str(config), "--date", DAY)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        "briefgen: error: no `delivery:` section in the config; see README (Daily delivery)")
