@@ -31,6 +31,7 @@ _DATE_LINE = re.compile(r"\A\s*date\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 # "PARIS, May 3 (Agency) –" or "(Agency) –" near the top names the outlet.
 _DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .&'-]{1,30})\)\s*[–—-]")
+_OWN_OUTPUT = re.compile(r"brief-\d{4}-\d{2}-\d{2}\.(?:html|json|md|txt|eml)")
 _CREDIT_OUTLET = re.compile(r"\((?:Video|Photo|Audio):\s*([^)]{2,40})\)")
 
 
@@ -59,14 +60,22 @@ class Ingested:
     warnings: list[str] = field(default_factory=list)
 
 
-def expand_inputs(specs: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files named by paths, directories (recursive) and globs; and warnings for misses."""
+def expand_inputs(specs: Iterable[str | Path], exclude: Iterable[Path] = ()
+                  ) -> tuple[list[Path], list[str]]:
+    """Files named by paths, directories (recursive) and globs; and warnings for misses.
+
+    A folder's walk leaves out briefgen's own briefs (brief-<date>.<format>) and the
+    folders in `exclude` (the state dir): `path: .` must not read yesterday's brief.
+    """
     files: list[Path] = []
     warnings: list[str] = []
+    skipped = [p.resolve() for p in exclude]
     for spec in specs:
         path = Path(spec)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p)
+                           and not _OWN_OUTPUT.fullmatch(p.name)
+                           and not any(p.resolve().is_relative_to(s) for s in skipped))
             found = _inside(path, found, warnings)
         elif path.is_file():
             found = [path]
@@ -112,7 +121,7 @@ def read_articles(files: Iterable[Path], max_bytes: int = MAX_BYTES,
                                 "is reached (limits.max_articles)")
             continue
         try:
-            for article in read_file(path, max_bytes):
+            for article in read_file(path, max_bytes, out.warnings):
                 if article.id not in seen:  # the same text twice is one article
                     seen.add(article.id)
                     out.articles.append(article)
@@ -121,7 +130,8 @@ def read_articles(files: Iterable[Path], max_bytes: int = MAX_BYTES,
     return out
 
 
-def read_file(path: Path, max_bytes: int = MAX_BYTES) -> list[Article]:
+def read_file(path: Path, max_bytes: int = MAX_BYTES,
+              warnings: list[str] | None = None) -> list[Article]:
     suffix = path.suffix.lower()
     text = decode(_read_bytes(path, max_bytes))
     name = shown(path)
@@ -129,7 +139,7 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> list[Article]:
         return [from_html(text, name)]
     if suffix in JSON_SUFFIXES:
         return list(from_json(text, name, lines=suffix != ".json"))
-    return [from_text(text, name)]
+    return [from_text(text, name, warnings)]
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -166,7 +176,7 @@ def decode(data: bytes) -> str:
     return str(next((r for r in clean if r.encoding == "cp1252"), best))
 
 
-def from_text(text: str, path: str) -> Article:
+def from_text(text: str, path: str, warnings: list[str] | None = None) -> Article:
     """Plain text: optional YAML front matter or a first line `date YYYY-MM-DD`."""
     meta: dict[str, Any] = {}
     match = _FRONT_MATTER.match(text)
@@ -175,8 +185,14 @@ def from_text(text: str, path: str) -> Article:
             loaded = yaml.load(match.group(1), Loader=_FrontMatterLoader)
         except _AliasRefused as e:
             raise SkipFile(str(e)) from None
-        except yaml.YAMLError:
-            loaded = None
+        except yaml.YAMLError as e:
+            loaded = _plain_fields(match.group(1))
+            mark = getattr(e, "problem_mark", None)
+            line = f":{mark.line + 2}" if mark else ""  # +1 for 1-based, +1 for the ---
+            if warnings is not None:
+                warnings.append(f"{path}{line}: front matter is not valid YAML "
+                                f"({getattr(e, 'problem', None) or 'syntax error'}); "
+                                "read as plain `key: value` lines")
         if isinstance(loaded, dict):
             meta, text = loaded, text[match.end():]
     match = _DATE_LINE.match(text)
@@ -184,6 +200,17 @@ def from_text(text: str, path: str) -> Article:
         meta.setdefault("date", match.group(1))
         text = text[match.end():]
     return make_article(text, path, meta)
+
+
+def _plain_fields(block: str) -> dict[str, str]:
+    """Front matter that YAML cannot read ("title: Talks: what next"), line by line:
+    the key before the first colon, the rest as written."""
+    fields = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and re.fullmatch(r"[A-Za-z_][\w-]*", key.strip()):
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields
 
 
 def from_html(html: str, path: str, url: str = "") -> Article:

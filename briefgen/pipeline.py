@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
+from pathlib import Path
 
 from .assemble import assemble_brief, with_support
 from .clean import clean_article, load_rules
@@ -69,13 +70,13 @@ def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None
            warnings: list[str]) -> list[Article]:
     """The articles of --input, or of the config's sources with their windows applied."""
     limits = config.limits
+    state_dir = config.resolve(config.state_dir)
     if inputs:
-        return read_paths(inputs, limits, warnings)
+        return read_paths(inputs, limits, warnings, state_dir)
     pairs: list[tuple[Source, Article]] = [
         (s, a) for s in config.sources if s.path
-        for a in read_paths([str(config.resolve(s.path))], limits, warnings)]
+        for a in read_paths([str(config.resolve(s.path))], limits, warnings, state_dir)]
     remote = [s for s in config.sources if not s.path]
-    state_dir = config.resolve(config.state_dir)
     if remote:
         pairs += fetch_sources(remote, config.fetch, state_dir, warnings)
     day = brief_date or datetime.now(timezone.utc).date()
@@ -95,8 +96,9 @@ def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None
     return list(kept.values())
 
 
-def read_paths(specs: Sequence[str], limits: LimitsConfig, warnings: list[str]) -> list[Article]:
-    files, missing = expand_inputs(specs)
+def read_paths(specs: Sequence[str], limits: LimitsConfig, warnings: list[str],
+               state_dir: Path | None = None) -> list[Article]:
+    files, missing = expand_inputs(specs, [state_dir] if state_dir else [])
     warnings += missing
     ingested = read_articles(files, limits.max_file_bytes, limits.max_articles)
     warnings += ingested.warnings

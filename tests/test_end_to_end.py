@@ -122,3 +122,45 @@ def test_meeting_length_the_sources_disagree_on_is_flagged(seeds_brief: Path):
     readings = {r["text"] for d in flagged for r in d["readings"]}
     assert {"35-minute", "30-minute"} <= readings
     assert "Sources differ on this figure" in the_files(seeds_brief)["html"].read_text()
+
+
+def test_a_source_folder_holding_the_out_and_state_dirs_reads_only_articles(tmp_path: Path):
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    for seed in sorted(SEEDS.iterdir())[:3]:
+        (desk / seed.name).write_text(seed.read_text())
+    config = desk / "brief.yaml"
+    config.write_text(DEFAULT_CONFIG.read_text().replace("- path: ../seeds", "- path: .")
+                      + "state_dir: state\n")
+    (desk / "state").mkdir()
+    (desk / "state" / "notes.txt").write_text("State files are never articles at all. " * 5)
+    for _ in range(2):  # the second build finds the first one's files beside the articles
+        proc = run_cli("build", "--config", str(config), "--out", str(desk / "out"),
+                       "--format", "json,md,html", "-q")
+        assert proc.returncode == 0, proc.stderr
+    brief = json.loads(next((desk / "out").glob("*.json")).read_text())
+    assert len(brief["sources"]) == 3
+    assert all(s["path"].endswith(".txt") and "/" not in s["path"] for s in brief["sources"])
+
+
+def test_new_only_on_a_path_source_reads_each_file_on_the_first_day_only(tmp_path: Path):
+    desk = tmp_path / "desk"
+    (desk / "inbox").mkdir(parents=True)
+    seeds = sorted(SEEDS.iterdir())
+    for seed in seeds[:3]:
+        (desk / "inbox" / seed.name).write_text(seed.read_text())
+    config = desk / "brief.yaml"
+    config.write_text(DEFAULT_CONFIG.read_text().replace(
+        "- path: ../seeds", "- {path: inbox, new_only: true}") + "state_dir: state\n")
+
+    def sources_on(day: str) -> int:
+        proc = run_cli("build", "--config", str(config), "--out", str(desk / "out"),
+                       "--format", "json", "--date", day, "-q")
+        if proc.returncode != 0:
+            return 0
+        return len(json.loads((desk / "out" / f"brief-{day}.json").read_text())["sources"])
+
+    assert sources_on("2023-06-20") == 3
+    assert sources_on("2023-06-20") == 3  # a rebuild of the same day reads the same
+    (desk / "inbox" / seeds[3].name).write_text(seeds[3].read_text())
+    assert sources_on("2023-06-21") == 1

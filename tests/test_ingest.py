@@ -96,3 +96,16 @@ def test_identical_copies_are_one_article(tmp_path: Path):
     (tmp_path / "b.txt").write_text("Same text.")
     files, _ = expand_inputs([tmp_path])
     assert len(read_articles(files).articles) == 1
+
+
+def test_front_matter_yaml_cannot_read_is_read_line_by_line_with_a_warning(tmp_path: Path):
+    path = tmp_path / "talks.md"
+    path.write_text("---\ntitle: Talks: what comes next\ndate: 2024-03-05\noutlet: Wire\n---\n"
+                    "The ministers met in the capital on Tuesday for talks on trade.\n")
+    result = read_articles([path])
+    [article] = result.articles
+    assert (article.title, article.date, article.outlet) == (
+        "Talks: what comes next", date(2024, 3, 5), "Wire")
+    assert article.body.startswith("The ministers met")
+    [warning] = result.warnings
+    assert warning.startswith(f"{path}:2: front matter is not valid YAML")
