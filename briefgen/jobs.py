@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
@@ -25,11 +25,35 @@ def brief_message(config: Config, day: date | None,
     brief = build_brief(config, None, day, progress)
     for warning in brief.warnings:
         log.warning(warning)
+    stale = stale_warning(config, brief.date, [s.date for s in brief.sources if s.date])
+    if stale:
+        log.warning(stale)
     user_dir = config.resolve(config.templates) if config.templates else None
     html = render_text(brief, "html", user_dir)
     # The mail shows what the PDF shows: the same page, its style inlined.
     return compose(brief, delivery, render_email(html), render_text(brief, "txt", user_dir),
                    render_pdf(html, user_dir))
+
+
+def schedule_window(config: Config) -> timedelta:
+    """The time between two runs of the schedule (a day for "0 7 * * *")."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    trigger = CronTrigger.from_crontab(config.schedule.cron,
+                                       timezone=ZoneInfo(config.schedule.timezone))
+    first = trigger.get_next_fire_time(None, datetime.now(ZoneInfo(config.schedule.timezone)))
+    second = trigger.get_next_fire_time(first, first + timedelta(seconds=1))
+    return second - first if first and second else timedelta(days=1)
+
+
+def stale_warning(config: Config, day: date, dates: list[date]) -> str | None:
+    """A daily brief made only of old news is worth a warning: the sources may be stuck."""
+    window = max(schedule_window(config), timedelta(days=1))
+    if dates and max(dates) < day - window:
+        return (f"the newest article is from {max(dates)}, older than the schedule's "
+                f"window ({window.days} day{'s' if window.days != 1 else ''}) before {day}: "
+                "are the sources still updated?")
+    return None
 
 
 def today(config: Config) -> date:

@@ -235,3 +235,15 @@ def test_send_without_a_delivery_section_is_a_config_error(tmp_path: Path):
     assert proc.returncode == 2
     assert proc.stderr.strip() == (
         "briefgen: error: no `delivery:` section in the config; see README (Daily delivery)")
+
+
+def test_a_brief_of_old_news_is_sent_with_a_warning(tmp_path: Path, smtp: SmtpServer):
+    config = write_config(tmp_path, smtp.port)
+    fresh = run_cli("send", "--config", str(config), "--date", DAY, "--dry-run",
+                    "--out", str(tmp_path / "out"))
+    assert fresh.returncode == 0 and "newest article" not in fresh.stderr
+    stale = run_cli("send", "--config", str(config), "--date", "2023-07-20", "--dry-run",
+                    "--out", str(tmp_path / "out"))
+    assert stale.returncode == 0, stale.stderr
+    assert ("the newest article is from 2023-06-20, older than the schedule's window "
+            "(1 day) before 2023-07-20") in stale.stderr
