@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: brief test lint eval bench install clean
+.PHONY: brief test lint eval bench smoke install clean
 
 brief: $(STAMP)  ## build the brief of seeds/ into out/
 	$(BIN)/briefgen build --config config/brief.yaml --out out
@@ -18,6 +18,9 @@ eval: $(STAMP)  ## facts in the right section, junk, verbatim, quotes and words,
 
 bench: $(STAMP)  ## stage times and memory at 100/1,000/10,000 articles, rankers vs sumy
 	$(BIN)/python -m bench.run
+
+smoke:  ## pip install this clone into a fresh venv and build from an empty directory
+	scripts/pip-smoke
 
 lint: $(STAMP)
 	$(BIN)/ruff check briefgen tests evaluation bench
