@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -31,9 +32,22 @@ def _error(message: str) -> None:
         click.echo(f"briefgen: error: {line}", err=True)
 
 
+def verbosity(command: Callable) -> Callable:
+    """-q/--quiet and -v/--verbose, which every command takes."""
+    command = click.option("--verbose", "-v", is_flag=True,
+                           help="Each stage as a line with its time, and debug lines.")(command)
+    return click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")(command)
+
+
 @contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[str], None] | None]:
-    """A spinner naming the current stage, on a terminal only (cron and pipes stay quiet)."""
+def _progress(quiet: bool, verbose: bool = False) -> Iterator[Callable[[str], None] | None]:
+    """A spinner naming the current stage, on a terminal only (cron and pipes stay quiet);
+    with --verbose, each stage as a line with the seconds since the start."""
+    if verbose:
+        start = time.perf_counter()
+        yield lambda msg: click.echo(f"briefgen: {time.perf_counter() - start:7.2f} s  {msg}",
+                                     err=True)
+        return
     if quiet or not sys.stderr.isatty():
         yield None
         return
@@ -78,12 +92,13 @@ def cli() -> None:
               help="Comma-separated formats (html,pdf,json,md); default: the config's.")
 @click.option("--date", "brief_date", metavar="YYYY-MM-DD",
               help="The brief's date; default: the newest article's date.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+@verbosity
 def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, formats: str | None,
-          brief_date: str | None, quiet: bool) -> None:
+          brief_date: str | None, quiet: bool, verbose: bool) -> None:
     """Build the brief and write brief-<date>.<format> files."""
     from .pipeline import build_brief
 
+    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     if not inputs and discover.is_packaged(config_path):
         raise InputError(f"no input: give --input PATH (no config in {discover.looked_at()}, "
@@ -94,7 +109,7 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
     user_templates = cfg.resolve(cfg.templates) if cfg.templates else None
     if user_templates and not user_templates.is_dir():
         raise ConfigError(f"{config_path}: templates: no such directory {user_templates}")
-    with _progress(quiet) as progress:
+    with _progress(quiet, verbose) as progress:
         brief = build_brief(cfg, inputs or None, day, progress)
         if progress:
             progress(f"rendering {', '.join(chosen)}")
@@ -109,11 +124,17 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
 
 @cli.command()
 @click.option("--config", "config_path", help=CONFIG_HELP)
-def check(config_path: str | None) -> None:
-    """Validate a config and say what `build` would do with it."""
+@verbosity
+def check(config_path: str | None, quiet: bool, verbose: bool) -> None:
+    """Validate a config and say what `build` would do with it (-q: only problems)."""
     from .ingest import expand_inputs
 
+    _setup_logging(quiet, verbose)
+    if verbose and not os.environ.get(discover.ENV_VAR) and not config_path:
+        click.echo(f"looking for a config in {discover.looked_at()}", err=True)
     cfg, config_path = discover.load(config_path)
+    if quiet:
+        return
     packaged = " (the packaged default)" if discover.is_packaged(config_path) else ""
     click.echo(f"{config_path}: OK{packaged}")
     click.echo(f"title: {cfg.title}")
@@ -145,7 +166,8 @@ def check(config_path: str | None) -> None:
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
-def init(directory: Path, force: bool) -> None:
+@verbosity
+def init(directory: Path, force: bool, quiet: bool, verbose: bool) -> None:
     """Write a starter config into DIRECTORY, with an empty templates folder for overrides."""
     starter = resources.files("briefgen").joinpath("data/brief.yaml").read_text("utf-8")
     starter = starter.replace(discover.PACKAGED_SOURCES, discover.STARTER_SOURCES)
@@ -160,6 +182,8 @@ def init(directory: Path, force: bool) -> None:
     from .fsutil import atomic_write
 
     atomic_write(config_file, starter)
+    if quiet:
+        return
     click.echo(
         f"Wrote {config_file}. Put articles in {directory / 'articles'}/ and run:\n"
         f"  briefgen build --config {config_file}\n"
@@ -170,12 +194,14 @@ def init(directory: Path, force: bool) -> None:
         f" sources, footer). The packaged templates are in {PACKAGED_TEMPLATES}.")
 
 
-def _setup_logging(quiet: bool) -> None:
+def _setup_logging(quiet: bool, verbose: bool = False) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_LineFormatter())
     logger = logging.getLogger("briefgen")
     logger.handlers[:] = [handler]
-    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose: choose one")
+    logger.setLevel(logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO)
     logger.propagate = False
 
 
@@ -193,20 +219,20 @@ class _LineFormatter(logging.Formatter):
 @click.option("--dry-run", is_flag=True, help="Write the message to OUT/brief-<date>.eml instead.")
 @click.option("--out", "out_dir", default="out", show_default=True,
               help="Where --dry-run writes the .eml file.")
-@click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")
+@verbosity
 def send(config_path: str | None, brief_date: str | None, dry_run: bool, out_dir: str,
-         quiet: bool) -> None:
+         quiet: bool, verbose: bool) -> None:
     """Build the brief and email it now (recorded in the ledger, so `run` will not resend)."""
     from .deliver import require_delivery, send_now
     from .fsutil import atomic_write
     from .jobs import brief_message, today
 
-    _setup_logging(quiet)
+    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     require_delivery(cfg)
     _arm_deadline(cfg, "briefgen send")
     day = _parse_date(brief_date) or today(cfg)
-    with _progress(quiet) as progress:
+    with _progress(quiet, verbose) as progress:
         msg = brief_message(cfg, day, progress)
     if dry_run:
         path = Path(out_dir) / f"brief-{day.isoformat()}.eml"
@@ -227,12 +253,12 @@ def _arm_deadline(cfg: config_mod.Config, what: str) -> None:
 @click.option("--config", "config_path", help=CONFIG_HELP)
 @click.option("--date", "brief_date", metavar="YYYY-MM-DD",
               help="The brief's date; default: today in the schedule's time zone.")
-@click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")
-def run(config_path: str | None, brief_date: str | None, quiet: bool) -> None:
+@verbosity
+def run(config_path: str | None, brief_date: str | None, quiet: bool, verbose: bool) -> None:
     """The daily job, once: send what waits in the outbox, then today's brief unless sent."""
     from .jobs import run_once
 
-    _setup_logging(quiet)
+    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     _arm_deadline(cfg, "briefgen run")
     if not run_once(cfg, _parse_date(brief_date)):
@@ -241,11 +267,12 @@ def run(config_path: str | None, brief_date: str | None, quiet: bool) -> None:
 
 @cli.command()
 @click.option("--config", "config_path", help=CONFIG_HELP)
-def schedule(config_path: str | None) -> None:
+@verbosity
+def schedule(config_path: str | None, quiet: bool, verbose: bool) -> None:
     """Stay in the foreground and run the daily job at the config's `schedule` times."""
     from .jobs import schedule_forever
 
-    _setup_logging(False)
+    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     from .deliver import require_delivery
 

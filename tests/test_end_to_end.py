@@ -164,3 +164,18 @@ def test_new_only_on_a_path_source_reads_each_file_on_the_first_day_only(tmp_pat
     assert sources_on("2023-06-20") == 3  # a rebuild of the same day reads the same
     (desk / "inbox" / seeds[3].name).write_text(seeds[3].read_text())
     assert sources_on("2023-06-21") == 1
+
+
+def test_every_command_takes_quiet_and_verbose(tmp_path: Path):
+    from briefgen.cli import cli
+
+    for name in cli.commands:
+        text = run_cli(name, "--help").stdout
+        assert "-q, --quiet" in text and "-v, --verbose" in text, name
+    args = ["build", "--input", str(SEEDS), "--out", str(tmp_path), "--format", "json"]
+    loud = run_cli(*args, "-v")
+    assert loud.returncode == 0, loud.stderr
+    stages = [line for line in loud.stderr.splitlines() if re.search(r"\d s  \w", line)]
+    assert any("selecting from" in s for s in stages) and any("rendering" in s for s in stages)
+    hushed = run_cli(*args, "-q")
+    assert hushed.returncode == 0 and hushed.stdout == "" and hushed.stderr == ""
