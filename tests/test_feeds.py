@@ -75,6 +75,10 @@ def test_feed_brief_has_the_pages_text_without_navigation(tmp_path: Path, site: 
     html = next((tmp_path / "out").glob("*.html")).read_text()
     for furniture in ["Subscribe now", "Cookie settings", "All rights reserved"]:
         assert furniture not in html
+    # Each page's address from the feed is its source's link.
+    assert {s["url"] for s in brief["sources"]} == {f"{site.url}/talks", f"{site.url}/visit"}
+    for path in ("/talks", "/visit"):
+        assert f'<a href="{site.url}{path}">' in html
     assert f"{site.url}/slow: skipped: no answer within 1 s" in proc.stderr
     assert f"{site.url}/missing: skipped: HTTP 404" in proc.stderr
     assert f"{site.url}/broken.xml: feed skipped" in proc.stderr
