@@ -54,13 +54,13 @@ def _parse_formats(value: str | None) -> tuple[str, ...] | None:
     return formats
 
 
-def _parse_date(value: str | None) -> date | None:
+def _parse_date(value: str | None, name: str = "--date") -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ConfigError(f"--date: expected YYYY-MM-DD; got {value!r}") from None
+        raise ConfigError(f"{name}: expected YYYY-MM-DD; got {value!r}") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,6 +99,7 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
         if progress:
             progress(f"rendering {', '.join(chosen)}")
         paths = write_brief(brief, Path(out_dir), chosen, user_templates)
+        _archive(cfg, brief, user_templates, progress)
     for warning in brief.warnings:
         click.echo(f"briefgen: warning: {warning}", err=True)
     if not quiet:
@@ -251,6 +252,57 @@ def schedule(config_path: str | None) -> None:
 
     require_delivery(cfg)
     schedule_forever(cfg)
+
+
+def _archive(cfg: config_mod.Config, brief, user_templates: Path | None,
+             progress: Callable[[str], None] | None) -> None:
+    from .archive import archive_root, save
+
+    root = archive_root(cfg)
+    if root:
+        if progress:
+            progress("archiving")
+        save(root, brief, user_templates)
+
+
+@cli.command()
+@click.option("--config", "config_path", help=CONFIG_HELP)
+def history(config_path: str | None) -> None:
+    """List the archived editions (state_dir/briefs/), oldest first."""
+    from .archive import edition_path, editions, load, require_root
+
+    cfg, config_path = discover.load(config_path)
+    root = require_root(cfg, config_path)
+    days = editions(root)
+    if not days:
+        click.echo(f"No archived brief in {root} yet.")
+    for day in days:
+        data = load(root, day)
+        items = len(data["summary"]) + sum(len(s["items"]) for s in data["sections"])
+        new = sum(x.get("status") == "new" for s in data["sections"] for x in s["items"])
+        click.echo(f"{day}  {len(data['sources'])} articles, {items} items ({new} new in "
+                   f"sections), {data.get('word_count', 0)} words  "
+                   f"{edition_path(root, day, 'html')}")
+
+
+@cli.command()
+@click.argument("date1", metavar="DATE1")
+@click.argument("date2", metavar="DATE2")
+@click.option("--config", "config_path", help=CONFIG_HELP)
+def diff(date1: str, date2: str, config_path: str | None) -> None:
+    """What the archived brief of DATE2 adds to, and drops from, the brief of DATE1."""
+    from .archive import load, require_root
+    from .editiondiff import diff as diff_editions
+
+    cfg, config_path = discover.load(config_path)
+    root = require_root(cfg, config_path)
+    old = load(root, _parse_date(date1, "DATE1") or date.min)
+    new = load(root, _parse_date(date2, "DATE2") or date.min)
+    added, dropped = diff_editions(old, new)
+    click.echo(f"{date1} -> {date2}: {len(added)} added, {len(dropped)} dropped")
+    for sign, lines in (("+", added), ("-", dropped)):
+        for line in lines:
+            click.echo(f"{sign} [{line.where}] {line.text}")
 
 
 def main() -> None:
