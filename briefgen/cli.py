@@ -305,6 +305,19 @@ def diff(date1: str, date2: str, config_path: str | None) -> None:
             click.echo(f"{sign} [{line.where}] {line.text}")
 
 
+@cli.command()
+@click.option("--config", "config_path", help=CONFIG_HELP)
+@click.option("--input", "inputs", multiple=True, metavar="PATH",
+              help="Article file, directory or glob; repeatable. Replaces the config's sources.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="Port on 127.0.0.1.")
+def serve(config_path: str | None, inputs: tuple[str, ...], port: int) -> None:
+    """Preview the brief in a browser; it rebuilds and reloads when a file changes."""
+    from .serve import serve as serve_preview  # starlette, uvicorn: only for this command
+
+    serve_preview(config_path, inputs, port)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)
