@@ -151,7 +151,8 @@ def init(directory: Path, force: bool) -> None:
     starter = resources.files("briefgen").joinpath("data/brief.yaml").read_text("utf-8")
     starter = starter.replace(discover.PACKAGED_SOURCES, discover.STARTER_SOURCES)
     starter = starter.replace("formats: [html, pdf, json, md]",
-                              "formats: [html, pdf, json, md]\n\ntemplates: templates")
+                              "formats: [html, pdf, json, md]\n\ntemplates: templates\n"
+                              "state_dir: .briefgen   # keeps past editions in briefs/")
     config_file = directory / "brief.yaml"
     if config_file.exists() and not force:
         raise BriefgenError(f"{config_file}: already exists (use --force to overwrite)")
