@@ -3,6 +3,8 @@ history and diff commands; all through the real CLI on real files."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import re
 from pathlib import Path
@@ -185,3 +187,25 @@ def test_diff_of_a_day_not_archived_is_one_line(seeds_two_days):
     assert "no archived brief of 2023-06-25" in proc.stderr
     proc = run_cli("diff", "yesterday", "2023-06-20", "--config", str(seeds_two_days))
     assert proc.returncode == 2 and "DATE1: expected YYYY-MM-DD" in proc.stderr
+
+
+def test_mail_marks_new_and_repeated_lines(tmp_path):
+    delivery = ("delivery:\n  email: {from: briefs@example.org, to: [desk@example.org]}\n"
+                "  smtp: {host: 127.0.0.1, port: 2525, security: none}\n")
+    config = archived_config(tmp_path, delivery)
+    config.write_text(config.read_text().replace("path: ../seeds", "path: d2"))
+    build(config, write_articles(tmp_path / "d1", "2024-03-04", DAY1), day="2024-03-04")
+    write_articles(tmp_path / "d2", "2024-03-05", DAY2)
+    proc = run_cli("send", "--config", str(config), "--date", "2024-03-05", "--dry-run",
+                   "--out", str(tmp_path / "out"), "-q")
+    assert proc.returncode == 0, proc.stderr
+    message = email.message_from_bytes((tmp_path / "out" / "brief-2024-03-05.eml").read_bytes(),
+                                       policy=email.policy.default)
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    for line in NEW:
+        assert f"[NEW] {line}" in text
+    for line in REPEATED:
+        assert f"(since 2024-03-04) {line}" in text
+    assert html.count(">since 2024-03-04</span>") == len(REPEATED)
+    assert edition(config, "2024-03-05")["sources"]  # `send` archives its brief too
