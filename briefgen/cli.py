@@ -279,11 +279,10 @@ def history(config_path: str | None) -> None:
         click.echo(f"No archived brief in {root} yet.")
     for day in days:
         data = load(root, day)
-        items = len(data["summary"]) + sum(len(s["items"]) for s in data["sections"])
-        new = sum(x.get("status") == "new" for s in data["sections"] for x in s["items"])
-        click.echo(f"{day}  {len(data['sources'])} articles, {items} items ({new} new in "
-                   f"sections), {data.get('word_count', 0)} words  "
-                   f"{edition_path(root, day, 'html')}")
+        items = [*data["summary"], *(x for s in data["sections"] for x in s["items"])]
+        new = sum(x.get("status") == "new" for x in items)
+        click.echo(f"{day}  {len(data['sources'])} articles, {len(items)} items ({new} new), "
+                   f"{data.get('word_count', 0)} words  {edition_path(root, day, 'html')}")
 
 
 @cli.command()

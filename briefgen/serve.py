@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import html
+import socket
 import threading
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -142,8 +143,20 @@ def app(preview: Preview) -> Starlette:
 
 
 def serve(config_arg: str | None, inputs: Sequence[str], port: int) -> None:
+    check_port(port)
     preview = Preview(config_arg, inputs)
     preview.rebuild()
     print(f"Serving the brief on http://127.0.0.1:{port}/ (archived editions on /briefs/); "
           "Ctrl-C stops.", flush=True)
     uvicorn.run(app(preview), host="127.0.0.1", port=port, log_level="warning")
+
+
+def check_port(port: int) -> None:
+    """A port in use is one line before the first build, not a server error after it."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as e:
+            raise BriefgenError(f"127.0.0.1:{port}: {e.strerror or e}; choose another with "
+                                "--port") from None

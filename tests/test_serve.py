@@ -19,7 +19,7 @@ from .conftest import DEFAULT_CONFIG, ROOT, SEEDS, run_cli
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
+needs_browser = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
                                 reason="needs chromium and chromedriver (scripts/system-deps)")
 WAIT = 90  # seconds a change may take to reach the page on a busy machine
 
@@ -92,6 +92,7 @@ def heading(driver) -> str:
     return driver.find_element(By.TAG_NAME, "h1").text
 
 
+@needs_browser
 def test_page_follows_the_config_and_shows_template_errors(server, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -120,6 +121,7 @@ def test_page_follows_the_config_and_shows_template_errors(server, browser):
     WebDriverWait(browser, WAIT).until(lambda d: heading(d) == "Evening desk")
 
 
+@needs_browser
 def test_archived_editions_are_served(server, browser):
     from selenium.webdriver.common.by import By
 
@@ -128,3 +130,15 @@ def test_archived_editions_are_served(server, browser):
     browser.find_element(By.LINK_TEXT, "2023-06-19").click()
     assert heading(browser) == "Morning desk"
     assert "2023-06-19" in browser.find_element(By.CLASS_NAME, "brief-date").text
+
+
+def test_a_port_in_use_is_one_line(tmp_path):
+    config = write_site(tmp_path, "Morning desk")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = run_cli("serve", "--config", str(config), "--port", str(port))
+    assert proc.returncode == 1
+    assert proc.stderr == (f"briefgen: error: 127.0.0.1:{port}: Address already in use; "
+                           "choose another with --port\n")
