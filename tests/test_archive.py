@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+import pypdf
 import pytest
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -95,6 +96,10 @@ def test_two_days_item_by_item(tmp_path):
     html = (tmp_path / "out" / "brief-2024-03-05.html").read_text()
     assert html.count('<span class="new">new</span>') == len(NEW)
     assert html.count('<span class="since">since 2024-03-04</span>') == len(REPEATED)
+    pdf = tmp_path / "state" / "briefs" / "2024-03-05" / "brief.pdf"
+    pdf_text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(pdf).pages)
+    assert pdf_text.count("since 2024-03-04") == len(REPEATED)
+    assert pdf_text.count("NEW ") == len(NEW)
     # The summary puts new developments first.
     summary = [x["status"] for x in edition(config, "2024-03-05")["summary"]]
     assert summary == sorted(summary)
