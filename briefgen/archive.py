@@ -88,9 +88,19 @@ def save(root: Path, brief: Brief, user_dir: Path | None) -> Path:
         atomic_write_all(files)
         for near in neighbours(days, brief.date).values():
             if near:
-                day = date.fromisoformat(near)
-                page = render_text(load(root, day), "html", user_dir, neighbours(days, day))
-                atomic_write(edition_path(root, day, "html"), page)
+                _relink(root, date.fromisoformat(near), days, user_dir)
     except OSError as e:
         raise BriefgenError(f"{root}: cannot archive the brief: {e.strerror or e}") from None
     return edition_path(root, brief.date, "html").parent
+
+
+def _relink(root: Path, day: date, days: list[date], user_dir: Path | None) -> None:
+    """Render an edition's page again with its current neighbours; one that cannot be read
+    or rendered keeps its old page (today's edition is kept all the same)."""
+    from .render import render_text
+
+    try:
+        page = render_text(load(root, day), "html", user_dir, neighbours(days, day))
+    except (BriefgenError, KeyError, TypeError, AttributeError):
+        return
+    atomic_write(edition_path(root, day, "html"), page)

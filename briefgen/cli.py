@@ -278,8 +278,12 @@ def history(config_path: str | None) -> None:
     if not days:
         click.echo(f"No archived brief in {root} yet.")
     for day in days:
-        data = load(root, day)
-        items = [*data["summary"], *(x for s in data["sections"] for x in s["items"])]
+        try:
+            data = load(root, day)
+            items = [*data["summary"], *(x for s in data["sections"] for x in s["items"])]
+        except (BriefgenError, KeyError, TypeError) as e:
+            click.echo(f"{day}  unreadable: {e}")
+            continue
         new = sum(x.get("status") == "new" for x in items)
         click.echo(f"{day}  {len(data['sources'])} articles, {len(items)} items ({new} new), "
                    f"{data.get('word_count', 0)} words  {edition_path(root, day, 'html')}")

@@ -16,6 +16,7 @@ from . import archive, vectors
 from .config import Config
 from .corpus import DUPLICATE_SIMILARITY, Corpus
 from .corroborate import states_same, telling_words
+from .errors import BriefgenError
 from .model import Brief, Item, Quote, Seen, count_words
 
 PastLine = tuple[str, date]  # an earlier edition's line and the day it was first seen
@@ -28,7 +29,8 @@ def remember(config: Config, brief: Brief, corpus: Corpus) -> Brief:
     root = archive.archive_root(config)
     if root is None:
         return brief
-    past = earlier_lines(root, brief.date, config.continuity.days)
+    warnings = list(brief.warnings)
+    past = earlier_lines(root, brief.date, config.continuity.days, warnings)
     how = config.continuity.repeated
 
     def mark(lines: tuple) -> tuple:
@@ -40,24 +42,31 @@ def remember(config: Config, brief: Brief, corpus: Corpus) -> Brief:
     summary, items = prefer_new(summary, [s.items for s in sections], config.summary.max_items,
                                 config.summary.max_words)
     sections = [replace(s, items=i) for s, i in zip(sections, items, strict=True)]
-    return replace(brief, summary=summary, sections=tuple(sections), continuity=how)
+    return replace(brief, summary=summary, sections=tuple(sections), continuity=how,
+                   warnings=tuple(warnings))
 
 
-def earlier_lines(root: Path, day: date, days: int) -> list[PastLine]:
-    """Every item and quote of the editions in the `days` days before day."""
+def earlier_lines(root: Path, day: date, days: int, warnings: list[str]) -> list[PastLine]:
+    """Every item and quote of the editions in the `days` days before day; an edition that
+    cannot be read is skipped with a warning rather than stopping today's brief."""
     lines: list[PastLine] = []
     for edition in archive.editions(root):
-        if day - timedelta(days=days) <= edition < day:
+        if not day - timedelta(days=days) <= edition < day:
+            continue
+        try:
             data = archive.load(root, edition)
             every = [*data["summary"], *(x for s in data["sections"]
                                          for x in (*s["items"], *s["quotes"]))]
             lines += [(x["text"], _first_seen(x, edition)) for x in every]
+        except (BriefgenError, KeyError, TypeError, AttributeError) as e:
+            warnings.append(f"{archive.edition_path(root, edition, 'json')}: skipped: not a "
+                            f"readable brief ({e})")
     return lines
 
 
 def _first_seen(line: dict, edition: date) -> date:
     try:
-        return date.fromisoformat(line.get("first_seen") or "")
+        return min(date.fromisoformat(line.get("first_seen") or ""), edition)
     except ValueError:
         return edition
 

@@ -112,6 +112,22 @@ def test_drop_leaves_out_repeated_lines(tmp_path):
     assert {x["text"] for x in lines(edition(config, "2024-03-05"))} == set(NEW)
 
 
+def test_an_unreadable_edition_is_skipped_with_a_warning(tmp_path):
+    config = archived_config(tmp_path)
+    broken = tmp_path / "state" / "briefs" / "2024-03-04" / "brief.json"
+    broken.parent.mkdir(parents=True)
+    broken.write_text('{"title": "half a brief"')
+    folder = write_articles(tmp_path / "d2", "2024-03-05", DAY2)
+    proc = run_cli("build", "--config", str(config), "--input", str(folder), "--date",
+                   "2024-03-05", "--out", str(tmp_path / "out"), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert f"briefgen: warning: {broken}: skipped: not a readable brief" in proc.stderr
+    assert {x["status"] for x in lines(edition(config, "2024-03-05"))} == {"new"}
+    listed = run_cli("history", "--config", str(config)).stdout.splitlines()
+    assert listed[0].startswith("2024-03-04  unreadable: ")
+    assert listed[1].startswith("2024-03-05  2 articles, 6 items (6 new), ")
+
+
 def test_without_state_dir_nothing_is_archived_or_marked(tmp_path):
     folder = write_articles(tmp_path / "d1", "2024-03-04", DAY1)
     proc = run_cli("build", "--config", str(DEFAULT_CONFIG), "--input", str(folder),
