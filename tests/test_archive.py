@@ -230,3 +230,27 @@ def test_mail_marks_new_and_repeated_lines(tmp_path):
         assert f"(since 2024-03-04) {line}" in text
     assert html.count(">since 2024-03-04</span>") == len(REPEATED)
     assert edition(config, "2024-03-05")["sources"]  # `send` archives its brief too
+
+
+def test_the_summary_gives_repeated_places_to_new_items():
+    from datetime import date
+
+    from briefgen.continuity import prefer_new
+    from briefgen.model import Item, Seen
+
+    def line(text: str, status: str) -> Item:
+        return Item(text, ("a1",), Seen(status, date(2024, 3, 4)))
+
+    old_top, new_top = line("Old news on top.", "repeated"), line("New news on top.", "new")
+    old_a, new_a = line("Old news in A.", "repeated"), line("New news in A.", "new")
+    new_b = line("New news in B.", "new")
+    summary, sections = prefer_new((old_top, new_top), [(old_a, new_a), (new_b,)], 2, 100)
+    assert summary == (new_top, new_a)  # the first new item of a section moves up
+    assert sections == [(old_a,), (new_b,)]
+    # Room left over still goes to the repeated line; nothing new to promote keeps it.
+    summary, sections = prefer_new((old_top, new_top), [(old_a,)], 4, 100)
+    assert summary == (new_top, old_top) and sections == [(old_a,)]
+    # The summary's word budget holds: a promoted line that does not fit stays put.
+    long_new = line("New news in A, told at length.", "new")
+    summary, sections = prefer_new((old_top,), [(long_new,)], 1, 4)
+    assert summary == (old_top,) and sections == [(long_new,)]
