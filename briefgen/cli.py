@@ -20,6 +20,7 @@ import click
 from . import config as config_mod
 from . import discover
 from .errors import BriefgenError, ConfigError, InputError
+from .model import Brief
 from .render import PACKAGED_TEMPLATES, write_brief
 
 CONFIG_HELP = ("The brief's YAML config; default: $BRIEFGEN_CONFIG, ./brief.yaml, "
@@ -255,7 +256,7 @@ def schedule(config_path: str | None) -> None:
     schedule_forever(cfg)
 
 
-def _archive(cfg: config_mod.Config, brief, user_templates: Path | None,
+def _archive(cfg: config_mod.Config, brief: Brief, user_templates: Path | None,
              progress: Callable[[str], None] | None) -> None:
     from .archive import archive_root, save
 

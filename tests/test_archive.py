@@ -192,6 +192,11 @@ def test_history_diff_and_links(seeds_two_days):
     added = [line for line in proc.stdout.splitlines() if line.startswith("+ ")]
     assert new_items and len(added) == len(new_items)
     assert all(any(text in line for line in added) for text in new_items)
+    day2 = {x["text"] for x in lines(edition(seeds_two_days, "2023-06-20"))}
+    dropped = [line for line in proc.stdout.splitlines() if line.startswith("- ")]
+    assert len(dropped) == len(day1 - day2)
+    assert proc.stdout.splitlines()[0] == (f"2023-06-19 -> 2023-06-20: {len(added)} added, "
+                                           f"{len(dropped)} dropped")
 
     briefs = seeds_two_days.parent / "state" / "briefs"
     for day in ("2023-06-19", "2023-06-20"):
