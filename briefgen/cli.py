@@ -21,6 +21,7 @@ import click
 from . import config as config_mod
 from . import discover
 from .errors import BriefgenError, ConfigError, InputError
+from .model import Brief
 from .render import PACKAGED_TEMPLATES, write_brief
 
 CONFIG_HELP = ("The brief's YAML config; default: $BRIEFGEN_CONFIG, ./brief.yaml, "
@@ -68,13 +69,13 @@ def _parse_formats(value: str | None) -> tuple[str, ...] | None:
     return formats
 
 
-def _parse_date(value: str | None) -> date | None:
+def _parse_date(value: str | None, name: str = "--date") -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ConfigError(f"--date: expected YYYY-MM-DD; got {value!r}") from None
+        raise ConfigError(f"{name}: expected YYYY-MM-DD; got {value!r}") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -114,6 +115,7 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
         if progress:
             progress(f"rendering {', '.join(chosen)}")
         paths = write_brief(brief, Path(out_dir), chosen, user_templates)
+        _archive(cfg, brief, user_templates, progress)
     for warning in brief.warnings:
         click.echo(f"briefgen: warning: {warning}", err=True)
     if not quiet:
@@ -172,7 +174,8 @@ def init(directory: Path, force: bool, quiet: bool, verbose: bool) -> None:
     starter = resources.files("briefgen").joinpath("data/brief.yaml").read_text("utf-8")
     starter = starter.replace(discover.PACKAGED_SOURCES, discover.STARTER_SOURCES)
     starter = starter.replace("formats: [html, pdf, json, md]",
-                              "formats: [html, pdf, json, md]\n\ntemplates: templates")
+                              "formats: [html, pdf, json, md]\n\ntemplates: templates\n"
+                              "state_dir: .briefgen   # keeps past editions in briefs/")
     config_file = directory / "brief.yaml"
     if config_file.exists() and not force:
         raise BriefgenError(f"{config_file}: already exists (use --force to overwrite)")
@@ -278,6 +281,73 @@ def schedule(config_path: str | None, quiet: bool, verbose: bool) -> None:
 
     require_delivery(cfg)
     schedule_forever(cfg)
+
+
+def _archive(cfg: config_mod.Config, brief: Brief, user_templates: Path | None,
+             progress: Callable[[str], None] | None) -> None:
+    from .archive import archive_root, save
+
+    root = archive_root(cfg)
+    if root:
+        if progress:
+            progress("archiving")
+        save(root, brief, user_templates)
+
+
+@cli.command()
+@click.option("--config", "config_path", help=CONFIG_HELP)
+def history(config_path: str | None) -> None:
+    """List the archived editions (state_dir/briefs/), oldest first."""
+    from .archive import edition_path, editions, load, require_root
+
+    cfg, config_path = discover.load(config_path)
+    root = require_root(cfg, config_path)
+    days = editions(root)
+    if not days:
+        click.echo(f"No archived brief in {root} yet.")
+    for day in days:
+        try:
+            data = load(root, day)
+            items = [*data["summary"], *(x for s in data["sections"] for x in s["items"])]
+        except (BriefgenError, KeyError, TypeError) as e:
+            click.echo(f"{day}  unreadable: {e}")
+            continue
+        new = sum(x.get("status") == "new" for x in items)
+        click.echo(f"{day}  {len(data['sources'])} articles, {len(items)} items ({new} new), "
+                   f"{data.get('word_count', 0)} words  {edition_path(root, day, 'html')}")
+
+
+@cli.command()
+@click.argument("date1", metavar="DATE1")
+@click.argument("date2", metavar="DATE2")
+@click.option("--config", "config_path", help=CONFIG_HELP)
+def diff(date1: str, date2: str, config_path: str | None) -> None:
+    """What the archived brief of DATE2 adds to, and drops from, the brief of DATE1."""
+    from .archive import load, require_root
+    from .editiondiff import diff as diff_editions
+
+    cfg, config_path = discover.load(config_path)
+    root = require_root(cfg, config_path)
+    old = load(root, _parse_date(date1, "DATE1") or date.min)
+    new = load(root, _parse_date(date2, "DATE2") or date.min)
+    added, dropped = diff_editions(old, new)
+    click.echo(f"{date1} -> {date2}: {len(added)} added, {len(dropped)} dropped")
+    for sign, lines in (("+", added), ("-", dropped)):
+        for line in lines:
+            click.echo(f"{sign} [{line.where}] {line.text}")
+
+
+@cli.command()
+@click.option("--config", "config_path", help=CONFIG_HELP)
+@click.option("--input", "inputs", multiple=True, metavar="PATH",
+              help="Article file, directory or glob; repeatable. Replaces the config's sources.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="Port on 127.0.0.1.")
+def serve(config_path: str | None, inputs: tuple[str, ...], port: int) -> None:
+    """Preview the brief in a browser; it rebuilds and reloads when a file changes."""
+    from .serve import serve as serve_preview  # starlette, uvicorn: only for this command
+
+    serve_preview(config_path, inputs, port)
 
 
 def main() -> None:

@@ -279,6 +279,15 @@ class CleanConfig(_Strict):
     """Extra furniture-rule YAML files (same shape as briefgen/data/furniture.yaml)."""
 
 
+class ContinuityConfig(_Strict):
+    """How a brief treats what earlier editions in the archive (state_dir/briefs/) said."""
+
+    days: int = Field(default=7, ge=1, le=366)
+    """Editions of this many days before the brief's date count as already seen."""
+    repeated: Literal["keep", "mark", "drop"] = "mark"
+    """A repeated line: kept as it is, marked "since <date>", or left out."""
+
+
 class Config(_Strict):
     title: str = "Daily brief"
     """Title on the brief and in the PDF header."""
@@ -302,6 +311,8 @@ class Config(_Strict):
     delivery: DeliveryConfig | None = None
     """Email settings for `send` and `run`."""
     schedule: ScheduleConfig = ScheduleConfig()
+    continuity: ContinuityConfig = ContinuityConfig()
+    """Archive and "new since yesterday" marks; on when the config sets `state_dir`."""
     base_dir: Path = Path(".")
     """Set by load(): the config file's directory; relative paths resolve against it."""
 

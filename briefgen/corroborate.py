@@ -24,12 +24,10 @@ def corroborate(corpus: Corpus, items: Sequence[Item], order: Sequence[str]) -> 
     ("underscored the importance of open communication channels"): a sentence
     with at least SUPPORT_SHARE of the item's rare concepts supports it.
     """
-    rare_limit = max(3, RARE_SHARE * len(corpus.users))
     rank = {a: i for i, a in enumerate(order)}
     out = []
     for item in items:
-        rare = {w for w in vectors.analyze(item.text)
-                if len(corpus.texts_with.get(w, ())) <= rare_limit}
+        rare = telling_words(corpus, item.text)
         if len(rare) < MIN_RARE:
             out.append(item)
             continue
@@ -42,3 +40,15 @@ def corroborate(corpus: Corpus, items: Sequence[Item], order: Sequence[str]) -> 
         sources = sorted(set(item.sources) | support, key=lambda a: rank.get(a, 0))
         out.append(Item(item.text, tuple(sources)))
     return out
+
+
+def telling_words(corpus: Corpus, text: str) -> set[str]:
+    """The concepts of text that few of the day's sentences use."""
+    rare_limit = max(3, RARE_SHARE * len(corpus.users))
+    return {w for w in vectors.analyze(text) if len(corpus.texts_with.get(w, ())) <= rare_limit}
+
+
+def states_same(rare: set[str], other: str) -> bool:
+    """Does other hold enough of a line's telling words to state the same fact?"""
+    return len(rare) >= MIN_RARE and \
+        len(rare & set(vectors.analyze(other))) >= SUPPORT_SHARE * len(rare)

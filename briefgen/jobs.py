@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
+from .archive import archive_root, save
 from .config import Config
 from .deliver import compose, require_delivery, run_daily
 from .errors import BriefgenError
@@ -30,6 +31,9 @@ def brief_message(config: Config, day: date | None,
         log.warning(stale)
     user_dir = config.resolve(config.templates) if config.templates else None
     html = render_text(brief, "html", user_dir)
+    root = archive_root(config)
+    if root:
+        save(root, brief, user_dir)
     # The mail shows what the PDF shows: the same page, its style inlined.
     return compose(brief, delivery, render_email(html), render_text(brief, "txt", user_dir),
                    render_pdf(html, user_dir))

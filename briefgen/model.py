@@ -50,14 +50,27 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Seen:
+    """Whether an earlier edition of the brief already said this, and since when."""
+
+    status: str  # "new" or "repeated"
+    first_seen: date
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "first_seen": self.first_seen.isoformat()}
+
+
+@dataclass(frozen=True)
 class Item:
     """One line of the brief: a source sentence and every article that says it."""
 
     text: str
     sources: tuple[str, ...]
+    seen: Seen | None = None  # set only when the brief is compared with an archive
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "sources": list(self.sources), "support": len(self.sources)}
+        return {"text": self.text, "sources": list(self.sources), "support": len(self.sources),
+                **(self.seen.to_dict() if self.seen else {})}
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,7 @@ class Quote:
     sources: tuple[str, ...] = ()
     role: str = ""  # as the articles describe the speaker: "Foreign Minister"
     reported: bool = False  # "Doe said the talks ...": the source's words, not the speaker's
+    seen: Seen | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -79,6 +93,7 @@ class Quote:
             "reported": self.reported,
             "source": self.source,
             "sources": list(self.sources or (self.source,)),
+            **(self.seen.to_dict() if self.seen else {}),
         }
 
 
@@ -132,6 +147,7 @@ class Brief:
     sources: tuple[SourceRef, ...]
     warnings: tuple[str, ...] = field(default=())
     summary_discrepancies: tuple = ()  # figures the summary states and the sources give differently
+    continuity: str = ""  # how repeated lines are treated ("keep", "mark", "drop"); "": no archive
 
     def to_dict(self) -> dict:
         """The JSON contract of DESIGN.md; extra fields only ever get added."""
@@ -144,6 +160,7 @@ class Brief:
             "sections": [s.to_dict() for s in self.sections],
             "sources": [s.to_dict() for s in self.sources],
             "word_count": self.word_count,
+            **({"continuity": self.continuity} if self.continuity else {}),
         }
 
     @property

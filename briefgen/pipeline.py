@@ -10,6 +10,7 @@ from pathlib import Path
 from .assemble import assemble_brief, with_support
 from .clean import clean_article, load_rules
 from .config import Config, LimitsConfig, Source
+from .continuity import remember
 from .corpus import build_corpus
 from .errors import InputError
 from .fetch import SeenStore, fetch_sources
@@ -61,9 +62,10 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     summary, section_items = with_support(corpus, sentences, order, summary, section_items)
     step("finding quotes")
     quotes = find_quotes(articles, sentences, config.quotes.min_words, config.quotes.max_words)
-    return assemble_brief(config, articles, warnings, brief_date, corpus=corpus,
-                          summary=summary, section_items=section_items, quotes=quotes,
-                          discrepancies=find_discrepancies(articles))
+    brief = assemble_brief(config, articles, warnings, brief_date, corpus=corpus,
+                           summary=summary, section_items=section_items, quotes=quotes,
+                           discrepancies=find_discrepancies(articles))
+    return remember(config, brief, corpus)  # what the archived editions said already
 
 
 def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None,

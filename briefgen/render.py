@@ -50,12 +50,13 @@ def template_dirs(user_dir: Path | None) -> list[Path]:
     return [p.resolve() for p in ([user_dir] if user_dir else []) + [PACKAGED_TEMPLATES]]
 
 
-def context(brief: Brief, env: jinja2.Environment) -> dict:
+def context(brief: Brief | dict, env: jinja2.Environment, edition: dict | None = None) -> dict:
     """What every template sees: `brief` (the JSON contract), `cited` (the sources the
-    brief cites, in order), `source_number` (article id -> number among them), `css`."""
-    data = brief.to_dict()
-    lists = [x.sources or (x.source,) for s in brief.sections for x in (*s.items, *s.quotes)]
-    lists += [x.sources for x in brief.summary]
+    brief cites, in order), `source_number` (article id -> number among them), `css`,
+    `edition` (archived editions before and after this one, or None)."""
+    data = brief if isinstance(brief, dict) else brief.to_dict()
+    lists = [x["sources"] for s in data["sections"] for x in (*s["items"], *s["quotes"])]
+    lists += [x["sources"] for x in data["summary"]]
     differing = [*data["summary_discrepancies"], *(d for s in data["sections"]
                                                    for d in s["discrepancies"])]
     lists += [r["sources"] for d in differing for r in d["readings"]]
@@ -66,15 +67,18 @@ def context(brief: Brief, env: jinja2.Environment) -> dict:
     numbers = {s["id"]: n for n, s in enumerate(cited, start=1)}
     css = env.loader.get_source(env, "brief.css")[0] if env.loader else ""
     return {"brief": data, "cited": cited, "source_number": numbers, "css": css,
-            "max_refs": MAX_REFS}
+            "max_refs": MAX_REFS, "edition": edition}
 
 
-def render_text(brief: Brief, fmt: str, user_dir: Path | None = None) -> str:
+def render_text(brief: Brief | dict, fmt: str, user_dir: Path | None = None,
+                edition: dict | None = None) -> str:
+    """One format; `brief` may be the JSON contract itself (an archived edition)."""
     if fmt == "json":
-        return json.dumps(brief.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        data = brief if isinstance(brief, dict) else brief.to_dict()
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     env = environment(user_dir)
     try:
-        return env.get_template(TEMPLATE_NAMES[fmt]).render(context(brief, env))
+        return env.get_template(TEMPLATE_NAMES[fmt]).render(context(brief, env, edition))
     except jinja2.TemplateSyntaxError as e:
         raise RenderError(f"{e.filename or e.name}:{e.lineno}: template error: {e.message}") \
             from None

@@ -111,6 +111,7 @@ def test_init_then_build(tmp_path: Path):
     assert proc.returncode == 0, proc.stderr
     html = (tmp_path / "out" / "brief-2024-02-02.html").read_text()
     assert "rgb(9, 8, 7)" in html
+    assert (tmp_path / "desk" / ".briefgen" / "briefs" / "2024-02-02" / "brief.pdf").is_file()
     assert "already exists" in run_cli("init", str(tmp_path / "desk")).stderr
 
 
