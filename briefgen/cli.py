@@ -296,14 +296,16 @@ def _archive(cfg: config_mod.Config, brief: Brief, user_templates: Path | None,
 
 @cli.command()
 @click.option("--config", "config_path", help=CONFIG_HELP)
-def history(config_path: str | None) -> None:
+@verbosity
+def history(config_path: str | None, quiet: bool, verbose: bool) -> None:
     """List the archived editions (state_dir/briefs/), oldest first."""
     from .archive import edition_path, editions, load, require_root
 
+    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     root = require_root(cfg, config_path)
     days = editions(root)
-    if not days:
+    if not days and not quiet:
         click.echo(f"No archived brief in {root} yet.")
     for day in days:
         try:
@@ -321,17 +323,20 @@ def history(config_path: str | None) -> None:
 @click.argument("date1", metavar="DATE1")
 @click.argument("date2", metavar="DATE2")
 @click.option("--config", "config_path", help=CONFIG_HELP)
-def diff(date1: str, date2: str, config_path: str | None) -> None:
+@verbosity
+def diff(date1: str, date2: str, config_path: str | None, quiet: bool, verbose: bool) -> None:
     """What the archived brief of DATE2 adds to, and drops from, the brief of DATE1."""
     from .archive import load, require_root
     from .editiondiff import diff as diff_editions
 
+    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     root = require_root(cfg, config_path)
     old = load(root, _parse_date(date1, "DATE1") or date.min)
     new = load(root, _parse_date(date2, "DATE2") or date.min)
     added, dropped = diff_editions(old, new)
-    click.echo(f"{date1} -> {date2}: {len(added)} added, {len(dropped)} dropped")
+    if not quiet:
+        click.echo(f"{date1} -> {date2}: {len(added)} added, {len(dropped)} dropped")
     for sign, lines in (("+", added), ("-", dropped)):
         for line in lines:
             click.echo(f"{sign} [{line.where}] {line.text}")
@@ -343,10 +348,13 @@ def diff(date1: str, date2: str, config_path: str | None) -> None:
               help="Article file, directory or glob; repeatable. Replaces the config's sources.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
               help="Port on 127.0.0.1.")
-def serve(config_path: str | None, inputs: tuple[str, ...], port: int) -> None:
+@verbosity
+def serve(config_path: str | None, inputs: tuple[str, ...], port: int, quiet: bool,
+          verbose: bool) -> None:
     """Preview the brief in a browser; it rebuilds and reloads when a file changes."""
     from .serve import serve as serve_preview  # starlette, uvicorn: only for this command
 
+    _setup_logging(quiet, verbose)
     serve_preview(config_path, inputs, port)
 
 

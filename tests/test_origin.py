@@ -35,6 +35,8 @@ def test_addresses_are_links_and_no_output_shows_an_absolute_path(tmp_path: Path
 
     assert f'<a href="{URL}">Talks in the capital</a>' in html
     assert f"[Talks in the capital](<{URL}>)" in markdown
+    listed = [line for line in markdown.split("## Sources", 1)[1].splitlines() if line]
+    assert len(listed) == html.count('<li id="src-') > 1  # one line per cited source
     assert URL in pdf_links
     assert [s["url"] for s in data["sources"] if s["title"] == "Talks in the capital"] == [URL]
     for text in (html, markdown, json.dumps(data), pdf_text):
