@@ -12,12 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from . import vectors
 from .candidates import is_candidate
 from .model import Sentence
+from .neighbours import similar_pairs
 
 DUPLICATE_SIMILARITY = 0.7  # cosine at which two sentences tell the same fact
 
@@ -133,10 +134,7 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
     """Distinct texts similar enough to tell the same fact become one group."""
     if not candidates:
         return []
-    sim = (matrix @ matrix.T).tocsr()
-    sim.data[sim.data < DUPLICATE_SIMILARITY] = 0
-    sim.eliminate_zeros()
-    _, labels = connected_components(sim, directed=False)
+    labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY)
     plain = _shared_word_share(tokens, used_by)
     rank = {a: i for i, a in enumerate(article_order)}
     members: dict[int, list[int]] = {}
@@ -151,6 +149,25 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
                             min(places[i] for i in rows), t,
                             frozenset(tokens[t]), plain[t]))
     return groups
+
+
+def join_to_representatives(matrix: sparse.csr_matrix, threshold: float) -> np.ndarray:
+    """Per row, the row whose group it joins: the first row it is similar enough to that
+    heads a group, else itself. Joining the head, not any member, keeps one chain of
+    slightly different sentences from pulling unrelated ones into a group."""
+    n = matrix.shape[0]
+    i, j, cosine = similar_pairs(matrix, threshold)
+    # for each later row j, its earlier similar rows i by falling similarity
+    order = np.lexsort((i, -cosine, j))
+    i, j = i[order], j[order]
+    starts = np.searchsorted(j, np.arange(n + 1))
+    labels = np.arange(n)
+    for row in np.unique(j):
+        for earlier in i[starts[row]:starts[row + 1]]:
+            if labels[earlier] == earlier:
+                labels[row] = earlier
+                break
+    return labels
 
 
 def _shared_word_share(tokens: list[list[str]], used_by: list[set[str]]) -> list[float]:
