@@ -15,26 +15,16 @@ from functools import cache, partial
 import numpy as np
 from scipy import sparse
 
+from .ranker_names import RANKER_NAMES, SUMY_SUMMARIZERS
+
 Ranker = Callable[[Sequence[str], sparse.csr_matrix], np.ndarray]
 
-# sumy summarizers by config name: (module, class). Edmundson is left out: it
-# needs hand-made bonus/stigma word lists that a section config does not carry.
-SUMY_SUMMARIZERS = {
-    "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
-    "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer"),
-    "lsa": ("sumy.summarizers.lsa", "LsaSummarizer"),
-    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
-    "kl": ("sumy.summarizers.kl", "KLSummarizer"),
-    "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
-    "reduction": ("sumy.summarizers.reduction", "ReductionSummarizer"),
-    "random": ("sumy.summarizers.random", "RandomSummarizer"),
-}
 
 
 # Up to this many sentences the thresholded similarity graph is built (its edges
 # grow with the square of the sentences); above it, the continuous graph is used
 # without being built.
-GRAPH_LIMIT = 5_000
+GRAPH_LIMIT = 2_000
 
 
 def centrality(texts: Sequence[str], rows: sparse.csr_matrix | None = None,
@@ -141,4 +131,4 @@ def _registry() -> dict[str, Ranker]:
 
 
 RANKERS = _registry()
-RANKER_NAMES = tuple(RANKERS)  # what the config accepts as a section's ranker
+assert tuple(RANKERS) == RANKER_NAMES  # the config checks names without importing us
