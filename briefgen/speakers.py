@@ -18,9 +18,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from .model import Article
+from .vectors import ENGLISH_STOP_WORDS
 
 
 def _set(words: str) -> frozenset[str]:
