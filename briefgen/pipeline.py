@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
+from functools import partial
 
 from .assemble import assemble_brief, with_support
-from .clean import clean_article, load_rules
+from .clean import Rules, clean_article, load_rules
 from .config import Config, LimitsConfig, Source
 from .corpus import build_corpus
 from .errors import InputError
@@ -15,6 +16,7 @@ from .fetch import SeenStore, fetch_sources
 from .figures import find_discrepancies
 from .ingest import expand_inputs, read_articles
 from .model import Article, Brief
+from .parallel import map_ordered
 from .quotes import find_quotes
 from .segment import segment
 from .select import select_items
@@ -35,10 +37,9 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     step(f"cleaning {len(found)} articles")
     rules = load_rules(tuple(config.resolve(p) for p in config.cleaning.rules))
     articles = []
-    for article in found:
-        cleaned = clean_article(article, rules)
+    for article, cleaned in zip(found, map_ordered(partial(_clean, rules), found), strict=True):
         if cleaned.body:
-            articles.append(with_title(cleaned))
+            articles.append(cleaned)
         else:
             warnings.append(f"{article.path}: skipped: nothing left after removing furniture")
     if not articles:
@@ -46,7 +47,7 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
         raise InputError(f"no readable article in {', '.join(map(str, where))}")
 
     step("splitting sentences")
-    sentences = [s for a in articles for s in segment(a)]
+    sentences = [s for split in map_ordered(segment, articles) for s in split]
     order = [a.id for a in articles]
     step(f"selecting from {len(sentences)} sentences")
     corpus = build_corpus(sentences, order)
@@ -58,6 +59,12 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     return assemble_brief(config, articles, warnings, brief_date, corpus=corpus,
                           summary=summary, section_items=section_items, quotes=quotes,
                           discrepancies=find_discrepancies(articles))
+
+
+def _clean(rules: Rules, article: Article) -> Article:
+    """One article without its furniture, titled; run in a worker process."""
+    cleaned = clean_article(article, rules)
+    return with_title(cleaned) if cleaned.body else cleaned
 
 
 def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None,
