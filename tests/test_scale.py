@@ -1,6 +1,7 @@
 """The parts that keep a large day linear give what the plain all-pairs way gives."""
 
 import random
+import re
 
 import numpy as np
 
@@ -79,3 +80,18 @@ def _square(n):
 def test_work_split_across_processes_comes_back_in_order():
     items = list(range(3 * MIN_ITEMS))
     assert map_ordered(_square, items) == [n * n for n in items]
+
+
+def test_cues_are_found_the_same_with_the_start_lookahead():
+    from briefgen.relevance import cue_pattern, cues_in
+
+    cues = ("meet*", "talks", "/\\b(in|by) (May|June)\\b/", "/\\bjoint\\b(?! session)/", "Élysée",
+            "/[ab]x/")
+    texts = ["They met in May for joint talks at the Élysée.", "A joint session; bx ax.",
+             "Meetings by June", "nothing here"]
+    for chosen in (cues[:4], cues):
+        fast = cue_pattern(chosen)
+        plain = re.compile(fast.pattern.split("(?:", 1)[0].split("(?=")[0] + "(?:"
+                           + fast.pattern.split("(?:", 1)[1], re.I)
+        assert [cues_in(fast, t) for t in texts] == [cues_in(plain, t) for t in texts]
+    assert "(?=" in cue_pattern(cues[:4]).pattern  # the lookahead is there to test
