@@ -1,29 +1,35 @@
-"""Which earlier word sets may share most of their words with a new one, without a scan.
+"""Which earlier word sets may share enough words with a new one, without a scan.
 
-Two sets that share at least half of the smaller one's words share one of the
-smaller set's rarest words (its "prefix": all but the commoner half), so
-looking up a set's prefix among every indexed word, and its every word among
-indexed prefixes, finds each such earlier set. Words count as rare by how many
-of the sets given up front hold them.
+Prefix filtering: if two sets must share at least k of the smaller one's m
+words, they share one of its m - k + 1 rarest words (its "prefix"). So looking
+up a set's prefix among every indexed word, and its every word among indexed
+prefixes, finds each such earlier set, while common words are joined on only
+where a set is too short to have rarer ones. Words count as rare by how many of
+the sets given up front hold them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 class OverlapIndex:
-    """Ids of word sets, looked up by the sets that may overlap a query by half or more."""
+    """Ids of word sets, looked up by the sets that may overlap a query enough.
 
-    def __init__(self, all_sets: Iterable[set[str]]) -> None:
+    `min_shared(m)`: how many words two similar sets share at least, m being the
+    size of the smaller one.
+    """
+
+    def __init__(self, all_sets: Iterable[set[str]], min_shared: Callable[[int], int]) -> None:
         self._frequency: Counter = Counter(w for s in all_sets for w in s)
+        self._min_shared = min_shared
         self._by_word: dict[str, list[int]] = {}
         self._by_prefix_word: dict[str, list[int]] = {}
 
     def _prefix(self, words: set[str]) -> list[str]:
         rarest = sorted(words, key=lambda w: (self._frequency[w], w))
-        return rarest[:len(rarest) - (len(rarest) + 1) // 2 + 1]
+        return rarest[:max(0, len(rarest) - self._min_shared(len(rarest)) + 1)]
 
     def add(self, key: int, words: set[str]) -> None:
         for w in words:
@@ -32,8 +38,8 @@ class OverlapIndex:
             self._by_prefix_word.setdefault(w, []).append(key)
 
     def candidates(self, words: set[str]) -> list[int]:
-        """Ids, in increasing order, of every added set that may share half of the smaller
-        of the two; some share less and must still be checked."""
+        """Ids, in increasing order, of every added set that may share enough words with
+        `words`; some share fewer and must still be checked."""
         found: set[int] = set()
         for w in self._prefix(words):
             found.update(self._by_word.get(w, ()))
