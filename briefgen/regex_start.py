@@ -1,8 +1,12 @@
-"""The characters a regular expression's match can begin with, when they are plain to see.
+"""Many named alternatives in one pattern, tried only where their first letter stands.
 
 A pattern of many alternatives is tried alternative by alternative at every
-word start; a lookahead for the characters any of them can begin with skips
-most word starts at once and changes no match.
+word start. Grouped by the character each can begin with, behind a lookahead
+for it, only the few that can match there are tried; two alternatives with
+different first characters never match at the same place, so the matches are
+the same. An alternative that can begin with several characters stands in
+each of their groups, its name suffixed (`c5_0`, `c5_1`); `group_name` gives
+the name back.
 """
 
 from __future__ import annotations
@@ -50,3 +54,22 @@ def _first(items: list) -> set[str] | None:
             return out
         return None
     return None
+
+
+def alternation(parts: list[tuple[str, str]]) -> str:
+    """A pattern source for the named alternatives (name, body), in their order, grouped by
+    first character where every one's is plain; else the plain alternation."""
+    firsts = [first_characters(body) for _, body in parts]
+    if not all(firsts):
+        return "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in parts) + ")"
+    groups: dict[str, list[str]] = {}
+    for (name, body), first in zip(parts, firsts, strict=True):
+        for k, ch in enumerate(sorted(first or ())):
+            groups.setdefault(ch, []).append(f"(?P<{name}_{k}>{body})")
+    return "(?:" + "|".join(f"(?={ch})(?:{'|'.join(alternatives)})"
+                            for ch, alternatives in sorted(groups.items())) + ")"
+
+
+def group_name(name: str) -> str:
+    """The alternative's own name, without the suffix its copies carry."""
+    return name.rsplit("_", 1)[0] if "_" in name else name

@@ -25,7 +25,7 @@ from . import vectors
 from .config import SectionConfig
 from .corpus import Corpus
 from .reading import profile, read
-from .regex_start import first_characters
+from .regex_start import alternation, group_name
 
 CUE_WEIGHT, CUE_CAP = 0.5, 3  # relevance added per unit of cue weight, and its cap
 OUTSIDE_MAIN_CLAUSE = 0.5  # weight of a cue found only outside the main clause
@@ -41,7 +41,6 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
     expression; any other cue matches as a whole word or phrase.
     """
     parts = []
-    starts: set[str] | None = set()
     for n, cue in enumerate(c.strip() for c in cues):
         if len(cue) > 2 and cue.startswith("/") and cue.endswith("/"):
             body = cue[1:-1]
@@ -49,16 +48,13 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
             body = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else r"\b")
         else:
             continue
-        parts.append(f"(?P<c{n}>{body})")
-        first = first_characters(body)
-        starts = starts | first if starts is not None and first else None
-    # skip at once the word starts no cue can begin at: the same matches, found faster
-    ahead = f"(?=[{''.join(sorted(starts))}])" if starts else ""
-    return re.compile(r"\b" + ahead + "(?:" + "|".join(parts) + ")", re.I) if parts else None
+        parts.append((f"c{n}", body))
+    # cues grouped by first letter: only those that can match at a word are tried there
+    return re.compile(r"\b" + alternation(parts), re.I) if parts else None
 
 
 def cues_in(pattern: re.Pattern | None, text: str) -> set[str]:
-    return {m.lastgroup for m in pattern.finditer(text)} if pattern else set()
+    return {group_name(m.lastgroup) for m in pattern.finditer(text)} if pattern else set()
 
 
 def section_query(section: SectionConfig) -> str:
