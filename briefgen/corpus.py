@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,7 +24,7 @@ from .neighbours import similar_pairs
 DUPLICATE_SIMILARITY = 0.7  # cosine at which two sentences tell the same fact
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per distinct candidate: many on a large day
 class Group:
     """Sentences that say the same thing, possibly in several articles."""
 
@@ -31,8 +32,14 @@ class Group:
     sources: tuple[str, ...]
     first_position: int  # earliest place among its article's candidates (lead = 0)
     row: int  # the shown variant's row among the distinct candidate texts
-    concepts: frozenset[str] = frozenset()  # stemmed content words of the shown text
+    words: tuple[str, ...] = ()  # stemmed content words of the shown text, each once
     plainness: float = 1.0  # share of its words other articles use too (low: spun or garbled)
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        # made when asked: a tuple is a fifth of a set's size, and a large day has
+        # hundreds of thousands of groups
+        return frozenset(self.words)
 
 
 @dataclass(frozen=True)
@@ -44,8 +51,8 @@ class Corpus:
     group_rows: sparse.csr_matrix  # one L2-normalized TF-IDF row per group (its shown variant)
     concept_weight: dict[str, float]  # concept -> how many articles mention it
     # every distinct sentence text (candidate or not): which contain a concept, who prints it
-    texts_with: dict[str, list[int]] = field(default_factory=dict)
-    users: list[set[str]] = field(default_factory=list)
+    texts_with: dict[str, array] = field(default_factory=dict)
+    users: list[tuple[str, ...]] = field(default_factory=list)
     cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> relevance.cue_weights
     articles: int = 0  # how many articles the sentences come from
 
@@ -78,11 +85,13 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
 
 def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dict[str, int],
                    tokens: list[list[str]], used_by: list[set[str]],
-                   ) -> tuple[dict[str, list[int]], list[set[str]]]:
+                   ) -> tuple[dict[str, array], list[tuple[str, ...]]]:
     """Per concept the distinct texts holding it, and per text the articles printing it.
 
     Support is looked for in every sentence, quotations and long ones included,
     so the candidate texts come first and every other distinct text follows.
+    Text numbers are kept as 4-byte integers and readers as tuples: on a large
+    day these indexes hold millions of entries.
     """
     index = dict(distinct)
     all_tokens, all_users = list(tokens), [set(u) for u in used_by]
@@ -92,11 +101,11 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
             all_tokens.append(vectors.analyze(sentence.text))
             all_users.append(set())
         all_users[t].add(sentence.article_id)
-    texts_with: dict[str, list[int]] = {}
+    texts_with: dict[str, array] = {}
     for t, words in enumerate(all_tokens):
         for w in set(words):
-            texts_with.setdefault(w, []).append(t)
-    return texts_with, all_users
+            texts_with.setdefault(w, array("i")).append(t)
+    return texts_with, [tuple(u) for u in all_users]
 
 
 def _normalized_text(text: str) -> str:
@@ -147,7 +156,7 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
         t = text_of[best]
         groups.append(Group(candidates[best].text, tuple(sources),
                             min(places[i] for i in rows), t,
-                            frozenset(tokens[t]), plain[t]))
+                            tuple(dict.fromkeys(tokens[t])), plain[t]))
     return groups
 
 

@@ -42,6 +42,7 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
             articles.append(cleaned)
         else:
             warnings.append(f"{article.path}: skipped: nothing left after removing furniture")
+    del found  # the raw bodies: on a large day as large as the cleaned ones
     if not articles:
         where = inputs or [s.path or s.feed or s.url or "" for s in config.sources]
         raise InputError(f"no readable article in {', '.join(map(str, where))}")
