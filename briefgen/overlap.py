@@ -10,6 +10,7 @@ the sets given up front hold them.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -24,8 +25,8 @@ class OverlapIndex:
     def __init__(self, all_sets: Iterable[set[str]], min_shared: Callable[[int], int]) -> None:
         self._frequency: Counter = Counter(w for s in all_sets for w in s)
         self._min_shared = min_shared
-        self._by_word: dict[str, list[int]] = {}
-        self._by_prefix_word: dict[str, list[int]] = {}
+        self._by_word: dict[str, array] = {}  # 4-byte ids: a large day has millions
+        self._by_prefix_word: dict[str, array] = {}
 
     def _prefix(self, words: set[str]) -> list[str]:
         rarest = sorted(words, key=lambda w: (self._frequency[w], w))
@@ -33,9 +34,9 @@ class OverlapIndex:
 
     def add(self, key: int, words: set[str]) -> None:
         for w in words:
-            self._by_word.setdefault(w, []).append(key)
+            self._by_word.setdefault(w, array("i")).append(key)
         for w in self._prefix(words):
-            self._by_prefix_word.setdefault(w, []).append(key)
+            self._by_prefix_word.setdefault(w, array("i")).append(key)
 
     def candidates(self, words: set[str]) -> list[int]:
         """Ids, in increasing order, of every added set that may share enough words with
