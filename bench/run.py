@@ -28,34 +28,38 @@ SEED_RUNS = 5
 SUMY_RANKERS = ("lexrank", "textrank", "lsa")
 
 
-def measure_build(kind: str, n_articles: int) -> dict:
-    """One whole brief (JSON, HTML, PDF) of a generated corpus; seconds per stage."""
-    from bench.corpus import write_corpus
+def measure_build(kind: str, n_articles: int, articles: Path) -> dict:
+    """One whole brief (JSON, HTML, PDF) of a generated corpus; seconds per stage. The
+    corpus is written by the parent process, so its making counts in neither."""
     from briefgen import config
     from briefgen.pipeline import build_brief
     from briefgen.render import write_brief
 
-    with tempfile.TemporaryDirectory() as tmp:
-        write_corpus(Path(tmp) / "articles", n_articles, kind)
-        cfg = config.load(ROOT / "config" / "brief.yaml")
-        marks: list[tuple[str, float]] = []
-        messages: list[str] = []
+    cfg = config.load(ROOT / "config" / "brief.yaml")
+    if n_articles > cfg.limits.max_articles:  # the default stops at 20,000: read them all
+        limits = cfg.limits.model_copy(update={"max_articles": n_articles})
+        cfg = cfg.model_copy(update={"limits": limits})
+    marks: list[tuple[str, float]] = []
+    messages: list[str] = []
 
-        def progress(msg: str) -> None:  # the pipeline announces each stage as it starts
-            messages.append(msg)
-            marks.append((msg.split()[0], time.perf_counter()))
+    def progress(msg: str) -> None:  # the pipeline announces each stage as it starts
+        messages.append(msg)
+        marks.append((msg.split()[0], time.perf_counter()))
 
+    with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        brief = build_brief(cfg, [str(Path(tmp) / "articles")], None, progress)
+        brief = build_brief(cfg, [str(articles)], None, progress)
         marks.append(("rendering", time.perf_counter()))
-        write_brief(brief, Path(tmp) / "out", ("json", "html", "pdf"))
+        write_brief(brief, Path(out), ("json", "html", "pdf"))
         end = time.perf_counter()
     stages = {name: later - at for (name, at), (_, later) in
               zip(marks, [*marks[1:], ("end", end)], strict=True)}
     n_sentences = next(int(m.split()[2]) for m in messages if m.startswith("selecting from"))
     return {"kind": kind, "articles": n_articles, "total": end - start, "stages": stages,
             "words": brief.word_count, "sentences": n_sentences,
-            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            # the largest worker of the cleaning and splitting pool (forked: shares pages)
+            "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
 def measure_rankers(n_sentences: int) -> dict:
@@ -122,16 +126,22 @@ def main() -> None:
     if args.one:
         warnings.simplefilter("ignore")  # sumy's LSA warns about short vocabularies
         what = args.one
-        result = (measure_build(what[1], int(what[2])) if what[0] == "build"
+        result = (measure_build(what[1], int(what[2]), Path(what[3])) if what[0] == "build"
                   else measure_rankers(int(what[1])) if what[0] == "rankers"
                   else measure_seeds())
         print(json.dumps(result))
         return
 
+    from bench.corpus import write_corpus
+
     rankers = {n: in_subprocess("rankers", str(n)) for n in RANKER_SIZES}
     plan = [(k, int(n)) for k in args.kinds.split(",") for n in args.sizes.split(",")]
     plan += [("distinct", HUGE)] * args.huge
-    builds = [in_subprocess("build", k, str(n)) for k, n in plan]
+    builds = []
+    for kind, n in plan:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_corpus(Path(tmp), n, kind)
+            builds.append(in_subprocess("build", kind, str(n), tmp))
     seeds = in_subprocess("seeds")
     report(rankers, builds, seeds)
 
@@ -140,11 +150,12 @@ def report(rankers: dict[int, dict], builds: list[dict], seeds: dict) -> None:
     stage_names = list(builds[0]["stages"])
     print("\nWhole brief (JSON + HTML + PDF) of N generated articles, seconds per stage")
     print(f"{'corpus':>10} {'articles':>9} {'sentences':>9} "
-          + " ".join(f"{s[:9]:>9}" for s in stage_names) + f" {'total':>8} {'peak MiB':>9}")
+          + " ".join(f"{s[:9]:>9}" for s in stage_names) + f" {'total':>8} {'peak MiB':>9}"
+          + f" {'worker MiB':>10}")
     for b in builds:
         cells = " ".join(f"{b['stages'].get(s, 0):>9.2f}" for s in stage_names)
         print(f"{b['kind']:>10} {b['articles']:>9,} {b['sentences']:>9,} {cells}"
-              f" {b['total']:>8.2f} {b['peak_mib']:>9.0f}")
+              f" {b['total']:>8.2f} {b['peak_mib']:>9.0f} {b['worker_peak_mib']:>10.0f}")
 
     print("\nRankers on the same sentences, seconds (ratio: sumy's time / ours)")
     print(f"{'sentences':>9} " + " ".join(f"{r:>16}" for r in ("centrality", *SUMY_RANKERS))
