@@ -54,7 +54,8 @@ def _zipf_picker(rng: random.Random, pool: list[str]) -> Callable[[], str]:
 
 
 class Perturber:
-    """Seed sentences with their content words, names and numbers changed at random."""
+    """Seed sentences with every content word, name and number changed at random (words
+    of fewer than four letters, mostly function words, stay)."""
 
     def __init__(self, pool: list[str], rng: random.Random) -> None:
         self.pool, self.rng = pool, rng
@@ -69,7 +70,7 @@ class Perturber:
         w, rng = m.group(), self.rng
         if w.isdigit():
             return str(rng.randint(10 ** (len(w) - 1) if len(w) > 1 else 0, 10 ** len(w) - 1))
-        if w.lower() in _KEEP or len(w) < 4 or rng.random() < 0.3:
+        if w.lower() in _KEEP or len(w) < 4:
             return w
         if w[0].isupper():
             return self.name()

@@ -57,9 +57,7 @@ def measure_build(kind: str, n_articles: int, articles: Path) -> dict:
     n_sentences = next(int(m.split()[2]) for m in messages if m.startswith("selecting from"))
     return {"kind": kind, "articles": n_articles, "total": end - start, "stages": stages,
             "words": brief.word_count, "sentences": n_sentences,
-            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            # the largest worker of the cleaning and splitting pool (forked: shares pages)
-            "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def measure_rankers(n_sentences: int) -> dict:
@@ -142,6 +140,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             write_corpus(Path(tmp), n, kind)
             builds.append(in_subprocess("build", kind, str(n), tmp))
+        print(json.dumps(builds[-1]), file=sys.stderr, flush=True)  # a long run keeps its parts
     seeds = in_subprocess("seeds")
     report(rankers, builds, seeds)
 
@@ -150,12 +149,11 @@ def report(rankers: dict[int, dict], builds: list[dict], seeds: dict) -> None:
     stage_names = list(builds[0]["stages"])
     print("\nWhole brief (JSON + HTML + PDF) of N generated articles, seconds per stage")
     print(f"{'corpus':>10} {'articles':>9} {'sentences':>9} "
-          + " ".join(f"{s[:9]:>9}" for s in stage_names) + f" {'total':>8} {'peak MiB':>9}"
-          + f" {'worker MiB':>10}")
+          + " ".join(f"{s[:9]:>9}" for s in stage_names) + f" {'total':>8} {'peak MiB':>9}")
     for b in builds:
         cells = " ".join(f"{b['stages'].get(s, 0):>9.2f}" for s in stage_names)
         print(f"{b['kind']:>10} {b['articles']:>9,} {b['sentences']:>9,} {cells}"
-              f" {b['total']:>8.2f} {b['peak_mib']:>9.0f} {b['worker_peak_mib']:>10.0f}")
+              f" {b['total']:>8.2f} {b['peak_mib']:>9.0f}")
 
     print("\nRankers on the same sentences, seconds (ratio: sumy's time / ours)")
     print(f"{'sentences':>9} " + " ".join(f"{r:>16}" for r in ("centrality", *SUMY_RANKERS))
