@@ -12,7 +12,6 @@ from .clean import Rules, clean_article, load_rules
 from .config import Config, LimitsConfig, Source
 from .corpus import build_corpus
 from .errors import InputError
-from .fetch import SeenStore, fetch_sources
 from .figures import find_discrepancies
 from .ingest import expand_inputs, read_articles
 from .model import Article, Brief
@@ -80,11 +79,17 @@ def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None
     remote = [s for s in config.sources if not s.path]
     state_dir = config.resolve(config.state_dir)
     if remote:
+        from .fetch import fetch_sources  # with httpx: loaded only for feeds and pages
+
         pairs += fetch_sources(remote, config.fetch, state_dir, warnings)
     day = brief_date or datetime.now(timezone.utc).date()
     reference = datetime.combine(day, dt_time.max, timezone.utc) if brief_date \
         else datetime.now(timezone.utc)
-    seen = SeenStore(state_dir / "seen.json") if any(s.new_only for s, _ in pairs) else None
+    seen = None
+    if any(s.new_only for s, _ in pairs):
+        from .fetch import SeenStore
+
+        seen = SeenStore(state_dir / "seen.json")
     kept: dict[str, Article] = {}
     for source, article in pairs:
         if source.window and article.date and article.date < (reference - source.window).date():
