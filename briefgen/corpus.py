@@ -161,9 +161,9 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
 
 
 def join_to_representatives(matrix: sparse.csr_matrix, threshold: float) -> np.ndarray:
-    """Per row, the row whose group it joins: the first row it is similar enough to that
-    heads a group, else itself. Joining the head, not any member, keeps one chain of
-    slightly different sentences from pulling unrelated ones into a group."""
+    """Per row, the row whose group it joins: the most similar earlier row (cosine at least
+    threshold) that heads a group, else itself. Joining a head, not any member, keeps a
+    chain of slightly different sentences from pulling unrelated ones into one group."""
     n = matrix.shape[0]
     i, j, cosine = similar_pairs(matrix, threshold)
     # for each later row j, its earlier similar rows i by falling similarity
