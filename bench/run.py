@@ -119,7 +119,8 @@ def main() -> None:
     parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--kinds", default="recombined,distinct")
-    parser.add_argument("--huge", action="store_true", help="also 100,000 distinct articles")
+    parser.add_argument("--huge", action="store_true",
+                        help="also 100,000 articles of each corpus in --kinds")
     args = parser.parse_args()
     if args.one:
         warnings.simplefilter("ignore")  # sumy's LSA warns about short vocabularies
@@ -133,8 +134,9 @@ def main() -> None:
     from bench.corpus import write_corpus
 
     rankers = {n: in_subprocess("rankers", str(n)) for n in RANKER_SIZES}
-    plan = [(k, int(n)) for k in args.kinds.split(",") for n in args.sizes.split(",")]
-    plan += [("distinct", HUGE)] * args.huge
+    kinds = args.kinds.split(",")
+    plan = [(k, int(n)) for k in kinds for n in args.sizes.split(",")]
+    plan += [(k, HUGE) for k in kinds if args.huge]
     builds = []
     for kind, n in plan:
         with tempfile.TemporaryDirectory() as tmp:
