@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-CHUNK_ROWS = 4_096  # rows probed at once: bounds the memory of the partial products
+CHUNK_ROWS = 1_024  # rows probed at once: bounds the memory of the partial products
 
 
 def _tails(matrix: sparse.csr_matrix, threshold: float) -> tuple[sparse.csr_matrix, np.ndarray]:
