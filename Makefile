@@ -16,7 +16,7 @@ test: $(STAMP)  ## lint, then run the test suite
 eval: $(STAMP)  ## facts in the right section, junk, verbatim, quotes and words, per story
 	$(BIN)/python -m evaluation.evaluate
 
-bench: $(STAMP)  ## stage times and memory at 100/1,000/10,000 articles, rankers vs sumy
+bench: $(STAMP)  ## stage times and memory at 1,000/10,000 articles of two corpora, vs sumy LexRank and bare WeasyPrint
 	$(BIN)/python -m bench.run
 
 smoke:  ## pip install this clone into a fresh venv and build from an empty directory

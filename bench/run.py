@@ -1,7 +1,9 @@
-"""`make bench`: time and peak memory per stage at 100 / 1,000 / 10,000 articles, and our
-ranker against sumy's LexRank, TextRank and LSA on the same sentences, in one run.
+"""`make bench`: time and peak memory per stage of the whole brief at 1,000 and 10,000
+articles (100,000 with `--huge`) of two corpora, recombined and all-distinct sentences;
+our ranker against sumy's LexRank, TextRank and LSA on the same 1,000 sentences; and the
+build of seeds/ against a bare WeasyPrint render of its HTML. All in one run.
 
-Each corpus size runs in its own process, so its peak memory (max RSS) is its own.
+Each build runs in its own process, so its peak memory (max RSS) is its own.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import argparse
 import json
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,37 +21,41 @@ import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZES = (100, 1_000, 10_000)
-RANKER_SIZES = (1_000, 4_000)
+SIZES = (1_000, 10_000)
+HUGE = 100_000
+RANKER_SIZES = (1_000,)
+SEED_RUNS = 5
 SUMY_RANKERS = ("lexrank", "textrank", "lsa")
 
 
-def measure_build(n_articles: int) -> dict:
-    """One whole brief (JSON, HTML, PDF) of a generated corpus; seconds per stage."""
-    from bench.corpus import write_corpus
+def measure_build(kind: str, n_articles: int, articles: Path) -> dict:
+    """One whole brief (JSON, HTML, PDF) of a generated corpus; seconds per stage. The
+    corpus is written by the parent process, so its making counts in neither."""
     from briefgen import config
     from briefgen.pipeline import build_brief
     from briefgen.render import write_brief
 
-    with tempfile.TemporaryDirectory() as tmp:
-        write_corpus(Path(tmp) / "articles", n_articles)
-        cfg = config.load(ROOT / "config" / "brief.yaml")
-        marks: list[tuple[str, float]] = []
-        messages: list[str] = []
+    cfg = config.load(ROOT / "config" / "brief.yaml")
+    if n_articles > cfg.limits.max_articles:  # the default stops at 20,000: read them all
+        limits = cfg.limits.model_copy(update={"max_articles": n_articles})
+        cfg = cfg.model_copy(update={"limits": limits})
+    marks: list[tuple[str, float]] = []
+    messages: list[str] = []
 
-        def progress(msg: str) -> None:  # the pipeline announces each stage as it starts
-            messages.append(msg)
-            marks.append((msg.split()[0], time.perf_counter()))
+    def progress(msg: str) -> None:  # the pipeline announces each stage as it starts
+        messages.append(msg)
+        marks.append((msg.split()[0], time.perf_counter()))
 
+    with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        brief = build_brief(cfg, [str(Path(tmp) / "articles")], None, progress)
+        brief = build_brief(cfg, [str(articles)], None, progress)
         marks.append(("rendering", time.perf_counter()))
-        write_brief(brief, Path(tmp) / "out", ("json", "html", "pdf"))
+        write_brief(brief, Path(out), ("json", "html", "pdf"))
         end = time.perf_counter()
     stages = {name: later - at for (name, at), (_, later) in
               zip(marks, [*marks[1:], ("end", end)], strict=True)}
     n_sentences = next(int(m.split()[2]) for m in messages if m.startswith("selecting from"))
-    return {"articles": n_articles, "total": end - start, "stages": stages,
+    return {"kind": kind, "articles": n_articles, "total": end - start, "stages": stages,
             "words": brief.word_count, "sentences": n_sentences,
             "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
@@ -77,33 +84,77 @@ def measure_rankers(n_sentences: int) -> dict:
     return {"sentences": n_sentences, "seconds": times, "top10_agreement": agreement}
 
 
-def in_subprocess(kind: str, n: int) -> dict:
-    out = subprocess.run([sys.executable, "-m", "bench.run", "--one", kind, str(n)], cwd=ROOT,
+def in_subprocess(*what: str) -> dict:
+    out = subprocess.run([sys.executable, "-m", "bench.run", "--one", *what], cwd=ROOT,
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _process_seconds(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def measure_seeds() -> dict:
+    """Median whole-process seconds: `briefgen build` of seeds/ (all four formats), and a bare
+    WeasyPrint render of the HTML that build wrote (Python start-up and import included)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        build = [sys.executable, "-m", "briefgen.cli", "build", "--config",
+                 "config/brief.yaml", "--out", tmp, "--quiet"]
+        _process_seconds(build)  # warm-up: file caches, and the HTML to render
+        html = next(Path(tmp).glob("brief-*.html"))
+        bare = [sys.executable, "-c", "import sys, weasyprint; "
+                "weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])",
+                str(html), str(Path(tmp) / "bare.pdf")]
+        builds, renders = [], []
+        for _ in range(SEED_RUNS):  # in turn, so drift on a shared machine hits both
+            builds.append(_process_seconds(build))
+            renders.append(_process_seconds(bare))
+    return {"build": statistics.median(builds), "render": statistics.median(renders)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--one", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
+    parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--kinds", default="recombined,distinct")
+    parser.add_argument("--huge", action="store_true",
+                        help="also 100,000 articles of each corpus in --kinds")
     args = parser.parse_args()
     if args.one:
         warnings.simplefilter("ignore")  # sumy's LSA warns about short vocabularies
-        kind, n = args.one[0], int(args.one[1])
-        print(json.dumps(measure_build(n) if kind == "build" else measure_rankers(n)))
+        what = args.one
+        result = (measure_build(what[1], int(what[2]), Path(what[3])) if what[0] == "build"
+                  else measure_rankers(int(what[1])) if what[0] == "rankers"
+                  else measure_seeds())
+        print(json.dumps(result))
         return
 
-    rankers = {n: in_subprocess("rankers", n) for n in RANKER_SIZES}
-    builds = [in_subprocess("build", int(n)) for n in args.sizes.split(",")]
+    from bench.corpus import write_corpus
 
+    rankers = {n: in_subprocess("rankers", str(n)) for n in RANKER_SIZES}
+    kinds = args.kinds.split(",")
+    plan = [(k, int(n)) for k in kinds for n in args.sizes.split(",")]
+    plan += [(k, HUGE) for k in kinds if args.huge]
+    builds = []
+    for kind, n in plan:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_corpus(Path(tmp), n, kind)
+            builds.append(in_subprocess("build", kind, str(n), tmp))
+        print(json.dumps(builds[-1]), file=sys.stderr, flush=True)  # a long run keeps its parts
+    seeds = in_subprocess("seeds")
+    report(rankers, builds, seeds)
+
+
+def report(rankers: dict[int, dict], builds: list[dict], seeds: dict) -> None:
     stage_names = list(builds[0]["stages"])
     print("\nWhole brief (JSON + HTML + PDF) of N generated articles, seconds per stage")
-    print(f"{'articles':>9} {'sentences':>9} " + " ".join(f"{s[:9]:>9}" for s in stage_names)
-          + f" {'total':>8} {'peak MiB':>9}")
+    print(f"{'corpus':>10} {'articles':>9} {'sentences':>9} "
+          + " ".join(f"{s[:9]:>9}" for s in stage_names) + f" {'total':>8} {'peak MiB':>9}")
     for b in builds:
-        cells = " ".join(f"{b['stages'][s]:>9.2f}" for s in stage_names)
-        print(f"{b['articles']:>9,} {b['sentences']:>9,} {cells}"
+        cells = " ".join(f"{b['stages'].get(s, 0):>9.2f}" for s in stage_names)
+        print(f"{b['kind']:>10} {b['articles']:>9,} {b['sentences']:>9,} {cells}"
               f" {b['total']:>8.2f} {b['peak_mib']:>9.0f}")
 
     print("\nRankers on the same sentences, seconds (ratio: sumy's time / ours)")
@@ -115,15 +166,21 @@ def main() -> None:
                                       for s in SUMY_RANKERS]
         print(f"{n:>9,} " + " ".join(cells) + f" {r['top10_agreement']:>12.0%}")
 
-    by_size = {b["articles"]: b for b in builds}
-    lexrank_1000 = rankers[1_000]["seconds"]["lexrank"]
-    if 1_000 in by_size:
-        whole = by_size[1_000]["total"]
-        print(f"\n1,000-article brief: {whole:.2f} s; sumy LexRank on 1,000 sentences: "
-              f"{lexrank_1000:.2f} s ({'faster' if whole < lexrank_1000 else 'SLOWER'})")
-    if 100 in by_size and 1_000 in by_size:
-        print(f"100 -> 1,000 articles: {by_size[1_000]['total'] / by_size[100]['total']:.1f}x "
-              f"the time")
+    lexrank = rankers[1_000]["seconds"]["lexrank"]
+    print(f"\nsumy LexRank on 1,000 sentences: {lexrank:.2f} s")
+    for kind in dict.fromkeys(b["kind"] for b in builds):
+        by_size = {b["articles"]: b for b in builds if b["kind"] == kind}
+        if 1_000 in by_size:
+            print(f"{kind}: 1,000-article brief {by_size[1_000]['total']:.2f} s = "
+                  f"{by_size[1_000]['total'] / lexrank:.2f}x LexRank")
+            for n in sorted(by_size):
+                if n > 1_000:
+                    print(f"{kind}: {n:,} articles {by_size[n]['total']:.2f} s = "
+                          f"{by_size[n]['total'] / by_size[1_000]['total']:.1f}x the 1,000-article"
+                          f" time, peak {by_size[n]['peak_mib']:.0f} MiB")
+    print(f"seeds: whole build {seeds['build']:.2f} s, bare WeasyPrint render of its HTML "
+          f"{seeds['render']:.2f} s: {seeds['build'] / seeds['render']:.2f}x (medians of "
+          f"{SEED_RUNS}, whole processes)")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
-from .rankers import RANKER_NAMES
+from .ranker_names import RANKER_NAMES
 
 FORMATS = ("html", "pdf", "json", "md")
 Format = Literal["html", "pdf", "json", "md"]

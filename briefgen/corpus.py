@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from . import vectors
 from .candidates import is_candidate
 from .model import Sentence
+from .neighbours import similar_pairs
 
 DUPLICATE_SIMILARITY = 0.7  # cosine at which two sentences tell the same fact
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per distinct candidate: many on a large day
 class Group:
     """Sentences that say the same thing, possibly in several articles."""
 
@@ -30,8 +32,14 @@ class Group:
     sources: tuple[str, ...]
     first_position: int  # earliest place among its article's candidates (lead = 0)
     row: int  # the shown variant's row among the distinct candidate texts
-    concepts: frozenset[str] = frozenset()  # stemmed content words of the shown text
+    words: tuple[str, ...] = ()  # stemmed content words of the shown text, each once
     plainness: float = 1.0  # share of its words other articles use too (low: spun or garbled)
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        # made when asked: a tuple is a fifth of a set's size, and a large day has
+        # hundreds of thousands of groups
+        return frozenset(self.words)
 
 
 @dataclass(frozen=True)
@@ -43,8 +51,8 @@ class Corpus:
     group_rows: sparse.csr_matrix  # one L2-normalized TF-IDF row per group (its shown variant)
     concept_weight: dict[str, float]  # concept -> how many articles mention it
     # every distinct sentence text (candidate or not): which contain a concept, who prints it
-    texts_with: dict[str, list[int]] = field(default_factory=dict)
-    users: list[set[str]] = field(default_factory=list)
+    texts_with: dict[str, array] = field(default_factory=dict)
+    users: list[tuple[str, ...]] = field(default_factory=list)
     cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> relevance.cue_weights
     articles: int = 0  # how many articles the sentences come from
 
@@ -77,11 +85,13 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
 
 def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dict[str, int],
                    tokens: list[list[str]], used_by: list[set[str]],
-                   ) -> tuple[dict[str, list[int]], list[set[str]]]:
+                   ) -> tuple[dict[str, array], list[tuple[str, ...]]]:
     """Per concept the distinct texts holding it, and per text the articles printing it.
 
     Support is looked for in every sentence, quotations and long ones included,
     so the candidate texts come first and every other distinct text follows.
+    Text numbers are kept as 4-byte integers and readers as tuples: on a large
+    day these indexes hold millions of entries.
     """
     index = dict(distinct)
     all_tokens, all_users = list(tokens), [set(u) for u in used_by]
@@ -91,11 +101,11 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
             all_tokens.append(vectors.analyze(sentence.text))
             all_users.append(set())
         all_users[t].add(sentence.article_id)
-    texts_with: dict[str, list[int]] = {}
+    texts_with: dict[str, array] = {}
     for t, words in enumerate(all_tokens):
         for w in set(words):
-            texts_with.setdefault(w, []).append(t)
-    return texts_with, all_users
+            texts_with.setdefault(w, array("i")).append(t)
+    return texts_with, [tuple(u) for u in all_users]
 
 
 def _normalized_text(text: str) -> str:
@@ -133,10 +143,7 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
     """Distinct texts similar enough to tell the same fact become one group."""
     if not candidates:
         return []
-    sim = (matrix @ matrix.T).tocsr()
-    sim.data[sim.data < DUPLICATE_SIMILARITY] = 0
-    sim.eliminate_zeros()
-    _, labels = connected_components(sim, directed=False)
+    labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY)
     plain = _shared_word_share(tokens, used_by)
     rank = {a: i for i, a in enumerate(article_order)}
     members: dict[int, list[int]] = {}
@@ -149,8 +156,27 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
         t = text_of[best]
         groups.append(Group(candidates[best].text, tuple(sources),
                             min(places[i] for i in rows), t,
-                            frozenset(tokens[t]), plain[t]))
+                            tuple(dict.fromkeys(tokens[t])), plain[t]))
     return groups
+
+
+def join_to_representatives(matrix: sparse.csr_matrix, threshold: float) -> np.ndarray:
+    """Per row, the row whose group it joins: the most similar earlier row (cosine at least
+    threshold) that heads a group, else itself. Joining a head, not any member, keeps a
+    chain of slightly different sentences from pulling unrelated ones into one group."""
+    n = matrix.shape[0]
+    i, j, cosine = similar_pairs(matrix, threshold)
+    # for each later row j, its earlier similar rows i by falling similarity
+    order = np.lexsort((i, -cosine, j))
+    i, j = i[order], j[order]
+    starts = np.searchsorted(j, np.arange(n + 1))
+    labels = np.arange(n)
+    for row in np.unique(j):
+        for earlier in i[starts[row]:starts[row + 1]]:
+            if labels[earlier] == earlier:
+                labels[row] = earlier
+                break
+    return labels
 
 
 def _shared_word_share(tokens: list[list[str]], used_by: list[set[str]]) -> list[float]:

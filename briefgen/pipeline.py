@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
+from functools import partial
 from pathlib import Path
 
 from .assemble import assemble_brief, with_support
-from .clean import clean_article, load_rules
+from .clean import Rules, clean_article, load_rules
 from .config import Config, LimitsConfig, Source
 from .continuity import remember
 from .corpus import build_corpus
 from .errors import InputError
-from .fetch import SeenStore, fetch_sources
 from .figures import find_discrepancies
 from .ingest import expand_inputs, read_articles
 from .language import in_latin_script
 from .model import Article, Brief
+from .parallel import map_ordered
 from .quotes import find_quotes
 from .segment import segment
 from .select import select_items
@@ -38,12 +39,12 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     step(f"cleaning {len(found)} articles")
     rules = load_rules(tuple(config.resolve(p) for p in config.cleaning.rules))
     articles = []
-    for article in found:
-        cleaned = clean_article(article, rules)
+    for article, cleaned in zip(found, map_ordered(partial(_clean, rules), found), strict=True):
         if cleaned.body:
-            articles.append(with_title(cleaned))
+            articles.append(cleaned)
         else:
             warnings.append(f"{article.path}: skipped: nothing left after removing furniture")
+    del found  # the raw bodies: on a large day as large as the cleaned ones
     if not articles:
         where = inputs or [s.path or s.feed or s.url or "" for s in config.sources]
         raise InputError(f"no readable article in {', '.join(map(str, where))}")
@@ -53,7 +54,7 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
                         "empty or nearly so")
 
     step("splitting sentences")
-    sentences = [s for a in articles for s in segment(a)]
+    sentences = [s for split in map_ordered(segment, articles) for s in split]
     order = [a.id for a in articles]
     step(f"selecting from {len(sentences)} sentences")
     corpus = build_corpus(sentences, order)
@@ -68,6 +69,12 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     return remember(config, brief, corpus)  # what the archived editions said already
 
 
+def _clean(rules: Rules, article: Article) -> Article:
+    """One article without its furniture, titled; run in a worker process."""
+    cleaned = clean_article(article, rules)
+    return with_title(cleaned) if cleaned.body else cleaned
+
+
 def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None,
            warnings: list[str]) -> list[Article]:
     """The articles of --input, or of the config's sources with their windows applied."""
@@ -80,12 +87,17 @@ def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None
         for a in read_paths([str(config.resolve(s.path))], limits, warnings, state_dir)]
     remote = [s for s in config.sources if not s.path]
     if remote:
+        from .fetch import fetch_sources  # with httpx: loaded only for feeds and pages
+
         pairs += fetch_sources(remote, config.fetch, state_dir, warnings)
     day = brief_date or datetime.now(timezone.utc).date()
     reference = datetime.combine(day, dt_time.max, timezone.utc) if brief_date \
         else datetime.now(timezone.utc)
-    seen = SeenStore(state_dir / "seen.json", warnings) if any(s.new_only for s, _ in pairs) \
-        else None
+    seen = None
+    if any(s.new_only for s, _ in pairs):
+        from .fetch import SeenStore
+
+        seen = SeenStore(state_dir / "seen.json", warnings)
     kept: dict[str, Article] = {}
     for source, article in pairs:
         if source.window and article.date and article.date < (reference - source.window).date():

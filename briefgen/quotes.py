@@ -25,11 +25,13 @@ outlets are one quote, citing every article that prints the words shown.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .model import Article, Quote, Sentence
+from .overlap import OverlapIndex
 from .segment import paragraph_spans
 from .speakers import NAME_RUN, Names, Who, contains, read_who
 
@@ -604,19 +606,27 @@ def _similar(a: set[str], b: set[str]) -> bool:
     return shared > 0.5 * len(a | b) or shared >= 0.8 * max(1, min(len(a), len(b)))
 
 
+def _min_shared(m: int) -> int:
+    """Words two _similar sets share at least, the smaller having m: a Jaccard over 0.5
+    needs more than 2m/3, the other test 0.8 m (as the float comparison rounds)."""
+    return min(2 * m // 3 + 1, math.ceil(0.8 * max(1, m)))
+
+
 def _merge(found: list[_Found], bodies: dict[str, str]) -> list[_Found]:
     """One quote per statement: near-duplicates across outlets (the same words, or most of
     them) are one quote, shown in the speaker's own words (not reported) and whole (not cut)
     where an outlet has them so, citing every article that prints exactly what is shown."""
     groups: list[tuple[_Found, set[str], list[str]]] = []
     exact: dict[frozenset[str], int] = {}
+    index = OverlapIndex((_words(f.text) for f in found), _min_shared)
     for f in found:
         words = _words(f.text)
         i = exact.get(frozenset(words))
         if i is None:
-            i = next((j for j, (_, seen, _) in enumerate(groups) if _similar(words, seen)), None)
+            i = next((j for j in index.candidates(words) if _similar(words, groups[j][1])), None)
         if i is None:
             exact[frozenset(words)] = len(groups)
+            index.add(len(groups), words)
             groups.append((f, words, [f.article_id]))
             continue
         kept, _seen, ids = groups[i]
@@ -624,12 +634,16 @@ def _merge(found: list[_Found], bodies: dict[str, str]) -> list[_Found]:
         if _better(f, kept):
             groups[i] = (f, words, ids)
             exact[frozenset(words)] = i
+            index.add(i, words)  # the words it was found by stay: a candidate more, no miss
     # a better wording chosen late may now be close to another group's: one quote, not two
     kept: list[tuple[_Found, set[str], list[str]]] = []
+    index = OverlapIndex((_words(f.text) for f, _, _ in groups), _min_shared)
     for f, _, ids in groups:
         words = _words(f.text)
-        twin = next((k for k in kept if _similar(words, k[1])), None)
+        twin = next((kept[k] for k in index.candidates(words) if _similar(words, kept[k][1])),
+                    None)
         if twin is None:
+            index.add(len(kept), words)
             kept.append((f, words, ids))
         else:
             twin[2].extend(a for a in ids if a not in twin[2])

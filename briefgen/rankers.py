@@ -15,47 +15,64 @@ from functools import cache, partial
 import numpy as np
 from scipy import sparse
 
+from .ranker_names import RANKER_NAMES, SUMY_SUMMARIZERS
+
 Ranker = Callable[[Sequence[str], sparse.csr_matrix], np.ndarray]
 
-# sumy summarizers by config name: (module, class). Edmundson is left out: it
-# needs hand-made bonus/stigma word lists that a section config does not carry.
-SUMY_SUMMARIZERS = {
-    "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
-    "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer"),
-    "lsa": ("sumy.summarizers.lsa", "LsaSummarizer"),
-    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
-    "kl": ("sumy.summarizers.kl", "KLSummarizer"),
-    "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
-    "reduction": ("sumy.summarizers.reduction", "ReductionSummarizer"),
-    "random": ("sumy.summarizers.random", "RandomSummarizer"),
-}
+
+
+# Up to this many sentences the thresholded similarity graph is built (its edges
+# grow with the square of the sentences); above it, the continuous graph is used
+# without being built.
+GRAPH_LIMIT = 2_000
 
 
 def centrality(texts: Sequence[str], rows: sparse.csr_matrix | None = None,
                threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
-    """LexRank-style scores: stationary distribution over the similarity graph."""
+    """LexRank-style scores: stationary distribution over the similarity graph.
+
+    Up to GRAPH_LIMIT sentences the graph links pairs of cosine >= threshold (found
+    by prefix filtering, never as a dense product); above it, every pair is linked
+    by its cosine ("continuous LexRank"), whose products go through the TF-IDF rows
+    (X (X^T v)), so time and memory grow with the sentences, not their square.
+    """
     n = len(texts)
     if n == 0:
         return np.zeros(0)
     if rows is None:  # called on its own (tests, bench): vectorize here
         from .vectors import tfidf
         rows = tfidf(texts)
-    sim = (rows @ rows.T).tolil()
-    sim.setdiag(0)  # a sentence does not vote for itself
-    sim = sim.tocsr()
-    sim.data[sim.data < threshold] = 0.0
-    sim.eliminate_zeros()
-    degree = np.asarray(sim.sum(axis=1)).ravel()
-    dangling = degree == 0  # unconnected sentences spread their weight evenly
-    transition = sparse.diags(1.0 / np.where(dangling, 1.0, degree)) @ sim
+    step = _graph_step(rows, threshold) if n <= GRAPH_LIMIT else _continuous_step(rows)
+    degree = step(np.ones(n), np.ones(n))
+    dangling = degree <= 1e-12  # unconnected sentences spread their weight evenly
+    inverse = 1.0 / np.where(dangling, 1.0, degree)
     scores = np.full(n, 1.0 / n)
     for _ in range(100):
         spread = scores[dangling].sum() / n
-        new = (1 - damping) / n + damping * (transition.T @ scores + spread)
+        new = (1 - damping) / n + damping * (step(scores, inverse) + spread)
         if np.abs(new - scores).sum() < 1e-6:
             return new
         scores = new
     return scores
+
+
+def _graph_step(rows: sparse.csr_matrix, threshold: float):
+    """v, w -> W (v * w) over the thresholded graph W (symmetric, no self-loops)."""
+    from .neighbours import similar_pairs
+
+    n = rows.shape[0]
+    i, j, cosine = similar_pairs(rows, threshold)
+    graph = sparse.csr_matrix((np.concatenate([cosine, cosine]),
+                               (np.concatenate([i, j]), np.concatenate([j, i]))), shape=(n, n))
+    return lambda v, w: graph @ (v * w)
+
+
+def _continuous_step(rows: sparse.csr_matrix):
+    """v, w -> W (v * w) with W = X X^T less its diagonal, never formed."""
+    rows = rows.tocsr()
+    self_loop = np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
+    rows_t = rows.T.tocsr()
+    return lambda v, w: rows @ (rows_t @ (v * w)) - self_loop * v * w
 
 
 class _Ranking:
@@ -114,4 +131,4 @@ def _registry() -> dict[str, Ranker]:
 
 
 RANKERS = _registry()
-RANKER_NAMES = tuple(RANKERS)  # what the config accepts as a section's ranker
+assert tuple(RANKERS) == RANKER_NAMES  # the config checks names without importing us

@@ -25,6 +25,7 @@ from . import vectors
 from .config import SectionConfig
 from .corpus import Corpus
 from .reading import profile, read
+from .regex_start import alternation, group_name
 
 CUE_WEIGHT, CUE_CAP = 0.5, 3  # relevance added per unit of cue weight, and its cap
 OUTSIDE_MAIN_CLAUSE = 0.5  # weight of a cue found only outside the main clause
@@ -47,12 +48,13 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
             body = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else r"\b")
         else:
             continue
-        parts.append(f"(?P<c{n}>{body})")
-    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.I) if parts else None
+        parts.append((f"c{n}", body))
+    # cues grouped by first letter: only those that can match at a word are tried there
+    return re.compile(r"\b" + alternation(parts), re.I) if parts else None
 
 
 def cues_in(pattern: re.Pattern | None, text: str) -> set[str]:
-    return {m.lastgroup for m in pattern.finditer(text)} if pattern else set()
+    return {group_name(m.lastgroup) for m in pattern.finditer(text)} if pattern else set()
 
 
 def section_query(section: SectionConfig) -> str:

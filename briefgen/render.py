@@ -13,12 +13,9 @@ import logging
 import re
 from importlib import resources
 from pathlib import Path
-from urllib.request import url2pathname
 
 import jinja2
-import weasyprint
 from jinja2.sandbox import SandboxedEnvironment
-from weasyprint.urls import URLFetcher
 
 from .errors import RenderError
 from .fsutil import atomic_write_all
@@ -87,6 +84,10 @@ def render_text(brief: Brief | dict, fmt: str, user_dir: Path | None = None,
 
 
 def render_pdf(html: str, user_dir: Path | None = None) -> bytes:
+    import weasyprint  # loaded for PDF only: it is most of the start-up time
+
+    from .pdf_fetcher import LocalOnlyFetcher
+
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     fetcher = LocalOnlyFetcher(template_dirs(user_dir))
@@ -95,27 +96,6 @@ def render_pdf(html: str, user_dir: Path | None = None) -> bytes:
                                url_fetcher=fetcher).write_pdf()
     except Exception as e:  # WeasyPrint raises many kinds; the user needs one line
         raise RenderError(f"PDF rendering failed: {e}") from None
-
-
-class LocalOnlyFetcher(URLFetcher):
-    """Serve data: URLs and files inside the template directories; refuse the rest.
-
-    No network and no file outside the templates: a hostile article cannot make
-    the PDF renderer fetch or disclose anything.
-    """
-
-    def __init__(self, allowed: list[Path]) -> None:
-        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
-        self.allowed = allowed
-
-    def fetch(self, url, headers=None):
-        if url.startswith("file:"):
-            path = Path(url2pathname(url.split("?")[0].removeprefix("file:"))).resolve()
-            if not any(path.is_relative_to(d) for d in self.allowed):
-                raise ValueError(f"refused: {url} is outside the template directories")
-        elif not url.startswith("data:"):
-            raise ValueError(f"refused: {url.split(':')[0]} URLs are not fetched")
-        return super().fetch(url, headers)
 
 
 def render_email(html: str) -> str:

@@ -18,9 +18,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from .model import Article
+from .vectors import ENGLISH_STOP_WORDS
 
 
 def _set(words: str) -> frozenset[str]:
@@ -237,6 +236,7 @@ class Names:
         self._day_holders: dict[str, set[str]] = {}
         self._names_of: dict[str, str] = {}
         self._day_forms: dict[str, list[str]] = {}
+        self._full_index: dict[str, list[str]] | None = None
         sample, size = [], 0
         for a in articles:  # a day's names recur: the first couple of MB hold them all
             if size > sample_chars:
@@ -310,11 +310,20 @@ class Names:
         if key not in self._canonical:
             own = self.article(article_id).full(name)
             if len(own.split()) == 1 and own not in self._day_forms:
-                self._day_forms[own] = [n for n in self.full_counts if contains(n, own)]
+                self._day_forms[own] = self._full_by_word().get(own.lower(), [])
             forms = self._day_forms.get(own, []) if len(own.split()) == 1 else []
             self._canonical[key] = max(forms, key=lambda n: (self.full_counts[n], len(n))) \
                 if forms else own
         return self._canonical[key]
+
+    def _full_by_word(self) -> dict[str, list[str]]:
+        """Full names by each of their words, in the day's order: a lookup, not a scan."""
+        if self._full_index is None:
+            self._full_index = {}
+            for n in self.full_counts:
+                for w in dict.fromkeys(n.lower().split()):
+                    self._full_index.setdefault(w, []).append(n)
+        return self._full_index
 
     def people_in(self, text: str) -> Iterator[str]:
         """Person names in a stretch of text, in order, titles stripped."""

@@ -1,0 +1,101 @@
+"""The parts that keep a large day linear give what the plain all-pairs way gives."""
+
+import random
+import re
+
+import numpy as np
+
+from briefgen import vectors
+from briefgen.corpus import join_to_representatives
+from briefgen.neighbours import similar_pairs
+from briefgen.overlap import OverlapIndex
+from briefgen.parallel import MIN_ITEMS, map_ordered
+from briefgen.rankers import GRAPH_LIMIT, centrality
+
+WORDS = ("minister", "talks", "agreed", "visit", "summit", "trade", "fishing", "rights", "border",
+         "troops", "grain", "port", "deal", "sanctions", "embassy", "envoy", "treaty",
+         "ceasefire", "election", "budget")
+
+
+def sentences(n, seed=3):
+    rng = random.Random(seed)
+    return [" ".join(rng.choices(WORDS, k=rng.randint(4, 9))) for _ in range(n)]
+
+
+def test_similar_pairs_are_exactly_the_pairs_over_the_threshold():
+    rows = vectors.tfidf(sentences(400))
+    dense = (rows @ rows.T).toarray()
+    for threshold in (0.1, 0.5, 0.7):
+        i, j, cosine = similar_pairs(rows, threshold)
+        expected = {(a, b) for a, b in zip(*np.nonzero(dense >= threshold), strict=True) if a < b}
+        assert set(zip(i.tolist(), j.tolist(), strict=True)) == expected
+        assert np.allclose(cosine, dense[i, j])
+
+
+def test_a_chain_of_small_changes_does_not_join_unrelated_sentences():
+    chain = ["grain port deal signed at the border today",
+             "grain port deal signed at the border on monday",
+             "grain port deal signed at the embassy on monday",
+             "grain port treaty signed at the embassy on monday",
+             "fishing port treaty signed at the embassy on monday"]
+    rows = vectors.tfidf(chain)
+    cosine = (rows @ rows.T).toarray()
+    assert cosine[0, 4] < 0.7 and all(cosine[k, k + 1] >= 0.7 for k in range(4))
+    labels = join_to_representatives(rows, 0.7)
+    assert labels[0] != labels[4]  # the two ends tell different facts
+    assert labels[1] == labels[0]  # a near copy of the first joins it
+
+
+def test_centrality_without_the_graph_ranks_an_off_topic_sentence_last():
+    texts = [*sentences(GRAPH_LIMIT + 100), "weather mild sunny afternoon"]
+    scores = centrality(texts)
+    assert np.isfinite(scores).all() and abs(scores.sum() - 1) < 1e-6
+    assert scores[-1] == scores.min()
+
+
+def test_overlap_index_finds_every_similar_quote_a_scan_finds():
+    from briefgen.quotes import _min_shared, _similar
+
+    rng = random.Random(5)
+    sets = [set(rng.sample(WORDS, rng.randint(0, 12))) for _ in range(400)]
+    index = OverlapIndex(sets, _min_shared)
+    for k, words in enumerate(sets):
+        found = set(index.candidates(words))
+        assert {j for j in range(k) if _similar(words, sets[j])} <= found
+        index.add(k, words)
+    assert len(found) < k  # and not by listing every set
+
+
+def test_tfidf_rows_are_unit_length_and_rare_words_weigh_more():
+    rows = vectors.tfidf(["grain deal", "grain treaty", "grain summit"])
+    assert np.allclose(np.sqrt(rows.multiply(rows).sum(axis=1)), 1)
+    vectorizer, _ = vectors.fit(["grain deal", "grain treaty", "grain summit"])
+    row = vectors.transform(vectorizer, ["grain deal unseen"]).toarray()[0]
+    assert row[vectorizer.vocabulary_["deal"]] > row[vectorizer.vocabulary_["grain"]] > 0
+
+
+def _square(n):
+    return n * n
+
+
+def test_work_split_across_processes_comes_back_in_order():
+    items = list(range(3 * MIN_ITEMS))
+    assert map_ordered(_square, items) == [n * n for n in items]
+
+
+def test_cues_are_found_the_same_grouped_by_first_letter():
+    from briefgen.relevance import cue_pattern, cues_in
+
+    cues = ("meet*", "talks", "/\\b(in|by) (May|June)\\b/", "/\\bjoint\\b(?! session)/",
+            "Élysée", "/[ab]x/", "meeting")
+    texts = ["They met in May for joint talks at the Élysée.", "A joint session; bx ax.",
+             "Meetings by June", "nothing here", "a meeting in June"]
+    for chosen in (cues[:4], cues):
+        plain = re.compile(r"\b(?:" + "|".join(
+            f"(?P<c{n}>{body})" for n, body in enumerate(
+                c[1:-1] if c.startswith("/") else re.escape(c.rstrip("*"))
+                + (r"\w*" if c.endswith("*") else r"\b") for c in chosen)) + ")", re.I)
+        expected = [{m.lastgroup for m in plain.finditer(t)} for t in texts]
+        assert [cues_in(cue_pattern(chosen), t) for t in texts] == expected
+    assert "(?=m)" in cue_pattern(cues[:4]).pattern  # grouped, so the test tests it
+    assert cues_in(cue_pattern(cues[:4]), texts[2]) == {"c0", "c2"}
