@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from briefgen.vectors import ENGLISH_STOP_WORDS  # a stop list only (scikit-learn's words)
 
 from .conftest import DEFAULT_CONFIG, SEEDS, run_cli
 
