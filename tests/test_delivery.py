@@ -165,15 +165,19 @@ def test_schedule_runs_the_job_at_the_cron_time(tmp_path: Path, smtp: SmtpServer
     import time
 
     config = write_config(tmp_path, smtp.port, "schedule: {cron: '* * * * *', timezone: UTC}\n")
-    proc = subprocess.Popen([sys.executable, "-m", "briefgen.cli", "schedule", "--config",
-                             str(config)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 150
-        while not smtp.inbox.messages and time.monotonic() < deadline:
-            time.sleep(1)
-    finally:
-        proc.terminate()
-        _, err = proc.communicate(timeout=30)
+    log = tmp_path / "schedule.log"
+    with log.open("w") as stderr:
+        proc = subprocess.Popen([sys.executable, "-m", "briefgen.cli", "schedule", "--config",
+                                 str(config)], cwd=ROOT, stderr=stderr, text=True)
+        try:
+            deadline = time.monotonic() + 150
+            # The server has the mail a moment before the job logs it: wait for the log.
+            while time.monotonic() < deadline and "sent the brief of" not in log.read_text():
+                time.sleep(1)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    err = log.read_text()
     assert len(smtp.inbox.messages) == 1, err
     assert "scheduled: * * * * * (UTC)" in err
     assert "sent the brief of" in err
