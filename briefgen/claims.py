@@ -41,7 +41,7 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0
 """
-_DEL_IF_HELD = """
+DEL_IF_HELD = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[2]) end
 return 0
 """
@@ -73,7 +73,7 @@ class Claim:
         return held
 
     def release(self) -> None:
-        self.r.eval(_DEL_IF_HELD, 2, self.key, self.key, self.token)
+        self.r.eval(DEL_IF_HELD, 2, self.key, self.key, self.token)
 
     @contextlib.contextmanager
     def kept_alive(self) -> Iterator[Claim]:
@@ -139,7 +139,7 @@ class DeskState:
 
     def drop_message(self, claim: Claim) -> None:
         """The message is no longer needed once its fate is final (it holds the PDF)."""
-        self.r.eval(_DEL_IF_HELD, 2, claim.key, self.message_key, claim.token)
+        self.r.eval(DEL_IF_HELD, 2, claim.key, self.message_key, claim.token)
 
 
 @dataclass
