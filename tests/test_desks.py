@@ -3,17 +3,24 @@ each desk's brief arrives exactly once, whatever happens to a worker."""
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from briefgen.claims import DeskState
+
 from .desk_kit import DAY, Workers, dispatch, queue_is_idle, status, wait_for, write_desks
 from .redisserver import RedisServer, redis_server
-from .servers import SmtpServer, free_port
+from .servers import Site, SmtpServer, free_port
 
 __all__ = ["redis_server"]
+PAGE = (b"<html><head><title>Late news</title></head><body><article><p>The late page says "
+        b"that the ministers met again on Tuesday and agreed to hold further talks in the "
+        b"capital next month.</p><p>Officials said the meeting lasted two hours.</p>"
+        b"</article></body></html>")
 
 
 @pytest.fixture
@@ -54,3 +61,54 @@ def test_forty_desks_give_forty_mails_one_per_desk(tmp_path: Path, smtp: SmtpSer
     lines = status(desks, redis_server)
     assert lines[-1] == "0 pending, 40 sent, 0 failed of 40"
     assert all(" sent " in line for line in lines[:-1])
+
+
+def test_a_worker_killed_mid_run_still_leaves_one_mail_per_desk(tmp_path: Path,
+                                                                smtp: SmtpServer,
+                                                                workers: Workers,
+                                                                redis_server: RedisServer):
+    # One desk also reads a page that answers late the first time: the worker building it is
+    # killed (SIGKILL to its whole process group, as when a machine dies) while it waits.
+    served: list[int] = []
+
+    def late_once() -> bytes:
+        served.append(1)
+        if len(served) == 1:
+            time.sleep(30)
+        return PAGE
+
+    site = Site({"/late": late_once})
+    names = [f"kill{n:02d}" for n in range(40)]
+    desks = write_desks(tmp_path, names, smtp.port)
+    doomed = desks / "kill07.yaml"
+    doomed.write_text(doomed.read_text().replace(
+        "sources: [", f"fetch: {{page_deadline: 5}}\nsources: [{{url: {site.url}/late}}, "))
+    try:
+        dispatch(desks, redis_server)
+        wait_for(lambda: served, 300, "the late page requested", workers)
+        holder = DeskState(redis_server.client, "kill07", DAY).holder()
+        assert holder, "the desk is being built, so its claim is held"
+        workers.kill(workers.owner_of(int(holder.split(":")[1])))
+        wait_for(lambda: len(smtp.inbox.messages) >= 40, 600, "40 mails", workers)
+        wait_for(lambda: queue_is_idle(redis_server.client), 60, "the queue drained", workers)
+    finally:
+        site.stop()
+    assert mails_per_desk(smtp) == addresses(names)
+    assert len(served) == 2  # the task was redelivered and its brief built again
+    [late] = [m for m in smtp.inbox.messages if m["Subject"] == f"kill07 {DAY}"]
+    assert "late page" in late.get_body(("plain",)).get_content()
+    assert status(desks, redis_server)[-1] == "0 pending, 40 sent, 0 failed of 40"
+
+
+def test_a_second_dispatch_for_the_same_date_sends_nothing(tmp_path: Path, smtp: SmtpServer,
+                                                           workers: Workers,
+                                                           redis_server: RedisServer):
+    names = [f"again{n}" for n in range(4)]
+    desks = write_desks(tmp_path, names, smtp.port)
+    dispatch(desks, redis_server)
+    wait_for(lambda: len(smtp.inbox.messages) >= 4, 300, "4 mails", workers)
+    dispatch(desks, redis_server)
+    wait_for(lambda: workers.logs().count("sent already; nothing to do") >= 4, 300,
+             "the second dispatch's tasks done", workers)
+    wait_for(lambda: queue_is_idle(redis_server.client), 60, "the queue drained", workers)
+    assert mails_per_desk(smtp) == addresses(names)
