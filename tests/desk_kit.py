@@ -36,7 +36,7 @@ def write_desks(tmp: Path, names: list[str], smtp_port: int, sources: str | None
     desks.mkdir(exist_ok=True)
     for name in names:
         (desks / f"{name}.yaml").write_text(base + f"""
-state_dir: state
+state_dir: state-{name}  # as on different machines: no page cache on a shared disk
 delivery:
   email: {{from: "Brief Desk <briefs@example.org>", to: [{name}@example.org],
           subject: "{name} {{date}}"}}

@@ -3,14 +3,17 @@ each desk's brief arrives exactly once, whatever happens to a worker."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from briefgen.claims import DeskState
+from briefgen.desks import send_desk
 
 from .desk_kit import DAY, Workers, dispatch, queue_is_idle, status, wait_for, write_desks
 from .redisserver import RedisServer, redis_server
@@ -112,3 +115,42 @@ def test_a_second_dispatch_for_the_same_date_sends_nothing(tmp_path: Path, smtp:
              "the second dispatch's tasks done", workers)
     wait_for(lambda: queue_is_idle(redis_server.client), 60, "the queue drained", workers)
     assert mails_per_desk(smtp) == addresses(names)
+
+
+def test_desks_reading_the_same_pages_fetch_each_once(tmp_path: Path, smtp: SmtpServer,
+                                                      workers: Workers,
+                                                      redis_server: RedisServer):
+    site = Site({"/a": PAGE, "/b": PAGE.replace(b"late page", b"other page")})
+    names = [f"pages{n}" for n in range(6)]
+    desks = write_desks(tmp_path, names, smtp.port,
+                        sources=f"[{{url: {site.url}/a}}, {{url: {site.url}/b}}]")
+    try:
+        dispatch(desks, redis_server)
+        wait_for(lambda: len(smtp.inbox.messages) >= 6, 300, "6 mails", workers)
+        wait_for(lambda: queue_is_idle(redis_server.client), 60, "the queue drained", workers)
+    finally:
+        site.stop()
+    assert mails_per_desk(smtp) == addresses(names)
+    assert Counter(site.requests) == {"/a": 1, "/b": 1}
+    assert all("other page" in m.get_body(("plain",)).get_content()
+               for m in smtp.inbox.messages)
+
+
+def test_the_same_task_run_twice_at_once_sends_once(tmp_path: Path, smtp: SmtpServer,
+                                                    redis_server: RedisServer):
+    desks = write_desks(tmp_path, ["twice"], smtp.port)
+    start, again = threading.Barrier(2), []
+
+    def task() -> None:
+        start.wait()
+        again.append(send_desk(redis_server.client, desks / "twice.yaml", date(2023, 6, 20),
+                               claim_ttl=30))
+
+    threads = [threading.Thread(target=task) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(again, key=str) == [30, None]  # the loser is told to look again later
+    assert send_desk(redis_server.client, desks / "twice.yaml", date(2023, 6, 20), 30) is None
+    assert mails_per_desk(smtp) == addresses(["twice"])
