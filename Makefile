@@ -16,8 +16,9 @@ test: $(STAMP)  ## lint, then run the test suite
 eval: $(STAMP)  ## facts in the right section, junk, verbatim, quotes and words, per story
 	$(BIN)/python -m evaluation.evaluate
 
-bench: $(STAMP)  ## stage times and memory at 100/1,000/10,000 articles, rankers vs sumy
+bench: $(STAMP)  ## stage times and memory at 100/1,000/10,000 articles, rankers vs sumy; desks
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.desks
 
 smoke:  ## pip install this clone into a fresh venv and build from an empty directory
 	scripts/pip-smoke

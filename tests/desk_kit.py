@@ -48,14 +48,15 @@ delivery:
 class Workers:
     """Real `briefgen worker` processes, each in its own process group (killed as a whole)."""
 
-    def __init__(self, server: RedisServer, count: int, log_dir: Path) -> None:
+    def __init__(self, server: RedisServer, count: int, log_dir: Path,
+                 visibility: float = VISIBILITY) -> None:
         self.procs: list[subprocess.Popen] = []
         env = {**os.environ, "BRIEFGEN_BROKER_URL": server.url, "PYTHONPATH": str(ROOT)}
         for n in range(count):
             log = (log_dir / f"worker{n}.log").open("w")
             self.procs.append(subprocess.Popen(
                 [sys.executable, "-m", "briefgen.cli", "worker", "--concurrency", "1",
-                 "--visibility-timeout", str(VISIBILITY), "--claim-ttl", str(CLAIM_TTL)],
+                 "--visibility-timeout", str(visibility), "--claim-ttl", str(CLAIM_TTL)],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True))
         self.log_dir = log_dir
