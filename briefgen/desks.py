@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from email import policy
@@ -27,6 +29,20 @@ from .ledger import FINAL, LedgerError
 from .spool import Spool
 
 log = logging.getLogger("briefgen")
+_DESK: ContextVar[str | None] = ContextVar("desk", default=None)
+
+
+class _DeskPrefix(logging.Filter):
+    """A worker's log mixes desks: each line made while one is sent names it first."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        desk = _DESK.get()
+        if desk and not getattr(record, "desk_named", False):
+            record.msg, record.desk_named = f"desk {desk}: {record.msg}", True
+        return True
+
+
+log.addFilter(_DeskPrefix())
 DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
 SHOWN = {"sent": "sent", "failed": "failed", "unconfirmed": "failed", "error": "failed"}
 """What `status` calls each state; any other (none yet, sending, in doubt, deferred) is pending."""
@@ -62,7 +78,7 @@ def load_desks(desks: list[Desk]) -> tuple[list[tuple[Desk, Config]], list[str]]
     return good, errors
 
 
-def broker_url(configs: list[Config] = ()) -> str:  # type: ignore[assignment]
+def broker_url(configs: Sequence[Config] = ()) -> str:
     """$BRIEFGEN_BROKER_URL, else the configs' `broker` (they must agree), else the default."""
     if os.environ.get("BRIEFGEN_BROKER_URL"):
         return os.environ["BRIEFGEN_BROKER_URL"]
@@ -90,14 +106,22 @@ def status_of(entry: dict) -> str:
 def send_desk(r: redis.Redis, config_path: Path, day: date, claim_ttl: float) -> float | None:
     """Send the desk's brief of day unless it went already. Seconds until the task should be
     tried again (the claim is held elsewhere, a deferred or doubtful send), or None: done."""
+    reset = _DESK.set(config_path.stem)
+    try:
+        return _send_desk(r, config_path, day, claim_ttl)
+    finally:
+        _DESK.reset(reset)
+
+
+def _send_desk(r: redis.Redis, config_path: Path, day: date, claim_ttl: float) -> float | None:
     desk, key = config_path.stem, day.isoformat()
     state = DeskState(r, desk, key)
     if state.entry().get("status") in FINAL:
-        log.info("desk %s, %s: %s already; nothing to do", desk, key, state.entry()["status"])
+        log.info("the brief of %s was %s already; nothing to do", key, state.entry()["status"])
         return None
     claim = state.claim(claim_ttl)
     if claim is None:  # another worker sends it now, or died doing so: look again later
-        log.info("desk %s, %s: claimed by %s; tried again later", desk, key, state.holder())
+        log.info("the brief of %s is claimed by %s; tried again later", key, state.holder())
         return claim_ttl
     with claim.kept_alive():
         entry = state.entry()
@@ -118,7 +142,7 @@ def send_desk(r: redis.Redis, config_path: Path, day: date, claim_ttl: float) ->
             log.error("%s", e)
             return claim_ttl
         except BriefgenError as e:  # a bad config or no articles: failed until a new dispatch
-            log.error("desk %s, %s: %s", desk, key, e)
+            log.error("%s; the brief of %s is not sent", e, key)
             state.ledger(claim).put(key, {**entry, "status": "error", "reason": str(e)})
             return None
         deliver(msg, path, state.ledger(claim), spool, delivery)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import redis
 
-from .conftest import ROOT, SEEDS, run_cli
+from .conftest import ROOT, SEEDS
 from .redisserver import RedisServer
 
 DAY = "2023-06-20"
@@ -93,22 +93,21 @@ def wait_for(condition: Callable[[], bool], seconds: float, what: str,
         time.sleep(0.1)
 
 
+def cli(broker: str, *args: str) -> subprocess.CompletedProcess:
+    """`briefgen ARGS` with the test's broker, as a user runs it; no traceback allowed."""
+    proc = subprocess.run([sys.executable, "-m", "briefgen.cli", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "BRIEFGEN_BROKER_URL": broker})
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
 def dispatch(desks: Path, server: RedisServer, day: str = DAY) -> None:
-    env_url = os.environ.get("BRIEFGEN_BROKER_URL")
-    os.environ["BRIEFGEN_BROKER_URL"] = server.url
-    try:
-        proc = run_cli("dispatch", "--desks", str(desks), "--date", day)
-    finally:
-        if env_url is None:
-            os.environ.pop("BRIEFGEN_BROKER_URL")
-        else:
-            os.environ["BRIEFGEN_BROKER_URL"] = env_url
+    proc = cli(server.url, "dispatch", "--desks", str(desks), "--date", day)
     assert proc.returncode == 0, proc.stderr
 
 
 def status(desks: Path, server: RedisServer, day: str = DAY) -> list[str]:
-    proc = subprocess.run([sys.executable, "-m", "briefgen.cli", "status", "--desks",
-                           str(desks), "--date", day], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "BRIEFGEN_BROKER_URL": server.url}, timeout=60)
+    proc = cli(server.url, "status", "--desks", str(desks), "--date", day)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.splitlines()

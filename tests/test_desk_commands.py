@@ -3,29 +3,18 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from briefgen.desk_schedule import dispatch_due
 
-from .conftest import ROOT
 from .desk_kit import DAY, write_desks
+from .desk_kit import cli as run
 from .redisserver import RedisServer, redis_server
 from .servers import free_port
 
 __all__ = ["redis_server"]
-
-
-def cli(*args: str, broker: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "briefgen.cli", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "BRIEFGEN_BROKER_URL": broker})
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
 
 
 @pytest.fixture
@@ -37,11 +26,11 @@ def empty(redis_server: RedisServer) -> RedisServer:
 def test_dispatch_queues_one_task_per_desk_and_status_shows_them_pending(tmp_path: Path,
                                                                          empty: RedisServer):
     desks = write_desks(tmp_path, ["east", "west", "north"], 25)
-    proc = cli("dispatch", "--desks", str(desks), "--date", DAY, broker=empty.url)
+    proc = run(empty.url, "dispatch", "--desks", str(desks), "--date", DAY)
     assert proc.returncode == 0, proc.stderr
     assert f"queued 3 desks for {DAY}" in proc.stderr
     assert empty.client.llen("celery") == 3
-    out = cli("status", "--desks", str(desks), "--date", DAY, broker=empty.url)
+    out = run(empty.url, "status", "--desks", str(desks), "--date", DAY)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert [ln.split()[:3] for ln in lines[:-1]] == [
@@ -52,7 +41,7 @@ def test_dispatch_queues_one_task_per_desk_and_status_shows_them_pending(tmp_pat
 def test_a_bad_desk_is_named_and_the_others_are_queued(tmp_path: Path, empty: RedisServer):
     desks = write_desks(tmp_path, ["good", "bad"], 25)
     (desks / "bad.yaml").write_text((desks / "bad.yaml").read_text() + "\nmax_wrds: 3\n")
-    proc = cli("dispatch", "--desks", str(desks), "--date", DAY, broker=empty.url)
+    proc = run(empty.url, "dispatch", "--desks", str(desks), "--date", DAY)
     assert proc.returncode == 2
     assert "error: desk bad: " in proc.stderr and "max_wrds: unknown key" in proc.stderr
     assert empty.client.llen("celery") == 1
@@ -63,14 +52,14 @@ def test_an_unreachable_broker_is_one_line_naming_it(tmp_path: Path):
     url = f"redis://127.0.0.1:{free_port()}/0"
     for args in (["dispatch", "--desks", str(desks)], ["status", "--desks", str(desks)],
                  ["worker"]):
-        proc = cli(*args, broker=url)
+        proc = run(url, *args)
         assert proc.returncode == 1
         [line] = proc.stderr.splitlines()
         assert line.startswith(f"briefgen: error: broker {url}: cannot connect")
 
 
 def test_no_desks_is_one_line(tmp_path: Path, empty: RedisServer):
-    proc = cli("dispatch", "--desks", str(tmp_path), broker=empty.url)
+    proc = run(empty.url, "dispatch", "--desks", str(tmp_path))
     assert proc.returncode != 0
     assert proc.stderr.splitlines() == [f"briefgen: error: {tmp_path}: no desk configs (*.yaml) "
                                         "in it"]

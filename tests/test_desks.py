@@ -50,18 +50,24 @@ def addresses(names: list[str]) -> Counter:
     return Counter(f"{n}@example.org" for n in names)
 
 
+def assert_one_mail_per_desk(names: list[str], smtp: SmtpServer, server: RedisServer,
+                             workers: Workers) -> None:
+    """Once a mail per desk arrived and no task is left, count the mails of each desk."""
+    wait_for(lambda: len(smtp.inbox.messages) >= len(names), 600, f"{len(names)} mails",
+             workers)
+    wait_for(lambda: queue_is_idle(server.client), 60, "the queue drained", workers)
+    assert mails_per_desk(smtp) == addresses(names)
+
+
 def test_forty_desks_give_forty_mails_one_per_desk(tmp_path: Path, smtp: SmtpServer,
                                                    workers: Workers,
                                                    redis_server: RedisServer):
     names = [f"desk{n:02d}" for n in range(40)]
-    desks = write_desks(tmp_path, names, smtp.port)
-    dispatch(desks, redis_server)
-    wait_for(lambda: len(smtp.inbox.messages) >= 40, 600, "40 mails", workers)
-    wait_for(lambda: queue_is_idle(redis_server.client), 60, "the queue drained", workers)
-    assert mails_per_desk(smtp) == addresses(names)
+    dispatch(write_desks(tmp_path, names, smtp.port), redis_server)
+    assert_one_mail_per_desk(names, smtp, redis_server, workers)
     assert sorted(str(m["Subject"]) for m in smtp.inbox.messages) == \
         sorted(f"{n} {DAY}" for n in names)
-    lines = status(desks, redis_server)
+    lines = status(tmp_path / "desks", redis_server)
     assert lines[-1] == "0 pending, 40 sent, 0 failed of 40"
     assert all(" sent " in line for line in lines[:-1])
 
@@ -92,11 +98,9 @@ def test_a_worker_killed_mid_run_still_leaves_one_mail_per_desk(tmp_path: Path,
         holder = DeskState(redis_server.client, "kill07", DAY).holder()
         assert holder, "the desk is being built, so its claim is held"
         workers.kill(workers.owner_of(int(holder.split(":")[1])))
-        wait_for(lambda: len(smtp.inbox.messages) >= 40, 600, "40 mails", workers)
-        wait_for(lambda: queue_is_idle(redis_server.client), 60, "the queue drained", workers)
+        assert_one_mail_per_desk(names, smtp, redis_server, workers)
     finally:
         site.stop()
-    assert mails_per_desk(smtp) == addresses(names)
     assert len(served) == 2  # the task was redelivered and its brief built again
     [late] = [m for m in smtp.inbox.messages if m["Subject"] == f"kill07 {DAY}"]
     assert "late page" in late.get_body(("plain",)).get_content()
@@ -109,12 +113,11 @@ def test_a_second_dispatch_for_the_same_date_sends_nothing(tmp_path: Path, smtp:
     names = [f"again{n}" for n in range(4)]
     desks = write_desks(tmp_path, names, smtp.port)
     dispatch(desks, redis_server)
-    wait_for(lambda: len(smtp.inbox.messages) >= 4, 300, "4 mails", workers)
+    assert_one_mail_per_desk(names, smtp, redis_server, workers)
     dispatch(desks, redis_server)
-    wait_for(lambda: workers.logs().count("sent already; nothing to do") >= 4, 300,
+    wait_for(lambda: workers.logs().count("was sent already; nothing to do") >= 4, 300,
              "the second dispatch's tasks done", workers)
-    wait_for(lambda: queue_is_idle(redis_server.client), 60, "the queue drained", workers)
-    assert mails_per_desk(smtp) == addresses(names)
+    assert_one_mail_per_desk(names, smtp, redis_server, workers)
 
 
 def test_desks_reading_the_same_pages_fetch_each_once(tmp_path: Path, smtp: SmtpServer,
@@ -126,11 +129,9 @@ def test_desks_reading_the_same_pages_fetch_each_once(tmp_path: Path, smtp: Smtp
                         sources=f"[{{url: {site.url}/a}}, {{url: {site.url}/b}}]")
     try:
         dispatch(desks, redis_server)
-        wait_for(lambda: len(smtp.inbox.messages) >= 6, 300, "6 mails", workers)
-        wait_for(lambda: queue_is_idle(redis_server.client), 60, "the queue drained", workers)
+        assert_one_mail_per_desk(names, smtp, redis_server, workers)
     finally:
         site.stop()
-    assert mails_per_desk(smtp) == addresses(names)
     assert Counter(site.requests) == {"/a": 1, "/b": 1}
     assert all("other page" in m.get_body(("plain",)).get_content()
                for m in smtp.inbox.messages)
