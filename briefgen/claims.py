@@ -97,6 +97,12 @@ class Claim:
                 self.release()
 
 
+def take(r: redis.Redis, key: str, ttl: float) -> Claim | None:
+    """Claim key for ttl seconds, or None when another holder has it."""
+    mine = token()
+    return Claim(r, key, mine, ttl) if r.set(key, mine, nx=True, px=int(ttl * 1000)) else None
+
+
 class DeskState:
     """The state of one desk's brief of one date: its claim, its ledger entry, its message."""
 
@@ -110,11 +116,7 @@ class DeskState:
         self.message_key = f"{base}:message"
 
     def claim(self, ttl: float) -> Claim | None:
-        """Take the claim for ttl seconds, or None when another holder has it."""
-        mine = token()
-        if self.r.set(self.claim_key, mine, nx=True, px=int(ttl * 1000)):
-            return Claim(self.r, self.claim_key, mine, ttl)
-        return None
+        return take(self.r, self.claim_key, ttl)
 
     def holder(self) -> str | None:
         value = self.r.get(self.claim_key)

@@ -160,5 +160,5 @@ def _build(r: redis.Redis, cfg: Config, day: date):
     from .jobs import brief_message
     from .pagecache import shared_pages
 
-    with shared_pages(r, day, lock_ttl=cfg.fetch.page_deadline + 5):
+    with shared_pages(r, day):
         return brief_message(cfg, day)

@@ -83,7 +83,7 @@ def test_a_worker_killed_mid_run_still_leaves_one_mail_per_desk(tmp_path: Path,
     def late_once() -> bytes:
         served.append(1)
         if len(served) == 1:
-            time.sleep(30)
+            time.sleep(40)  # longer than the page's deadline: only a kill ends this wait
         return PAGE
 
     site = Site({"/late": late_once})
@@ -91,7 +91,7 @@ def test_a_worker_killed_mid_run_still_leaves_one_mail_per_desk(tmp_path: Path,
     desks = write_desks(tmp_path, names, smtp.port)
     doomed = desks / "kill07.yaml"
     doomed.write_text(doomed.read_text().replace(
-        "sources: [", f"fetch: {{page_deadline: 5}}\nsources: [{{url: {site.url}/late}}, "))
+        "sources: [", f"fetch: {{page_deadline: 30}}\nsources: [{{url: {site.url}/late}}, "))
     try:
         dispatch(desks, redis_server)
         wait_for(lambda: served, 300, "the late page requested", workers)
