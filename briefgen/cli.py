@@ -282,8 +282,8 @@ def dispatch(desks_dir: Path, brief_date: str | None, quiet: bool) -> None:
 @click.option("--concurrency", "-c", default=2, show_default=True,
               type=click.IntRange(1, 256), help="Desks built at once (worker processes).")
 @click.option("--desks", "desks_dir", type=click.Path(path_type=Path),
-              help="Read `broker` from these desk configs (else $BRIEFGEN_BROKER_URL or "
-                   "redis://127.0.0.1:6379/0).")
+              help="Without $BRIEFGEN_BROKER_URL, the broker named by these desk configs "
+                   "(default: redis://127.0.0.1:6379/0).")
 @click.option("--visibility-timeout", default=3600.0, show_default=True,
               type=click.FloatRange(1), help="Seconds before a dead worker's task goes to "
                                              "another worker.")

@@ -91,7 +91,10 @@ def broker_url(configs: Sequence[Config] = ()) -> str:
 
 def connect(url: str) -> redis.Redis:
     """A client of the broker's Redis, checked: one line naming the URL when it is not there."""
-    client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30)
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30)
+    except ValueError as e:
+        raise ConfigError(f"broker {url}: {e}") from None
     try:
         client.ping()
     except redis.RedisError as e:

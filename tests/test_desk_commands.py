@@ -58,6 +58,14 @@ def test_an_unreachable_broker_is_one_line_naming_it(tmp_path: Path):
         assert line.startswith(f"briefgen: error: broker {url}: cannot connect")
 
 
+def test_a_broker_url_that_is_not_redis_is_one_line(tmp_path: Path):
+    desks = write_desks(tmp_path, ["lonely"], 25)
+    proc = run("http://127.0.0.1:1/", "status", "--desks", str(desks))
+    assert proc.returncode == 2
+    [line] = proc.stderr.splitlines()
+    assert line.startswith("briefgen: error: broker http://127.0.0.1:1/: Redis URL must")
+
+
 def test_no_desks_is_one_line(tmp_path: Path, empty: RedisServer):
     proc = run(empty.url, "dispatch", "--desks", str(tmp_path))
     assert proc.returncode != 0
