@@ -155,3 +155,22 @@ def test_the_same_task_run_twice_at_once_sends_once(tmp_path: Path, smtp: SmtpSe
     assert sorted(again, key=str) == [30, None]  # the loser is told to look again later
     assert send_desk(redis_server.client, desks / "twice.yaml", date(2023, 6, 20), 30) is None
     assert mails_per_desk(smtp) == addresses(["twice"])
+
+
+def test_a_desk_left_sending_by_a_dead_worker_goes_once_more_with_its_message_id(
+        tmp_path: Path, smtp: SmtpServer, redis_server: RedisServer, brief_eml: bytes):
+    # What a worker killed between the message and the server's answer leaves behind.
+    desks = write_desks(tmp_path, ["doubt"], smtp.port)
+    state = DeskState(redis_server.client, "doubt", DAY)
+    dead = state.claim(0.2)
+    assert dead
+    state.put(dead, state.message_key, brief_eml)
+    state.ledger(dead).put(DAY, {"status": "sending", "attempts": 1, "doubts": 0})
+    time.sleep(0.4)  # its claim expires, as nobody renews it
+    assert send_desk(redis_server.client, desks / "doubt.yaml", date(2023, 6, 20), 30) is None
+    [mail] = smtp.inbox.messages
+    assert mail["Message-ID"] in brief_eml.decode()
+    assert state.entry()["status"] == "sent" and state.entry()["doubts"] == 1
+    assert state.message() is None  # dropped once its fate is final
+    assert send_desk(redis_server.client, desks / "doubt.yaml", date(2023, 6, 20), 30) is None
+    assert len(smtp.inbox.messages) == 1
