@@ -40,8 +40,10 @@ class RedisPages:
             claim = take(self.r, lock, LOCK_TTL)
             if claim is not None:
                 with claim.kept_alive():
-                    data = download(url)
-                    self.r.set(key, data, ex=KEEP)
+                    data = self.r.get(key)  # the last holder may have stored it since we looked
+                    if data is None:
+                        data = download(url)
+                        self.r.set(key, data, ex=KEEP)
                     return data
             while self.r.exists(lock) and not self.r.exists(key):
                 time.sleep(0.05)  # another worker fetches it (or died: its claim expires)

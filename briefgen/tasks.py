@@ -60,7 +60,10 @@ def send_desk_task(self, config_path: str, day: str) -> None:
         log.error("desk %s, %s: Redis: %s; tried again later", Path(config_path).stem, day, e)
         again = ttl
     if again is not None:
-        raise self.retry(countdown=again)
+        # Redis hands a task held past the visibility timeout out again, an ETA retry too:
+        # wait at most half of it and look again (a deferral not yet due just waits more).
+        visibility = app.conf.broker_transport_options.get("visibility_timeout", 3600)
+        raise self.retry(countdown=min(again, visibility / 2))
 
 
 @functools.cache
