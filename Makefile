@@ -16,8 +16,9 @@ test: $(STAMP)  ## lint, then run the test suite
 eval: $(STAMP)  ## facts in the right section, junk, verbatim, quotes and words, per story
 	$(BIN)/python -m evaluation.evaluate
 
-bench: $(STAMP)  ## stage times and memory at 1,000/10,000 articles of two corpora, vs sumy LexRank and bare WeasyPrint
+bench: $(STAMP)  ## both corpora at 1,000/10,000 articles vs sumy LexRank and bare WeasyPrint; desks
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.desks
 
 smoke:  ## pip install this clone into a fresh venv and build from an empty directory
 	scripts/pip-smoke

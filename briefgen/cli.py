@@ -270,12 +270,20 @@ def run(config_path: str | None, brief_date: str | None, quiet: bool, verbose: b
 
 @cli.command()
 @click.option("--config", "config_path", help=CONFIG_HELP)
+@click.option("--desks", "desks_dir", type=click.Path(path_type=Path),
+              help="Dispatch the desks of DIR (*.yaml) at their cron times instead.")
 @verbosity
-def schedule(config_path: str | None, quiet: bool, verbose: bool) -> None:
+def schedule(config_path: str | None, desks_dir: Path | None, quiet: bool,
+             verbose: bool) -> None:
     """Stay in the foreground and run the daily job at the config's `schedule` times."""
     from .jobs import schedule_forever
 
     _setup_logging(quiet, verbose)
+    if desks_dir is not None:
+        from .desk_schedule import schedule_desks
+
+        schedule_desks(desks_dir)
+        return
     cfg, config_path = discover.load(config_path)
     from .deliver import require_delivery
 
@@ -356,6 +364,58 @@ def serve(config_path: str | None, inputs: tuple[str, ...], port: int, quiet: bo
 
     _setup_logging(quiet, verbose)
     serve_preview(config_path, inputs, port)
+DESKS_HELP = "Directory of desk configs: each DIR/*.yaml is one desk."
+
+
+@cli.command()
+@click.option("--desks", "desks_dir", required=True, type=click.Path(path_type=Path),
+              help=DESKS_HELP)
+@click.option("--date", "brief_date", metavar="YYYY-MM-DD",
+              help="The briefs' date; default: today in each desk's time zone.")
+@verbosity
+def dispatch(desks_dir: Path, brief_date: str | None, quiet: bool, verbose: bool) -> None:
+    """Queue one task per desk for `briefgen worker` (sent once each, whoever runs it)."""
+    from .desk_commands import dispatch_desks
+
+    _setup_logging(quiet, verbose)
+    if not dispatch_desks(desks_dir, _parse_date(brief_date)):
+        sys.exit(2)  # each bad desk was named in one line; the others are queued
+
+
+@cli.command()
+@click.option("--concurrency", "-c", default=2, show_default=True,
+              type=click.IntRange(1, 256), help="Desks built at once (worker processes).")
+@click.option("--desks", "desks_dir", type=click.Path(path_type=Path),
+              help="Without $BRIEFGEN_BROKER_URL, the broker named by these desk configs "
+                   "(default: redis://127.0.0.1:6379/0).")
+@click.option("--visibility-timeout", default=3600.0, show_default=True,
+              type=click.FloatRange(1), help="Seconds before a dead worker's task goes to "
+                                             "another worker.")
+@click.option("--claim-ttl", default=60.0, show_default=True, type=click.FloatRange(0.5),
+              help="Seconds a dead worker's claim on a desk outlives it.")
+@verbosity
+def worker(concurrency: int, desks_dir: Path | None, visibility_timeout: float,
+           claim_ttl: float, quiet: bool, verbose: bool) -> None:
+    """Run a Celery worker that builds and sends the desks' briefs."""
+    from .desk_commands import run_worker
+
+    _setup_logging(quiet, verbose)
+    run_worker(desks_dir, concurrency, visibility_timeout, claim_ttl)
+
+
+@cli.command()
+@click.option("--desks", "desks_dir", required=True, type=click.Path(path_type=Path),
+              help=DESKS_HELP)
+@click.option("--date", "brief_date", metavar="YYYY-MM-DD",
+              help="The briefs' date; default: today in each desk's time zone.")
+@verbosity
+def status(desks_dir: Path, brief_date: str | None, quiet: bool, verbose: bool) -> None:
+    """Show each desk's brief of the date as pending, sent or failed."""
+    from .desk_commands import desk_status
+
+    _setup_logging(quiet, verbose)
+    for line in desk_status(desks_dir, _parse_date(brief_date)):
+        click.echo(line)
 
 
 def main() -> None:

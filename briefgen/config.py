@@ -313,8 +313,18 @@ class Config(_Strict):
     schedule: ScheduleConfig = ScheduleConfig()
     continuity: ContinuityConfig = ContinuityConfig()
     """Archive and "new since yesterday" marks; on when the config sets `state_dir`."""
+    broker: str | None = None
+    """Redis URL of the desks' queue and delivery state (`briefgen dispatch`, `worker`,
+    `status`); `$BRIEFGEN_BROKER_URL` wins. Unused by a single machine's `run`."""
     base_dir: Path = Path(".")
     """Set by load(): the config file's directory; relative paths resolve against it."""
+
+    @field_validator("broker")
+    @classmethod
+    def _redis_url(cls, url: str | None) -> str | None:
+        if url is not None and not re.match(r"^rediss?://", url):
+            raise ValueError(f"expected a redis:// or rediss:// URL; got {url!r}")
+        return url
 
     @model_validator(mode="after")
     def _unique_section_ids(self) -> Config:

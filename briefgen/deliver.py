@@ -21,7 +21,7 @@ from typing import Any
 
 from .config import Config, DeliveryConfig, parse_duration
 from .errors import ConfigError
-from .ledger import FINAL, Ledger, LedgerError
+from .ledger import FINAL, Entries, Ledger, LedgerError
 from .model import Brief
 from .spool import NotABrief, Spool, read_message
 from .transmit import Accepted, InDoubt, NotSent, one_line, transmit
@@ -97,7 +97,7 @@ def send_now(config: Config, day: date, msg: EmailMessage) -> bool:
         return deliver(msg, path, ledger, spool, delivery, fresh=True)
 
 
-def deliver(msg: EmailMessage, path: Path, ledger: Ledger, spool: Spool,
+def deliver(msg: EmailMessage, path: Path, ledger: Entries, spool: Spool,
             delivery: DeliveryConfig, fresh: bool = False) -> bool:
     """Send one queued message as its ledger entry allows (a `fresh` one: as if it had none);
     True when nothing went wrong."""
@@ -114,7 +114,7 @@ def deliver(msg: EmailMessage, path: Path, ledger: Ledger, spool: Spool,
         return _give_up(key, entry, path, ledger, spool,
                         "a run that sent it ended without an answer")
     if status == "deferred":  # the wait counts from the failure, as the config says now
-        due = _parse_stamp(entry.get("at")) + _backoff(delivery, entry.get("attempts", 1))
+        due = next_try(delivery, entry)
         if due > _now():
             log.info("the brief of %s waits in the outbox until %s", key, _stamp(due))
             return True
@@ -152,7 +152,7 @@ def deliver(msg: EmailMessage, path: Path, ledger: Ledger, spool: Spool,
 
 
 def _sent(key: str, entry: dict[str, Any], accepted: Accepted, path: Path,
-          ledger: Ledger) -> bool:
+          ledger: Entries) -> bool:
     got = [a for a in entry["recipients"] if a not in accepted.refused]
     recorded = _record(ledger, key, {**entry, "status": "sent", "recipients": got,
                                      "refused": accepted.refused})
@@ -168,7 +168,7 @@ def _sent(key: str, entry: dict[str, Any], accepted: Accepted, path: Path,
     return not accepted.refused
 
 
-def _give_up(key: str, entry: dict[str, Any], path: Path, ledger: Ledger, spool: Spool,
+def _give_up(key: str, entry: dict[str, Any], path: Path, ledger: Entries, spool: Spool,
              why: str) -> bool:
     """In doubt once too often: never send again (it may have arrived), keep it in failed/."""
     moved = spool.move(path, "failed")
@@ -178,13 +178,18 @@ def _give_up(key: str, entry: dict[str, Any], path: Path, ledger: Ledger, spool:
     return False
 
 
-def _record(ledger: Ledger, key: str, entry: dict[str, Any]) -> bool:
+def _record(ledger: Entries, key: str, entry: dict[str, Any]) -> bool:
     try:
         ledger.put(key, entry)
     except LedgerError as e:
         log.error("%s", e)
         return False
     return True
+
+
+def next_try(delivery: DeliveryConfig, entry: dict[str, Any]) -> datetime:
+    """When a deferred message is due again: its failure's time plus the backoff."""
+    return _parse_stamp(entry.get("at")) + _backoff(delivery, entry.get("attempts", 1))
 
 
 def _resends(delivery: DeliveryConfig) -> int:

@@ -13,9 +13,12 @@ import hashlib
 import json
 import threading
 import time
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Protocol
 
 import httpx
 
@@ -27,6 +30,16 @@ from .model import Article
 
 class FetchError(Exception):
     """A URL could not be fetched; the message says why, in a few words."""
+
+
+class PageStore(Protocol):
+    """Pages shared beyond this machine's cache (the desks' Redis, pagecache.py)."""
+
+    def get_or_fetch(self, url: str, download: Callable[[str], bytes]) -> bytes: ...
+
+
+SHARED_PAGES: ContextVar[PageStore | None] = ContextVar("shared_pages", default=None)
+"""Set while a desk's brief is built on a worker: pages come from there first."""
 
 
 class Fetcher:
@@ -43,6 +56,9 @@ class Fetcher:
         self.client.close()
 
     def get(self, url: str, cache: bool = True) -> bytes:
+        shared = SHARED_PAGES.get()
+        if cache and shared is not None:
+            return shared.get_or_fetch(url, self._download)
         path = self.cache_dir / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".bin")
         if cache and path.exists():
             return path.read_bytes()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import BriefgenError
 from .fsutil import atomic_write
@@ -30,6 +30,14 @@ FINAL = ("sent", "failed", "unconfirmed")
 
 class LedgerError(BriefgenError):
     """The ledger cannot be read or written; nothing is sent without it."""
+
+
+class Entries(Protocol):
+    """What delivery needs of a ledger: this file, or a desk's state in Redis (claims.py)."""
+
+    def get(self, day: str) -> dict[str, Any]: ...
+
+    def put(self, day: str, entry: dict[str, Any]) -> None: ...
 
 
 def now() -> str:
