@@ -98,7 +98,8 @@ def _process_seconds(command: list[str]) -> float:
 
 def measure_seeds() -> dict:
     """Median whole-process seconds: `briefgen build` of seeds/ (all four formats), and a bare
-    WeasyPrint render of the HTML that build wrote (Python start-up and import included)."""
+    WeasyPrint render of the HTML that build wrote (Python start-up and import included), and
+    `briefgen --help`."""
     with tempfile.TemporaryDirectory() as tmp:
         build = [sys.executable, "-m", "briefgen.cli", "build", "--config",
                  "config/brief.yaml", "--out", tmp, "--quiet"]
@@ -111,7 +112,10 @@ def measure_seeds() -> dict:
         for _ in range(SEED_RUNS):  # in turn, so drift on a shared machine hits both
             builds.append(_process_seconds(build))
             renders.append(_process_seconds(bare))
-    return {"build": statistics.median(builds), "render": statistics.median(renders)}
+    help_runs = [_process_seconds([sys.executable, "-m", "briefgen", "--help"])
+                 for _ in range(SEED_RUNS)]
+    return {"build": statistics.median(builds), "render": statistics.median(renders),
+            "help": statistics.median(help_runs)}
 
 
 def main() -> None:
@@ -181,6 +185,7 @@ def report(rankers: dict[int, dict], builds: list[dict], seeds: dict) -> None:
     print(f"seeds: whole build {seeds['build']:.2f} s, bare WeasyPrint render of its HTML "
           f"{seeds['render']:.2f} s: {seeds['build'] / seeds['render']:.2f}x (medians of "
           f"{SEED_RUNS}, whole processes)")
+    print(f"briefgen --help: {seeds['help']:.2f} s (median of {SEED_RUNS}, whole process)")
 
 
 if __name__ == "__main__":
