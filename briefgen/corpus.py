@@ -22,6 +22,9 @@ from .model import Sentence
 from .neighbours import similar_pairs
 
 DUPLICATE_SIMILARITY = 0.7  # cosine at which two sentences tell the same fact
+# A sentence joins the group of one of its most similar earlier sentences; looking at
+# more would only matter when thousands are near-copies, and would cost memory squared.
+JOIN_CANDIDATES = 64
 
 
 @dataclass(frozen=True, slots=True)  # one per distinct candidate: many on a large day
@@ -162,10 +165,11 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
 
 def join_to_representatives(matrix: sparse.csr_matrix, threshold: float) -> np.ndarray:
     """Per row, the row whose group it joins: the most similar earlier row (cosine at least
-    threshold) that heads a group, else itself. Joining a head, not any member, keeps a
-    chain of slightly different sentences from pulling unrelated ones into one group."""
+    threshold, among its JOIN_CANDIDATES most similar) that heads a group, else itself.
+    Joining a head, not any member, keeps a chain of slightly different sentences from
+    pulling unrelated ones into one group."""
     n = matrix.shape[0]
-    i, j, cosine = similar_pairs(matrix, threshold)
+    i, j, cosine = similar_pairs(matrix, threshold, JOIN_CANDIDATES)
     # for each later row j, its earlier similar rows i by falling similarity
     order = np.lexsort((i, -cosine, j))
     i, j = i[order], j[order]

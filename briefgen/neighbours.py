@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-CHUNK_ROWS = 1_024  # rows probed at once: bounds the memory of the partial products
+PROBE_BUDGET = 2_000_000  # candidate pairs looked at per chunk: bounds its transient memory
 
 
 def _tails(matrix: sparse.csr_matrix, threshold: float) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -38,9 +38,38 @@ def _tails(matrix: sparse.csr_matrix, threshold: float) -> tuple[sparse.csr_matr
     return tail, np.sqrt(head_norm_sq)
 
 
-def similar_pairs(matrix: sparse.csr_matrix, threshold: float
+def _chunks(matrix: sparse.csr_matrix, tail: sparse.csr_matrix) -> list[tuple[int, int]]:
+    """Row ranges whose probes of the tail index touch about PROBE_BUDGET entries each:
+    a day of many near-identical records makes every probe long, a day of news few."""
+    postings = np.bincount(tail.indices, minlength=matrix.shape[1])
+    cost = np.add.reduceat(postings[matrix.indices], matrix.indptr[:-1]) \
+        if matrix.nnz else np.zeros(matrix.shape[0])
+    cost[np.diff(matrix.indptr) == 0] = 0  # reduceat repeats a value for an empty row
+    bounds, start, spent = [], 0, 0
+    for row, c in enumerate(cost):
+        if spent and spent + c > PROBE_BUDGET:
+            bounds.append((start, row))
+            start, spent = row, 0
+        spent += c
+    bounds.append((start, matrix.shape[0]))
+    return bounds
+
+
+def _most_similar(i: np.ndarray, j: np.ndarray, cosine: np.ndarray, limit: int
+                  ) -> np.ndarray:
+    """Which pairs to keep so that each row i keeps its `limit` most similar partners."""
+    order = np.lexsort((-cosine, i))
+    first = np.searchsorted(i[order], i[order], side="left")
+    keep = np.zeros(len(i), dtype=bool)
+    keep[order[np.arange(len(i)) - first < limit]] = True
+    return keep
+
+
+def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None = None
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, cosine) for every pair i < j of L2-normalized rows with cosine >= threshold."""
+    """(i, j, cosine) for every pair i < j of L2-normalized rows with cosine >= threshold;
+    with `limit`, only each later row j's `limit` most similar earlier rows i (memory stays
+    linear when thousands of records are near-copies of each other)."""
     n = matrix.shape[0]
     empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
     if n < 2 or matrix.nnz == 0:
@@ -49,21 +78,24 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float
     tail, head_norm = _tails(matrix, threshold)
     tail_t = tail.T.tocsr()
     found_i, found_j, found_s = [], [], []
-    for start in range(0, n, CHUNK_ROWS):
-        block = matrix[start:start + CHUNK_ROWS]
-        partial = (block @ tail_t).tocoo()  # dot products over the other row's tail only
-        i = partial.row.astype(np.int64) + start
-        j = partial.col.astype(np.int64)
+    for start, end in _chunks(matrix, tail):
+        partial = (matrix[start:end] @ tail_t).tocoo()  # over the other row's tail only
+        later = partial.row.astype(np.int64) + start
+        earlier = partial.col.astype(np.int64)
         # the other row's head adds at most its norm: pairs that cannot reach t go now
-        maybe = (i < j) & (partial.data + head_norm[j] >= threshold * (1 - 1e-9))
-        i, j = i[maybe], j[maybe]
-        if not len(i):
+        maybe = (earlier < later) & (partial.data + head_norm[earlier] >= threshold * (1 - 1e-9))
+        later, earlier = later[maybe], earlier[maybe]
+        if not len(later):
             continue
-        cosine = np.asarray(matrix[i].multiply(matrix[j]).sum(axis=1)).ravel()
+        cosine = np.asarray(matrix[later].multiply(matrix[earlier]).sum(axis=1)).ravel()
         near = cosine >= threshold
-        found_i.append(i[near])
-        found_j.append(j[near])
-        found_s.append(cosine[near])
+        later, earlier, cosine = later[near], earlier[near], cosine[near]
+        if limit is not None:
+            keep = _most_similar(later, earlier, cosine, limit)
+            later, earlier, cosine = later[keep], earlier[keep], cosine[keep]
+        found_i.append(earlier)
+        found_j.append(later)
+        found_s.append(cosine)
     if not found_i:
         return empty
     return np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
