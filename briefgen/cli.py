@@ -364,14 +364,18 @@ def serve(config_path: str | None, inputs: tuple[str, ...], port: int, quiet: bo
 
     _setup_logging(quiet, verbose)
     serve_preview(config_path, inputs, port)
-DESKS_HELP = "Directory of desk configs: each DIR/*.yaml is one desk."
+
+
+desks_option = click.option("--desks", "desks_dir", required=True,
+                            type=click.Path(path_type=Path),
+                            help="Directory of desk configs: each DIR/*.yaml is one desk.")
+desk_date_option = click.option("--date", "brief_date", metavar="YYYY-MM-DD",
+                                help="The briefs' date; default: today in each desk's time zone.")
 
 
 @cli.command()
-@click.option("--desks", "desks_dir", required=True, type=click.Path(path_type=Path),
-              help=DESKS_HELP)
-@click.option("--date", "brief_date", metavar="YYYY-MM-DD",
-              help="The briefs' date; default: today in each desk's time zone.")
+@desks_option
+@desk_date_option
 @verbosity
 def dispatch(desks_dir: Path, brief_date: str | None, quiet: bool, verbose: bool) -> None:
     """Queue one task per desk for `briefgen worker` (sent once each, whoever runs it)."""
@@ -404,10 +408,8 @@ def worker(concurrency: int, desks_dir: Path | None, visibility_timeout: float,
 
 
 @cli.command()
-@click.option("--desks", "desks_dir", required=True, type=click.Path(path_type=Path),
-              help=DESKS_HELP)
-@click.option("--date", "brief_date", metavar="YYYY-MM-DD",
-              help="The briefs' date; default: today in each desk's time zone.")
+@desks_option
+@desk_date_option
 @verbosity
 def status(desks_dir: Path, brief_date: str | None, quiet: bool, verbose: bool) -> None:
     """Show each desk's brief of the date as pending, sent or failed."""
