@@ -51,3 +51,27 @@ def test_only_plain_web_addresses_become_links(tmp_path: Path):
     assert shown_path(str(tmp_path / "desk" / "a" / "x.txt"), tmp_path / "desk") == "a/x.txt"
     assert shown_path("/elsewhere/deep/x.txt", tmp_path) == "x.txt"
     assert shown_path(URL, tmp_path) == URL
+
+
+def test_the_mail_links_each_source_to_its_address(tmp_path: Path):
+    from email import message_from_bytes, policy
+
+    from .test_delivery import write_config
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    seeds = sorted(SEEDS.iterdir())
+    body = seeds[0].read_text().split("\n", 2)[2]
+    (articles / "linked.md").write_text(
+        f"---\ntitle: Talks in the capital\ndate: 2023-06-19\nurl: {URL}\n---\n{body}")
+    for seed in seeds[1:]:
+        (articles / seed.name).write_text(seed.read_text())
+    config = write_config(tmp_path, 25)
+    config.write_text(config.read_text().replace(f"- path: {SEEDS}", f"- path: {articles}"))
+    proc = run_cli("send", "--config", str(config), "--date", "2023-06-20", "--dry-run",
+                   "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    msg = message_from_bytes((tmp_path / "out" / "brief-2023-06-20.eml").read_bytes(),
+                             policy=policy.default)
+    assert f'href="{URL}"' in msg.get_body(("html",)).get_content()
+    assert URL in msg.get_body(("plain",)).get_content()
