@@ -39,12 +39,17 @@ def brief_message(config: Config, day: date | None,
                    render_pdf(html, user_dir))
 
 
-def schedule_window(config: Config) -> timedelta:
-    """The time between two runs of the schedule (a day for "0 7 * * *")."""
+def schedule_trigger(config: Config):  # an apscheduler CronTrigger, imported only here
+    """The schedule's cron times in its time zone."""
     from apscheduler.triggers.cron import CronTrigger
 
-    trigger = CronTrigger.from_crontab(config.schedule.cron,
-                                       timezone=ZoneInfo(config.schedule.timezone))
+    return CronTrigger.from_crontab(config.schedule.cron,
+                                    timezone=ZoneInfo(config.schedule.timezone))
+
+
+def schedule_window(config: Config) -> timedelta:
+    """The time between two runs of the schedule (a day for "0 7 * * *")."""
+    trigger = schedule_trigger(config)
     first = trigger.get_next_fire_time(None, datetime.now(ZoneInfo(config.schedule.timezone)))
     second = trigger.get_next_fire_time(first, first + timedelta(seconds=1))
     return second - first if first and second else timedelta(days=1)
@@ -73,7 +78,6 @@ def run_once(config: Config, day: date | None = None) -> bool:
 def schedule_forever(config: Config) -> None:
     """Run the daily job at the config's cron times until interrupted."""
     from apscheduler.schedulers.blocking import BlockingScheduler
-    from apscheduler.triggers.cron import CronTrigger
 
     def job() -> None:
         try:
@@ -85,7 +89,7 @@ def schedule_forever(config: Config) -> None:
 
     zone = ZoneInfo(config.schedule.timezone)
     scheduler = BlockingScheduler(timezone=zone)
-    scheduler.add_job(job, CronTrigger.from_crontab(config.schedule.cron, timezone=zone),
+    scheduler.add_job(job, schedule_trigger(config),
                       id="daily-brief", coalesce=True, max_instances=1,
                       misfire_grace_time=3600)
     log.info("scheduled: %s (%s); next run at %s", config.schedule.cron,
