@@ -10,7 +10,8 @@ from .conftest import SEEDS, run_cli
 URL = "https://news.example.org/2023/06/talks"
 
 
-def test_addresses_are_links_and_no_output_shows_an_absolute_path(tmp_path: Path):
+def linked_articles(tmp_path: Path) -> Path:
+    """The seeds, the first one with front matter that gives its web address."""
     articles = tmp_path / "articles"
     articles.mkdir()
     seeds = sorted(SEEDS.iterdir())
@@ -20,6 +21,11 @@ def test_addresses_are_links_and_no_output_shows_an_absolute_path(tmp_path: Path
         f"url: {URL}\n---\n{body}")
     for seed in seeds[1:]:
         (articles / seed.name).write_text(seed.read_text())
+    return articles
+
+
+def test_addresses_are_links_and_no_output_shows_an_absolute_path(tmp_path: Path):
+    articles = linked_articles(tmp_path)
     out = tmp_path / "out"
     proc = run_cli("build", "--input", str(articles), "--out", str(out), "-q",
                    "--format", "html,pdf,json,md", "--date", "2023-06-20")
@@ -58,14 +64,7 @@ def test_the_mail_links_each_source_to_its_address(tmp_path: Path):
 
     from .test_delivery import write_config
 
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    seeds = sorted(SEEDS.iterdir())
-    body = seeds[0].read_text().split("\n", 2)[2]
-    (articles / "linked.md").write_text(
-        f"---\ntitle: Talks in the capital\ndate: 2023-06-19\nurl: {URL}\n---\n{body}")
-    for seed in seeds[1:]:
-        (articles / seed.name).write_text(seed.read_text())
+    articles = linked_articles(tmp_path)
     config = write_config(tmp_path, 25)
     config.write_text(config.read_text().replace(f"- path: {SEEDS}", f"- path: {articles}"))
     proc = run_cli("send", "--config", str(config), "--date", "2023-06-20", "--dry-run",
