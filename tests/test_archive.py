@@ -216,6 +216,19 @@ def test_diff_of_a_day_not_archived_is_one_line(seeds_two_days):
     assert proc.returncode == 2 and "DATE1: expected YYYY-MM-DD" in proc.stderr
 
 
+def test_diff_of_an_edition_that_is_not_a_brief_names_the_file(tmp_path):
+    config = archived_config(tmp_path)
+    briefs = tmp_path / "state" / "briefs"
+    for day, text in (("2024-01-01", '{"summary": [], "sections": []}'),
+                      ("2024-01-02", '{"summary": [], "sections": [{"title": "A"}]}')):
+        (briefs / day).mkdir(parents=True)
+        (briefs / day / "brief.json").write_text(text)
+    proc = run_cli("diff", "2024-01-01", "2024-01-02", "--config", str(config))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert "2024-01-02/brief.json: not a readable brief" in proc.stderr
+
+
 def test_mail_marks_new_and_repeated_lines(tmp_path):
     delivery = ("delivery:\n  email: {from: briefs@example.org, to: [desk@example.org]}\n"
                 "  smtp: {host: 127.0.0.1, port: 2525, security: none}\n")
