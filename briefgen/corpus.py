@@ -116,8 +116,10 @@ def _normalized_text(text: str) -> str:
 
 
 def concept_weights(tokens: list[list[str]], used_by: list[set[str]]) -> dict[str, float]:
-    """How much stating a concept is worth: more the more articles report it, less the
-    more sentences repeat it (names of the main actors are in every other sentence)."""
+    """How much stating a concept is worth: more the more articles report it, each further
+    article a little less (a square root: a story's every-article words would otherwise
+    outweigh the topics only some articles reach), and less the more sentences repeat it
+    (names of the main actors are in every other sentence)."""
     articles: dict[str, set[str]] = {}
     in_sentences: dict[str, int] = {}
     for words, users in zip(tokens, used_by, strict=True):
@@ -125,7 +127,7 @@ def concept_weights(tokens: list[list[str]], used_by: list[set[str]]) -> dict[st
             articles.setdefault(concept, set()).update(users)
             in_sentences[concept] = in_sentences.get(concept, 0) + 1
     total = max(1, len(tokens))
-    return {c: (len(a) if len(a) > 1 else 0.5) * math.log(1 + total / in_sentences[c])
+    return {c: math.sqrt(len(a) if len(a) > 1 else 0.5) * math.log(1 + total / in_sentences[c])
             for c, a in articles.items()}
 
 
