@@ -4,6 +4,8 @@ speaks when they quote (headlines, fragments and bare quotations never are)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from .model import Sentence
 
@@ -32,3 +34,43 @@ def is_candidate(sentence: Sentence) -> bool:
     return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
             and bool(attributed) and not _DANGLING_CLAUSE.match(text)
             and not _EDITOR_NOTE.search(text))
+
+
+# A short sentence that only goes on about the one before: "They lasted about three hours."
+_FOLLOW_UP = re.compile(r"^(?:They|It|The talks|The meeting)\b")
+FOLLOW_UP_WORDS = 8
+SPAN_SENTENCES = 4  # a quotation running over more sentences than this is a speech, not a line
+
+
+def _open_quotes(text: str) -> int:
+    return text.count("“") - text.count("”") + text.count('"') % 2
+
+
+def spanning(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences, each followed by the longer ones that begin with it and read as one
+    line: a quotation that runs over several sentences, whole ("“... an hour and a half.
+    It was ...,” he said."), and a sentence with the short one that only goes on about it
+    ("They met on Tuesday. They lasted about three hours."). Texts stay as printed,
+    sentences joined by one space; the parts stay candidates of their own."""
+    out: list[Sentence] = []
+    for n, first in enumerate(sentences):
+        out.append(first)
+        run = [first]
+        if _open_quotes(first.text) > 0:
+            for nxt in sentences[n + 1:n + SPAN_SENTENCES]:
+                if nxt.article_id != first.article_id or nxt.paragraph != first.paragraph:
+                    break
+                run.append(nxt)
+                if _open_quotes(" ".join(s.text for s in run)) == 0:
+                    out.append(_joined(run))
+                    break
+        elif n + 1 < len(sentences):
+            nxt = sentences[n + 1]
+            if (nxt.article_id == first.article_id and nxt.paragraph == first.paragraph
+                    and _FOLLOW_UP.match(nxt.text) and len(nxt.text.split()) <= FOLLOW_UP_WORDS):
+                out.append(_joined([first, nxt]))
+    return out
+
+
+def _joined(run: list[Sentence]) -> Sentence:
+    return replace(run[0], text=" ".join(s.text for s in run), end=run[-1].end)

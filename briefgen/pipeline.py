@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from .assemble import assemble_brief, with_support
+from .candidates import spanning
 from .clean import Rules, clean_article, load_rules
 from .config import Config, LimitsConfig, Source
 from .continuity import remember
@@ -57,7 +58,7 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     sentences = [s for split in map_ordered(segment, articles) for s in split]
     order = [a.id for a in articles]
     step(f"selecting from {len(sentences)} sentences")
-    corpus = build_corpus(sentences, order)
+    corpus = build_corpus(spanning(sentences), order)
     summary, section_items = select_items(corpus, config.summary, config.sections,
                                           config.max_words)
     summary, section_items = with_support(corpus, sentences, order, summary, section_items)

@@ -3,7 +3,8 @@
 The steps, each in its own module:
 
 1. `candidates`: only complete sentences of sensible length (headlines and
-   fragments never are).
+   fragments never are); a quotation that runs over several sentences is one
+   candidate, whole, and so is a sentence with the short one that goes on about it.
 2. `corpus`: near-duplicates across outlets are grouped; a group becomes one
    item that cites every article in it, shown in its cleanest wording.
 3. `assign` with `relevance`: each group goes to the one section it fits

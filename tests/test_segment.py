@@ -1,3 +1,4 @@
+from briefgen.candidates import is_candidate, spanning
 from briefgen.clean import clean_text
 from briefgen.rankers import sumy_scores
 from briefgen.segment import SumyTokenizer, segment, split_sentences
@@ -56,3 +57,18 @@ def test_sumy_runs_with_our_tokenizer_offline():
     texts = ["Talks went well today.", "The talks went well.", "Cats sleep a lot."]
     scores = sumy_scores("lexrank", texts)  # NLTK's punkt data would raise LookupError
     assert sorted(scores) == [1 / 3, 2 / 3, 1.0]
+
+
+def test_a_quotation_over_two_sentences_and_a_short_follow_up_become_whole_candidates():
+    body = ("“The president wants new factories. This visit brings investment from abroad,” "
+            "the finance minister said on Friday.\n\n"
+            "The two leaders held talks in the capital on Tuesday. They lasted three hours.")
+    sentences = segment(make_article(body))
+    texts = [s.text for s in sentences if is_candidate(s)]
+    assert "“The president wants new factories." not in texts  # a piece of a quotation
+    whole = [s.text for s in spanning(sentences) if is_candidate(s)]
+    assert ("“The president wants new factories. This visit brings investment from abroad,” "
+            "the finance minister said on Friday.") in whole
+    assert "The two leaders held talks in the capital on Tuesday. They lasted three hours." \
+        in whole
+    assert "The two leaders held talks in the capital on Tuesday." in whole  # still on its own
