@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -195,9 +196,24 @@ class _Page:
 
 def _join_wrapped(lines: list[str]) -> list[str]:
     wrapped = len(lines) > 1 and all(
-        len(ln) >= 40 and not ln.endswith((".", "!", "?", ":", '"', "”")) for ln in lines[:-1]
+        len(ln) >= 40 and not ln.endswith((".", "!", "?", ":", '"', "”"))
+        and not (_headline(ln) and nxt[:1].isupper()) for ln, nxt in pairwise(lines)
     )
     return [" ".join(lines)] if wrapped else lines
+
+
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs",
+     "with"])
+_LINE_WORDS = re.compile(r"[\w’'‘-]+")
+
+
+def _headline(line: str) -> bool:
+    """Set in title case ("Visit Paints Beijing as ‘Viable Alternative’ to US"): a headline
+    on its own line, not prose wrapped onto the next one."""
+    words = [w.strip("‘’'-") for w in _LINE_WORDS.findall(line)]
+    content = [w for w in words if w and w.lower() not in _SMALL_WORDS]
+    return len(content) >= 4 and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 def _cut(patterns: tuple[re.Pattern, ...], para: str) -> str:

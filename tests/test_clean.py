@@ -222,3 +222,17 @@ def test_reader_appeals_and_republisher_tags_are_cut():
     for news in ["The talks were useful, Daily Site reports, citing Wire.",
                  "We are ready to talk. Support for the deal is growing, he said."]:
         assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+def test_a_title_case_headline_line_is_not_joined_to_the_line_after_it():
+    text = ("Minister’s Visit to the Capital Paints Rival as ‘Viable Partner’ to Allies\n"
+            "The minister's trip comes two months after talks with the president in the "
+            "capital.\n\n"
+            "U.S. Secretary of State Jane Doe met Chinese President John Roe on Monday in\n"
+            "the capital and said the talks went well.")
+    paragraphs = clean_text(text).split("\n\n")
+    assert "The minister's trip comes two months after talks with the president in the " \
+           "capital." in paragraphs
+    assert not any("Allies The minister" in p for p in paragraphs)
+    assert ("U.S. Secretary of State Jane Doe met Chinese President John Roe on Monday in the "
+            "capital and said the talks went well.") in paragraphs  # prose, wrapped
