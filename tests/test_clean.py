@@ -236,3 +236,13 @@ def test_a_title_case_headline_line_is_not_joined_to_the_line_after_it():
     assert not any("Allies The minister" in p for p in paragraphs)
     assert ("U.S. Secretary of State Jane Doe met Chinese President John Roe on Monday in the "
             "capital and said the talks went well.") in paragraphs  # prose, wrapped
+
+
+@pytest.mark.parametrize("dateline", ["PARIS — ", "LIMA, Peru -- ", "HO CHI MINH CITY -- ",
+                                      "NEW YORK, Jan. 5 – "])
+def test_datelines_in_capitals_with_a_dash_are_cut(dateline: str):
+    assert clean_text(f"{dateline}{NEWS}") == NEWS
+
+
+def test_a_two_letter_acronym_and_a_dash_is_not_a_dateline():
+    assert clean_text(f"UN -- {NEWS}") == f"UN -- {NEWS}"
