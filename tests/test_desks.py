@@ -114,7 +114,9 @@ def test_a_worker_killed_mid_run_still_leaves_one_mail_per_desk(tmp_path: Path,
         site.stop()
     assert len(served) == 2  # the task was redelivered and its brief built again
     [late] = [m for m in smtp.inbox.messages if m["Subject"] == f"kill07 {DAY}"]
-    assert "late page" in late.get_body(("plain",)).get_content()
+    # the brief built on redelivery read the late page: its sources list it
+    assert f"Late news — {site.url.removeprefix('http://')} <{site.url}/late>" \
+        in late.get_body(("plain",)).get_content()
     assert status(desks, redis_server)[-1] == f"0 pending, {count} sent, 0 failed of {count}"
 
 
