@@ -209,7 +209,7 @@ _LINE_WORDS = re.compile(r"[\w’'‘-]+")
 
 
 def _headline(line: str) -> bool:
-    """Set in title case ("Visit Paints Beijing as ‘Viable Alternative’ to US"): a headline
+    """Set in title case ("Visit Paints Rival as ‘Viable Partner’ to Allies"): a headline
     on its own line, not prose wrapped onto the next one."""
     words = [w.strip("‘’'-") for w in _LINE_WORDS.findall(line)]
     content = [w for w in words if w and w.lower() not in _SMALL_WORDS]
