@@ -34,11 +34,17 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    # snowballstemmer 2.x gives NLTK's English Snowball stems (the same on 51,000 words
-    # of news) without importing NLTK, which pulls in scipy.stats: a second of start-up
-    import snowballstemmer
+    # Snowball 2.2's English stems, NLTK's (the same on 51,000 words of news), without
+    # NLTK, which pulls in scipy.stats: a second of start-up. PyStemmer 2.2.0.x is that
+    # algorithm in C, some 30 times faster than snowballstemmer's pure Python and the
+    # same on 51,000 words of news and bench text; without it, snowballstemmer.
+    try:
+        import Stemmer
+    except ImportError:  # pragma: no cover - PyStemmer is a dependency
+        import snowballstemmer
 
-    return snowballstemmer.stemmer("english")
+        return snowballstemmer.stemmer("english")
+    return Stemmer.Stemmer("english")
 
 
 def analyze(text: str) -> list[str]:
