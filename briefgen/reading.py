@@ -67,14 +67,25 @@ ASPECTS = ("negated", "future")
 
 
 def main_clause(sentence: str) -> str:
-    text = sentence.strip().strip("“”\"")
+    start, end = main_span(sentence)
+    return sentence[start:end]
+
+
+def main_span(sentence: str) -> tuple[int, int]:
+    """Where the main clause stands in the sentence: a cue found by one scan of the whole
+    sentence can then be told inside or outside it by its place."""
+    stripped = sentence.strip()
+    start = len(sentence) - len(sentence.lstrip())
+    text = stripped.strip("“”\"")
+    start += len(stripped) - len(stripped.lstrip("“”\""))
     lead = _LEADING.match(text)
     if lead and len(text[lead.end():].split()) >= MIN_MAIN_WORDS:
+        start += lead.end()
         text = text[lead.end():]
     for m in _TRAILING.finditer(text):
         if len(text[:m.start()].split()) >= MIN_MAIN_WORDS:
-            return text[:m.start()]
-    return text
+            return start, start + m.start()
+    return start, start + len(text)
 
 
 @lru_cache(maxsize=100_000)

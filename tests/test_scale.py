@@ -139,3 +139,21 @@ def test_cues_are_found_the_same_grouped_by_first_letter():
         assert [cues_in(cue_pattern(chosen), t) for t in texts] == expected
     assert "(?=m)" in cue_pattern(cues[:4]).pattern  # grouped, so the test tests it
     assert cues_in(cue_pattern(cues[:4]), texts[2]) == {"c0", "c2"}
+
+
+def test_cues_in_the_main_clause_are_found_as_if_it_were_scanned_alone():
+    from briefgen.reading import main_clause
+    from briefgen.relevance import cue_pattern, cues_in, find_cues
+
+    local = ("talks after", "met*", "visit", "/\\bfirst\\b.{0,60}\\b(since \\d{4}|in \\w+ years)/")
+    lookahead = (*local, "/\\bjoint\\b(?! session)/")
+    texts = ["During the visit, the leaders met for joint talks after lunch, the first "
+             "since 2001.", "“The leaders met and held talks,” after which a joint session "
+             "was the first in five years.", "Officials said the first visit in ten years "
+             "went well, as the ministers met.", "  They met after lunch.  ", ""]
+    for cues in (local, lookahead):
+        for text in texts:
+            pattern = cue_pattern(cues)
+            main, anywhere = find_cues(cues, text)
+            assert main == cues_in(pattern, main_clause(text))
+            assert anywhere == cues_in(pattern, text)
