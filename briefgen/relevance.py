@@ -60,26 +60,28 @@ def cues_in(pattern: re.Pattern | None, text: str) -> set[str]:
 Found = tuple[frozenset[str], frozenset[str]]  # a text's cues: in its main clause, anywhere
 
 
-def find_cues(cues: tuple[str, ...], text: str) -> Found:
-    """The section's cues in the text's main clause, and anywhere in it.
+def find_cues(cues: tuple[str, ...], text: str, span: tuple[int, int] | None = None) -> Found:
+    """The section's cues in the text's main clause (at `span`, its `main_span`), and
+    anywhere in it.
 
     One scan of the whole text serves both when every cue matches within the main
-    clause as it would in the clause alone (see `regex_start.local`) and no match crosses the
-    clause's edge; otherwise the clause is scanned on its own, as it always was.
+    clause as it would in the clause alone (see `regex_start.local`) and no match
+    crosses the clause's edge; otherwise the clause is scanned on its own, as it always
+    was.
     """
     pattern = cue_pattern(cues)
     if pattern is None:
         return _NONE
-    start, end = main_span(text)
+    start, end = main_span(text) if span is None else span
     if start == 0 and end == len(text):  # the main clause is the whole text
-        anywhere = _names(m.lastgroup for m in pattern.finditer(text))
+        anywhere = _names([m.lastgroup for m in pattern.finditer(text)])
         return anywhere, anywhere
-    matches = [(m.lastgroup, m.start(), m.end()) for m in pattern.finditer(text)]
-    anywhere = _names(name for name, _, _ in matches)
-    if _local(cues) and not any(a < edge < b for _, a, b in matches for edge in (start, end)):
-        main = _names(name for name, a, b in matches if start <= a and b <= end)
+    matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text)]
+    anywhere = _names([name for name, _, _ in matches])
+    if _local(cues) and not any(a < start < b or a < end < b for _, a, b in matches):
+        main = _names([name for name, a, b in matches if start <= a and b <= end])
     else:
-        main = _names(m.lastgroup for m in pattern.finditer(text[start:end]))
+        main = _names([m.lastgroup for m in pattern.finditer(text[start:end])])
     return main, anywhere
 
 
@@ -92,12 +94,17 @@ def _local(cues: tuple[str, ...]) -> bool:
 
 
 _NONE: Found = (frozenset(), frozenset())
-_SETS: dict[frozenset[str], frozenset[str]] = {}  # one object per distinct set of cues
+# group names found together -> their cues; one object per distinct set, as a large day
+# has hundreds of thousands of texts and a few hundred sets of cues
+_SETS: dict[frozenset[str], frozenset[str]] = {}
 
 
-def _names(groups) -> frozenset[str]:
-    names = frozenset(group_name(g) for g in groups)
-    return _SETS.setdefault(names, names)
+def _names(groups: list[str]) -> frozenset[str]:
+    found = frozenset(groups)
+    cues = _SETS.get(found)
+    if cues is None:
+        cues = _SETS[found] = frozenset(group_name(g) for g in found)
+    return cues
 
 
 def section_query(section: SectionConfig) -> str:
@@ -125,10 +132,12 @@ def cue_weights(corpus: Corpus, section: SectionConfig,
 
 
 def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
-              rows: sparse.csr_matrix | None = None) -> np.ndarray:
+              rows: sparse.csr_matrix | None = None,
+              spans: Sequence[tuple[int, int]] | None = None) -> np.ndarray:
     """How well each text fits the section by its words: query similarity plus the
     weight of the section's cues it contains; -inf for a text that holds no cue and is
-    not clearly similar to the query. Without texts, the corpus's groups."""
+    not clearly similar to the query. Without texts, the corpus's groups; `spans` are
+    the texts' main clauses when the caller has them."""
     of_groups = texts is None
     texts = [g.text for g in corpus.groups] if texts is None else texts
     rows = corpus.group_rows if rows is None else rows
@@ -136,7 +145,8 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
         return np.zeros(0)
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
-    found = [find_cues(section.cues, text) for text in texts]
+    spans = [main_span(t) for t in texts] if spans is None else spans
+    found = [find_cues(section.cues, t, span) for t, span in zip(texts, spans, strict=True)]
     weights = cue_weights(corpus, section, found if of_groups else None)
     cue_score = np.zeros(len(texts))
     for i, (main, anywhere) in enumerate(found):
@@ -161,7 +171,8 @@ def fit(corpus: Corpus, sections: Sequence[SectionConfig], texts: Sequence[str] 
     """A (sections x texts) matrix: how well each text fits each section, words and shape;
     -inf where the section's words do not reach the text at all. Without texts, the
     corpus's groups."""
-    words = np.vstack([relevance(corpus, s, texts, rows) for s in sections])
-    texts = [g.text for g in corpus.groups] if texts is None else texts
-    shapes = np.array([read(t).aspects() for t in texts]).reshape(len(texts), -1)
+    shown = [g.text for g in corpus.groups] if texts is None else texts
+    spans = [main_span(t) for t in shown]
+    words = np.vstack([relevance(corpus, s, texts, rows, spans) for s in sections])
+    shapes = np.array([read(t).aspects() for t in shown]).reshape(len(shown), -1)
     return words + SHAPE_WEIGHT * (shape_pull(sections) @ shapes.T)
