@@ -18,7 +18,7 @@ from .figures import find_discrepancies
 from .ingest import expand_inputs, read_articles
 from .language import in_latin_script
 from .model import Article, Brief
-from .parallel import map_ordered
+from .parallel import MIN_ITEMS, beside, map_ordered
 from .quotes import find_quotes
 from .segment import segment
 from .select import select_items
@@ -57,12 +57,16 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     sentences = [s for split in map_ordered(segment, articles) for s in split]
     order = [a.id for a in articles]
     step(f"selecting from {len(sentences)} sentences")
-    corpus = build_corpus(sentences, order)
-    summary, section_items = select_items(corpus, config.summary, config.sections,
-                                          config.max_words)
-    summary, section_items = with_support(corpus, sentences, order, summary, section_items)
-    step("finding quotes")
-    quotes = find_quotes(articles, sentences, config.quotes.min_words, config.quotes.max_words)
+    # quotes need neither the corpus nor the items: on a large day, found on the other core
+    with beside(find_quotes, articles, sentences, config.quotes.min_words,
+                config.quotes.max_words, worth_it=len(articles) >= MIN_ITEMS) as quotes_found:
+        corpus = build_corpus(sentences, order)
+        summary, section_items = select_items(corpus, config.summary, config.sections,
+                                              config.max_words)
+        summary, section_items = with_support(corpus, sentences, order, summary,
+                                              section_items)
+        step("finding quotes")
+        quotes = quotes_found()
     brief = assemble_brief(config, articles, warnings, brief_date, corpus=corpus,
                            summary=summary, section_items=section_items, quotes=quotes,
                            discrepancies=find_discrepancies(articles))

@@ -4,12 +4,13 @@ import random
 import re
 
 import numpy as np
+import pytest
 
 from briefgen import vectors
 from briefgen.corpus import join_to_representatives
 from briefgen.neighbours import similar_pairs
 from briefgen.overlap import OverlapIndex
-from briefgen.parallel import MIN_ITEMS, map_ordered
+from briefgen.parallel import MIN_ITEMS, beside, map_ordered
 from briefgen.rankers import GRAPH_LIMIT, centrality
 
 WORDS = ("minister", "talks", "agreed", "visit", "summit", "trade", "fishing", "rights", "border",
@@ -121,6 +122,21 @@ def _square(n):
 def test_work_split_across_processes_comes_back_in_order():
     items = list(range(3 * MIN_ITEMS))
     assert map_ordered(_square, items) == [n * n for n in items]
+
+
+def _fail(message):
+    raise ValueError(message)
+
+
+def test_a_stage_beside_the_next_gives_its_result_or_raises_its_error():
+    for worth_it in (True, False):
+        with beside(_square, 12, worth_it=worth_it) as result:
+            assert result() == 144
+        with beside(_fail, "no quotes", worth_it=worth_it) as result, \
+                pytest.raises(ValueError, match="no quotes"):
+            result()
+    with beside(_square, 3) as result:
+        pass  # never asked: the child is stopped, nothing hangs
 
 
 def test_cues_are_found_the_same_grouped_by_first_letter():
