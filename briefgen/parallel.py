@@ -51,7 +51,7 @@ def beside(function: Callable[..., R], *args: Any, worth_it: bool = True
         return
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_send_result, args=(send, function, args), daemon=True)
+    child = context.Process(target=_send_result, args=(send, function, args))
     child.start()
     send.close()
 
