@@ -173,3 +173,19 @@ def test_cues_in_the_main_clause_are_found_as_if_it_were_scanned_alone():
             main, anywhere = find_cues(cues, text)
             assert main == cues_in(pattern, main_clause(text))
             assert anywhere == cues_in(pattern, text)
+
+
+def test_a_brief_is_the_same_with_its_stages_on_other_cores(monkeypatch):
+    from briefgen import build_brief, load_config, pipeline, quotes, select
+
+    from .conftest import DEFAULT_CONFIG, SEEDS
+
+    cfg = load_config(DEFAULT_CONFIG)
+    alone = build_brief(cfg, [str(SEEDS)]).to_dict()
+    monkeypatch.setattr(pipeline, "MIN_ITEMS", 1)  # quotes and figures beside selection
+    monkeypatch.setattr(quotes, "MIN_ITEMS", 1)  # half the articles' quotes in a child
+    monkeypatch.setattr(select, "MIN_GROUPS_BESIDE", 1)  # the fit beside the summary
+    beside = build_brief(cfg, [str(SEEDS)]).to_dict()
+    for brief in (alone, beside):
+        brief.pop("generated_at")
+    assert beside == alone
