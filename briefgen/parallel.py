@@ -42,10 +42,12 @@ def beside(function: Callable[..., R], *args: Any, worth_it: bool = True
     """Start function(*args) in a forked child and give a call that waits for its result,
     so the caller's next stage runs on the other core meanwhile. The child reads the
     arguments from the memory it shares with the parent (nothing is pickled but the
-    result). Without fork, a second core or `worth_it`, or with other threads running
-    (forking those is unsafe), it runs here when its result is asked for.
+    result). Without fork, a second core or `worth_it`, with other threads running
+    (forking those is unsafe) or in a daemonic process (which may not have children), it
+    runs here when its result is asked for.
     A child not asked for its result is stopped on leaving the block."""
     if not worth_it or cores() < 2 or threading.active_count() > 1 \
+            or multiprocessing.current_process().daemon \
             or "fork" not in multiprocessing.get_all_start_methods():
         yield lambda: function(*args)
         return
