@@ -57,7 +57,10 @@ def measure_build(kind: str, n_articles: int, articles: Path) -> dict:
     n_sentences = next(int(m.split()[2]) for m in messages if m.startswith("selecting from"))
     return {"kind": kind, "articles": n_articles, "total": end - start, "stages": stages,
             "words": brief.word_count, "sentences": n_sentences,
-            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            # the largest of the worker and child processes (they share the parent's pages
+            # until they write them, so this overstates what they add)
+            "child_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
 def measure_rankers(n_sentences: int) -> dict:
@@ -181,7 +184,8 @@ def report(rankers: dict[int, dict], builds: list[dict], seeds: dict) -> None:
                 if n > 1_000:
                     print(f"{kind}: {n:,} articles {by_size[n]['total']:.2f} s = "
                           f"{by_size[n]['total'] / by_size[1_000]['total']:.1f}x the 1,000-article"
-                          f" time, peak {by_size[n]['peak_mib']:.0f} MiB")
+                          f" time, peak {by_size[n]['peak_mib']:.0f} MiB (largest child "
+                          f"{by_size[n].get('child_peak_mib', 0):.0f} MiB)")
     print(f"seeds: whole build {seeds['build']:.2f} s, bare WeasyPrint render of its HTML "
           f"{seeds['render']:.2f} s: {seeds['build'] / seeds['render']:.2f}x (medians of "
           f"{SEED_RUNS}, whole processes)")

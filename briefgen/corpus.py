@@ -76,7 +76,7 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     used_by: list[set[str]] = [set() for _ in texts]
     for s, t in zip(candidates, text_of, strict=True):
         used_by[t].add(s.article_id)
-    vectorizer, matrix = vectors.fit(texts)
+    vectorizer, matrix = vectors.fit(texts, tokens)
     weights = concept_weights(tokens, used_by)
     groups = group_duplicates(candidates, text_of, tokens, used_by, matrix, article_order,
                               _places(candidates))

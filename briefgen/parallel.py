@@ -1,11 +1,15 @@
-"""Per-article work on every core, results in input order."""
+"""Work on every core: per-article work split across processes, results in input order,
+and one stage run in a child process beside the next."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -30,3 +34,59 @@ def map_ordered(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
         return [function(item) for item in items]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(function, items, chunksize=CHUNK))
+
+
+@contextmanager
+def beside(function: Callable[..., R], *args: Any, worth_it: bool = True
+           ) -> Iterator[Callable[[], R]]:
+    """Start function(*args) in a forked child and give a call that waits for its result,
+    so the caller's next stage runs on the other core meanwhile. The child reads the
+    arguments from the memory it shares with the parent (nothing is pickled but the
+    result). Without fork, a second core or `worth_it`, with other threads running
+    (forking those is unsafe) or in a daemonic process (which may not have children), it
+    runs here when its result is asked for.
+    A child not asked for its result is stopped on leaving the block."""
+    if not worth_it or cores() < 2 or threading.active_count() > 1 \
+            or multiprocessing.current_process().daemon \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda: function(*args)
+        return
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_send_result, args=(send, function, args))
+    child.start()
+    send.close()
+
+    def result() -> R:
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            raise RuntimeError(f"{function.__name__} stopped without a result "
+                               f"(exit code {child.exitcode})") from None
+        finally:
+            receive.close()
+            child.join()
+        if not ok:
+            raise value
+        return value
+
+    try:
+        yield result
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join()
+        receive.close()
+
+
+def _send_result(send: Any, function: Callable[..., Any], args: tuple) -> None:
+    try:
+        outcome = (True, function(*args))
+    except Exception as e:  # handed to the parent, which raises it
+        outcome = (False, e)
+    try:
+        send.send(outcome)
+    except Exception as e:  # an unpicklable result or error
+        send.send((False, RuntimeError(f"{function.__name__}: {e}")))
+    finally:
+        send.close()

@@ -15,11 +15,11 @@ from .config import Config, LimitsConfig, Source
 from .continuity import remember
 from .corpus import build_corpus
 from .errors import InputError
-from .figures import find_discrepancies
+from .figures import Discrepancy, find_discrepancies
 from .ingest import expand_inputs, read_articles
 from .language import in_latin_script
-from .model import Article, Brief
-from .parallel import map_ordered
+from .model import Article, Brief, Quote, Sentence
+from .parallel import MIN_ITEMS, beside, map_ordered
 from .quotes import find_quotes
 from .segment import segment
 from .select import select_items
@@ -58,16 +58,26 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     sentences = [s for split in map_ordered(segment, articles) for s in split]
     order = [a.id for a in articles]
     step(f"selecting from {len(sentences)} sentences")
-    corpus = build_corpus(spanning(sentences), order)
-    summary, section_items = select_items(corpus, config.summary, config.sections,
-                                          config.max_words)
-    summary, section_items = with_support(corpus, sentences, order, summary, section_items)
-    step("finding quotes")
-    quotes = find_quotes(articles, sentences, config.quotes.min_words, config.quotes.max_words)
+    # quotes and figures need neither the corpus nor the items: on a large day, found on
+    # the other core
+    with beside(_quotes_and_figures, articles, sentences, config.quotes.min_words,
+                config.quotes.max_words, worth_it=len(articles) >= MIN_ITEMS) as quotes_found:
+        corpus = build_corpus(spanning(sentences), order)
+        summary, section_items = select_items(corpus, config.summary, config.sections,
+                                              config.max_words)
+        summary, section_items = with_support(corpus, sentences, order, summary,
+                                              section_items)
+        step("finding quotes")
+        quotes, discrepancies = quotes_found()
     brief = assemble_brief(config, articles, warnings, brief_date, corpus=corpus,
                            summary=summary, section_items=section_items, quotes=quotes,
-                           discrepancies=find_discrepancies(articles))
+                           discrepancies=discrepancies)
     return remember(config, brief, corpus)  # what the archived editions said already
+
+
+def _quotes_and_figures(articles: Sequence[Article], sentences: Sequence[Sentence],
+                        min_words: int, max_words: int) -> tuple[list[Quote], list[Discrepancy]]:
+    return find_quotes(articles, sentences, min_words, max_words), find_discrepancies(articles)
 
 
 def _clean(rules: Rules, article: Article) -> Article:

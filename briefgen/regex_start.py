@@ -7,6 +7,9 @@ different first characters never match at the same place, so the matches are
 the same. An alternative that can begin with several characters stands in
 each of their groups, its name suffixed (`c5_0`, `c5_1`); `group_name` gives
 the name back.
+
+The groups stand behind a small tree of lookaheads for sets of first
+characters, so a place is tried against a few sets rather than every letter.
 """
 
 from __future__ import annotations
@@ -17,10 +20,15 @@ import string
 try:  # the parser is private; without it patterns simply go without the lookahead
     from re import _constants as _c
     from re import _parser
-except ImportError:  # pragma: no cover
-    _parser = None
+except ImportError:  # pragma: no cover - Python 3.10
+    try:
+        import sre_constants as _c
+        import sre_parse as _parser
+    except ImportError:
+        _parser = None
 
 _PLAIN = set(string.ascii_lowercase + string.digits)
+FANOUT = 4  # branches per level of the lookahead tree
 
 
 def first_characters(body: str) -> set[str] | None:
@@ -66,10 +74,59 @@ def alternation(parts: list[tuple[str, str]]) -> str:
     for (name, body), first in zip(parts, firsts, strict=True):
         for k, ch in enumerate(sorted(first or ())):
             groups.setdefault(ch, []).append(f"(?P<{name}_{k}>{body})")
-    return "(?:" + "|".join(f"(?={ch})(?:{'|'.join(alternatives)})"
-                            for ch, alternatives in sorted(groups.items())) + ")"
+    branches = [(ch, f"(?={ch})(?:{'|'.join(alternatives)})")
+                for ch, alternatives in sorted(groups.items())]
+    return f"(?=[{''.join(groups)}])" + _tree(branches)
+
+
+def _tree(branches: list[tuple[str, str]]) -> str:
+    """The first-character branches behind a tree of lookaheads for sets of characters: a
+    place is tried against a few sets, not against every letter in turn. Branches for
+    different characters never match at one place, so their order does not matter."""
+    if len(branches) <= FANOUT:
+        return "(?:" + "|".join(body for _, body in branches) + ")"
+    size = -(-len(branches) // FANOUT)
+    chunks = [branches[i:i + size] for i in range(0, len(branches), size)]
+    return "(?:" + "|".join(f"(?=[{''.join(ch for ch, _ in chunk)}]){_tree(chunk)}"
+                            for chunk in chunks) + ")"
 
 
 def group_name(name: str) -> str:
     """The alternative's own name, without the suffix its copies carry."""
     return name.rsplit("_", 1)[0] if "_" in name else name
+
+
+# What a pattern may hold and still match inside a clause as in the clause alone: nothing
+# that looks behind its start or past its end (lookarounds, anchors other than \b and \B,
+# back-references) and nothing that commits to a match (atomic groups, possessive
+# repeats). Then every way of matching that reads past the clause's edge either fails or
+# crosses the edge, and every other way reads the same characters in both.
+_LOCAL_OPS = frozenset(getattr(_c, name) for name in (
+    "LITERAL", "NOT_LITERAL", "IN", "ANY", "BRANCH", "SUBPATTERN", "MAX_REPEAT",
+    "MIN_REPEAT", "AT", "RANGE", "CATEGORY", "NEGATE")) if _parser else frozenset()
+
+
+def local(body: str) -> bool:
+    """Whether `body` (read case-insensitively) finds the same matches within a stretch
+    of text bounded by non-word characters as in that stretch cut out on its own, save
+    matches crossing its edges; never for a pattern that can match the empty string."""
+    if _parser is None:
+        return False
+    try:
+        parsed = _parser.parse(body, re.I)
+    except re.error:
+        return False
+    return parsed.getwidth()[0] > 0 and _local_items(list(parsed))
+
+
+def _local_items(items: list) -> bool:
+    for op, av in items:
+        if op not in _LOCAL_OPS:
+            return False
+        if op is _c.AT and av not in (_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY):
+            return False
+        inner = [av] if op is _c.IN else av[1] if op is _c.BRANCH \
+            else [av[-1]] if op in (_c.SUBPATTERN, _c.MAX_REPEAT, _c.MIN_REPEAT) else []
+        if not all(_local_items(list(part)) for part in inner):
+            return False
+    return True

@@ -24,8 +24,8 @@ from scipy import sparse
 from . import vectors
 from .config import SectionConfig
 from .corpus import Corpus
-from .reading import profile, read
-from .regex_start import alternation, group_name
+from .reading import main_span, profile, read
+from .regex_start import alternation, group_name, local
 
 CUE_WEIGHT, CUE_CAP = 0.5, 3  # relevance added per unit of cue weight, and its cap
 OUTSIDE_MAIN_CLAUSE = 0.5  # weight of a cue found only outside the main clause
@@ -57,20 +57,73 @@ def cues_in(pattern: re.Pattern | None, text: str) -> set[str]:
     return {group_name(m.lastgroup) for m in pattern.finditer(text)} if pattern else set()
 
 
+Found = tuple[frozenset[str], frozenset[str]]  # a text's cues: in its main clause, anywhere
+
+
+def find_cues(cues: tuple[str, ...], text: str, span: tuple[int, int] | None = None) -> Found:
+    """The section's cues in the text's main clause (at `span`, its `main_span`), and
+    anywhere in it.
+
+    One scan of the whole text serves both when every cue matches within the main
+    clause as it would in the clause alone (see `regex_start.local`) and no match
+    crosses the clause's edge; otherwise the clause is scanned on its own, as it always
+    was.
+    """
+    pattern = cue_pattern(cues)
+    if pattern is None:
+        return _NONE
+    start, end = main_span(text) if span is None else span
+    if start == 0 and end == len(text):  # the main clause is the whole text
+        anywhere = _names([m.lastgroup for m in pattern.finditer(text)])
+        return anywhere, anywhere
+    matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text)]
+    anywhere = _names([name for name, _, _ in matches])
+    if _local(cues) and not any(a < start < b or a < end < b for _, a, b in matches):
+        main = _names([name for name, a, b in matches if start <= a and b <= end])
+    else:
+        main = _names([m.lastgroup for m in pattern.finditer(text[start:end])])
+    return main, anywhere
+
+
+@lru_cache(maxsize=256)
+def _local(cues: tuple[str, ...]) -> bool:
+    """Whether every cue matches inside a main clause as in the clause alone: words,
+    phrases and prefixes always do; a regular expression if `local` says so."""
+    return all(local(c[1:-1]) for c in (c.strip() for c in cues)
+               if len(c) > 2 and c.startswith("/") and c.endswith("/"))
+
+
+_NONE: Found = (frozenset(), frozenset())
+# group names found together -> their cues; one object per distinct set, as a large day
+# has hundreds of thousands of texts and a few hundred sets of cues
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _names(groups: list[str]) -> frozenset[str]:
+    found = frozenset(groups)
+    cues = _SETS.get(found)
+    if cues is None:
+        cues = _SETS[found] = frozenset(group_name(g) for g in found)
+    return cues
+
+
 def section_query(section: SectionConfig) -> str:
     words = [c.rstrip("*") for c in section.cues if not c.startswith("/")]
     return " ".join([section.title, section.description, *words, *section.examples])
 
 
-def cue_weights(corpus: Corpus, section: SectionConfig) -> dict[str, float]:
+def cue_weights(corpus: Corpus, section: SectionConfig,
+                found: Sequence[Found] | None = None) -> dict[str, float]:
     """A cue found in few sentences says more than one found everywhere ("talks" in a
-    story about talks): weight 1 for a cue in one sentence, near 0 for one in all."""
+    story about talks): weight 1 for a cue in one sentence, near 0 for one in all.
+    `found` holds the groups' cues when the caller has them already."""
     key = (section.id, section.cues)
     if key not in corpus.cue_weight_cache:
-        pattern = cue_pattern(section.cues)
+        if found is None:
+            found = [find_cues(section.cues, g.text) for g in corpus.groups]
         counts: dict[str, int] = {}
-        for g in corpus.groups:
-            for cue in cues_in(pattern, g.text):
+        for _, anywhere in found:
+            for cue in anywhere:
                 counts[cue] = counts.get(cue, 0) + 1
         total = math.log(len(corpus.groups) + 1)
         corpus.cue_weight_cache[key] = {
@@ -79,24 +132,26 @@ def cue_weights(corpus: Corpus, section: SectionConfig) -> dict[str, float]:
 
 
 def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
-              rows: sparse.csr_matrix | None = None) -> np.ndarray:
+              rows: sparse.csr_matrix | None = None,
+              spans: Sequence[tuple[int, int]] | None = None) -> np.ndarray:
     """How well each text fits the section by its words: query similarity plus the
     weight of the section's cues it contains; -inf for a text that holds no cue and is
-    not clearly similar to the query."""
+    not clearly similar to the query. Without texts, the corpus's groups; `spans` are
+    the texts' main clauses when the caller has them."""
+    of_groups = texts is None
     texts = [g.text for g in corpus.groups] if texts is None else texts
     rows = corpus.group_rows if rows is None else rows
     if not texts:
         return np.zeros(0)
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
-    pattern = cue_pattern(section.cues)
-    weights = cue_weights(corpus, section)
+    spans = [main_span(t) for t in texts] if spans is None else spans
+    found = [find_cues(section.cues, t, span) for t, span in zip(texts, spans, strict=True)]
+    weights = cue_weights(corpus, section, found if of_groups else None)
     cue_score = np.zeros(len(texts))
-    for i, text in enumerate(texts):
-        main = cues_in(pattern, read(text).main)
-        outside = cues_in(pattern, text) - main
+    for i, (main, anywhere) in enumerate(found):
         cue_score[i] = sum(weights.get(c, 1.0) for c in main) \
-            + OUTSIDE_MAIN_CLAUSE * sum(weights.get(c, 1.0) for c in outside)
+            + OUTSIDE_MAIN_CLAUSE * sum(weights.get(c, 1.0) for c in anywhere - main)
     score = similarity + CUE_WEIGHT * np.minimum(cue_score, CUE_CAP)
     if not section.cues:  # a section of only a title and a description takes any text
         return score
@@ -114,8 +169,10 @@ def shape_pull(sections: Sequence[SectionConfig]) -> np.ndarray:
 def fit(corpus: Corpus, sections: Sequence[SectionConfig], texts: Sequence[str] | None = None,
         rows: sparse.csr_matrix | None = None) -> np.ndarray:
     """A (sections x texts) matrix: how well each text fits each section, words and shape;
-    -inf where the section's words do not reach the text at all."""
-    texts = [g.text for g in corpus.groups] if texts is None else texts
-    words = np.vstack([relevance(corpus, s, texts, rows) for s in sections])
-    shapes = np.array([read(t).aspects() for t in texts]).reshape(len(texts), -1)
+    -inf where the section's words do not reach the text at all. Without texts, the
+    corpus's groups."""
+    shown = [g.text for g in corpus.groups] if texts is None else texts
+    spans = [main_span(t) for t in shown]
+    words = np.vstack([relevance(corpus, s, texts, rows, spans) for s in sections])
+    shapes = np.array([read(t).aspects() for t in shown]).reshape(len(shown), -1)
     return words + SHAPE_WEIGHT * (shape_pull(sections) @ shapes.T)

@@ -33,9 +33,11 @@ from .choose import Budget, choose, section_quality, select_summary
 from .config import SectionConfig, SummaryConfig
 from .corpus import Corpus
 from .model import Item, count_words
+from .parallel import beside
 from .relevance import fit
 
 SectionItems = dict[str, tuple[Item, ...]]  # section id -> its items
+MIN_GROUPS_BESIDE = 5_000  # fewer groups are fitted faster than a child is started
 
 
 def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[SectionConfig],
@@ -43,9 +45,14 @@ def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[Sect
     """The summary, then the sections' items, all within the brief's word budget; what
     one line says (its concepts) is not worth repeating in another."""
     covered: set[str] = set()
-    summary_ids = select_summary(corpus, summary, covered)
+    # How the groups fit the sections does not depend on the summary: on a large day it is
+    # found on the other core meanwhile.
+    with beside(_fit_groups, corpus, sections,
+                worth_it=len(corpus.groups) >= MIN_GROUPS_BESIDE) as fitted:
+        summary_ids = select_summary(corpus, summary, covered)
+        scores, cue_weights = fitted()
+    corpus.cue_weight_cache.update(cue_weights)  # for the quotes, when fitted in a child
     top = tuple(Item(corpus.groups[g].text, corpus.groups[g].sources) for g in summary_ids)
-    scores = fit(corpus, sections) if corpus.groups else np.zeros((len(sections), 0))
     assigned = assign_sections(corpus, sections, set(summary_ids), scores)
     group_ids: list[int] = []
     budget_of: list[str] = []
@@ -63,3 +70,9 @@ def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[Sect
     items = {s.id: tuple(Item(corpus.groups[g].text, corpus.groups[g].sources)
                          for g in picked if section_of[g] == s.id) for s in sections}
     return top, items
+
+
+def _fit_groups(corpus: Corpus, sections: Sequence[SectionConfig]) -> tuple[np.ndarray, dict]:
+    """The groups' fit to each section, and the cue weights found on the way."""
+    scores = fit(corpus, sections) if corpus.groups else np.zeros((len(sections), 0))
+    return scores, dict(corpus.cue_weight_cache)

@@ -4,12 +4,13 @@ import random
 import re
 
 import numpy as np
+import pytest
 
 from briefgen import vectors
 from briefgen.corpus import join_to_representatives
 from briefgen.neighbours import similar_pairs
 from briefgen.overlap import OverlapIndex
-from briefgen.parallel import MIN_ITEMS, map_ordered
+from briefgen.parallel import MIN_ITEMS, beside, map_ordered
 from briefgen.rankers import GRAPH_LIMIT, centrality
 
 WORDS = ("minister", "talks", "agreed", "visit", "summit", "trade", "fishing", "rights", "border",
@@ -123,6 +124,21 @@ def test_work_split_across_processes_comes_back_in_order():
     assert map_ordered(_square, items) == [n * n for n in items]
 
 
+def _fail(message):
+    raise ValueError(message)
+
+
+def test_a_stage_beside_the_next_gives_its_result_or_raises_its_error():
+    for worth_it in (True, False):
+        with beside(_square, 12, worth_it=worth_it) as result:
+            assert result() == 144
+        with beside(_fail, "no quotes", worth_it=worth_it) as result, \
+                pytest.raises(ValueError, match="no quotes"):
+            result()
+    with beside(_square, 3) as result:
+        pass  # never asked: the child is stopped, nothing hangs
+
+
 def test_cues_are_found_the_same_grouped_by_first_letter():
     from briefgen.relevance import cue_pattern, cues_in
 
@@ -139,3 +155,37 @@ def test_cues_are_found_the_same_grouped_by_first_letter():
         assert [cues_in(cue_pattern(chosen), t) for t in texts] == expected
     assert "(?=m)" in cue_pattern(cues[:4]).pattern  # grouped, so the test tests it
     assert cues_in(cue_pattern(cues[:4]), texts[2]) == {"c0", "c2"}
+
+
+def test_cues_in_the_main_clause_are_found_as_if_it_were_scanned_alone():
+    from briefgen.reading import main_clause
+    from briefgen.relevance import cue_pattern, cues_in, find_cues
+
+    local = ("talks after", "met*", "visit", "/\\bfirst\\b.{0,60}\\b(since \\d{4}|in \\w+ years)/")
+    lookahead = (*local, "/\\bjoint\\b(?! session)/")
+    texts = ["During the visit, the leaders met for joint talks after lunch, the first "
+             "since 2001.", "“The leaders met and held talks,” after which a joint session "
+             "was the first in five years.", "Officials said the first visit in ten years "
+             "went well, as the ministers met.", "  They met after lunch.  ", ""]
+    for cues in (local, lookahead):
+        for text in texts:
+            pattern = cue_pattern(cues)
+            main, anywhere = find_cues(cues, text)
+            assert main == cues_in(pattern, main_clause(text))
+            assert anywhere == cues_in(pattern, text)
+
+
+def test_a_brief_is_the_same_with_its_stages_on_other_cores(monkeypatch):
+    from briefgen import build_brief, load_config, pipeline, quotes, select
+
+    from .conftest import DEFAULT_CONFIG, SEEDS
+
+    cfg = load_config(DEFAULT_CONFIG)
+    alone = build_brief(cfg, [str(SEEDS)]).to_dict()
+    monkeypatch.setattr(pipeline, "MIN_ITEMS", 1)  # quotes and figures beside selection
+    monkeypatch.setattr(quotes, "MIN_ITEMS", 1)  # half the articles' quotes in a child
+    monkeypatch.setattr(select, "MIN_GROUPS_BESIDE", 1)  # the fit beside the summary
+    beside = build_brief(cfg, [str(SEEDS)]).to_dict()
+    for brief in (alone, beside):
+        brief.pop("generated_at")
+    assert beside == alone
