@@ -3,6 +3,7 @@ and one stage run in a child process beside the next."""
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -11,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+log = logging.getLogger("briefgen")
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -60,9 +62,11 @@ def beside(function: Callable[..., R], *args: Any, worth_it: bool = True
     def result() -> R:
         try:
             ok, value = receive.recv()
-        except EOFError:
-            raise RuntimeError(f"{function.__name__} stopped without a result "
-                               f"(exit code {child.exitcode})") from None
+        except EOFError:  # killed (out of memory, a signal): the stage is done here instead
+            child.join()
+            log.warning("%s stopped without a result (exit code %s); running it here",
+                        function.__name__, child.exitcode)
+            return function(*args)
         finally:
             receive.close()
             child.join()

@@ -1,7 +1,9 @@
 """The parts that keep a large day linear give what the plain all-pairs way gives."""
 
+import os
 import random
 import re
+import signal
 
 import numpy as np
 import pytest
@@ -137,6 +139,18 @@ def test_a_stage_beside_the_next_gives_its_result_or_raises_its_error():
             result()
     with beside(_square, 3) as result:
         pass  # never asked: the child is stopped, nothing hangs
+
+
+def _dies_in_a_child(parent: int) -> str:
+    if os.getpid() != parent:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    return "done here"
+
+
+def test_a_stage_whose_child_is_killed_is_run_here_instead(caplog):
+    with beside(_dies_in_a_child, os.getpid()) as result:
+        assert result() == "done here"
+    assert "stopped without a result (exit code -9); running it here" in caplog.text
 
 
 def test_cues_are_found_the_same_grouped_by_first_letter():
