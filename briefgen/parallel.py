@@ -47,7 +47,8 @@ def beside(function: Callable[..., R], *args: Any, worth_it: bool = True
     result). Without fork, a second core or `worth_it`, with other threads running
     (forking those is unsafe) or in a daemonic process (which may not have children), it
     runs here when its result is asked for.
-    A child not asked for its result is stopped on leaving the block."""
+    A child that dies without a result has its stage run here instead; one not asked for
+    its result is stopped on leaving the block."""
     if not worth_it or cores() < 2 or threading.active_count() > 1 \
             or multiprocessing.current_process().daemon \
             or "fork" not in multiprocessing.get_all_start_methods():
