@@ -53,15 +53,23 @@ def edition_path(root: Path, day: date, fmt: str) -> Path:
 
 
 def load(root: Path, day: date) -> dict:
-    """An archived edition's JSON contract."""
+    """An archived edition's JSON contract, with every line (summary, items, quotes) where
+    the contract puts it."""
+    from .editiondiff import lines
+
     path = edition_path(root, day, "json")
     try:
-        return json.loads(path.read_text("utf-8"))
+        data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         known = ", ".join(d.isoformat() for d in editions(root)) or "none"
         raise InputError(f"no archived brief of {day} in {root} (archived: {known})") from None
     except (OSError, ValueError) as e:
         raise InputError(f"{path}: cannot read the archived brief: {e}") from None
+    try:
+        lines(data)
+    except (KeyError, TypeError, AttributeError) as e:  # JSON, but not a brief's
+        raise InputError(f"{path}: not a readable brief ({type(e).__name__}: {e})") from None
+    return data
 
 
 def neighbours(days: list[date], day: date) -> dict:

@@ -334,24 +334,15 @@ def history(config_path: str | None, quiet: bool, verbose: bool) -> None:
 @verbosity
 def diff(date1: str, date2: str, config_path: str | None, quiet: bool, verbose: bool) -> None:
     """What the archived brief of DATE2 adds to, and drops from, the brief of DATE1."""
-    from .archive import edition_path, load, require_root
+    from .archive import load, require_root
     from .editiondiff import diff as diff_editions
-    from .editiondiff import lines as edition_lines
 
     _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     root = require_root(cfg, config_path)
-    editions = []
-    for text, name in ((date1, "DATE1"), (date2, "DATE2")):
-        day = _parse_date(text, name) or date.min
-        data = load(root, day)
-        try:
-            edition_lines(data)
-        except (KeyError, TypeError, AttributeError) as e:  # JSON, but not a brief's
-            raise InputError(f"{edition_path(root, day, 'json')}: not a readable brief "
-                             f"({type(e).__name__}: {e})") from None
-        editions.append(data)
-    added, dropped = diff_editions(*editions)
+    old = load(root, _parse_date(date1, "DATE1") or date.min)
+    new = load(root, _parse_date(date2, "DATE2") or date.min)
+    added, dropped = diff_editions(old, new)
     if not quiet:
         click.echo(f"{date1} -> {date2}: {len(added)} added, {len(dropped)} dropped")
     for sign, lines in (("+", added), ("-", dropped)):
