@@ -31,14 +31,21 @@ _PLAIN = set(string.ascii_lowercase + string.digits)
 FANOUT = 4  # branches per level of the lookahead tree
 
 
-def first_characters(body: str) -> set[str] | None:
-    """Lower-case letters and digits a match of `body` (read case-insensitively) starts
-    with; None if that is not plain (a class, a repeat, a lookaround, anything else)."""
+def _parsed(body: str):
+    """`body` read case-insensitively by the regex parser; None without it or on an error."""
     if _parser is None:
         return None
     try:
-        parsed = _parser.parse(body, re.I)
+        return _parser.parse(body, re.I)
     except re.error:
+        return None
+
+
+def first_characters(body: str) -> set[str] | None:
+    """Lower-case letters and digits a match of `body` (read case-insensitively) starts
+    with; None if that is not plain (a class, a repeat, a lookaround, anything else)."""
+    parsed = _parsed(body)
+    if parsed is None:
         return None
     found = _first(list(parsed))
     return found if found and found <= _PLAIN else None
@@ -110,13 +117,8 @@ def local(body: str) -> bool:
     """Whether `body` (read case-insensitively) finds the same matches within a stretch
     of text bounded by non-word characters as in that stretch cut out on its own, save
     matches crossing its edges; never for a pattern that can match the empty string."""
-    if _parser is None:
-        return False
-    try:
-        parsed = _parser.parse(body, re.I)
-    except re.error:
-        return False
-    return parsed.getwidth()[0] > 0 and _local_items(list(parsed))
+    parsed = _parsed(body)
+    return parsed is not None and parsed.getwidth()[0] > 0 and _local_items(list(parsed))
 
 
 def _local_items(items: list) -> bool:
