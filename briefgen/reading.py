@@ -54,16 +54,9 @@ _SAME_DAY = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|today|tonight|tomo
 
 @dataclass(frozen=True, slots=True)  # one per group of the day, kept for its later readers
 class Reading:
-    sentence: str
     negated: bool
     future: bool
     preview: bool  # future with a same-day time: the schedule of the event being covered
-
-    @property
-    def main(self) -> str:
-        """The main clause, or the whole sentence when no clause could be cut off; made
-        when asked, as most readers want only the aspects."""
-        return main_clause(self.sentence)
 
     def aspects(self) -> tuple[float, float]:
         return float(self.negated), float(self.future)
@@ -100,7 +93,7 @@ def main_span(sentence: str) -> tuple[int, int]:
 def read(sentence: str) -> Reading:
     main = main_clause(sentence)
     future = bool(_FUTURE.search(main))
-    return Reading(sentence, negated=bool(_NEGATION.search(main)), future=future,
+    return Reading(negated=bool(_NEGATION.search(main)), future=future,
                    preview=future and bool(_SAME_DAY.search(sentence)))
 
 
