@@ -6,6 +6,7 @@ stderr and a non-zero exit; set BRIEFGEN_DEBUG=1 to see tracebacks.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -34,10 +36,16 @@ def _error(message: str) -> None:
 
 
 def verbosity(command: Callable) -> Callable:
-    """-q/--quiet and -v/--verbose, which every command takes."""
-    command = click.option("--verbose", "-v", is_flag=True,
-                           help="Each stage as a line with its time, and debug lines.")(command)
-    return click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")(command)
+    """-q/--quiet and -v/--verbose, which every command takes; the log is set up by them
+    before the command runs."""
+    @functools.wraps(command)
+    def logged(*args: Any, quiet: bool, verbose: bool, **kwargs: Any) -> Any:
+        _setup_logging(quiet, verbose)
+        return command(*args, quiet=quiet, verbose=verbose, **kwargs)
+
+    logged = click.option("--verbose", "-v", is_flag=True,
+                          help="Each stage as a line with its time, and debug lines.")(logged)
+    return click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")(logged)
 
 
 @contextmanager
@@ -99,7 +107,6 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
     """Build the brief and write brief-<date>.<format> files."""
     from .pipeline import build_brief
 
-    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     if not inputs and discover.is_packaged(config_path):
         raise InputError(f"no input: give --input PATH (no config in {discover.looked_at()}, "
@@ -131,7 +138,6 @@ def check(config_path: str | None, quiet: bool, verbose: bool) -> None:
     """Validate a config and say what `build` would do with it (-q: only problems)."""
     from .ingest import expand_inputs
 
-    _setup_logging(quiet, verbose)
     if verbose and not os.environ.get(discover.ENV_VAR) and not config_path:
         click.echo(f"looking for a config in {discover.looked_at()}", err=True)
     cfg, config_path = discover.load(config_path)
@@ -230,7 +236,6 @@ def send(config_path: str | None, brief_date: str | None, dry_run: bool, out_dir
     from .fsutil import atomic_write
     from .jobs import brief_message, today
 
-    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     require_delivery(cfg)
     _arm_deadline(cfg, "briefgen send")
@@ -261,7 +266,6 @@ def run(config_path: str | None, brief_date: str | None, quiet: bool, verbose: b
     """The daily job, once: send what waits in the outbox, then today's brief unless sent."""
     from .jobs import run_once
 
-    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     _arm_deadline(cfg, "briefgen run")
     if not run_once(cfg, _parse_date(brief_date)):
@@ -278,7 +282,6 @@ def schedule(config_path: str | None, desks_dir: Path | None, quiet: bool,
     """Stay in the foreground and run the daily job at the config's `schedule` times."""
     from .jobs import schedule_forever
 
-    _setup_logging(quiet, verbose)
     if desks_dir is not None:
         from .desk_schedule import schedule_desks
 
@@ -309,7 +312,6 @@ def history(config_path: str | None, quiet: bool, verbose: bool) -> None:
     """List the archived editions (state_dir/briefs/), oldest first."""
     from .archive import edition_path, editions, load, require_root
 
-    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     root = require_root(cfg, config_path)
     days = editions(root)
@@ -337,7 +339,6 @@ def diff(date1: str, date2: str, config_path: str | None, quiet: bool, verbose: 
     from .archive import load, require_root
     from .editiondiff import diff as diff_editions
 
-    _setup_logging(quiet, verbose)
     cfg, config_path = discover.load(config_path)
     root = require_root(cfg, config_path)
     old = load(root, _parse_date(date1, "DATE1") or date.min)
@@ -362,7 +363,6 @@ def serve(config_path: str | None, inputs: tuple[str, ...], port: int, quiet: bo
     """Preview the brief in a browser; it rebuilds and reloads when a file changes."""
     from .serve import serve as serve_preview  # starlette, uvicorn: only for this command
 
-    _setup_logging(quiet, verbose)
     serve_preview(config_path, inputs, port)
 
 
@@ -381,7 +381,6 @@ def dispatch(desks_dir: Path, brief_date: str | None, quiet: bool, verbose: bool
     """Queue one task per desk for `briefgen worker` (sent once each, whoever runs it)."""
     from .desk_commands import dispatch_desks
 
-    _setup_logging(quiet, verbose)
     if not dispatch_desks(desks_dir, _parse_date(brief_date)):
         sys.exit(2)  # each bad desk was named in one line; the others are queued
 
@@ -403,7 +402,6 @@ def worker(concurrency: int, desks_dir: Path | None, visibility_timeout: float,
     """Run a Celery worker that builds and sends the desks' briefs."""
     from .desk_commands import run_worker
 
-    _setup_logging(quiet, verbose)
     run_worker(desks_dir, concurrency, visibility_timeout, claim_ttl)
 
 
@@ -415,7 +413,6 @@ def status(desks_dir: Path, brief_date: str | None, quiet: bool, verbose: bool) 
     """Show each desk's brief of the date as pending, sent or failed."""
     from .desk_commands import desk_status
 
-    _setup_logging(quiet, verbose)
     for line in desk_status(desks_dir, _parse_date(brief_date)):
         click.echo(line)
 
