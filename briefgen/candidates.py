@@ -16,8 +16,11 @@ _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|declared|str
                      r"|according to|wrote|urged|called)\b")
 # An editor's insertion, "(the two countries - Ed.)", is the page's aside, not the sentence.
 _EDITOR_NOTE = re.compile(r"[(\[][^)\]]{0,80}\b(?:Ed|Eds|Editor)\.?\s*[)\]]")
-# "As both sides agreed that ..." with no main clause after a comma: a fragment.
-_DANGLING_CLAUSE = re.compile(r"^(?:As|Because|Although|Though|While|If|Since|Whereas)\b[^,;:]*$")
+# "As both sides agreed that ...", "In stating that ...": an opening clause with no main
+# clause after a comma, a fragment.
+_DANGLING_CLAUSE = re.compile(
+    r"^(?:(?:As|Because|Although|Though|While|If|Since|Whereas)\b"
+    r"|(?:In|By|On|After|Before|While|When|Upon|Despite|Without) \w+ing\b)[^,;:]*$")
 # "We have no illusions ...": someone speaks, and only the sentences around it say who.
 _FIRST_PERSON = re.compile(r"^[\"“‘']?(?:I|We|Our|My|Us)\b")
 

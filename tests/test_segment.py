@@ -72,3 +72,14 @@ def test_a_quotation_over_two_sentences_and_a_short_follow_up_become_whole_candi
     assert "The two leaders held talks in the capital on Tuesday. They lasted three hours." \
         in whole
     assert "The two leaders held talks in the capital on Tuesday." in whole  # still on its own
+
+
+def test_an_opening_clause_with_no_main_clause_is_no_candidate():
+    body = ("As both sides agreed that the talks would go on next month. "
+            "In stating that the two currencies already settle most of the trade between them. "
+            "After meeting the envoy, the minister said the talks would go on next month. "
+            "In setting up a working group, the two sides agreed to meet every quarter.")
+    texts = [s.text for s in segment(make_article(body)) if is_candidate(s)]
+    assert texts == [
+        "After meeting the envoy, the minister said the talks would go on next month.",
+        "In setting up a working group, the two sides agreed to meet every quarter."]
