@@ -410,11 +410,14 @@ def worker(concurrency: int, desks_dir: Path | None, visibility_timeout: float,
 @desk_date_option
 @verbosity
 def status(desks_dir: Path, brief_date: str | None, quiet: bool, verbose: bool) -> None:
-    """Show each desk's brief of the date as pending, sent or failed."""
+    """Show each desk's brief of the date as pending, sent or failed; exit 1 when one
+    failed, 2 when a desk's config is invalid."""
     from .desk_commands import desk_status
 
-    for line in desk_status(desks_dir, _parse_date(brief_date)):
+    lines, code = desk_status(desks_dir, _parse_date(brief_date))
+    for line in lines:
         click.echo(line)
+    sys.exit(code)
 
 
 def main() -> None:

@@ -49,8 +49,10 @@ def run_worker(directory: Path | None, concurrency: int, visibility_timeout: flo
     start_worker(concurrency)
 
 
-def desk_status(directory: Path, day: date | None) -> list[str]:
-    """One line per desk (pending, sent or failed, with what the state says), then totals."""
+def desk_status(directory: Path, day: date | None) -> tuple[list[str], int]:
+    """One line per desk (pending, sent or failed, with what the state says), then totals;
+    and the exit status a monitor reads: 2 when a desk's config is invalid, else 1 when a
+    desk's brief failed, else 0 (pending is not a fault: the day may be young)."""
     desks = find_desks(directory)
     loaded, errors = load_desks(desks)
     configs = dict((desk.name, cfg) for desk, cfg in loaded)
@@ -66,7 +68,7 @@ def desk_status(directory: Path, day: date | None) -> list[str]:
         lines.append(f"{desk.name:<{width}}  {when}  {shown:<7}  {_detail(entry)}".rstrip())
     lines += [f"{e}" for e in errors]
     lines.append(", ".join(f"{n} {what}" for what, n in counts.items()) + f" of {len(desks)}")
-    return lines
+    return lines, 2 if errors else 1 if counts["failed"] else 0
 
 
 def _detail(entry: dict) -> str:

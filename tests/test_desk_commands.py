@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.claims import DeskState
 from briefgen.desk_schedule import dispatch_due
 
 from .desk_kit import DAY, write_desks
@@ -83,3 +84,19 @@ def test_the_scheduled_job_dispatches_the_desks_of_its_cron_time(tmp_path: Path,
     dispatch_due(desks, "0 7 * * *", "UTC")
     [task] = empty.client.lrange("celery", 0, -1)
     assert b"morning.yaml" in task and b"early.yaml" not in task
+
+
+def test_status_exits_non_zero_when_a_brief_failed_or_a_desk_is_invalid(tmp_path: Path,
+                                                                        empty: RedisServer):
+    desks = write_desks(tmp_path, ["east", "west"], 25)
+    state = DeskState(empty.client, "west", DAY)
+    claim = state.claim(30)
+    assert claim
+    state.ledger(claim).put(DAY, {"status": "failed", "reason": "refused: 550 no such user"})
+    proc = run(empty.url, "status", "--desks", str(desks), "--date", DAY)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.splitlines()[-1] == "1 pending, 0 sent, 1 failed of 2"
+    (desks / "north.yaml").write_text("max_wrds: 3\n")
+    proc = run(empty.url, "status", "--desks", str(desks), "--date", DAY)
+    assert proc.returncode == 2
+    assert "north" in proc.stdout and "max_wrds" in proc.stdout
