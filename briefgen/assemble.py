@@ -16,6 +16,7 @@ from .figures import Discrepancy
 from .figures import corroborate as figure_support
 from .model import Article, Brief, Item, Quote, Section, Sentence, SourceRef
 from .select import SectionItems
+from .spellings import one_spelling
 
 
 def with_support(corpus: Corpus, sentences: Sequence[Sentence], order: Sequence[str],
@@ -38,7 +39,7 @@ def assemble_brief(config: Config, articles: Sequence[Article], warnings: Sequen
     flagged under it); dated by brief_date, else by
     the newest article, else today."""
     quotes_by_section = assign_quotes(corpus, config.sections,
-                                      _not_shown(quotes, summary, section_items))
+                                      _not_shown(one_spelling(quotes), summary, section_items))
     sections = tuple(
         Section(s.id, s.title, section_items[s.id], tuple(quotes_by_section[s.id]),
                 tuple(d for d in discrepancies if _mentions(section_items[s.id], d)))
