@@ -182,6 +182,15 @@ def test_furniture_of_one_kind_is_dropped_and_news_of_its_shape_kept(kind: str):
         assert clean_text(f"{LEAD}\n\n{line}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}", line
 
 
+@pytest.mark.parametrize("label", [
+    "More on this story", "Read next", "Related Topics", "Explore more on these topics",
+    "Editor's picks", "More news on Peru", "Comments (12)", "Most read in news"])
+def test_a_link_list_label_ends_the_article(label: str):
+    raw = "\n".join([LEAD, NEXT, label, "Ports reopen after the storm",
+                     "A storm closed every port on the coast for a week, officials said."])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
 def test_tag_labels_are_dropped():
     raw = "\n".join([LEAD, "See more on: Jane Doe, John Roe", "Keywords: Peru, trade", NEXT])
     assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
