@@ -194,3 +194,42 @@ def test_a_link_list_label_ends_the_article(label: str):
 def test_tag_labels_are_dropped():
     raw = "\n".join([LEAD, "See more on: Jane Doe, John Roe", "Keywords: Peru, trade", NEXT])
     assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_gallery_counters_and_wire_link_labels_leave_a_caption_that_is_dropped():
+    raw = "\n".join([
+        "Item 1 of 3 Ana Ruiz shakes hands with Tom Berg in Lima, Peru May 3, 2024. "
+        "WIRE/Jane Doe Purchase Licensing Rights",
+        "[1/3]Ana Ruiz shakes hands with Tom Berg in Lima, Peru May 3, 2024. WIRE/Jane Doe "
+        "Purchase Licensing Rights, opens new tab",
+        LEAD, "Our partners (opens in a new window) met in Lima on Monday.", NEXT,
+        "Acquire Licensing Rights, opens new tab"])
+    assert clean_text(raw) == f"{LEAD}\n\nOur partners met in Lima on Monday.\n\n{NEXT}"
+    # a count in a sentence is news
+    news = "Only 1 of 3 crossings reopened, and [1/3] of the trucks were turned back."
+    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+@pytest.mark.parametrize("credit", ["(AP Photo/Jane Doe, File)", "(Wire/Jane Doe)",
+                                    "[Photo/Wire]", "[Photo/Agencies]"])
+def test_credits_in_brackets_make_a_caption(credit: str):
+    caption = "Ana Ruiz speaks during a news conference in Lima, Peru, on Jan. 12, 2024."
+    raw = "\n".join([f"{caption} {credit}", LEAD, credit, NEXT])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+    # an acronym in brackets ends a sentence with its full stop: news
+    news = "The mission was run by the monitors (OSCE/ODIHR)."
+    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+def test_a_dateline_with_a_country_in_brackets_and_no_dash_is_cut():
+    assert clean_text(f"Lima (Peru), May 3 (WIRE) {LEAD}") == LEAD
+    assert clean_text(f"Lima, May 3 (WIRE) {LEAD}") == LEAD
+
+
+def test_a_label_in_capitals_with_a_colon_opening_a_paragraph_is_cut():
+    later = "The office will open in Quito first, the ministry said."
+    raw = f"{LEAD}\nRIYADH: {NEXT}\nUPDATE: {later}"
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}\n\n{later}"
+    # two letters, or a name in ordinary case, stay
+    for news in [f"UN: {NEXT}", f"Doe: {NEXT}"]:
+        assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
