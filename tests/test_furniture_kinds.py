@@ -18,7 +18,8 @@ CASES = {
         ["May 3, 2024 5:02 PM GMT+1Updated 2 hours ago", "Updated 5:12 PM GMT+1, May 3, 2024",
          "Posted: May 3, 2024 / 10:02 AM EDT", "Issued on: 03/05/2024 - 14:32",
          "Modified: 03/05/2024 - 15:10", "Published on 03/05/2024 - 14:32 GMT+2 • Updated 15:10",
-         "Updated: 2024-05-03T10:32:00Z", "Jane Doe 14 minutes ago", "From 2h ago"],
+         "Updated: 2024-05-03T10:32:00Z", "Jane Doe 14 minutes ago", "From 2h ago",
+         "Posted 3h ago3 hours agoFri 3 May 2024 at 5:02am, updated"],
         ["The statement was issued on May 3, 2024, after the talks ended.",
          "The talks began at 10:02 a.m. and were updated to the press two hours later."]),
     "cookie banners and their buttons": (
@@ -76,7 +77,7 @@ CASES = {
          "Read the full story at The Daily Planet", "Save articles to read later and create "
          "your own reading list.", "Share or comment on this article:",
          "You can share this story on social media:", "Show key events only", "Load more",
-         "Text size A A A", "Print version", "3 mins", "Listen 5 min"],
+         "Text size A A A", "Print version", "3 mins", "Listen 5 min", "Loading..."],
         ["Advertising on state television was suspended during the visit.",
          "Supported by the United Nations, the talks began in Geneva on Monday.",
          "Print media were barred from the ceremony."]),
@@ -87,7 +88,10 @@ CASES = {
          "Follow AP’s coverage of the region at https://example.com/hub/region",
          "Catch all the Latest News, Breaking News, and Latest Updates on Daily Planet.",
          "Have a news tip? Email us at tips@example.com",
-         "Do not miss the latest news – subscribe to our Telegram channel."],
+         "Do not miss the latest news – subscribe to our Telegram channel.",
+         "Go deeper: Ports reopen after the storm",
+         "Download The Times of Lima News App for Latest Lima News.",
+         "Track Latest News Live on Planet.com and get news updates from around the world"],
         ["Related talks on energy are expected to start in June.",
          "More talks on trade are planned for next month, the ministry said.",
          "The ministry said it had found an error in last year's trade figures.",
@@ -163,6 +167,33 @@ CASES = {
         ["Jane Doe, the foreign minister, met John Roe in Lima.",
          "Jane Doe reports that the border will reopen on June 1.",
          "Berg was reporting from Lima for the state broadcaster when he was detained."]),
+    "credits and contacts of a wire story": (
+        ["--With assistance from John Roe.",
+         "To contact the reporter on this story: Jane Doe in Lima at jdoe@example.com",
+         "To contact the editors responsible for this story: Ann Poe"],
+        ["With assistance from the United Nations, the talks resumed in Geneva on Monday.",
+         "To contact the families of the missing, the ministry set up a hotline."]),
+    "recommendation widgets": (
+        ["Recommended by Outbrain", "Around the web", "From our partners", "Promoted Stories"],
+        ["Recommended by the committee, the deal was signed on Friday."]),
+    "social handles on their own line": (
+        ["@janedoe", "Follow Jane Doe on X @janedoe", "Jane Doe | @janedoe"],
+        ["The minister, who posts as @ruizlima, announced the deal on social media."]),
+    "reader appeals and self-promotion": (
+        ["In a time of both misinformation and too much information, quality journalism is "
+         "more crucial than ever. By subscribing, you can help us get the story right.",
+         "Get our pick of top stories and thought-provoking articles in your inbox",
+         "The Daily Planet is a reader-funded publication. Become a member today.",
+         "Planet.com is your go to destination for the best news and pictures."],
+        ["Lima hopes to become a member of the customs union next year, the minister said.",
+         "Independent journalism is under threat in the region, the press union said."]),
+    "print and sourcing notes": (
+        ["Appeared in the May 4, 2024, print edition as 'Two Neighbors Agree to Reopen Border'.",
+         "Some information for this report came from The Wire and Agency.",
+         "Please use the sharing tools found via the share button at the top or side of "
+         "articles."],
+        ["The deal appeared in the official gazette on May 4, 2024, the ministry said.",
+         "Information for the census came from local officials, the ministry said."]),
     "author bios": (
         ["Jane Doe covers politics for The Lima Courier. She can be reached at jdoe@example.com.",
          "Jane Doe is a Planet correspondent covering the region, based in Lima."],
@@ -224,6 +255,16 @@ def test_credits_in_brackets_make_a_caption(credit: str):
 def test_a_dateline_with_a_country_in_brackets_and_no_dash_is_cut():
     assert clean_text(f"Lima (Peru), May 3 (WIRE) {LEAD}") == LEAD
     assert clean_text(f"Lima, May 3 (WIRE) {LEAD}") == LEAD
+
+
+def test_a_live_blog_time_stamp_opening_an_entry_is_cut():
+    raw = "\n".join([f"10:32 BST {LEAD}", f"12:04 p.m. ET — {NEXT}",
+                     "11.45 The office will open in Quito first."])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}\n\nThe office will open in Quito first."
+    # a time or a figure that is part of the sentence stays
+    for news in ["10:30 GMT is when the talks began, officials said.",
+                 "11.45 million people voted in the election, officials said."]:
+        assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
 
 
 def test_a_label_in_capitals_with_a_colon_opening_a_paragraph_is_cut():
