@@ -194,6 +194,26 @@ CASES = {
          "articles."],
         ["The deal appeared in the official gazette on May 4, 2024, the ministry said.",
          "Information for the census came from local officials, the ministry said."]),
+    "navigation labels that would otherwise be taken for a headline": (
+        ["Toggle navigation", "Jump to comments", "Open in app", "Back to top",
+         "Photo gallery: The ministers meet in Lima", "Share your thoughts",
+         "Have your say in the comments below."],
+        ["Back to the table after a year, the two sides agreed on a timetable.",
+         "The ministers shared their thoughts on the future of the port, officials said."]),
+    "calls for comments and tips, update notes": (
+        ["What do you think? Let us know in the comments.",
+         "Got a confidential news tip? We want to hear from you.",
+         "If you have been affected by the issues in this story, get in touch.",
+         "This is a breaking news update. The Wire's earlier story follows below."],
+        ["The minister said she would get in touch with her counterpart next week.",
+         "The two sides want to hear from farmers before the port reopens, officials said.",
+         "Let us know what you need, the minister told the farmers, the ministry said."]),
+    "opinion disclaimers, translation notes and pointers to the site": (
+        ["The views expressed in this article are the author's own.",
+         "This article was machine translated from Spanish.", "For more news, visit our website."],
+        ["The views expressed by the opposition were dismissed by the government.",
+         "The treaty was translated into both languages before the signing.",
+         "For more than a decade, the two countries have argued over fishing rights."]),
     "author bios": (
         ["Jane Doe covers politics for The Lima Courier. She can be reached at jdoe@example.com.",
          "Jane Doe is a Planet correspondent covering the region, based in Lima."],
