@@ -8,6 +8,9 @@ length, the same punctuation) are kept byte for byte.
 import pytest
 
 from briefgen.clean import clean_text
+from briefgen.titles import with_title
+
+from .conftest import make_article
 
 LEAD = "The two ministers met in Lima on Monday for four hours of talks on trade."
 NEXT = "They agreed to open a joint office before the end of the year, officials said."
@@ -214,6 +217,14 @@ CASES = {
         ["The views expressed by the opposition were dismissed by the government.",
          "The treaty was translated into both languages before the signing.",
          "For more than a decade, the two countries have argued over fishing rights."]),
+    "menus of section names and rows of share buttons": (
+        ["News Sport Weather iPlayer Sounds", "Home | News | World | Business",
+         "World Europe Americas Asia Africa", "Menu Search Sign in", "You are here: Home / World",
+         "Facebook Twitter WhatsApp Email", "Share on Facebook Share on Twitter Share via Email",
+         "Share Tweet Email", "Edition: International", "A+ A-", "Today's paper",
+         "Accessibility links", "Search for:", "Listen to article"],
+        ["Business leaders from Europe and Asia joined the minister on her trip.",
+         "News of the deal was shared on Facebook and Twitter by the ministry."]),
     "author bios": (
         ["Jane Doe covers politics for The Lima Courier. She can be reached at jdoe@example.com.",
          "Jane Doe is a Planet correspondent covering the region, based in Lima."],
@@ -240,6 +251,14 @@ def test_a_link_list_label_ends_the_article(label: str):
     raw = "\n".join([LEAD, NEXT, label, "Ports reopen after the storm",
                      "A storm closed every port on the coast for a week, officials said."])
     assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_a_menu_or_a_widget_above_the_headline_is_never_the_title():
+    headline = "Ministers agree to open a joint trade office in Lima"
+    for nav in ["News Sport Weather iPlayer Sounds", "Most Popular Stories Today",
+                "Jump to comments", "Facebook Twitter WhatsApp Email", "Latest World News"]:
+        article = with_title(make_article(clean_text(f"{nav}\n{headline}\n\n{LEAD}"), title=""))
+        assert article.title == headline, nav
 
 
 def test_tag_labels_are_dropped():
