@@ -30,7 +30,12 @@ _NOT_HEADLINE = [re.compile(p) for p in (
     r"^[-•·|]|\|",  # a list item or a line of page metadata
     r"[a-z][A-Z][a-z]+[A-Z]",  # labels glued together: "ArrowArtboardCreated", "HomeArticle"
 )]
-_SITE_SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,40}$")
+# A site's name after the headline: "Headline | Site", "Headline - Site News",
+# "Headline – Site – 05/03/2024"; after a dash only a name in capitals, a web address or a
+# date ("Talks end — president" keeps its last word).
+_SITE_SUFFIX = re.compile(
+    r"\s+(?:[|•]\s+[^|•]{1,40}|[-–—]\s+(?:(?:The )?[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}"
+    r"|[a-z][\w-]*\.[a-z]{2,6}|\d{1,4}(?:[./-]\d{1,4}){2}))$")
 # A kicker: a bare prepositional phrase, no clause, over the real headline.
 _KICKER = re.compile(
     r"(?:On|In|At|During|After|Before|From|With|For|Amid|Ahead of|Inside|Over|Under|Following"
@@ -61,8 +66,10 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
 def clean_title(title: str, rules: Rules | None = None) -> str:
     """A given title without furniture spans; "" when all of it is furniture."""
     title = " ".join(title.split())
-    site = _SITE_SUFFIX.search(title)  # "Headline | Site"
-    if site and len(title[:site.start()].split()) >= MIN_WORDS:
+    for _ in range(2):  # "Headline – Site – 05/03/2024"
+        site = _SITE_SUFFIX.search(title)
+        if not site or len(title[:site.start()].split()) < MIN_WORDS:
+            break
         title = title[:site.start()]
     cleaned = clean_paragraphs([title], rules or default_rules())
     return cleaned[0] if len(cleaned) == 1 else ""

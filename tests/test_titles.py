@@ -52,3 +52,13 @@ def test_a_given_title_is_cleaned_of_furniture():
     assert clean_title("Updated 10:32") == ""
     article = with_title(make_article(f"{HEADLINE}\n\n{LEAD}", title="3 months ago"))
     assert article.title == HEADLINE
+
+
+def test_a_site_name_after_a_dash_leaves_a_given_title():
+    for title in [f"{HEADLINE} - The Daily Planet", f"{HEADLINE} — Planet News",
+                  f"{HEADLINE} - planet.com", f"{HEADLINE} – DP – 05/03/2024"]:
+        assert clean_title(title) == HEADLINE, title
+    # a word in small letters after a dash, a long phrase, or a short headline stay
+    for title in ["Ministers to open a trade office — president",
+                  "Ministers in Lima - What We Know So Far"]:
+        assert clean_title(title) == title

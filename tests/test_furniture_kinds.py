@@ -1,0 +1,315 @@
+"""Page furniture of many kinds of news sites, one case per rule in furniture.yaml.
+
+Each case puts furniture lines of one kind between news paragraphs and checks the
+furniture is gone while news sentences of a similar shape (the same words, the same
+length, the same punctuation) are kept byte for byte.
+"""
+
+import pytest
+
+from briefgen.clean import clean_text
+from briefgen.titles import with_title
+
+from .conftest import make_article
+
+LEAD = "The two ministers met in Lima on Monday for four hours of talks on trade."
+NEXT = "They agreed to open a joint office before the end of the year, officials said."
+
+# kind: (furniture lines, news lines of a similar shape that must survive)
+CASES = {
+    "time stamps with an offset, a slash, a dash, a bullet or an ISO form": (
+        ["May 3, 2024 5:02 PM GMT+1Updated 2 hours ago", "Updated 5:12 PM GMT+1, May 3, 2024",
+         "Posted: May 3, 2024 / 10:02 AM EDT", "Issued on: 03/05/2024 - 14:32",
+         "Modified: 03/05/2024 - 15:10", "Published on 03/05/2024 - 14:32 GMT+2 • Updated 15:10",
+         "Updated: 2024-05-03T10:32:00Z", "Jane Doe 14 minutes ago", "From 2h ago",
+         "Posted 3h ago3 hours agoFri 3 May 2024 at 5:02am, updated"],
+        ["The statement was issued on May 3, 2024, after the talks ended.",
+         "The talks began at 10:02 a.m. and were updated to the press two hours later."]),
+    "cookie banners and their buttons": (
+        ["We use cookies to improve your experience on our site. By continuing to browse, you "
+         "agree to our use of cookies.", "Accept all cookies", "Manage preferences", "Reject all",
+         "We value your privacy", "Privacy Policy", "Terms of Service", "Cookie Settings",
+         "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service "
+         "apply."],
+        ["The regulator fined the company for placing cookies on users' devices without consent.",
+         "The court said the website's use of cookies broke the law.",
+         "Privacy and data protection were also discussed, officials said."]),
+    "notes for a browser or a blocked embed": (
+        ["Your browser does not support the video tag.",
+         "JavaScript is disabled in your browser. Please enable JavaScript to continue.",
+         "This content is not available due to your privacy preferences. Update your settings "
+         "here to see it.", "Allow Twitter content?",
+         "This article contains content provided by Wire. We ask for your permission before "
+         "anything is loaded."],
+        ["The content of the agreement is not yet public, officials said.",
+         "The ministry's website was down for several hours on Friday."]),
+    "embedded social posts": (
+        ["We agreed with the prime minister to reopen the border. pic.twitter.com/AbC123xYz",
+         "— Jane Doe (@janedoe) May 3, 2024", "View this post on Instagram",
+         "A post shared by John Roe (@johnroe)"],
+        ["“We agreed to reopen the border,” the president wrote on social media.",
+         "The post shared by the ministry showed the two leaders shaking hands."]),
+    "paywalls": (
+        ["You have 3 free articles remaining this month. Subscribe now for unlimited access.",
+         "Already a subscriber? Log in", "This article is for subscribers only",
+         "Subscribe to continue reading",
+         "The site contains only a portion of the stories. Contact us for subscription options."],
+        ["The newspaper lost 10,000 subscribers after the government banned it, its editor said.",
+         "Already a member of the alliance, Lima wants to join the customs union next year.",
+         "She said the deal would give farmers unlimited access to the port for ten years."]),
+    "newsletter prompts": (
+        ["Get a look at the day ahead with our Morning Bid newsletter. Sign up here.",
+         "after newsletter promotion",
+         "Privacy Notice: Newsletters may contain info about charities and online ads."],
+        ["The minister told the party newsletter that the talks had gone well."]),
+    "video players": (
+        ["Watch Live", "Now Playing", "Up Next", "Video duration 02 minutes 30 seconds",
+         "Watch the video above for more."],
+        ["The video of the meeting was shown on state television."]),
+    "photo viewers and caption labels": (
+        ["Enlarge this image", "toggle caption", "Image source, Getty Images",
+         "Media caption, Watch: The moment the two ministers shook hands",
+         "Header image: The two ministers in Lima. — Photo courtesy of the ministry",
+         "Click to enlarge", "Go to the photo bank"],
+        ["The images released by the ministry showed the two ministers shaking hands."]),
+    "page widgets and labels": (
+        ["Link Copied!", "Ad Feedback", "Paid Post", "Supported by", "SKIP ADVERTISEMENT",
+         "Share full article", "Read in app", "View comments", "Story continues",
+         "Continue reading the main story", "Advertisement - scroll to continue",
+         "Reuse this content", "See Full Web Article", "View original article",
+         "Read the full story at The Daily Planet", "Save articles to read later and create "
+         "your own reading list.", "Share or comment on this article:",
+         "You can share this story on social media:", "Show key events only", "Load more",
+         "Text size A A A", "Print version", "3 mins", "Listen 5 min", "Loading..."],
+        ["Advertising on state television was suspended during the visit.",
+         "Supported by the United Nations, the talks began in Geneva on Monday.",
+         "Print media were barred from the ceremony."]),
+    "teasers, error reports, comment notes and follow prompts": (
+        ["Related article Ports reopen after the storm",
+         "If you find a mistake, please select it and press Ctrl + Enter.",
+         "The comments below have not been moderated.", "Follow Wire on Telegram",
+         "Follow AP’s coverage of the region at https://example.com/hub/region",
+         "Catch all the Latest News, Breaking News, and Latest Updates on Daily Planet.",
+         "Have a news tip? Email us at tips@example.com",
+         "Do not miss the latest news – subscribe to our Telegram channel.",
+         "Go deeper: Ports reopen after the storm",
+         "Download The Times of Lima News App for Latest Lima News.",
+         "Track Latest News Live on Planet.com and get news updates from around the world"],
+        ["Related talks on energy are expected to start in June.",
+         "More talks on trade are planned for next month, the ministry said.",
+         "The ministry said it had found an error in last year's trade figures.",
+         "The president will follow the talks closely, his spokesperson said.",
+         "The interview was posted on the ministry's Telegram channel on Friday."]),
+    "notices of an AI summary": (
+        ["Planet is using AI to generate takeaways from this article. Reporting mistakes helps "
+         "us improve the experience.", "Generate Key Takeaways"],
+        ["An AI-generated video of the president circulated widely before the talks."]),
+    "counters of shares and views": (
+        ["12 Shares", "1.2K views", "Views: 1234"],
+        ["Views differ on how long the deal will last, diplomats said."]),
+    "prompts to sign in, get alerts, donate or listen elsewhere": (
+        ["Sign in to continue", "Turn on notifications", "Support our journalism", "Donate now",
+         "Listen on Apple Podcasts", "Stay tuned for more updates."],
+        ["“Stay tuned,” the president told reporters as he left the talks.",
+         "Supporters of the deal say it will help farmers."]),
+    "notes on a developing story or a closed live page": (
+        ["This is a developing story and will be updated.",
+         "This is a breaking news story. Check back soon for updates.",
+         "This live page is no longer being updated.", "You can find our latest coverage here.",
+         "Refresh the page for the latest updates", "This article is more than 2 years old"],
+        ["The situation on the border is a developing story for both governments, she said.",
+         "The ministry said its website will be updated with the text of the agreement."]),
+    "syndication notices on wire copy": (
+        ["The Associated Press’ coverage receives financial support from private foundations. "
+         "AP is solely responsible for all content.",
+         "(This story has not been edited by Planet staff and is auto-generated from a "
+         "syndicated feed.)",
+         "Disclaimer: This post has been auto-published from an agency feed without any "
+         "modifications to the text."],
+        ["The agency reported that the president had arrived in Lima."]),
+    "copyright lines and reuse notices": (
+        ["Copyright 2024 The Wire. All rights reserved. This material may not be published, "
+         "broadcast, rewritten or redistributed without permission.",
+         "Copyright © 2000-2024 Daily Planet.", "All rights reserved.",
+         "Without written authorization, such content shall not be republished or used in any "
+         "form."],
+        ["The country's copyright law was changed in 2019 to protect local musicians.",
+         "Copyright disputes between the two countries have gone on for years.",
+         "The treaty may not be published until both parliaments ratify it, diplomats said.",
+         "The prime minister said all rights reserved for citizens would be respected."]),
+    "licence and registration numbers in a footer": (
+        ["License for publishing multimedia online 0108263", "Registration Number: 130349"],
+        ["The registration of 1,200 new voters was completed on Friday.",
+         "The company's licence to export 50,000 tonnes of grain was renewed."]),
+    "editor's notes, corrections and publication notes": (
+        ["Editor's note: This article has been updated to include comments from the ministry.",
+         "Correction: An earlier version of this article misstated the date of the talks.",
+         "This story has been corrected to show that the talks lasted four hours, not five.",
+         "This story was originally published May 3, 2024, 5:00 AM.",
+         "A version of this article appears in print on May 4, 2024, Section A, Page 8.",
+         "This article was originally published on The Daily Planet.",
+         "Originally published on The Daily Planet"],
+        ["The correction to the budget was approved by parliament on Tuesday.",
+         "The agreement was originally published in the official gazette in 2019.",
+         "The report, first published in March, found that trade had fallen by a third."]),
+    "wire tags and agency credits on their own line": (
+        ["(Wire)", "(END)", "==Wire", "-- WIRE", "(With inputs from agencies)",
+         "jd/ab (Wire, Agency)", "burs-jd/abc", "jdoe@example.com",
+         "Write to Jane Doe at jane.doe@example.com", "___", "* * *"],
+        ["The agency (Wire) said the talks had gone well.",
+         "Officials in Lima and Quito (both capitals) said so."]),
+    "editors and writers named on a line": (
+        ["Editor: Jane Doe", "Web editor: Jane Doe, John Roe", "Text: Jane Doe",
+         "Story by Jane Doe"],
+        ["The editor of the newspaper, Jane Doe, was summoned by the ministry.",
+         "Text of the agreement was published by the ministry on Friday."]),
+    "bylines: with a colon, with agencies, with a place, a name or an outlet alone": (
+        ["by: Jane Doe, Planet Media Wire", "By Planet with AP", "Jane Doe in Lima", "Jane Doe",
+         "BBC News, Lima", "The Lima Courier", "Jane Doe reports from Lima",
+         "Lima, Peru CNN —", "NNA -"],
+        ["Jane Doe, the foreign minister, met John Roe in Lima.",
+         "Jane Doe reports that the border will reopen on June 1.",
+         "Berg was reporting from Lima for the state broadcaster when he was detained."]),
+    "credits and contacts of a wire story": (
+        ["--With assistance from John Roe.",
+         "To contact the reporter on this story: Jane Doe in Lima at jdoe@example.com",
+         "To contact the editors responsible for this story: Ann Poe"],
+        ["With assistance from the United Nations, the talks resumed in Geneva on Monday.",
+         "To contact the families of the missing, the ministry set up a hotline."]),
+    "recommendation widgets": (
+        ["Recommended by Outbrain", "Around the web", "From our partners", "Promoted Stories"],
+        ["Recommended by the committee, the deal was signed on Friday."]),
+    "social handles on their own line": (
+        ["@janedoe", "Follow Jane Doe on X @janedoe", "Jane Doe | @janedoe"],
+        ["The minister, who posts as @ruizlima, announced the deal on social media."]),
+    "reader appeals and self-promotion": (
+        ["In a time of both misinformation and too much information, quality journalism is "
+         "more crucial than ever. By subscribing, you can help us get the story right.",
+         "Get our pick of top stories and thought-provoking articles in your inbox",
+         "The Daily Planet is a reader-funded publication. Become a member today.",
+         "Planet.com is your go to destination for the best news and pictures."],
+        ["Lima hopes to become a member of the customs union next year, the minister said.",
+         "Independent journalism is under threat in the region, the press union said."]),
+    "print and sourcing notes": (
+        ["Appeared in the May 4, 2024, print edition as 'Two Neighbors Agree to Reopen Border'.",
+         "Some information for this report came from The Wire and Agency.",
+         "Please use the sharing tools found via the share button at the top or side of "
+         "articles."],
+        ["The deal appeared in the official gazette on May 4, 2024, the ministry said.",
+         "Information for the census came from local officials, the ministry said."]),
+    "navigation labels that would otherwise be taken for a headline": (
+        ["Toggle navigation", "Jump to comments", "Open in app", "Back to top",
+         "Photo gallery: The ministers meet in Lima", "Share your thoughts",
+         "Have your say in the comments below."],
+        ["Back to the table after a year, the two sides agreed on a timetable.",
+         "The ministers shared their thoughts on the future of the port, officials said."]),
+    "calls for comments and tips, update notes": (
+        ["What do you think? Let us know in the comments.",
+         "Got a confidential news tip? We want to hear from you.",
+         "If you have been affected by the issues in this story, get in touch.",
+         "This is a breaking news update. The Wire's earlier story follows below."],
+        ["The minister said she would get in touch with her counterpart next week.",
+         "The two sides want to hear from farmers before the port reopens, officials said.",
+         "Let us know what you need, the minister told the farmers, the ministry said."]),
+    "opinion disclaimers, translation notes and pointers to the site": (
+        ["The views expressed in this article are the author's own.",
+         "This article was machine translated from Spanish.", "For more news, visit our website."],
+        ["The views expressed by the opposition were dismissed by the government.",
+         "The treaty was translated into both languages before the signing.",
+         "For more than a decade, the two countries have argued over fishing rights."]),
+    "menus of section names and rows of share buttons": (
+        ["News Sport Weather iPlayer Sounds", "Home | News | World | Business",
+         "World Europe Americas Asia Africa", "Menu Search Sign in", "You are here: Home / World",
+         "Facebook Twitter WhatsApp Email", "Share on Facebook Share on Twitter Share via Email",
+         "Share Tweet Email", "Edition: International", "A+ A-", "Today's paper",
+         "Accessibility links", "Search for:", "Listen to article"],
+        ["Business leaders from Europe and Asia joined the minister on her trip.",
+         "News of the deal was shared on Facebook and Twitter by the ministry."]),
+    "author bios": (
+        ["Jane Doe covers politics for The Lima Courier. She can be reached at jdoe@example.com.",
+         "Jane Doe is a Planet correspondent covering the region, based in Lima."],
+        ["John Roe, who is a former correspondent for a state broadcaster, was arrested in Lima.",
+         "He is a reporter covering the region for the Daily Planet, the ministry said in a "
+         "statement accusing him of spying.",
+         "John Roe is a reporter based in Lima who was arrested in March, his lawyer said."]),
+}
+
+
+@pytest.mark.parametrize("kind", CASES)
+def test_furniture_of_one_kind_is_dropped_and_news_of_its_shape_kept(kind: str):
+    furniture, news = CASES[kind]
+    raw = "\n".join([LEAD, *furniture, *news, NEXT])
+    assert clean_text(raw) == "\n\n".join([LEAD, *news, NEXT])
+    for line in furniture:  # each line alone, also between blank lines
+        assert clean_text(f"{LEAD}\n\n{line}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}", line
+
+
+@pytest.mark.parametrize("label", [
+    "More on this story", "Read next", "Related Topics", "Explore more on these topics",
+    "Editor's picks", "More news on Peru", "Comments (12)", "Most read in news"])
+def test_a_link_list_label_ends_the_article(label: str):
+    raw = "\n".join([LEAD, NEXT, label, "Ports reopen after the storm",
+                     "A storm closed every port on the coast for a week, officials said."])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_a_menu_or_a_widget_above_the_headline_is_never_the_title():
+    headline = "Ministers agree to open a joint trade office in Lima"
+    for nav in ["News Sport Weather iPlayer Sounds", "Most Popular Stories Today",
+                "Jump to comments", "Facebook Twitter WhatsApp Email", "Latest World News"]:
+        article = with_title(make_article(clean_text(f"{nav}\n{headline}\n\n{LEAD}"), title=""))
+        assert article.title == headline, nav
+
+
+def test_tag_labels_are_dropped():
+    raw = "\n".join([LEAD, "See more on: Jane Doe, John Roe", "Keywords: Peru, trade", NEXT])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_gallery_counters_and_wire_link_labels_leave_a_caption_that_is_dropped():
+    raw = "\n".join([
+        "Item 1 of 3 Ana Ruiz shakes hands with Tom Berg in Lima, Peru May 3, 2024. "
+        "WIRE/Jane Doe Purchase Licensing Rights",
+        "[1/3]Ana Ruiz shakes hands with Tom Berg in Lima, Peru May 3, 2024. WIRE/Jane Doe "
+        "Purchase Licensing Rights, opens new tab",
+        LEAD, "Our partners (opens in a new window) met in Lima on Monday.", NEXT,
+        "Acquire Licensing Rights, opens new tab"])
+    assert clean_text(raw) == f"{LEAD}\n\nOur partners met in Lima on Monday.\n\n{NEXT}"
+    # a count in a sentence is news
+    news = "Only 1 of 3 crossings reopened, and [1/3] of the trucks were turned back."
+    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+@pytest.mark.parametrize("credit", ["(AP Photo/Jane Doe, File)", "(Wire/Jane Doe)",
+                                    "[Photo/Wire]", "[Photo/Agencies]"])
+def test_credits_in_brackets_make_a_caption(credit: str):
+    caption = "Ana Ruiz speaks during a news conference in Lima, Peru, on Jan. 12, 2024."
+    raw = "\n".join([f"{caption} {credit}", LEAD, credit, NEXT])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+    # an acronym in brackets ends a sentence with its full stop: news
+    news = "The mission was run by the monitors (OSCE/ODIHR)."
+    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+def test_a_dateline_with_a_country_in_brackets_and_no_dash_is_cut():
+    assert clean_text(f"Lima (Peru), May 3 (WIRE) {LEAD}") == LEAD
+    assert clean_text(f"Lima, May 3 (WIRE) {LEAD}") == LEAD
+
+
+def test_a_live_blog_time_stamp_opening_an_entry_is_cut():
+    raw = "\n".join([f"10:32 BST {LEAD}", f"12:04 p.m. ET — {NEXT}",
+                     "11.45 The office will open in Quito first."])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}\n\nThe office will open in Quito first."
+    # a time or a figure that is part of the sentence stays
+    for news in ["10:30 GMT is when the talks began, officials said.",
+                 "11.45 million people voted in the election, officials said."]:
+        assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+def test_a_label_in_capitals_with_a_colon_opening_a_paragraph_is_cut():
+    later = "The office will open in Quito first, the ministry said."
+    raw = f"{LEAD}\nRIYADH: {NEXT}\nUPDATE: {later}"
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}\n\n{later}"
+    # two letters, or a name in ordinary case, stay
+    for news in [f"UN: {NEXT}", f"Doe: {NEXT}"]:
+        assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
