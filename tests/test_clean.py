@@ -238,6 +238,20 @@ def test_a_title_case_headline_line_is_not_joined_to_the_line_after_it():
             "capital and said the talks went well.") in paragraphs  # prose, wrapped
 
 
+def test_a_headline_in_sentence_case_is_not_joined_to_its_longer_lead():
+    text = ("Ruritania and Freedonia agree to reopen border\n"
+            "Ruritania and Freedonia agreed on Friday to reopen their border, officials said.\n"
+            "\n"
+            "Talks will resume in June after a year of closure along the whole\n"
+            "border, the ministry said on Friday.")
+    paragraphs = clean_text(text).split("\n\n")
+    assert paragraphs[:2] == [
+        "Ruritania and Freedonia agree to reopen border",
+        "Ruritania and Freedonia agreed on Friday to reopen their border, officials said."]
+    assert ("Talks will resume in June after a year of closure along the whole border, the "
+            "ministry said on Friday.") in paragraphs  # prose, wrapped
+
+
 @pytest.mark.parametrize("dateline", ["PARIS — ", "LIMA, Peru -- ", "HO CHI MINH CITY -- ",
                                       "NEW YORK, Jan. 5 – "])
 def test_datelines_in_capitals_with_a_dash_are_cut(dateline: str):
