@@ -9,7 +9,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 log = logging.getLogger("briefgen")
@@ -82,6 +82,64 @@ def beside(function: Callable[..., R], *args: Any, worth_it: bool = True
             child.terminate()
         child.join()
         receive.close()
+
+
+@contextmanager
+def waiting_beside(prepare: Callable[[], Any], function: Callable[[T], R],
+                   worth_it: bool = True) -> Iterator[Callable[[T], R]]:
+    """Start a forked child that runs prepare() at once (loading a heavy module, say) and
+    then waits; give a call that hands it an argument and waits for function(argument).
+    The preparing happens on the other core while the caller does its work. Run here
+    instead under the conditions `beside` names, when the child dies without a result,
+    or when the call is made more than once."""
+    if not worth_it or cores() < 2 or threading.active_count() > 1 \
+            or multiprocessing.current_process().daemon \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        yield function
+        return
+    context = multiprocessing.get_context("fork")
+    parent_end, child_end = context.Pipe(duplex=True)
+    child = context.Process(target=_wait_and_send, args=(child_end, prepare, function))
+    child.start()
+    child_end.close()
+    used = False
+
+    def call(argument: T) -> R:
+        nonlocal used
+        if used:
+            return function(argument)
+        used = True
+        try:
+            parent_end.send(argument)
+            ok, value = parent_end.recv()
+        except (EOFError, OSError):  # killed (out of memory, a signal): done here instead
+            child.join()
+            log.warning("%s stopped without a result (exit code %s); running it here",
+                        getattr(function, "__name__", function), child.exitcode)
+            return function(argument)
+        if not ok:
+            raise value
+        return value
+
+    try:
+        yield call
+    finally:
+        if not used:  # nothing to wait for
+            child.terminate()
+        parent_end.close()
+        child.join()
+
+
+def _wait_and_send(pipe: Any, prepare: Callable[[], Any], function: Callable[[Any], Any]
+                   ) -> None:
+    with suppress(Exception):  # the call itself meets the same error and reports it
+        prepare()
+    try:
+        argument = pipe.recv()
+    except EOFError:  # the parent left without asking
+        pipe.close()
+        return
+    _send_result(pipe, function, (argument,))
 
 
 def _send_result(send: Any, function: Callable[..., Any], args: tuple) -> None:

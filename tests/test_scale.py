@@ -12,7 +12,7 @@ from briefgen import vectors
 from briefgen.corpus import join_to_representatives
 from briefgen.neighbours import similar_pairs
 from briefgen.overlap import OverlapIndex
-from briefgen.parallel import MIN_ITEMS, beside, map_ordered
+from briefgen.parallel import MIN_ITEMS, beside, map_ordered, waiting_beside
 from briefgen.rankers import GRAPH_LIMIT, centrality
 
 WORDS = ("minister", "talks", "agreed", "visit", "summit", "trade", "fishing", "rights", "border",
@@ -151,6 +151,27 @@ def test_a_stage_whose_child_is_killed_is_run_here_instead(caplog):
     with beside(_dies_in_a_child, os.getpid()) as result:
         assert result() == "done here"
     assert "stopped without a result (exit code -9); running it here" in caplog.text
+
+
+def _prepared_in_a_child(parent: int) -> None:
+    if os.getpid() == parent:
+        raise AssertionError("prepared here, not in the child")
+
+
+def test_a_call_waiting_beside_gives_its_result_or_raises_its_error():
+    parent = os.getpid()
+    for worth_it in (True, False):
+        prepare = (lambda: _prepared_in_a_child(parent)) if worth_it else (lambda: None)
+        with waiting_beside(prepare, _square, worth_it=worth_it) as call:
+            assert call(12) == 144
+            assert call(5) == 25  # a second call is made here
+        with waiting_beside(prepare, _fail, worth_it=worth_it) as call, \
+                pytest.raises(ValueError, match="no pdf"):
+            call("no pdf")
+    with waiting_beside(lambda: None, _square) as call:
+        pass  # never called: the child is stopped, nothing hangs
+    with waiting_beside(lambda: None, _dies_in_a_child) as call:
+        assert call(parent) == "done here"  # killed in the child: run here instead
 
 
 def test_cues_are_found_the_same_grouped_by_first_letter():
