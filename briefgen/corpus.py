@@ -76,38 +76,55 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     used_by: list[set[str]] = [set() for _ in texts]
     for s, t in zip(candidates, text_of, strict=True):
         used_by[t].add(s.article_id)
-    vectorizer, matrix = vectors.fit(texts, tokens)
-    weights = concept_weights(tokens, used_by)
-    groups = group_duplicates(candidates, text_of, tokens, used_by, matrix, article_order,
+    vectorizer = vectors.Vectorizer()
+    counts = vectorizer.fit_counts(tokens, len(texts))
+    # per word, how many articles use it; the counts become the TF-IDF rows after
+    articles = _articles_per_word(counts, used_by)
+    weights = concept_weights(vectorizer.vocabulary_, counts, articles)
+    plain = _shared_word_share(counts, articles)
+    matrix = vectorizer.weigh_fitted(counts) if texts else sparse.csr_matrix((0, 0))
+    groups = group_duplicates(candidates, text_of, tokens, plain, matrix, article_order,
                               _places(candidates))
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
-    texts_with, users = _support_index(sentences, keys, distinct, tokens, used_by)
+    texts_with, users = _support_index(sentences, keys, distinct, matrix,
+                                       vectorizer.vocabulary_, used_by)
     return Corpus(groups, vectorizer, rows, weights, texts_with, users,
                   articles=len(set(article_order)))
 
 
 def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dict[str, int],
-                   tokens: list[list[str]], used_by: list[set[str]],
-                   ) -> tuple[dict[str, array], list[tuple[str, ...]]]:
+                   matrix: sparse.csr_matrix, vocabulary: dict[str, int],
+                   used_by: list[set[str]]) -> tuple[dict[str, array], list[tuple[str, ...]]]:
     """Per concept the distinct texts holding it, and per text the articles printing it.
 
     Support is looked for in every sentence, quotations and long ones included,
-    so the candidate texts come first and every other distinct text follows.
-    Text numbers are kept as 4-byte integers and readers as tuples: on a large
-    day these indexes hold millions of entries.
+    so the candidate texts (the rows of `matrix`, its columns by `vocabulary`) come
+    first and every other distinct text follows. Text numbers are kept as 4-byte
+    integers and readers as tuples: on a large day these indexes hold millions of
+    entries.
     """
     index = dict(distinct)
-    all_tokens, all_users = list(tokens), [set(u) for u in used_by]
+    all_users = [set(u) for u in used_by]
+    columns = dict(vocabulary)
+    rows = [np.repeat(np.arange(matrix.shape[0], dtype=np.int32), np.diff(matrix.indptr))]
+    words = [matrix.indices.astype(np.int32)]
     for sentence, key in zip(sentences, keys, strict=True):
         t = index.setdefault(key, len(index))
-        if t == len(all_tokens):
-            all_tokens.append(vectors.analyze(sentence.text))
+        if t == len(all_users):
+            found = {columns.setdefault(w, len(columns)) for w in vectors.analyze(sentence.text)}
+            rows.append(np.full(len(found), t, dtype=np.int32))
+            words.append(np.fromiter(found, dtype=np.int32, count=len(found)))
             all_users.append(set())
         all_users[t].add(sentence.article_id)
+    # the texts of each concept in rising order: rows are, and a stable sort keeps them so
+    word = np.concatenate(words)
+    order = np.argsort(word, kind="stable")
+    text = np.concatenate(rows)[order]
+    bounds = np.searchsorted(word[order], np.arange(len(columns) + 1)).tolist()
     texts_with: dict[str, array] = {}
-    for t, words in enumerate(all_tokens):
-        for w in set(words):
-            texts_with.setdefault(w, array("i")).append(t)
+    for w, c in columns.items():
+        texts_with[w] = found_in = array("i")
+        found_in.frombytes(text[bounds[c]:bounds[c + 1]].tobytes())
     return texts_with, [tuple(u) for u in all_users]
 
 
@@ -115,20 +132,29 @@ def _normalized_text(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def concept_weights(tokens: list[list[str]], used_by: list[set[str]]) -> dict[str, float]:
+def _articles_per_word(counts: sparse.csr_matrix, used_by: list[set[str]]) -> np.ndarray:
+    """Per column of `counts` (texts x words), how many articles print a text using it."""
+    number: dict[str, int] = {}
+    columns = [number.setdefault(a, len(number)) for users in used_by for a in users]
+    readers = sparse.csr_matrix(
+        (np.ones(len(columns), dtype=np.int32), np.array(columns, dtype=np.int32),
+         np.cumsum([0, *map(len, used_by)])), shape=(len(used_by), len(number)))
+    uses = sparse.csr_matrix((np.ones(len(counts.data), dtype=np.int32), counts.indices,
+                              counts.indptr), shape=counts.shape)  # the counts' own arrays
+    return (uses.T @ readers).getnnz(axis=1)
+
+
+def concept_weights(vocabulary: dict[str, int], counts: sparse.csr_matrix,
+                    articles: np.ndarray) -> dict[str, float]:
     """How much stating a concept is worth: more the more articles report it, each further
     article a little less (a square root: a story's every-article words would otherwise
     outweigh the topics only some articles reach), and less the more sentences repeat it
-    (names of the main actors are in every other sentence)."""
-    articles: dict[str, set[str]] = {}
-    in_sentences: dict[str, int] = {}
-    for words, users in zip(tokens, used_by, strict=True):
-        for concept in set(words):
-            articles.setdefault(concept, set()).update(users)
-            in_sentences[concept] = in_sentences.get(concept, 0) + 1
-    total = max(1, len(tokens))
-    return {c: math.sqrt(len(a) if len(a) > 1 else 0.5) * math.log(1 + total / in_sentences[c])
-            for c, a in articles.items()}
+    (names of the main actors are in every other sentence). `counts` are the texts' word
+    counts (columns by `vocabulary`), `articles` how many articles use each word."""
+    in_sentences = np.bincount(counts.indices, minlength=len(vocabulary)).tolist()
+    total = max(1, counts.shape[0])
+    return {c: math.sqrt(a if a > 1 else 0.5) * math.log(1 + total / in_sentences[n])
+            for (c, n), a in zip(vocabulary.items(), articles.tolist(), strict=True)}
 
 
 def _places(candidates: list[Sentence]) -> list[int]:
@@ -143,13 +169,13 @@ def _places(candidates: list[Sentence]) -> list[int]:
 
 
 def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: list[list[str]],
-                     used_by: list[set[str]], matrix: sparse.csr_matrix,
+                     plain: list[float], matrix: sparse.csr_matrix,
                      article_order: Sequence[str], places: list[int]) -> list[Group]:
-    """Distinct texts similar enough to tell the same fact become one group."""
+    """Distinct texts similar enough to tell the same fact become one group; `plain` is
+    each text's `_shared_word_share`."""
     if not candidates:
         return []
     labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY)
-    plain = _shared_word_share(tokens, used_by)
     rank = {a: i for i, a in enumerate(article_order)}
     members: dict[int, list[int]] = {}
     for i, t in enumerate(text_of):
@@ -185,15 +211,14 @@ def join_to_representatives(matrix: sparse.csr_matrix, threshold: float) -> np.n
     return labels
 
 
-def _shared_word_share(tokens: list[list[str]], used_by: list[set[str]]) -> list[float]:
+def _shared_word_share(counts: sparse.csr_matrix, articles: np.ndarray) -> list[float]:
     """Per distinct text, the share of its words that more than one article uses.
 
     Misspellings and machine-spun synonyms appear in one article only, so the
     variant with the highest share is the cleanest wording of a fact.
     """
-    articles_using: dict[str, set[str]] = {}
-    for words, users in zip(tokens, used_by, strict=True):
-        for w in words:
-            articles_using.setdefault(w, set()).update(users)
-    return [sum(len(articles_using[w]) > 1 for w in words) / len(words) if words else 0.0
-            for words in tokens]
+    shared = sparse.csr_matrix((counts.data * (articles[counts.indices] > 1), counts.indices,
+                                counts.indptr), shape=counts.shape)
+    words = np.asarray(counts.sum(axis=1)).ravel()
+    share = np.asarray(shared.sum(axis=1)).ravel() / np.where(words > 0, words, 1)
+    return share.tolist()

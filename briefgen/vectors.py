@@ -58,10 +58,19 @@ class Vectorizer:
     def fit_transform(self, texts: Sequence[str],
                       tokens: Sequence[list[str]] | None = None) -> sparse.csr_matrix:
         """`tokens`, when given, are the texts' analyze() already: not made twice."""
-        counts = self._counts(map(analyze, texts) if tokens is None else tokens, len(texts),
-                              grow=True)
+        return self.weigh_fitted(self.fit_counts(
+            map(analyze, texts) if tokens is None else tokens, len(texts)))
+
+    def fit_counts(self, tokens: Iterable[list[str]], n: int) -> sparse.csr_matrix:
+        """How often each text uses each word, columns in the order the words first
+        appear; the first half of `fit_transform`, for a caller that counts too."""
+        return self._counts(tokens, n, grow=True)
+
+    def weigh_fitted(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+        """The second half of `fit_transform`: idf learnt from `fit_counts`'s counts, which
+        become the L2-normalized TF-IDF rows in place."""
         df = np.bincount(counts.indices, minlength=len(self.vocabulary_))
-        self.idf = np.log((1 + len(texts)) / (1 + df)) + 1
+        self.idf = np.log((1 + counts.shape[0]) / (1 + df)) + 1
         return self._weigh(counts)
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
