@@ -172,7 +172,19 @@ def fit(corpus: Corpus, sections: Sequence[SectionConfig], texts: Sequence[str] 
     -inf where the section's words do not reach the text at all. Without texts, the
     corpus's groups."""
     shown = [g.text for g in corpus.groups] if texts is None else texts
+    return word_fit(corpus, sections, texts, rows) + shape_fit(sections, shown)
+
+
+def word_fit(corpus: Corpus, sections: Sequence[SectionConfig],
+             texts: Sequence[str] | None = None, rows: sparse.csr_matrix | None = None
+             ) -> np.ndarray:
+    """`fit` by the words alone; `fit` adds `shape_fit`."""
+    shown = [g.text for g in corpus.groups] if texts is None else texts
     spans = [main_span(t) for t in shown]
-    words = np.vstack([relevance(corpus, s, texts, rows, spans) for s in sections])
-    shapes = np.array([read(t).aspects() for t in shown]).reshape(len(shown), -1)
-    return words + SHAPE_WEIGHT * (shape_pull(sections) @ shapes.T)
+    return np.vstack([relevance(corpus, s, texts, rows, spans) for s in sections])
+
+
+def shape_fit(sections: Sequence[SectionConfig], texts: Sequence[str]) -> np.ndarray:
+    """`fit` by the texts' shapes alone: their readings, which choosing reads too."""
+    shapes = np.array([read(t).aspects() for t in texts]).reshape(len(texts), -1)
+    return SHAPE_WEIGHT * (shape_pull(sections) @ shapes.T)
