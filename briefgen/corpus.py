@@ -201,14 +201,15 @@ def join_to_representatives(matrix: sparse.csr_matrix, threshold: float) -> np.n
     # for each later row j, its earlier similar rows i by falling similarity
     order = np.lexsort((i, -cosine, j))
     i, j = i[order], j[order]
-    starts = np.searchsorted(j, np.arange(n + 1))
-    labels = np.arange(n)
-    for row in np.unique(j):
-        for earlier in i[starts[row]:starts[row + 1]]:
+    starts = np.searchsorted(j, np.arange(n + 1)).tolist()
+    earlier_rows = i.tolist()  # plain ints: a loop over numpy scalars is several times slower
+    labels = list(range(n))
+    for row in np.unique(j).tolist():
+        for earlier in earlier_rows[starts[row]:starts[row + 1]]:
             if labels[earlier] == earlier:
                 labels[row] = earlier
                 break
-    return labels
+    return np.array(labels)
 
 
 def _shared_word_share(counts: sparse.csr_matrix, articles: np.ndarray) -> list[float]:
