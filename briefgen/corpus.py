@@ -86,46 +86,39 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     groups = group_duplicates(candidates, text_of, tokens, plain, matrix, article_order,
                               _places(candidates))
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
-    texts_with, users = _support_index(sentences, keys, distinct, matrix,
-                                       vectorizer.vocabulary_, used_by)
+    # the last reader of distinct and used_by: it takes them over
+    texts_with, users = _support_index(sentences, keys, distinct, tokens, used_by)
     return Corpus(groups, vectorizer, rows, weights, texts_with, users,
                   articles=len(set(article_order)))
 
 
 def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dict[str, int],
-                   matrix: sparse.csr_matrix, vocabulary: dict[str, int],
-                   used_by: list[set[str]]) -> tuple[dict[str, array], list[tuple[str, ...]]]:
+                   tokens: list[list[str]], used_by: list[set[str]],
+                   ) -> tuple[dict[str, array], list[tuple[str, ...]]]:
     """Per concept the distinct texts holding it, and per text the articles printing it.
 
     Support is looked for in every sentence, quotations and long ones included,
-    so the candidate texts (the rows of `matrix`, its columns by `vocabulary`) come
-    first and every other distinct text follows. Text numbers are kept as 4-byte
-    integers and readers as tuples: on a large day these indexes hold millions of
-    entries.
+    so the candidate texts come first and every other distinct text follows.
+    Text numbers are kept as 4-byte integers and readers as tuples: on a large
+    day these indexes hold millions of entries. So `distinct` and `used_by` are
+    extended in place rather than copied, and each text's words are indexed as soon
+    as the text is met (texts are numbered in that order, so every list stays sorted).
     """
-    index = dict(distinct)
-    all_users = [set(u) for u in used_by]
-    columns = dict(vocabulary)
-    rows = [np.repeat(np.arange(matrix.shape[0], dtype=np.int32), np.diff(matrix.indptr))]
-    words = [matrix.indices.astype(np.int32)]
-    for sentence, key in zip(sentences, keys, strict=True):
-        t = index.setdefault(key, len(index))
-        if t == len(all_users):
-            found = {columns.setdefault(w, len(columns)) for w in vectors.analyze(sentence.text)}
-            rows.append(np.full(len(found), t, dtype=np.int32))
-            words.append(np.fromiter(found, dtype=np.int32, count=len(found)))
-            all_users.append(set())
-        all_users[t].add(sentence.article_id)
-    # the texts of each concept in rising order: rows are, and a stable sort keeps them so
-    word = np.concatenate(words)
-    order = np.argsort(word, kind="stable")
-    text = np.concatenate(rows)[order]
-    bounds = np.searchsorted(word[order], np.arange(len(columns) + 1)).tolist()
     texts_with: dict[str, array] = {}
-    for w, c in columns.items():
-        texts_with[w] = found_in = array("i")
-        found_in.frombytes(text[bounds[c]:bounds[c + 1]].tobytes())
-    return texts_with, [tuple(u) for u in all_users]
+    for t, words in enumerate(tokens):
+        for w in set(words):
+            texts_with.setdefault(w, array("i")).append(t)
+    users: list = used_by
+    for sentence, key in zip(sentences, keys, strict=True):
+        t = distinct.setdefault(key, len(distinct))
+        if t == len(users):
+            for w in set(vectors.analyze(sentence.text)):
+                texts_with.setdefault(w, array("i")).append(t)
+            users.append(set())
+        users[t].add(sentence.article_id)
+    for t, readers in enumerate(users):  # one by one: never every set and every tuple at once
+        users[t] = tuple(readers)
+    return texts_with, users
 
 
 def _normalized_text(text: str) -> str:
