@@ -79,7 +79,9 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
 
 def _quotes_and_figures(articles: Sequence[Article], sentences: Sequence[Sentence],
                         min_words: int, max_words: int) -> tuple[list[Quote], list[Discrepancy]]:
-    return find_quotes(articles, sentences, min_words, max_words), find_discrepancies(articles)
+    # on a large day the figures are compared in a child of their own meanwhile
+    with beside(find_discrepancies, articles, worth_it=len(articles) >= MIN_ITEMS) as figures:
+        return find_quotes(articles, sentences, min_words, max_words), figures()
 
 
 def _clean_and_split(rules: Rules, article: Article) -> tuple[Article, list[Sentence]]:

@@ -275,6 +275,10 @@ class Names:
             self._indexed[article_id] = self._index(self._articles[article_id].body)
         return self._indexed[article_id]
 
+    def is_indexed(self, article_id: str) -> bool:
+        """Whether the article's mentions are read already (the day's first articles are)."""
+        return article_id in self._indexed
+
     def is_place(self, name: str) -> bool:
         ws = name.split()
         return name in _PLACE_ACRONYMS or (bool(ws) and all(w in self.places for w in ws))
