@@ -119,6 +119,49 @@ def by_first_letter(alternatives: list[str]) -> str:
     return "(?:" + "|".join(parts + whole) + ")"
 
 
+def required_literals(pattern: re.Pattern) -> tuple[str, ...]:
+    """Strings every match of the pattern contains: its runs of plain characters outside
+    any alternative, optional part, lookaround or case-insensitive part. A text missing one
+    cannot match, which a substring test tells far faster than the pattern does (a pattern
+    opening on a lookbehind or a class is tried at every place). Empty when nothing is
+    sure."""
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return ()
+    parsed = _parsed_as(pattern.pattern, pattern.flags)
+    if parsed is None or parsed.state.flags & re.IGNORECASE:
+        return ()
+    runs: list[str] = []
+    _literal_runs(list(parsed), runs)
+    return tuple(runs)
+
+
+def _parsed_as(body: str, flags: int):
+    if _parser is None:
+        return None
+    try:
+        return _parser.parse(body, flags)
+    except re.error:
+        return None
+
+
+def _literal_runs(items: list, runs: list[str]) -> None:
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            runs.append(run)
+            run = ""
+        # a group (av: number, flags on, flags off, items) or a repeat at least once (av:
+        # least, most, items) holds its own runs
+        group = op is _c.SUBPATTERN and not av[1] & re.IGNORECASE
+        if group or (op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1):
+            _literal_runs(list(av[-1]), runs)
+    if run:
+        runs.append(run)
+
+
 def group_name(name: str) -> str:
     """The alternative's own name, without the suffix its copies carry."""
     return name.rsplit("_", 1)[0] if "_" in name else name
