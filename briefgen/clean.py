@@ -132,9 +132,8 @@ class _Page:
         self.truncate = _one_pattern(rules.truncate_at)
         # one by one: most start with a word the engine skips to; each behind the strings
         # any match of it holds
-        self.spans = tuple((p, required_literals(p)) for p in rules.remove_spans)
-        self.repairs = tuple((p, replacement, required_literals(p))
-                             for p, replacement in rules.repairs)
+        self.spans = _with_needs(rules.remove_spans)
+        self.repairs = _repairs_with_needs(rules.repairs)
         self.credits = _one_pattern(rules.credits)
         self.captions = _one_pattern(rules.captions)
         share = rules.other_script_share
@@ -297,6 +296,19 @@ def _other_script(text: str) -> float:
         return 0.0
     letters = len(_LETTER.findall(text))
     return len(_NON_LATIN_LETTER.findall(text)) / letters if letters else 0.0
+
+
+@lru_cache(maxsize=64)
+def _with_needs(patterns: tuple[re.Pattern, ...]) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    """Each pattern with the strings every match of it holds; worked out once per rule set,
+    not once per page."""
+    return tuple((p, required_literals(p)) for p in patterns)
+
+
+@lru_cache(maxsize=64)
+def _repairs_with_needs(repairs: tuple[tuple[re.Pattern, str], ...]
+                        ) -> tuple[tuple[re.Pattern, str, tuple[str, ...]], ...]:
+    return tuple((p, replacement, required_literals(p)) for p, replacement in repairs)
 
 
 @lru_cache(maxsize=64)
