@@ -39,14 +39,16 @@ def map_ordered(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
 
 
 @contextmanager
-def beside(function: Callable[..., R], *args: Any, worth_it: bool = True
-           ) -> Iterator[Callable[[], R]]:
+def beside(function: Callable[..., R], *args: Any, worth_it: bool = True,
+           yielding: bool = False) -> Iterator[Callable[[], R]]:
     """Start function(*args) in a forked child and give a call that waits for its result,
     so the caller's next stage runs on the other core meanwhile. The child reads the
     arguments from the memory it shares with the parent (nothing is pickled but the
     result). Without fork, a second core or `worth_it`, with other threads running
     (forking those is unsafe) or in a daemonic process (which may not have children), it
     runs here when its result is asked for.
+    A `yielding` child (and its own children) runs at a lower priority: when the caller
+    has the longer way to go before it asks, its work comes first on a busy machine.
     A child that dies without a result has its stage run here instead; one not asked for
     its result is stopped on leaving the block."""
     if not worth_it or cores() < 2 or threading.active_count() > 1 \
@@ -56,7 +58,8 @@ def beside(function: Callable[..., R], *args: Any, worth_it: bool = True
         return
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_send_result, args=(send, function, args))
+    target = _yield_then_send if yielding else _send_result
+    child = context.Process(target=target, args=(send, function, args))
     child.start()
     send.close()
 
@@ -140,6 +143,15 @@ def _wait_and_send(pipe: Any, prepare: Callable[[], Any], function: Callable[[An
         pipe.close()
         return
     _send_result(pipe, function, (argument,))
+
+
+YIELDING_NICENESS = 5  # a yielding child gets about a third of a core the caller wants
+
+
+def _yield_then_send(send: Any, function: Callable[..., Any], args: tuple) -> None:
+    with suppress(OSError):  # not allowed here: it just runs at the same priority
+        os.nice(YIELDING_NICENESS)
+    _send_result(send, function, args)
 
 
 def _send_result(send: Any, function: Callable[..., Any], args: tuple) -> None:

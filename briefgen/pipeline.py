@@ -61,9 +61,10 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     order = [a.id for a in articles]
     step(f"selecting from {len(sentences)} sentences")
     # quotes and figures need neither the corpus nor the items: on a large day, found on
-    # the other core
+    # the other core, which they yield to selection (most often the longer way)
     with beside(_quotes_and_figures, articles, sentences, config.quotes.min_words,
-                config.quotes.max_words, worth_it=len(articles) >= MIN_ITEMS) as quotes_found:
+                config.quotes.max_words, worth_it=len(articles) >= MIN_ITEMS,
+                yielding=True) as quotes_found:
         corpus = build_corpus(spanning(sentences), order)
         summary, section_items = select_items(corpus, config.summary, config.sections,
                                               config.max_words)

@@ -141,6 +141,18 @@ def test_a_stage_beside_the_next_gives_its_result_or_raises_its_error():
         pass  # never asked: the child is stopped, nothing hangs
 
 
+def _niceness() -> int:
+    return os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def test_a_yielding_stage_runs_at_a_lower_priority():
+    here = _niceness()
+    with beside(_niceness, yielding=True) as result:
+        assert result() == min(19, here + 5)
+    with beside(_niceness, yielding=True, worth_it=False) as result:
+        assert result() == here  # run here: the caller's priority is not lowered
+
+
 def _dies_in_a_child(parent: int) -> str:
     if os.getpid() != parent:
         os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
