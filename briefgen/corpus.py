@@ -121,8 +121,11 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
     return texts_with, users
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _normalized_text(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORD_RUN.findall(text.lower()))
 
 
 def _articles_per_word(counts: sparse.csr_matrix, used_by: list[set[str]]) -> np.ndarray:
@@ -168,18 +171,23 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
     each text's `_shared_word_share`."""
     if not candidates:
         return []
-    labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY)
+    labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY).tolist()
     rank = {a: i for i, a in enumerate(article_order)}
     members: dict[int, list[int]] = {}
     for i, t in enumerate(text_of):
         members.setdefault(labels[t], []).append(i)
     groups = []
     for rows in members.values():
-        best = max(rows, key=lambda i: (plain[text_of[i]], -rank.get(candidates[i].article_id, 0)))
-        sources = sorted({candidates[i].article_id for i in rows}, key=lambda a: rank.get(a, 0))
+        if len(rows) == 1:  # most groups on a day of distinct sentences: nothing to choose
+            best, sources, place = rows[0], (candidates[rows[0]].article_id,), places[rows[0]]
+        else:
+            best = max(rows, key=lambda i: (plain[text_of[i]],
+                                            -rank.get(candidates[i].article_id, 0)))
+            sources = tuple(sorted({candidates[i].article_id for i in rows},
+                                   key=lambda a: rank.get(a, 0)))
+            place = min(places[i] for i in rows)
         t = text_of[best]
-        groups.append(Group(candidates[best].text, tuple(sources),
-                            min(places[i] for i in rows), t,
+        groups.append(Group(candidates[best].text, sources, place, t,
                             tuple(dict.fromkeys(tokens[t])), plain[t]))
     return groups
 
