@@ -100,8 +100,9 @@ def _tree(branches: list[tuple[str, str]]) -> str:
 
 def by_first_letter(alternatives: list[str]) -> str:
     """The alternatives (pattern sources) as one group, each letter they start with taken
-    out in front of those that start with it: `(?:n(?:ot|o|ever)|w(?:ill|on't))`. Python's
-    engine then tries a place against the few alternatives of its letter, not all of them.
+    out in front of those that start with it: `(?=[nw])(?:n(?:ot|o|ever)|w(?:ill|on't))`.
+    Python's engine then tries a place against the few alternatives of its letter, not all
+    of them.
     It matches at the same places, but where two alternatives match at one place it may be
     another that does: for patterns asked whether they match, not what. An alternative
     that opens with anything but a plain letter or digit, or whose first letter a
@@ -116,6 +117,11 @@ def by_first_letter(alternatives: list[str]) -> str:
         else:
             whole.append(alternative)
     parts = [f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(groups.items())]
+    # and behind a lookahead for the characters they start with, where each surely starts
+    # with a letter, a digit or an apostrophe: a place is tried against that set first
+    if all(a[:1] in ("'", "’") and a[1:2] not in "?*+{" for a in whole):
+        starts = "".join([*groups, *(a[:1] for a in whole)])
+        return f"(?=[{starts}])(?:" + "|".join(parts + whole) + ")"
     return "(?:" + "|".join(parts + whole) + ")"
 
 
