@@ -28,6 +28,8 @@ except ImportError:  # pragma: no cover - Python 3.10
         _parser = None
 
 _PLAIN = set(string.ascii_lowercase + string.digits)
+_LEADS = set(string.ascii_letters + string.digits)  # first characters by_first_letter groups
+_QUANTIFIERS = ("?", "*", "+", "{")
 FANOUT = 4  # branches per level of the lookahead tree
 
 
@@ -104,22 +106,22 @@ def by_first_letter(alternatives: list[str]) -> str:
     Python's engine then tries a place against the few alternatives of its letter, not all
     of them.
     It matches at the same places, but where two alternatives match at one place it may be
-    another that does: for patterns asked whether they match, not what. An alternative
-    that opens with anything but a plain letter or digit, or whose first letter a
-    quantifier follows, stays whole. For a pattern read case-insensitively, give the
-    alternatives in lower case."""
+    another that does: for patterns asked whether or where they match, not what. An
+    alternative that opens with anything but an ASCII letter or digit, or whose first
+    letter a quantifier follows, stays whole. For a pattern read case-insensitively, give
+    the alternatives in lower case."""
     groups: dict[str, list[str]] = {}
     whole = []
     for alternative in alternatives:
         first, rest = alternative[:1], alternative[1:]
-        if first in _PLAIN and rest and rest[0] not in "?*+{":
+        if first in _LEADS and rest[:1] not in _QUANTIFIERS:
             groups.setdefault(first, []).append(rest)
         else:
             whole.append(alternative)
     parts = [f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(groups.items())]
     # and behind a lookahead for the characters they start with, where each surely starts
     # with a letter, a digit or an apostrophe: a place is tried against that set first
-    if all(a[:1] in ("'", "’") and a[1:2] not in "?*+{" for a in whole):
+    if all(a[:1] in ("'", "’") and a[1:2] not in _QUANTIFIERS for a in whole):
         starts = "".join([*groups, *(a[:1] for a in whole)])
         return f"(?=[{starts}])(?:" + "|".join(parts + whole) + ")"
     return "(?:" + "|".join(parts + whole) + ")"
