@@ -80,8 +80,10 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
 
 def _quotes_and_figures(articles: Sequence[Article], sentences: Sequence[Sentence],
                         min_words: int, max_words: int) -> tuple[list[Quote], list[Discrepancy]]:
-    # on a large day the figures are compared in a child of their own meanwhile
-    with beside(find_discrepancies, articles, worth_it=len(articles) >= MIN_ITEMS) as figures:
+    # on a large day the figures are compared in a child of their own meanwhile, yielding
+    # its core to the quotes, which are waited for first
+    with beside(find_discrepancies, articles, worth_it=len(articles) >= MIN_ITEMS,
+                yielding=True) as figures:
         return find_quotes(articles, sentences, min_words, max_words), figures()
 
 
