@@ -36,7 +36,9 @@ _PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
 # is a few words; a 44 KB capitalised run is not a name, and an unbounded run made each
 # lookup of it quadratic (36 s for one paragraph).
 NAME_RUN = rf"{_WORD}(?:\s(?:{_PARTICLE}\s){{0,3}}{_WORD}){{0,9}}"
-_RUN = re.compile(NAME_RUN)
+# Every word of a name starts with a capital: a place is tested for one before the word's
+# alternatives (two and a half times as fast over a day's articles, the same runs).
+_RUN = re.compile(rf"(?=[{_CAP}]){NAME_RUN}")
 
 TITLE_WORDS = _set("""
 president vice prime minister secretary secretary-general general chancellor premier spokesman
