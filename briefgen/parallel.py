@@ -38,6 +38,15 @@ def map_ordered(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
         return list(pool.map(function, items, chunksize=CHUNK))
 
 
+def _forking(worth_it: bool) -> bool:
+    """Whether a stage goes to a forked child: worth it, a second core, no other thread
+    (forking those is unsafe), not a daemonic process (which may not have children), and
+    fork at all."""
+    return worth_it and cores() >= 2 and threading.active_count() <= 1 \
+        and not multiprocessing.current_process().daemon \
+        and "fork" in multiprocessing.get_all_start_methods()
+
+
 @contextmanager
 def beside(function: Callable[..., R], *args: Any, worth_it: bool = True,
            yielding: bool = False) -> Iterator[Callable[[], R]]:
@@ -51,9 +60,7 @@ def beside(function: Callable[..., R], *args: Any, worth_it: bool = True,
     has the longer way to go before it asks, its work comes first on a busy machine.
     A child that dies without a result has its stage run here instead; one not asked for
     its result is stopped on leaving the block."""
-    if not worth_it or cores() < 2 or threading.active_count() > 1 \
-            or multiprocessing.current_process().daemon \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if not _forking(worth_it):
         yield lambda: function(*args)
         return
     context = multiprocessing.get_context("fork")
@@ -95,9 +102,7 @@ def waiting_beside(prepare: Callable[[], Any], function: Callable[[T], R],
     The preparing happens on the other core while the caller does its work. Run here
     instead under the conditions `beside` names, when the child dies without a result,
     or when the call is made more than once."""
-    if not worth_it or cores() < 2 or threading.active_count() > 1 \
-            or multiprocessing.current_process().daemon \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if not _forking(worth_it):
         yield function
         return
     context = multiprocessing.get_context("fork")

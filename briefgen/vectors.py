@@ -32,8 +32,8 @@ _STEMS: dict[str, str] = {}
 
 def stem(word: str) -> str:
     """Snowball stem, cached: a corpus has few distinct words and many repeats. The cache is
-    a plain dict, emptied when full: looking a word up in it costs a third of a call to
-    an lru_cache."""
+    a plain dict, emptied when full, so `analyze` can look words up in it without a call
+    per word."""
     found = _STEMS.get(word)
     if found is None:
         if len(_STEMS) >= MAX_STEMS:
