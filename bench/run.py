@@ -33,7 +33,7 @@ def measure_build(kind: str, n_articles: int, articles: Path) -> dict:
     corpus is written by the parent process, so its making counts in neither."""
     from briefgen import config
     from briefgen.pipeline import build_brief
-    from briefgen.render import write_brief
+    from briefgen.render import pdf_renderer, write_brief
 
     cfg = config.load(ROOT / "config" / "brief.yaml")
     if n_articles > cfg.limits.max_articles:  # the default stops at 20,000: read them all
@@ -48,9 +48,10 @@ def measure_build(kind: str, n_articles: int, articles: Path) -> dict:
 
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        brief = build_brief(cfg, [str(articles)], None, progress)
-        marks.append(("rendering", time.perf_counter()))
-        write_brief(brief, Path(out), ("json", "html", "pdf"))
+        with pdf_renderer() as pdf:  # as `briefgen build` does
+            brief = build_brief(cfg, [str(articles)], None, progress)
+            marks.append(("rendering", time.perf_counter()))
+            write_brief(brief, Path(out), ("json", "html", "pdf"), pdf=pdf)
         end = time.perf_counter()
     stages = {name: later - at for (name, at), (_, later) in
               zip(marks, [*marks[1:], ("end", end)], strict=True)}

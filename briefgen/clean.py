@@ -18,6 +18,7 @@ import yaml
 
 from .errors import ConfigError
 from .model import Article
+from .regex_start import required_literals
 
 MAX_PARAGRAPH = 50_000  # characters; longer "paragraphs" would only slow every rule down
 MAX_CUTS = 8  # rounds of cutting spans: enough for nested furniture, bounded on hostile text
@@ -129,7 +130,10 @@ class _Page:
         self.text, self.rules = text, rules
         self.drop = _one_pattern(rules.drop_paragraphs)
         self.truncate = _one_pattern(rules.truncate_at)
-        self.spans = rules.remove_spans  # one by one: most start with a word the engine skips to
+        # one by one: most start with a word the engine skips to; each behind the strings
+        # any match of it holds
+        self.spans = _with_needs(rules.remove_spans)
+        self.repairs = _repairs_with_needs(rules.repairs)
         self.credits = _one_pattern(rules.credits)
         self.captions = _one_pattern(rules.captions)
         share = rules.other_script_share
@@ -181,8 +185,9 @@ class _Page:
         if spanned != uncredited:
             para = _cut_end(self.credits, spanned)
             credited = credited or para != spanned
-        for pattern, replacement in self.rules.repairs:
-            para = pattern.sub(replacement, para)
+        for pattern, replacement, needs in self.repairs:
+            if all(n in para for n in needs):
+                para = pattern.sub(replacement, para)
         para = para.strip()
         if not re.search(r"\w", para) or (para != raw and self.drop and self.drop.fullmatch(para)):
             return None
@@ -222,12 +227,15 @@ def _headline(line: str) -> bool:
     return len(content) >= 4 and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
-def _cut(patterns: tuple[re.Pattern, ...], para: str) -> str:
+def _cut(patterns: tuple[tuple[re.Pattern, tuple[str, ...]], ...], para: str) -> str:
+    """The paragraph without what the patterns find; each (pattern, strings every match of
+    it holds) is tried only on a paragraph holding those strings."""
     for _ in range(MAX_CUTS if patterns else 0):  # one cut can expose the next
         found = 0
-        for pattern in patterns:
-            para, n = pattern.subn("", para)
-            found += n
+        for pattern, needs in patterns:
+            if all(n in para for n in needs):
+                para, n = pattern.subn("", para)
+                found += n
         if not found:
             break
         para = _SPACES.sub(" ", para).strip()
@@ -294,6 +302,19 @@ def _other_script(text: str) -> float:
         return 0.0
     letters = len(_LETTER.findall(text))
     return len(_NON_LATIN_LETTER.findall(text)) / letters if letters else 0.0
+
+
+@lru_cache(maxsize=64)
+def _with_needs(patterns: tuple[re.Pattern, ...]) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    """Each pattern with the strings every match of it holds; worked out once per rule set,
+    not once per page."""
+    return tuple((p, required_literals(p)) for p in patterns)
+
+
+@lru_cache(maxsize=64)
+def _repairs_with_needs(repairs: tuple[tuple[re.Pattern, str], ...]
+                        ) -> tuple[tuple[re.Pattern, str, tuple[str, ...]], ...]:
+    return tuple((p, replacement, required_literals(p)) for p, replacement in repairs)
 
 
 @lru_cache(maxsize=64)

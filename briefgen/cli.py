@@ -24,7 +24,7 @@ from . import config as config_mod
 from . import discover
 from .errors import BriefgenError, ConfigError, InputError
 from .model import Brief
-from .render import PACKAGED_TEMPLATES, write_brief
+from .render import PACKAGED_TEMPLATES, pdf_renderer, write_brief
 
 CONFIG_HELP = ("The brief's YAML config; default: $BRIEFGEN_CONFIG, ./brief.yaml, "
                "./config/brief.yaml, the user config dir, then the packaged default.")
@@ -117,11 +117,13 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
     user_templates = cfg.resolve(cfg.templates) if cfg.templates else None
     if user_templates and not user_templates.is_dir():
         raise ConfigError(f"{config_path}: templates: no such directory {user_templates}")
-    with _progress(quiet, verbose) as progress:
+    # WeasyPrint loads in a child while the brief is built (before any spinner's thread)
+    with pdf_renderer(user_templates, worth_it="pdf" in chosen) as pdf, \
+            _progress(quiet, verbose) as progress:
         brief = build_brief(cfg, inputs or None, day, progress)
         if progress:
             progress(f"rendering {', '.join(chosen)}")
-        paths = write_brief(brief, Path(out_dir), chosen, user_templates)
+        paths = write_brief(brief, Path(out_dir), chosen, user_templates, pdf)
         _archive(cfg, brief, user_templates, progress)
     for warning in brief.warnings:
         click.echo(f"briefgen: warning: {warning}", err=True)

@@ -76,11 +76,17 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     used_by: list[set[str]] = [set() for _ in texts]
     for s, t in zip(candidates, text_of, strict=True):
         used_by[t].add(s.article_id)
-    vectorizer, matrix = vectors.fit(texts, tokens)
-    weights = concept_weights(tokens, used_by)
-    groups = group_duplicates(candidates, text_of, tokens, used_by, matrix, article_order,
+    vectorizer = vectors.Vectorizer()
+    counts = vectorizer.fit_counts(tokens, len(texts))
+    # per word, how many articles use it; the counts become the TF-IDF rows after
+    articles = _articles_per_word(counts, used_by)
+    weights = concept_weights(vectorizer.vocabulary_, counts, articles)
+    plain = _shared_word_share(counts, articles)
+    matrix = vectorizer.weigh_fitted(counts) if texts else sparse.csr_matrix((0, 0))
+    groups = group_duplicates(candidates, text_of, tokens, plain, matrix, article_order,
                               _places(candidates))
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
+    # the last reader of distinct and used_by: it takes them over
     texts_with, users = _support_index(sentences, keys, distinct, tokens, used_by)
     return Corpus(groups, vectorizer, rows, weights, texts_with, users,
                   articles=len(set(article_order)))
@@ -94,41 +100,57 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
     Support is looked for in every sentence, quotations and long ones included,
     so the candidate texts come first and every other distinct text follows.
     Text numbers are kept as 4-byte integers and readers as tuples: on a large
-    day these indexes hold millions of entries.
+    day these indexes hold millions of entries. So `distinct` and `used_by` are
+    extended in place rather than copied, and each text's words are indexed as soon
+    as the text is met (texts are numbered in that order, so every list stays sorted).
     """
-    index = dict(distinct)
-    all_tokens, all_users = list(tokens), [set(u) for u in used_by]
-    for sentence, key in zip(sentences, keys, strict=True):
-        t = index.setdefault(key, len(index))
-        if t == len(all_tokens):
-            all_tokens.append(vectors.analyze(sentence.text))
-            all_users.append(set())
-        all_users[t].add(sentence.article_id)
     texts_with: dict[str, array] = {}
-    for t, words in enumerate(all_tokens):
+    for t, words in enumerate(tokens):
         for w in set(words):
             texts_with.setdefault(w, array("i")).append(t)
-    return texts_with, [tuple(u) for u in all_users]
+    users: list = used_by
+    for sentence, key in zip(sentences, keys, strict=True):
+        t = distinct.setdefault(key, len(distinct))
+        if t == len(users):
+            for w in set(vectors.analyze(sentence.text)):
+                texts_with.setdefault(w, array("i")).append(t)
+            users.append(set())
+        users[t].add(sentence.article_id)
+    for t, readers in enumerate(users):  # one by one: never every set and every tuple at once
+        users[t] = tuple(readers)
+    return texts_with, users
+
+
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _normalized_text(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORD_RUN.findall(text.lower()))
 
 
-def concept_weights(tokens: list[list[str]], used_by: list[set[str]]) -> dict[str, float]:
+def _articles_per_word(counts: sparse.csr_matrix, used_by: list[set[str]]) -> np.ndarray:
+    """Per column of `counts` (texts x words), how many articles print a text using it."""
+    number: dict[str, int] = {}
+    columns = [number.setdefault(a, len(number)) for users in used_by for a in users]
+    readers = sparse.csr_matrix(
+        (np.ones(len(columns), dtype=np.int32), np.array(columns, dtype=np.int32),
+         np.cumsum([0, *map(len, used_by)])), shape=(len(used_by), len(number)))
+    uses = sparse.csr_matrix((np.ones(len(counts.data), dtype=np.int32), counts.indices,
+                              counts.indptr), shape=counts.shape)  # the counts' own arrays
+    return (uses.T @ readers).getnnz(axis=1)
+
+
+def concept_weights(vocabulary: dict[str, int], counts: sparse.csr_matrix,
+                    articles: np.ndarray) -> dict[str, float]:
     """How much stating a concept is worth: more the more articles report it, each further
     article a little less (a square root: a story's every-article words would otherwise
     outweigh the topics only some articles reach), and less the more sentences repeat it
-    (names of the main actors are in every other sentence)."""
-    articles: dict[str, set[str]] = {}
-    in_sentences: dict[str, int] = {}
-    for words, users in zip(tokens, used_by, strict=True):
-        for concept in set(words):
-            articles.setdefault(concept, set()).update(users)
-            in_sentences[concept] = in_sentences.get(concept, 0) + 1
-    total = max(1, len(tokens))
-    return {c: math.sqrt(len(a) if len(a) > 1 else 0.5) * math.log(1 + total / in_sentences[c])
-            for c, a in articles.items()}
+    (names of the main actors are in every other sentence). `counts` are the texts' word
+    counts (columns by `vocabulary`), `articles` how many articles use each word."""
+    in_sentences = np.bincount(counts.indices, minlength=len(vocabulary)).tolist()
+    total = max(1, counts.shape[0])
+    return {c: math.sqrt(a if a > 1 else 0.5) * math.log(1 + total / in_sentences[n])
+            for (c, n), a in zip(vocabulary.items(), articles.tolist(), strict=True)}
 
 
 def _places(candidates: list[Sentence]) -> list[int]:
@@ -143,24 +165,29 @@ def _places(candidates: list[Sentence]) -> list[int]:
 
 
 def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: list[list[str]],
-                     used_by: list[set[str]], matrix: sparse.csr_matrix,
+                     plain: list[float], matrix: sparse.csr_matrix,
                      article_order: Sequence[str], places: list[int]) -> list[Group]:
-    """Distinct texts similar enough to tell the same fact become one group."""
+    """Distinct texts similar enough to tell the same fact become one group; `plain` is
+    each text's `_shared_word_share`."""
     if not candidates:
         return []
-    labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY)
-    plain = _shared_word_share(tokens, used_by)
+    labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY).tolist()
     rank = {a: i for i, a in enumerate(article_order)}
     members: dict[int, list[int]] = {}
     for i, t in enumerate(text_of):
         members.setdefault(labels[t], []).append(i)
     groups = []
     for rows in members.values():
-        best = max(rows, key=lambda i: (plain[text_of[i]], -rank.get(candidates[i].article_id, 0)))
-        sources = sorted({candidates[i].article_id for i in rows}, key=lambda a: rank.get(a, 0))
+        if len(rows) == 1:  # most groups on a day of distinct sentences: nothing to choose
+            best, sources, place = rows[0], (candidates[rows[0]].article_id,), places[rows[0]]
+        else:
+            best = max(rows, key=lambda i: (plain[text_of[i]],
+                                            -rank.get(candidates[i].article_id, 0)))
+            sources = tuple(sorted({candidates[i].article_id for i in rows},
+                                   key=lambda a: rank.get(a, 0)))
+            place = min(places[i] for i in rows)
         t = text_of[best]
-        groups.append(Group(candidates[best].text, tuple(sources),
-                            min(places[i] for i in rows), t,
+        groups.append(Group(candidates[best].text, sources, place, t,
                             tuple(dict.fromkeys(tokens[t])), plain[t]))
     return groups
 
@@ -175,25 +202,25 @@ def join_to_representatives(matrix: sparse.csr_matrix, threshold: float) -> np.n
     # for each later row j, its earlier similar rows i by falling similarity
     order = np.lexsort((i, -cosine, j))
     i, j = i[order], j[order]
-    starts = np.searchsorted(j, np.arange(n + 1))
-    labels = np.arange(n)
-    for row in np.unique(j):
-        for earlier in i[starts[row]:starts[row + 1]]:
+    starts = np.searchsorted(j, np.arange(n + 1)).tolist()
+    earlier_rows = i.tolist()  # plain ints: a loop over numpy scalars is several times slower
+    labels = list(range(n))
+    for row in np.unique(j).tolist():
+        for earlier in earlier_rows[starts[row]:starts[row + 1]]:
             if labels[earlier] == earlier:
                 labels[row] = earlier
                 break
-    return labels
+    return np.array(labels)
 
 
-def _shared_word_share(tokens: list[list[str]], used_by: list[set[str]]) -> list[float]:
+def _shared_word_share(counts: sparse.csr_matrix, articles: np.ndarray) -> list[float]:
     """Per distinct text, the share of its words that more than one article uses.
 
     Misspellings and machine-spun synonyms appear in one article only, so the
     variant with the highest share is the cleanest wording of a fact.
     """
-    articles_using: dict[str, set[str]] = {}
-    for words, users in zip(tokens, used_by, strict=True):
-        for w in words:
-            articles_using.setdefault(w, set()).update(users)
-    return [sum(len(articles_using[w]) > 1 for w in words) / len(words) if words else 0.0
-            for words in tokens]
+    shared = sparse.csr_matrix((counts.data * (articles[counts.indices] > 1), counts.indices,
+                                counts.indptr), shape=counts.shape)
+    words = np.asarray(counts.sum(axis=1)).ravel()
+    share = np.asarray(shared.sum(axis=1)).ravel() / np.where(words > 0, words, 1)
+    return share.tolist()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-PROBE_BUDGET = 500_000  # candidate pairs looked at per chunk: bounds its transient memory
+PROBE_BUDGET = 250_000  # candidate pairs looked at per chunk: bounds its transient memory
 
 
 def _tails(matrix: sparse.csr_matrix, threshold: float) -> tuple[sparse.csr_matrix, np.ndarray]:

@@ -9,7 +9,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 log = logging.getLogger("briefgen")
@@ -38,25 +38,35 @@ def map_ordered(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
         return list(pool.map(function, items, chunksize=CHUNK))
 
 
+def _forking(worth_it: bool) -> bool:
+    """Whether a stage goes to a forked child: worth it, a second core, no other thread
+    (forking those is unsafe), not a daemonic process (which may not have children), and
+    fork at all."""
+    return worth_it and cores() >= 2 and threading.active_count() <= 1 \
+        and not multiprocessing.current_process().daemon \
+        and "fork" in multiprocessing.get_all_start_methods()
+
+
 @contextmanager
-def beside(function: Callable[..., R], *args: Any, worth_it: bool = True
-           ) -> Iterator[Callable[[], R]]:
+def beside(function: Callable[..., R], *args: Any, worth_it: bool = True,
+           yielding: bool = False) -> Iterator[Callable[[], R]]:
     """Start function(*args) in a forked child and give a call that waits for its result,
     so the caller's next stage runs on the other core meanwhile. The child reads the
     arguments from the memory it shares with the parent (nothing is pickled but the
     result). Without fork, a second core or `worth_it`, with other threads running
     (forking those is unsafe) or in a daemonic process (which may not have children), it
     runs here when its result is asked for.
+    A `yielding` child (and its own children) runs at a lower priority: when the caller
+    has the longer way to go before it asks, its work comes first on a busy machine.
     A child that dies without a result has its stage run here instead; one not asked for
     its result is stopped on leaving the block."""
-    if not worth_it or cores() < 2 or threading.active_count() > 1 \
-            or multiprocessing.current_process().daemon \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if not _forking(worth_it):
         yield lambda: function(*args)
         return
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_send_result, args=(send, function, args))
+    target = _yield_then_send if yielding else _send_result
+    child = context.Process(target=target, args=(send, function, args))
     child.start()
     send.close()
 
@@ -82,6 +92,71 @@ def beside(function: Callable[..., R], *args: Any, worth_it: bool = True
             child.terminate()
         child.join()
         receive.close()
+
+
+@contextmanager
+def waiting_beside(prepare: Callable[[], Any], function: Callable[[T], R],
+                   worth_it: bool = True) -> Iterator[Callable[[T], R]]:
+    """Start a forked child that runs prepare() at once (loading a heavy module, say) and
+    then waits; give a call that hands it an argument and waits for function(argument).
+    The preparing happens on the other core while the caller does its work. Run here
+    instead under the conditions `beside` names, when the child dies without a result,
+    or when the call is made more than once."""
+    if not _forking(worth_it):
+        yield function
+        return
+    context = multiprocessing.get_context("fork")
+    parent_end, child_end = context.Pipe(duplex=True)
+    child = context.Process(target=_wait_and_send, args=(child_end, prepare, function))
+    child.start()
+    child_end.close()
+    used = False
+
+    def call(argument: T) -> R:
+        nonlocal used
+        if used:
+            return function(argument)
+        used = True
+        try:
+            parent_end.send(argument)
+            ok, value = parent_end.recv()
+        except (EOFError, OSError):  # killed (out of memory, a signal): done here instead
+            child.join()
+            log.warning("%s stopped without a result (exit code %s); running it here",
+                        getattr(function, "__name__", function), child.exitcode)
+            return function(argument)
+        if not ok:
+            raise value
+        return value
+
+    try:
+        yield call
+    finally:
+        if not used:  # nothing to wait for
+            child.terminate()
+        parent_end.close()
+        child.join()
+
+
+def _wait_and_send(pipe: Any, prepare: Callable[[], Any], function: Callable[[Any], Any]
+                   ) -> None:
+    with suppress(Exception):  # the call itself meets the same error and reports it
+        prepare()
+    try:
+        argument = pipe.recv()
+    except EOFError:  # the parent left without asking
+        pipe.close()
+        return
+    _send_result(pipe, function, (argument,))
+
+
+YIELDING_NICENESS = 5  # a yielding child gets about a third of a core the caller wants
+
+
+def _yield_then_send(send: Any, function: Callable[..., Any], args: tuple) -> None:
+    with suppress(OSError):  # not allowed here: it just runs at the same priority
+        os.nice(YIELDING_NICENESS)
+    _send_result(send, function, args)
 
 
 def _send_result(send: Any, function: Callable[..., Any], args: tuple) -> None:

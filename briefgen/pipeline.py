@@ -37,12 +37,16 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
     step("reading articles")
     warnings: list[str] = []
     found = gather(config, inputs, brief_date, warnings)
-    step(f"cleaning {len(found)} articles")
+    step(f"cleaning and splitting {len(found)} articles")
     rules = load_rules(tuple(config.resolve(p) for p in config.cleaning.rules))
-    articles = []
-    for article, cleaned in zip(found, map_ordered(partial(_clean, rules), found), strict=True):
+    # cleaned and split in one pass: each article crosses to a worker and back once
+    articles: list[Article] = []
+    sentences: list[Sentence] = []
+    for article, (cleaned, split) in zip(found, map_ordered(partial(_clean_and_split, rules),
+                                                            found), strict=True):
         if cleaned.body:
             articles.append(cleaned)
+            sentences += split
         else:
             warnings.append(f"{article.path}: skipped: nothing left after removing furniture")
     del found  # the raw bodies: on a large day as large as the cleaned ones
@@ -54,14 +58,13 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
                         "(English, or another language in Latin script): the brief will be "
                         "empty or nearly so")
 
-    step("splitting sentences")
-    sentences = [s for split in map_ordered(segment, articles) for s in split]
     order = [a.id for a in articles]
     step(f"selecting from {len(sentences)} sentences")
     # quotes and figures need neither the corpus nor the items: on a large day, found on
-    # the other core
+    # the other core, which they yield to selection (most often the longer way)
     with beside(_quotes_and_figures, articles, sentences, config.quotes.min_words,
-                config.quotes.max_words, worth_it=len(articles) >= MIN_ITEMS) as quotes_found:
+                config.quotes.max_words, worth_it=len(articles) >= MIN_ITEMS,
+                yielding=True) as quotes_found:
         corpus = build_corpus(spanning(sentences), order)
         summary, section_items = select_items(corpus, config.summary, config.sections,
                                               config.max_words)
@@ -77,13 +80,21 @@ def build_brief(config: Config, inputs: Sequence[str] | None = None,
 
 def _quotes_and_figures(articles: Sequence[Article], sentences: Sequence[Sentence],
                         min_words: int, max_words: int) -> tuple[list[Quote], list[Discrepancy]]:
-    return find_quotes(articles, sentences, min_words, max_words), find_discrepancies(articles)
+    # on a large day the figures are compared in a child of their own meanwhile, yielding
+    # its core to the quotes, which are waited for first
+    with beside(find_discrepancies, articles, worth_it=len(articles) >= MIN_ITEMS,
+                yielding=True) as figures:
+        return find_quotes(articles, sentences, min_words, max_words), figures()
 
 
-def _clean(rules: Rules, article: Article) -> Article:
-    """One article without its furniture, titled; run in a worker process."""
+def _clean_and_split(rules: Rules, article: Article) -> tuple[Article, list[Sentence]]:
+    """One article without its furniture, titled, and its sentences; run in a worker
+    process."""
     cleaned = clean_article(article, rules)
-    return with_title(cleaned) if cleaned.body else cleaned
+    if not cleaned.body:
+        return cleaned, []
+    titled = with_title(cleaned)  # a headline taken from the body leaves the body
+    return titled, segment(titled)
 
 
 def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None,

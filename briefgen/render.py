@@ -11,6 +11,9 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .errors import RenderError
 from .fsutil import atomic_write_all
 from .model import Brief
+from .parallel import waiting_beside
 
 PACKAGED_TEMPLATES = Path(str(resources.files("briefgen").joinpath("templates")))
 TEMPLATE_NAMES = {"html": "brief.html.j2", "md": "brief.md.j2", "txt": "brief.txt.j2"}
@@ -98,6 +102,18 @@ def render_pdf(html: str, user_dir: Path | None = None) -> bytes:
         raise RenderError(f"PDF rendering failed: {e}") from None
 
 
+def pdf_renderer(user_dir: Path | None = None, worth_it: bool = True
+                 ) -> AbstractContextManager[Callable[[str], bytes]]:
+    """`render_pdf` for one page, WeasyPrint loaded meanwhile in a forked child: loading it
+    is most of a PDF's time, and the brief is built on the other core while it loads.
+    For `write_brief`'s `pdf`."""
+    return waiting_beside(_load_weasyprint, partial(render_pdf, user_dir=user_dir), worth_it)
+
+
+def _load_weasyprint() -> None:
+    import weasyprint  # noqa: F401
+
+
 def render_email(html: str) -> str:
     """The brief's page as a mail body: the same HTML as the PDF, its style sheet inlined
     into style attributes (mail clients drop <style> blocks), nothing fetched."""
@@ -107,27 +123,30 @@ def render_email(html: str) -> str:
     return inliner.inline(html)
 
 
-def render_all(brief: Brief, formats: tuple[str, ...], user_dir: Path | None = None) \
-        -> dict[str, bytes]:
-    """Every requested format, in memory."""
+def render_all(brief: Brief, formats: tuple[str, ...], user_dir: Path | None = None,
+               pdf: Callable[[str], bytes] | None = None) -> dict[str, bytes]:
+    """Every requested format, in memory; the PDF from the page's HTML by `pdf` (from
+    `pdf_renderer`) when given."""
     out: dict[str, bytes] = {}
     html = None
     if "html" in formats or "pdf" in formats:
         html = render_text(brief, "html", user_dir)
     for fmt in formats:
-        if fmt == "pdf":
-            out[fmt] = render_pdf(html or "", user_dir)
-        elif fmt == "html":
+        if fmt == "html":
             out[fmt] = (html or "").encode("utf-8")
-        else:
+        elif fmt != "pdf":
             out[fmt] = render_text(brief, fmt, user_dir).encode("utf-8")
-    return out
+    if "pdf" in formats:  # last: the other formats are done while a child renders it
+        out["pdf"] = (pdf or partial(render_pdf, user_dir=user_dir))(html or "")
+    return {fmt: out[fmt] for fmt in formats}
 
 
 def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...],
-                user_dir: Path | None = None) -> list[Path]:
-    """Render everything first, then replace the files as one: all new, or all as before."""
-    rendered = render_all(brief, formats, user_dir)
+                user_dir: Path | None = None, pdf: Callable[[str], bytes] | None = None
+                ) -> list[Path]:
+    """Render everything first, then replace the files as one: all new, or all as before.
+    `pdf` as in `render_all`."""
+    rendered = render_all(brief, formats, user_dir, pdf)
     files = {out_dir / f"brief-{brief.date.isoformat()}.{fmt}": data
              for fmt, data in rendered.items()}
     try:

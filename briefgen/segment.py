@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import nupunkt
 
 from .model import Article, Sentence
+from .regex_start import by_first_letter
 
 # Titles never end a sentence; acronyms and initials rarely do.
 _TITLE = re.compile(
@@ -29,11 +30,13 @@ _STARTERS = (
     "|Earlier|Later|Since|Despite|During|Although|Instead|Asked|According"
 )
 _STARTS_SENTENCE = re.compile(rf"[\"“‘(]?(?:{_STARTERS})\b")
-# A boundary nupunkt missed: "... John F. Doe. President Roe said ..."
-_MISSED = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’]?\s+(?=[\"“]?[A-Z])")
+# A boundary nupunkt missed: "... John F. Doe. President Roe said ..." (the gap is group
+# 1). Both patterns open on a character, not a lookbehind: the engine skips to the places
+# where that character stands instead of trying every place.
+_MISSED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])([\"”’]?\s+)(?=[\"“]?[A-Z])")
 # A headline fused into the sentence after it, no punctuation between:
 # "pledge to keep talking, signaling slight thaw The two men had ..."
-_FUSED = re.compile(rf"(?<=[a-z])\s+(?=(?:{_STARTERS}) [a-z])")
+_FUSED = re.compile(rf"\s(?<=[a-z]\s)\s*(?={by_first_letter(_STARTERS.split('|'))} [a-z])")
 _NOT_BEFORE_FUSED = re.compile(
     r"(?:said|says|told|tells|wrote|reported|to|of|in|by|from|at|with|on|for|and|or|than|that"
     r"|about|into|over|under|against|between|whether|via|per|is|was|are|were|be)$",
@@ -76,8 +79,9 @@ def _missed_breaks(text: str) -> list[tuple[int, int]]:
     """Gaps (start, end) where a sentence ends though nupunkt saw no boundary."""
     cuts = []
     for m in _MISSED.finditer(text):
-        if not _TITLE.search(text, max(0, m.start() - _TAIL), m.start()):
-            cuts.append((m.start(), m.end()))
+        start, end = m.span(1)
+        if not _TITLE.search(text, max(0, start - _TAIL), start):
+            cuts.append((start, end))
     for m in _FUSED.finditer(text):
         if not _NOT_BEFORE_FUSED.search(text, max(0, m.start() - _TAIL), m.start()):
             cuts.append((m.start(), m.end()))

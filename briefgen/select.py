@@ -34,7 +34,7 @@ from .config import SectionConfig, SummaryConfig
 from .corpus import Corpus
 from .model import Item, count_words
 from .parallel import beside
-from .relevance import fit
+from .relevance import shape_fit, word_fit
 
 SectionItems = dict[str, tuple[Item, ...]]  # section id -> its items
 MIN_GROUPS_BESIDE = 5_000  # fewer groups are fitted faster than a child is started
@@ -51,6 +51,8 @@ def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[Sect
                 worth_it=len(corpus.groups) >= MIN_GROUPS_BESIDE) as fitted:
         summary_ids = select_summary(corpus, summary, covered)
         scores, cue_weights = fitted()
+    if corpus.groups:  # by shape here: the summary has read every group already
+        scores = scores + shape_fit(sections, [g.text for g in corpus.groups])
     corpus.cue_weight_cache.update(cue_weights)  # for the quotes, when fitted in a child
     top = tuple(Item(corpus.groups[g].text, corpus.groups[g].sources) for g in summary_ids)
     assigned = assign_sections(corpus, sections, set(summary_ids), scores)
@@ -73,6 +75,6 @@ def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[Sect
 
 
 def _fit_groups(corpus: Corpus, sections: Sequence[SectionConfig]) -> tuple[np.ndarray, dict]:
-    """The groups' fit to each section, and the cue weights found on the way."""
-    scores = fit(corpus, sections) if corpus.groups else np.zeros((len(sections), 0))
+    """The groups' fit to each section by words, and the cue weights found on the way."""
+    scores = word_fit(corpus, sections) if corpus.groups else np.zeros((len(sections), 0))
     return scores, dict(corpus.cue_weight_cache)

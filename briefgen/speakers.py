@@ -36,7 +36,9 @@ _PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
 # is a few words; a 44 KB capitalised run is not a name, and an unbounded run made each
 # lookup of it quadratic (36 s for one paragraph).
 NAME_RUN = rf"{_WORD}(?:\s(?:{_PARTICLE}\s){{0,3}}{_WORD}){{0,9}}"
-_RUN = re.compile(NAME_RUN)
+# Every word of a name starts with a capital: a place is tested for one before the word's
+# alternatives (two and a half times as fast over a day's articles, the same runs).
+_RUN = re.compile(rf"(?=[{_CAP}]){NAME_RUN}")
 
 TITLE_WORDS = _set("""
 president vice prime minister secretary secretary-general general chancellor premier spokesman
@@ -85,7 +87,12 @@ _ANY_CASE_TITLES_RE = rf"\b(?i:{_TITLES})\b"
 # president Jane Doe" (a title in lower case right before the name)
 _ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{_CAP}][\w.’'-]*|the)\s){{0,3}}"
                          rf"(?:[a-z][\w-]*\s){{0,2}}{_TITLES_RE})\s$")
-_ANY_TITLE = re.compile(_ANY_CASE_TITLES_RE)
+# Whether a title stands anywhere in a stretch: the same words, their first letter taken
+# out of the alternation, so a place is tried against the few titles that start with its
+# letter, not all of them (a third of the time of the plain alternation).
+_ANY_TITLE = re.compile(r"\b(?i:" + "|".join(
+    f"{first}(?:{'|'.join(re.escape(t[1:]) for t in TITLE_WORDS if t[0] == first)})"
+    for first in sorted({t[0] for t in TITLE_WORDS})) + r")\b")
 # "Secretary of State Jane Doe", "Minister for Foreign Affairs Jane Doe"
 _ROLE_OF = re.compile(rf"(?<![\w’'.-])((?:[{_CAP}][\w.’'-]*\s){{0,3}}{_ANY_CASE_TITLES_RE}"
                       rf"\s(?:of|for)\s"
@@ -269,6 +276,10 @@ class Names:
         if article_id not in self._indexed:
             self._indexed[article_id] = self._index(self._articles[article_id].body)
         return self._indexed[article_id]
+
+    def is_indexed(self, article_id: str) -> bool:
+        """Whether the article's mentions are read already (the day's first articles are)."""
+        return article_id in self._indexed
 
     def is_place(self, name: str) -> bool:
         ws = name.split()

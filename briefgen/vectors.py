@@ -26,10 +26,20 @@ def _stop_words() -> frozenset[str]:
 ENGLISH_STOP_WORDS = _stop_words()
 
 
-@lru_cache(maxsize=200_000)
+MAX_STEMS = 200_000  # words whose stems are kept: a large day's vocabulary, bounded
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
-    """Snowball stem, cached: a corpus has few distinct words and many repeats."""
-    return _stemmer().stemWord(word)
+    """Snowball stem, cached: a corpus has few distinct words and many repeats. The cache is
+    a plain dict, emptied when full, so `analyze` can look words up in it without a call
+    per word."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) >= MAX_STEMS:
+            _STEMS.clear()
+        found = _STEMS[word] = _stemmer().stemWord(word)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -44,8 +54,12 @@ def _stemmer():
 
 
 def analyze(text: str) -> list[str]:
-    return [stem(w) for w in _TOKEN.findall(text.lower().replace("’", "'"))
-            if w not in ENGLISH_STOP_WORDS]
+    words = [w for w in _TOKEN.findall(text.lower().replace("’", "'"))
+             if w not in ENGLISH_STOP_WORDS]
+    try:  # most words of a day recur: their stems are known
+        return [_STEMS[w] for w in words]
+    except KeyError:
+        return [stem(w) for w in words]
 
 
 class Vectorizer:
@@ -58,10 +72,19 @@ class Vectorizer:
     def fit_transform(self, texts: Sequence[str],
                       tokens: Sequence[list[str]] | None = None) -> sparse.csr_matrix:
         """`tokens`, when given, are the texts' analyze() already: not made twice."""
-        counts = self._counts(map(analyze, texts) if tokens is None else tokens, len(texts),
-                              grow=True)
+        return self.weigh_fitted(self.fit_counts(
+            map(analyze, texts) if tokens is None else tokens, len(texts)))
+
+    def fit_counts(self, tokens: Iterable[list[str]], n: int) -> sparse.csr_matrix:
+        """How often each text uses each word, columns in the order the words first
+        appear; the first half of `fit_transform`, for a caller that counts too."""
+        return self._counts(tokens, n, grow=True)
+
+    def weigh_fitted(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+        """The second half of `fit_transform`: idf learnt from `fit_counts`'s counts, which
+        become the L2-normalized TF-IDF rows in place."""
         df = np.bincount(counts.indices, minlength=len(self.vocabulary_))
-        self.idf = np.log((1 + len(texts)) / (1 + df)) + 1
+        self.idf = np.log((1 + counts.shape[0]) / (1 + df)) + 1
         return self._weigh(counts)
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:

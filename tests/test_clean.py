@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,21 @@ def test_datelines_in_capitals_with_a_dash_are_cut(dateline: str):
 
 def test_a_two_letter_acronym_and_a_dash_is_not_a_dateline():
     assert clean_text(f"UN -- {NEWS}") == f"UN -- {NEWS}"
+
+
+def test_strings_every_match_holds_are_found_only_where_they_are_sure():
+    from briefgen.clean import default_rules
+    from briefgen.regex_start import required_literals
+
+    assert required_literals(re.compile(r"x(?:ab)?y(?:cd)+z\b")) == ("x", "y", "cd", "z")
+    assert required_literals(re.compile(r"ab|cd")) == ()  # either will do: neither is sure
+    assert required_literals(re.compile(r"a(?i:bc)d")) == ("a", "d")
+    assert required_literals(re.compile(r"(?i)abc")) == ()
+    assert required_literals(re.compile(r"(?=ab)a(?!cd)")) == ("a",)
+    rules = default_rules()
+    patterns = [*rules.remove_spans, *(p for p, _ in rules.repairs)]
+    assert any(required_literals(p) for p in patterns)
+    for pattern in patterns:  # every match of a rule holds its strings
+        for m in pattern.finditer("Jane Doe contributed reporting to this report. "
+                                  "Share this article Gift article [ad_3] Get the free app"):
+            assert all(s in m.group() for s in required_literals(pattern))

@@ -42,3 +42,12 @@ def test_the_same_figure_about_the_same_party_supports_an_item():
     assert supported.sources == ("a0", "a1")
     plain = Item("The talks were frank, Minister Ruiz said.", ("a0",))
     assert corroborate([plain], sentences, ["a0"]) == [plain]
+
+
+def test_a_duration_is_only_looked_for_where_its_unit_could_stand():
+    from briefgen.figures import _DURATION, _may_state_duration
+
+    for text in ("talks lasted a 3-HOUR session", "for two Days", "ten MINUTES", "45 minutes",
+                 "a mİnute later", "No figure here.", "the day after", ""):
+        assert not _DURATION.search(text) or _may_state_duration(text), text
+    assert not _may_state_duration("They met in Paris on Monday mornings? No.".replace("day", ""))

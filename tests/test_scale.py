@@ -12,7 +12,7 @@ from briefgen import vectors
 from briefgen.corpus import join_to_representatives
 from briefgen.neighbours import similar_pairs
 from briefgen.overlap import OverlapIndex
-from briefgen.parallel import MIN_ITEMS, beside, map_ordered
+from briefgen.parallel import MIN_ITEMS, beside, map_ordered, waiting_beside
 from briefgen.rankers import GRAPH_LIMIT, centrality
 
 WORDS = ("minister", "talks", "agreed", "visit", "summit", "trade", "fishing", "rights", "border",
@@ -141,6 +141,18 @@ def test_a_stage_beside_the_next_gives_its_result_or_raises_its_error():
         pass  # never asked: the child is stopped, nothing hangs
 
 
+def _niceness() -> int:
+    return os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def test_a_yielding_stage_runs_at_a_lower_priority():
+    here = _niceness()
+    with beside(_niceness, yielding=True) as result:
+        assert result() == min(19, here + 5)
+    with beside(_niceness, yielding=True, worth_it=False) as result:
+        assert result() == here  # run here: the caller's priority is not lowered
+
+
 def _dies_in_a_child(parent: int) -> str:
     if os.getpid() != parent:
         os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
@@ -151,6 +163,27 @@ def test_a_stage_whose_child_is_killed_is_run_here_instead(caplog):
     with beside(_dies_in_a_child, os.getpid()) as result:
         assert result() == "done here"
     assert "stopped without a result (exit code -9); running it here" in caplog.text
+
+
+def _prepared_in_a_child(parent: int) -> None:
+    if os.getpid() == parent:
+        raise AssertionError("prepared here, not in the child")
+
+
+def test_a_call_waiting_beside_gives_its_result_or_raises_its_error():
+    parent = os.getpid()
+    for worth_it in (True, False):
+        prepare = (lambda: _prepared_in_a_child(parent)) if worth_it else (lambda: None)
+        with waiting_beside(prepare, _square, worth_it=worth_it) as call:
+            assert call(12) == 144
+            assert call(5) == 25  # a second call is made here
+        with waiting_beside(prepare, _fail, worth_it=worth_it) as call, \
+                pytest.raises(ValueError, match="no pdf"):
+            call("no pdf")
+    with waiting_beside(lambda: None, _square) as call:
+        pass  # never called: the child is stopped, nothing hangs
+    with waiting_beside(lambda: None, _dies_in_a_child) as call:
+        assert call(parent) == "done here"  # killed in the child: run here instead
 
 
 def test_cues_are_found_the_same_grouped_by_first_letter():
@@ -203,3 +236,21 @@ def test_a_brief_is_the_same_with_its_stages_on_other_cores(monkeypatch):
     for brief in (alone, beside):
         brief.pop("generated_at")
     assert beside == alone
+
+
+def test_words_grouped_by_first_letter_match_where_the_plain_alternation_does():
+    from briefgen.regex_start import by_first_letter
+
+    words = ["not", "no sign", "n't", "'ll", r"remains? open", r"warn\w*", "won't", "6pm"]
+    texts = ["It is NOT so.", "Nothing", "They won't.", "don't", "we'll see", "It remain open",
+             "It remains open", "warnings", "sx and x", "at 6pm", "no signal", "", "'ll"]
+    for alternatives in (words, [*words, "s?x"]):
+        plain = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+        grouped = re.compile(r"\b" + by_first_letter(alternatives) + r"\b", re.I)
+        assert "n(?:" in grouped.pattern
+        # behind a lookahead for their first characters, unless one may start otherwise
+        assert ("(?=[" in grouped.pattern) == ("s?x" not in alternatives)
+        for text in texts:
+            for pos in range(len(text) + 1):
+                found, expected = grouped.search(text, pos), plain.search(text, pos)
+                assert (found and found.start()) == (expected and expected.start()), (text, pos)
