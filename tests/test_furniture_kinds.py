@@ -232,6 +232,18 @@ CASES = {
          "He is a reporter covering the region for the Daily Planet, the ministry said in a "
          "statement accusing him of spying.",
          "John Roe is a reporter based in Lima who was arrested in March, his lawyer said."]),
+    "notices whose words also run in diplomatic news": (
+        ["This is a developing story and will be updated.",
+         "This material may not be published, broadcast, rewritten or redistributed.",
+         "The views expressed in this article are the author's own and do not necessarily "
+         "reflect the views of the website.",
+         "She can be reached at jdoe@example.com. Follow her on X."],
+        ["Both sides said a deal can be reached by the end of the year, the minister said.",
+         "The developing situation on the border worries both sides, the minister said.",
+         "The agency said the material must not be used for weapons under the accord.",
+         "Trade ministers will follow them on a second trip to the region next month.",
+         "The UN said this report was produced with the help of both governments.",
+         "The remarks do not necessarily reflect government policy, a spokesman said."]),
 }
 
 
