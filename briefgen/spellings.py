@@ -49,10 +49,29 @@ def same_person(a: str, b: str) -> bool:
 
 def one_spelling(quotes: Sequence[Quote]) -> list[Quote]:
     """The quotes, each speaker under the spelling most of their quotes use (the longer one
-    on a tie). A day has a few dozen speakers, so comparing them in pairs is cheap."""
+    on a tie). A large day has tens of thousands of speakers: each is compared only with
+    the names that share a key with it (`_keys`), never with all."""
     counts = Counter(q.speaker for q in quotes)
     shown: dict[str, str] = {}
+    holders: dict[tuple, list[str]] = {}  # key -> names shown under their own spelling
     for name in sorted(counts, key=lambda n: (-counts[n], -len(n), n)):
-        shown[name] = next((s for s in shown.values() if same_person(name, s)), name)
+        keys = _keys(name)
+        near = (s for k in keys for s in holders.get(k, ()))
+        shown[name] = next((s for s in near if same_person(name, s)), name)
+        if shown[name] == name:
+            for k in keys:
+                holders.setdefault(k, []).append(name)
     return [q if shown[q.speaker] == q.speaker else replace(q, speaker=shown[q.speaker])
             for q in quotes]
+
+
+def _keys(name: str) -> list[tuple]:
+    """Keys two spellings of one person share: the first and last word (a middle name left
+    out), and the words before the last with the last one less a letter, or whole (one
+    letter added, dropped or changed leaves a deletion in common)."""
+    x = _folded(name)
+    if len(x) < 2:
+        return []
+    head, last = tuple(x[:-1]), x[-1]
+    return [("ends", x[0], last), ("last", head, last),
+            *(("last", head, last[:i] + last[i + 1:]) for i in range(len(last)))]
