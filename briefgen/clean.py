@@ -26,7 +26,11 @@ MAX_CAPTION_WORDS = 70  # a photo caption is one sentence of at most this many w
 CREDIT_TAIL = 160  # characters at a paragraph's end in which a photo credit is looked for
 _SPACES = re.compile(r"[ \t]{2,}")
 RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "credits",
-              "captions", "repairs")
+              "captions", "repairs", "short_notices", "notices")
+# A paragraph up to this long in which one of the short notices or the notices is found is
+# furniture: a notice is a line of its own, and a long news paragraph may use its words.
+NOTICE_CHARS = {"short_notices": 500, "notices": 1_000}
+_CAPITAL = re.compile(r"(?<!\\)[A-Z]")
 SETTINGS = ("other_script_share",)
 # A sentence boundary inside a paragraph: ". The" after a word of two small letters or digits
 # ("Mr. Doe", "U.S. President" and "John F. Doe" are no boundaries).
@@ -47,6 +51,8 @@ class Rules:
     credits: tuple[re.Pattern, ...] = ()
     captions: tuple[re.Pattern, ...] = ()
     repairs: tuple[tuple[re.Pattern, str], ...] = ()
+    short_notices: tuple[re.Pattern, ...] = ()
+    notices: tuple[re.Pattern, ...] = ()
     other_script_share: float | None = None
 
     def __add__(self, other: Rules) -> Rules:
@@ -77,6 +83,10 @@ def parse_rules(text: str, name: str) -> Rules:
                 if kind == "repairs":
                     pattern, replacement = rule
                     rules.append((re.compile(pattern, re.M), str(replacement)))
+                elif kind in NOTICE_CHARS:  # found in small letters: see _notices
+                    if _CAPITAL.search(str(rule)):
+                        raise ValueError("write notices in small letters")
+                    rules.append(re.compile(str(rule)))
                 else:
                     rules.append(re.compile(str(rule)))
             except (re.error, TypeError, ValueError) as e:
@@ -136,6 +146,7 @@ class _Page:
         self.repairs = _repairs_with_needs(rules.repairs)
         self.credits = _one_pattern(rules.credits)
         self.captions = _one_pattern(rules.captions)
+        self.notices = _notices(rules.short_notices, rules.notices)
         share = rules.other_script_share
         self.other_script = share is not None and _other_script(text[:20_000]) > share
         self.done: dict[str, str | None] = {}
@@ -172,10 +183,16 @@ class _Page:
             self.done[para] = self._paragraph(para)
         return self.done[para]
 
+    def notice(self, para: str) -> bool:
+        """Whether a notice is found in the paragraph (and it is short enough to be one)."""
+        fits = [p for chars, p in self.notices if len(para) <= chars]
+        lowered = para.lower() if fits else ""
+        return any(p.search(lowered) for p in fits)
+
     def _paragraph(self, para: str) -> str | None:
         if len(para) > MAX_PARAGRAPH:
             return None  # no news paragraph is this long: a dump, not prose
-        if any(p and p.fullmatch(para) for p in (self.drop, self.truncate)):
+        if any(p and p.fullmatch(para) for p in (self.drop, self.truncate)) or self.notice(para):
             return None
         raw = para = _SPACES.sub(" ", para).strip()  # so that only a rule's cut is a change
         # a credit ends the paragraph, before or after other spans ("... (Photo: X) [ad_1]")
@@ -189,7 +206,8 @@ class _Page:
             if all(n in para for n in needs):
                 para = pattern.sub(replacement, para)
         para = para.strip()
-        if not re.search(r"\w", para) or (para != raw and self.drop and self.drop.fullmatch(para)):
+        if not re.search(r"\w", para) or (para != raw and (
+                (self.drop and self.drop.fullmatch(para)) or self.notice(para))):
             return None
         if _is_caption_sized(para) and (credited or (self.captions and self.captions.search(para))):
             return None  # a photo caption: one sentence that carried a credit or a caption's shape
@@ -315,6 +333,16 @@ def _with_needs(patterns: tuple[re.Pattern, ...]) -> tuple[tuple[re.Pattern, tup
 def _repairs_with_needs(repairs: tuple[tuple[re.Pattern, str], ...]
                         ) -> tuple[tuple[re.Pattern, str, tuple[str, ...]], ...]:
     return tuple((p, replacement, required_literals(p)) for p, replacement in repairs)
+
+
+@lru_cache(maxsize=8)
+def _notices(short: tuple[re.Pattern, ...], long: tuple[re.Pattern, ...],
+             ) -> tuple[tuple[int, re.Pattern], ...]:
+    """Each list of notices as one pattern searched in the paragraph in small letters: with
+    no case to fold, the engine tries the words far faster than a case-blind pattern does."""
+    return tuple((chars, re.compile(r"\b(?:" + "|".join(p.pattern for p in notices) + r")\b"))
+                 for chars, notices in ((NOTICE_CHARS["short_notices"], short),
+                                        (NOTICE_CHARS["notices"], long)) if notices)
 
 
 @lru_cache(maxsize=64)

@@ -140,6 +140,21 @@ def test_other_script_share_is_a_setting(tmp_path: Path):
         load_rules((rules_file,))
 
 
+def test_a_users_notice_is_found_case_aside_in_a_short_paragraph_only(tmp_path: Path):
+    rules_file = tmp_path / "mine.yaml"
+    rules_file.write_text("short_notices: ['listen to our (?:daily )?podcast']\n")
+    rules = load_rules((rules_file,))
+    notice = "Don't miss it: Listen to our Daily Podcast every morning."
+    assert clean_text(f"{LEAD}\n{notice}\n{NEXT}", rules) == f"{LEAD}\n\n{NEXT}"
+    long_news = ("The minister told reporters on Monday that she would listen to our daily "
+                 "podcast critics, and then spoke for a long time "
+                 + " ".join(["about trade"] * 40) + ".")
+    assert long_news in clean_text(f"{LEAD}\n{long_news}", rules)
+    rules_file.write_text("notices: ['Listen to our podcast']\n")
+    with pytest.raises(ConfigError, match=r"notices\[0\].*small letters"):
+        load_rules((rules_file,))
+
+
 def test_bylines_and_author_boxes_are_dropped():
     raw = "\n".join([
         "By Jane Doe, John Roe and Ann Poe", "By WIRE More by this Author",
