@@ -80,13 +80,11 @@ def parse_rules(text: str, name: str) -> Rules:
         rules = []
         for i, rule in enumerate(data.get(kind) or ()):
             try:
+                if kind in NOTICE_CHARS and _CAPITAL.search(str(rule)):
+                    raise ValueError("write notices in small letters")  # see _notices
                 if kind == "repairs":
                     pattern, replacement = rule
                     rules.append((re.compile(pattern, re.M), str(replacement)))
-                elif kind in NOTICE_CHARS:  # found in small letters: see _notices
-                    if _CAPITAL.search(str(rule)):
-                        raise ValueError("write notices in small letters")
-                    rules.append(re.compile(str(rule)))
                 else:
                     rules.append(re.compile(str(rule)))
             except (re.error, TypeError, ValueError) as e:

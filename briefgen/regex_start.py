@@ -35,12 +35,7 @@ FANOUT = 4  # branches per level of the lookahead tree
 
 def _parsed(body: str):
     """`body` read case-insensitively by the regex parser; None without it or on an error."""
-    if _parser is None:
-        return None
-    try:
-        return _parser.parse(body, re.I)
-    except re.error:
-        return None
+    return _parsed_as(body, re.I)
 
 
 def first_characters(body: str) -> set[str] | None:
@@ -144,6 +139,7 @@ def required_literals(pattern: re.Pattern) -> tuple[str, ...]:
 
 
 def _parsed_as(body: str, flags: int):
+    """`body` read by the regex parser with `flags`; None without it or on an error."""
     if _parser is None:
         return None
     try:
