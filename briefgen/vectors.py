@@ -69,11 +69,8 @@ class Vectorizer:
         self.vocabulary_: dict[str, int] = {}
         self.idf = np.zeros(0)
 
-    def fit_transform(self, texts: Sequence[str],
-                      tokens: Sequence[list[str]] | None = None) -> sparse.csr_matrix:
-        """`tokens`, when given, are the texts' analyze() already: not made twice."""
-        return self.weigh_fitted(self.fit_counts(
-            map(analyze, texts) if tokens is None else tokens, len(texts)))
+    def fit_transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return self.weigh_fitted(self.fit_counts(map(analyze, texts), len(texts)))
 
     def fit_counts(self, tokens: Iterable[list[str]], n: int) -> sparse.csr_matrix:
         """How often each text uses each word, columns in the order the words first
@@ -117,14 +114,12 @@ class Vectorizer:
         return counts
 
 
-def fit(texts: Sequence[str], tokens: Sequence[list[str]] | None = None
-        ) -> tuple[Vectorizer, sparse.csr_matrix]:
-    """A vectorizer fitted on texts, and their L2-normalized rows; `tokens` as in
-    `Vectorizer.fit_transform`."""
+def fit(texts: Sequence[str]) -> tuple[Vectorizer, sparse.csr_matrix]:
+    """A vectorizer fitted on texts, and their L2-normalized rows."""
     vectorizer = Vectorizer()
     if not texts:
         return vectorizer, sparse.csr_matrix((0, 0))
-    return vectorizer, vectorizer.fit_transform(texts, tokens)
+    return vectorizer, vectorizer.fit_transform(texts)
 
 
 def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
