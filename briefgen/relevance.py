@@ -53,10 +53,6 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"\b" + alternation(parts), re.I) if parts else None
 
 
-def cues_in(pattern: re.Pattern | None, text: str) -> set[str]:
-    return {group_name(m.lastgroup) for m in pattern.finditer(text)} if pattern else set()
-
-
 Found = tuple[frozenset[str], frozenset[str]]  # a text's cues: in its main clause, anywhere
 
 

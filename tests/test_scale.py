@@ -186,8 +186,15 @@ def test_a_call_waiting_beside_gives_its_result_or_raises_its_error():
         assert call(parent) == "done here"  # killed in the child: run here instead
 
 
+def cues_in(pattern: re.Pattern | None, text: str) -> set[str]:
+    """The cues a plain scan of the whole text finds: what the faster paths must match."""
+    from briefgen.regex_start import group_name
+
+    return {group_name(m.lastgroup) for m in pattern.finditer(text)} if pattern else set()
+
+
 def test_cues_are_found_the_same_grouped_by_first_letter():
-    from briefgen.relevance import cue_pattern, cues_in
+    from briefgen.relevance import cue_pattern
 
     cues = ("meet*", "talks", "/\\b(in|by) (May|June)\\b/", "/\\bjoint\\b(?! session)/",
             "Élysée", "/[ab]x/", "meeting")
@@ -206,7 +213,7 @@ def test_cues_are_found_the_same_grouped_by_first_letter():
 
 def test_cues_in_the_main_clause_are_found_as_if_it_were_scanned_alone():
     from briefgen.reading import main_clause
-    from briefgen.relevance import cue_pattern, cues_in, find_cues
+    from briefgen.relevance import cue_pattern, find_cues
 
     local = ("talks after", "met*", "visit", "/\\bfirst\\b.{0,60}\\b(since \\d{4}|in \\w+ years)/")
     lookahead = (*local, "/\\bjoint\\b(?! session)/")
