@@ -73,11 +73,8 @@ def beside(function: Callable[..., R], *args: Any, worth_it: bool = True,
     def result() -> R:
         try:
             ok, value = receive.recv()
-        except EOFError:  # killed (out of memory, a signal): the stage is done here instead
-            child.join()
-            log.warning("%s stopped without a result (exit code %s); running it here",
-                        function.__name__, child.exitcode)
-            return function(*args)
+        except EOFError:
+            return _run_here(child, function, *args)
         finally:
             receive.close()
             child.join()
@@ -120,11 +117,8 @@ def waiting_beside(prepare: Callable[[], Any], function: Callable[[T], R],
         try:
             parent_end.send(argument)
             ok, value = parent_end.recv()
-        except (EOFError, OSError):  # killed (out of memory, a signal): done here instead
-            child.join()
-            log.warning("%s stopped without a result (exit code %s); running it here",
-                        getattr(function, "__name__", function), child.exitcode)
-            return function(argument)
+        except (EOFError, OSError):
+            return _run_here(child, function, argument)
         if not ok:
             raise value
         return value
@@ -136,6 +130,18 @@ def waiting_beside(prepare: Callable[[], Any], function: Callable[[T], R],
             child.terminate()
         parent_end.close()
         child.join()
+
+
+def _run_here(child: Any, function: Callable[..., R], *args: Any) -> R:
+    """The stage of a child killed before its result (out of memory, a signal), run here."""
+    child.join()
+    log.warning("%s stopped without a result (exit code %s); running it here",
+                _name(function), child.exitcode)
+    return function(*args)
+
+
+def _name(function: Callable) -> str:
+    return getattr(function, "__name__", None) or repr(function)  # a partial has none
 
 
 def _wait_and_send(pipe: Any, prepare: Callable[[], Any], function: Callable[[Any], Any]
@@ -167,6 +173,6 @@ def _send_result(send: Any, function: Callable[..., Any], args: tuple) -> None:
     try:
         send.send(outcome)
     except Exception as e:  # an unpicklable result or error
-        send.send((False, RuntimeError(f"{function.__name__}: {e}")))
+        send.send((False, RuntimeError(f"{_name(function)}: {e}")))
     finally:
         send.close()
