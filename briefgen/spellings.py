@@ -35,9 +35,9 @@ def same_person(a: str, b: str) -> bool:
     perhaps with a middle name the other leaves out, or the same first name and a surname
     spelled a letter apart (as transliterations are); accents, case and hyphens aside."""
     x, y = _folded(a), _folded(b)
-    if not (a[:1].isupper() and b[:1].isupper()) or x[0] in ("the", "a", "an") \
-            or len(x) < 2 or len(y) < 2 or x[0] != y[0]:
-        return False  # a descriptor ("the top diplomat") is no name
+    if len(x) < 2 or len(y) < 2 or x[0] != y[0] or x[0] in ("the", "a", "an") \
+            or not (a[:1].isupper() and b[:1].isupper()):
+        return False  # one word, or a descriptor ("the top diplomat"), is no full name
     if len(x) != len(y):
         short, long = sorted((x, y), key=len)
         return short[-1] == long[-1] and len(long) - len(short) == 1
