@@ -166,6 +166,43 @@ def _literal_runs(items: list, runs: list[str]) -> None:
         runs.append(run)
 
 
+def literal_choices(body: str) -> tuple[str, ...] | None:
+    """Lower-case strings of which every match of `body` (read case-insensitively) holds
+    one: a run of plain characters, or one run from each branch of an alternative. None
+    when nothing is sure, or a string is not ASCII (whose case a lower-case test may
+    not tell as the pattern does)."""
+    parsed = _parsed(body)
+    found = _choices(list(parsed)) if parsed is not None else None
+    return tuple(sorted(found)) if found and all(s.isascii() for s in found) else None
+
+
+def _choices(items: list) -> set[str] | None:
+    """The surest set of strings one of which every match of `items` holds: the one whose
+    shortest string is longest."""
+    best: set[str] | None = None
+    run = ""
+    for op, av in [*items, (None, None)]:  # the sentinel ends the last run
+        if op is _c.LITERAL:
+            run += chr(av).lower()
+            continue
+        found = {run} if run else None
+        run = ""
+        if op is _c.SUBPATTERN or (op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1):
+            found = _surer(found, _choices(list(av[-1])))
+        elif op is _c.BRANCH:
+            branches = [_choices(list(b)) for b in av[1]]
+            if all(branches):
+                found = _surer(found, set().union(*branches))
+        best = _surer(best, found)
+    return best
+
+
+def _surer(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    if not a or not b:
+        return a or b
+    return a if min(map(len, a)) >= min(map(len, b)) else b
+
+
 def group_name(name: str) -> str:
     """The alternative's own name, without the suffix its copies carry."""
     return name.rsplit("_", 1)[0] if "_" in name else name

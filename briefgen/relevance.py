@@ -21,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
-from . import vectors
+from . import cue_gate, vectors
 from .config import SectionConfig
 from .corpus import Corpus
 from .reading import main_span, profile, read
@@ -135,11 +135,13 @@ def cue_weights(corpus: Corpus, section: SectionConfig,
 
 def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
               rows: sparse.csr_matrix | None = None,
-              spans: Sequence[tuple[int, int]] | None = None) -> np.ndarray:
+              spans: Sequence[tuple[int, int] | None] | None = None,
+              may_hold: Sequence[bool] | None = None) -> np.ndarray:
     """How well each text fits the section by its words: query similarity plus the
     weight of the section's cues it contains; -inf for a text that holds no cue and is
     not clearly similar to the query. Without texts, the corpus's groups; `spans` are
-    the texts' main clauses when the caller has them."""
+    the texts' main clauses when the caller has them, and `may_hold` says which texts
+    may hold the section's cues at all (`cue_gate`): the others are not read."""
     of_groups = texts is None
     texts = [g.text for g in corpus.groups] if texts is None else texts
     rows = corpus.group_rows if rows is None else rows
@@ -147,9 +149,11 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
         return np.zeros(0)
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
-    spans = [main_span(t) for t in texts] if spans is None else spans
+    spans = [None] * len(texts) if spans is None else spans
+    may_hold = [True] * len(texts) if may_hold is None else may_hold
     pattern, local = cue_pattern(section.cues), _local(section.cues)
-    found = [_find(pattern, local, t, span) for t, span in zip(texts, spans, strict=True)]
+    found = [_find(pattern, local, t, span) if may else _NONE
+             for t, span, may in zip(texts, spans, may_hold, strict=True)]
     weights = cue_weights(corpus, section, found if of_groups else None)
     cue_score = np.zeros(len(texts))
     for i, (main, anywhere) in enumerate(found):
@@ -183,8 +187,12 @@ def word_fit(corpus: Corpus, sections: Sequence[SectionConfig],
              ) -> np.ndarray:
     """`fit` by the words alone; `fit` adds `shape_fit`."""
     shown = [g.text for g in corpus.groups] if texts is None else texts
-    spans = [main_span(t) for t in shown]
-    return np.vstack([relevance(corpus, s, texts, rows, spans) for s in sections])
+    gate = cue_gate.gate(tuple(s.cues for s in sections))
+    may_hold = [gate.may_hold(t) for t in shown]
+    # the main clause is read once for all sections, for texts one of them may match
+    spans = [main_span(t) if any(may) else None for t, may in zip(shown, may_hold, strict=True)]
+    return np.vstack([relevance(corpus, s, texts, rows, spans, [may[n] for may in may_hold])
+                      for n, s in enumerate(sections)])
 
 
 def shape_fit(sections: Sequence[SectionConfig], texts: Sequence[str]) -> np.ndarray:

@@ -1,0 +1,94 @@
+"""Which sections' cues a text may hold, for all sections in one pass.
+
+Most texts of a large day hold no cue of a given section, and a section's
+pattern of a hundred cues costs as much to find nothing as to find something.
+Every match of a cue holds one of a few plain strings (the cue's words, or
+what its regular expression cannot match without), so a text holding none of a
+section's strings cannot match its pattern. One Aho-Corasick automaton finds
+the strings of every section in one pass over the lower-cased text; the
+section's pattern then reads only the texts it may match, with the same
+results as reading all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import ahocorasick
+
+from .regex_start import literal_choices
+
+# Characters a case-blind pattern takes for an ASCII letter that lower() does not turn
+# into it (or turns into two): in a text holding one, every section is read.
+_CASE_ODD = ("ſ", "ı", "İ", "K")
+
+
+# A string found where its cue could not begin or end is no sign of it: "aid" in "said".
+Sign = tuple[frozenset[int], bool, bool]  # sections; whether it must begin, end a word
+
+
+def cue_strings(cue: str) -> tuple[tuple[str, ...], bool, bool] | None:
+    """Lower-case strings of which every match of the cue holds one, and whether a match
+    begins and ends at them as at word edges; None when that is not sure (then the
+    section reads every text)."""
+    cue = cue.strip()
+    if len(cue) > 2 and cue.startswith("/") and cue.endswith("/"):
+        strings = literal_choices(cue[1:-1])
+        return (strings, False, False) if strings else None
+    word = cue.rstrip("*").lower()
+    if not word or not word.isascii():
+        return None
+    # a cue stands after \b; a whole word (not `prefix*`) before \b too: where it begins
+    # and ends with a word character, its neighbours there are not word characters
+    return (word,), _is_word(word[0]), not cue.endswith("*") and _is_word(word[-1])
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class CueGate:
+    """Per section, whether a text may hold one of its cues."""
+
+    def __init__(self, cue_lists: Sequence[tuple[str, ...]]):
+        self.sections = len(cue_lists)
+        # a section with a cue of no sure strings (or no cues) reads every text
+        self.always = [not cues for cues in cue_lists]
+        holders: dict[str, dict[tuple[bool, bool], set[int]]] = {}
+        for n, cues in enumerate(cue_lists):
+            for cue in cues:
+                found = cue_strings(cue)
+                if found is None:
+                    self.always[n] = True
+                    break
+                strings, starts, ends = found
+                for s in strings:
+                    holders.setdefault(s, {}).setdefault((starts, ends), set()).add(n)
+        self.automaton = ahocorasick.Automaton()
+        for s, kinds in holders.items():
+            signs = tuple((frozenset(ns), starts, ends) for (starts, ends), ns in kinds.items())
+            self.automaton.add_word(s, (len(s), signs))
+        if holders:
+            self.automaton.make_automaton()
+        self.empty = not holders
+
+    def may_hold(self, text: str) -> list[bool]:
+        """Per section: whether the text may hold one of its cues (False: surely not)."""
+        if self.empty or any(ch in text for ch in _CASE_ODD):
+            return [True] * self.sections
+        low = text.lower()  # as long as the text: no _CASE_ODD in it
+        found: set[int] = set()
+        for end, (length, signs) in self.automaton.iter(low):
+            start = end - length + 1
+            for sections, starts, ends in signs:
+                if (starts and start and _is_word(low[start - 1])) \
+                        or (ends and end + 1 < len(low) and _is_word(low[end + 1])):
+                    continue
+                found |= sections
+        return [self.always[n] or n in found for n in range(self.sections)]
+
+
+@lru_cache(maxsize=64)
+def gate(cue_lists: tuple[tuple[str, ...], ...]) -> CueGate:
+    return CueGate(cue_lists)

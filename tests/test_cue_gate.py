@@ -1,0 +1,72 @@
+"""The cue gate skips only texts a section's cues cannot match: the fit is the same."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen import cue_gate
+from briefgen.relevance import cue_pattern
+
+from .conftest import DEFAULT_CONFIG
+
+CUES = (("meet*", "talks with", "/\\b(since (19|20)\\d\\d|in \\w+ years)\\b/", "U.S."),
+        ("ban", "aid", "/\\bjoint\\b(?! session)/"),
+        ("/\\d+ (?:km|miles)/", "/\\d+/"),
+        ("Élysée", "talks"))
+WORDS = ["meet", "meeting", "said", "aid", "urban", "ban", "bans", "talks", "with", "joint",
+         "jointly", "session", "since", "1999", "2001", "in", "five", "years", "U.S.",
+         "visit", "Élysée", "élysée", "ſince", "İn", "12", "km", "’s", "MEETS", "_ban"]
+
+
+def test_a_string_inside_another_word_is_no_sign_of_its_cue():
+    gate = cue_gate.CueGate(CUES[:2])
+    assert gate.may_hold("He said the urban plan was abandoned.") == [False, False]
+    assert gate.may_hold("They meet on aid.") == [True, True]
+    assert gate.may_hold("the first visit in five years") == [True, False]
+    assert gate.may_hold("the jointly agreed plan") == [False, True]  # a joint... maybe
+    # a cue with no sure string (a number alone; a word not in ASCII) reads every text
+    assert cue_gate.CueGate(CUES[2:]).may_hold("nothing") == [True, True]
+    assert cue_gate.CueGate(CUES[2:3]).may_hold("12 km") == [True]
+
+
+def test_a_letter_that_a_case_blind_pattern_takes_for_another_opens_the_gate():
+    gate = cue_gate.CueGate(CUES[:1])
+    text = "none ſince 2001"  # the long s: "since" to the pattern
+    assert cue_pattern(CUES[0]).search(text)
+    assert gate.may_hold(text) == [True]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12),
+       st.lists(st.sampled_from([" ", ", ", "-", "", ". "]), min_size=12, max_size=12))
+def test_the_gate_never_shuts_out_a_text_a_pattern_matches(words, gaps):
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    gate = cue_gate.CueGate(CUES)
+    for cues, may in zip(CUES, gate.may_hold(text), strict=True):
+        if cue_pattern(cues).search(text):
+            assert may, (cues, text)
+
+
+def test_the_default_sections_fit_the_same_with_and_without_the_gate(monkeypatch):
+    from briefgen import load_config, pipeline, relevance
+    from briefgen.candidates import spanning
+    from briefgen.clean import load_rules
+    from briefgen.corpus import build_corpus
+
+    from .conftest import SEEDS
+
+    cfg = load_config(DEFAULT_CONFIG)
+
+    articles = pipeline.gather(cfg, [str(SEEDS)], None, [])
+    rules = load_rules()
+    sentences = [s for a in articles for s in pipeline._clean_and_split(rules, a)[1]]
+    corpus = build_corpus(spanning(sentences), [a.id for a in articles])
+    gated = relevance.word_fit(corpus, cfg.sections)
+    gate = cue_gate.gate(tuple(s.cues for s in cfg.sections))
+    shut = sum(not any(gate.may_hold(g.text)) for g in corpus.groups)
+    assert shut > 0  # the gate shuts some texts out, so the comparison tests it
+    monkeypatch.setattr(cue_gate.CueGate, "may_hold", lambda self, text: [True] * self.sections)
+    corpus.cue_weight_cache.clear()
+    assert np.array_equal(relevance.word_fit(corpus, cfg.sections), gated)
