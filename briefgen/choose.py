@@ -69,22 +69,25 @@ def choose(corpus: Corpus, group_ids: Sequence[int], quality: np.ndarray,
     words = dict.fromkeys(budgets, 0)
     total = 0
     chosen: list[int] = []
-    while heap:
+    open_budgets = {b for b in budgets if budgets[b].items > 0}
+    while heap and open_budgets and total < max_words:
         _, i = heapq.heappop(heap)
+        b, n = budget_of[i], lengths[i]
+        # budgets only fill: what does not fit now never will, whatever it would gain
+        if b not in open_budgets or words[b] + n > budgets[b].words or total + n > max_words:
+            continue
         current = gain(i)
         if heap and current < -heap[0][0]:
             heapq.heappush(heap, (-current, i))  # stale: others may now gain more
             continue
         if current <= 0:
             break
-        b, n = budget_of[i], lengths[i]
-        if items[b] >= budgets[b].items or words[b] + n > budgets[b].words \
-                or total + n > max_words:
-            continue
         chosen.append(group_ids[i])
         items[b] += 1
         words[b] += n
         total += n
+        if items[b] >= budgets[b].items:
+            open_budgets.discard(b)
         covered |= corpus.groups[group_ids[i]].concepts
     return chosen
 
