@@ -17,25 +17,49 @@ from scipy import sparse
 PROBE_BUDGET = 250_000  # candidate pairs looked at per chunk: bounds its transient memory
 
 
-def _tails(matrix: sparse.csr_matrix, threshold: float) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """The indexed tail of every row, and the norm of the head left out of it."""
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    # within each row: most common word first
-    order = np.lexsort((-df[matrix.indices], rows))
-    squares = matrix.data[order] ** 2
-    cumulative = np.cumsum(squares)
-    starts = matrix.indptr[:-1]
-    before_row = np.concatenate([[0.0], cumulative])[starts]
-    head_sq = cumulative - np.repeat(before_row, np.diff(matrix.indptr))  # up to and incl.
-    in_tail = head_sq >= threshold ** 2 * (1 - 1e-9)
-    # the head is what stays out: its squared norm is the running sum just before the tail
-    head_norm_sq = np.zeros(matrix.shape[0])
-    np.add.at(head_norm_sq, rows[order][~in_tail], squares[~in_tail])
-    keep = order[in_tail]
-    tail = sparse.csr_matrix((matrix.data[keep], (rows[keep], matrix.indices[keep])),
-                             shape=matrix.shape)
-    return tail, np.sqrt(head_norm_sq)
+class _Tails:
+    """Each row split by prefix filtering, and what bounds its dot product with a probe.
+
+    `tail`: each row's indexed tail; `head_norm`: the norm of the head left out of it;
+    `boundary`: the place (in the order from the most common word to the rarest) of the
+    row's first tail word, before which all its head words stand; `keys` and `running`:
+    per entry, its row and place (row x columns + place, sorted) and the squared norms
+    summed over the matrix up to it in that order, so the norm of a row's part before a
+    place is one search away.
+    """
+
+    def __init__(self, matrix: sparse.csr_matrix, threshold: float):
+        n, columns = matrix.shape
+        df = np.bincount(matrix.indices, minlength=columns)
+        place = np.empty(columns, dtype=np.int64)  # most common word first, ties by column
+        place[np.lexsort((np.arange(columns), -df))] = np.arange(columns)
+        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(matrix.indptr))
+        keys = rows * columns + place[matrix.indices]
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.columns = keys[order], columns
+        del keys
+        squares = matrix.data[order] ** 2
+        self.running = np.concatenate([[0.0], np.cumsum(squares)])
+        before_row = self.running[matrix.indptr[:-1]]
+        # up to and including each entry
+        head_sq = self.running[1:] - np.repeat(before_row, np.diff(matrix.indptr))
+        in_tail = head_sq >= threshold ** 2 * (1 - 1e-9)
+        # the head is what stays out: its squared norm is the running sum just before the tail
+        head_norm_sq = np.zeros(n)
+        np.add.at(head_norm_sq, rows[order][~in_tail], squares[~in_tail])
+        self.head_norm = np.sqrt(head_norm_sq)
+        keep = order[in_tail]
+        self.tail = sparse.csr_matrix((matrix.data[keep], (rows[keep], matrix.indices[keep])),
+                                      shape=matrix.shape)
+        self.boundary = np.full(n, columns, dtype=np.int64)
+        np.minimum.at(self.boundary, rows[keep], place[matrix.indices[keep]])
+
+    def norm_before(self, rows: np.ndarray, boundary: np.ndarray) -> np.ndarray:
+        """Per (row, place): the norm of the row's entries placed before it (a little over,
+        never under)."""
+        start = np.searchsorted(self.keys, rows * self.columns)
+        end = np.searchsorted(self.keys, rows * self.columns + boundary)
+        return np.sqrt(np.maximum(self.running[end] - self.running[start], 0) + 1e-9)
 
 
 def _chunks(matrix: sparse.csr_matrix, tail: sparse.csr_matrix) -> list[tuple[int, int]]:
@@ -75,15 +99,21 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None
     if n < 2 or matrix.nnz == 0:
         return empty
     matrix = matrix.tocsr()
-    tail, head_norm = _tails(matrix, threshold)
-    tail_t = tail.T.tocsr()
+    tails = _Tails(matrix, threshold)
+    head_norm, least = tails.head_norm, threshold * (1 - 1e-9)
+    tail_t = tails.tail.T.tocsr()
     found_i, found_j, found_s = [], [], []
-    for start, end in _chunks(matrix, tail):
+    for start, end in _chunks(matrix, tails.tail):
         partial = (matrix[start:end] @ tail_t).tocoo()  # over the other row's tail only
         later = partial.row.astype(np.int64) + start
         earlier = partial.col.astype(np.int64)
         # the other row's head adds at most its norm: pairs that cannot reach t go now
-        maybe = (earlier < later) & (partial.data + head_norm[earlier] >= threshold * (1 - 1e-9))
+        maybe = (earlier < later) & (partial.data + head_norm[earlier] >= least)
+        later, earlier, dot = later[maybe], earlier[maybe], partial.data[maybe]
+        # and at most its norm times the norm of this row's words placed where that head
+        # stands (Cauchy-Schwarz): most pairs of a day of distinct sentences go here
+        reach = tails.norm_before(later, tails.boundary[earlier])
+        maybe = dot + head_norm[earlier] * reach >= least
         later, earlier = later[maybe], earlier[maybe]
         if not len(later):
             continue
