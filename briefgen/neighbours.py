@@ -30,29 +30,38 @@ class _Tails:
 
     def __init__(self, matrix: sparse.csr_matrix, threshold: float):
         n, columns = matrix.shape
+        per_row = np.diff(matrix.indptr)
         df = np.bincount(matrix.indices, minlength=columns)
         place = np.empty(columns, dtype=np.int64)  # most common word first, ties by column
         place[np.lexsort((np.arange(columns), -df))] = np.arange(columns)
-        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(matrix.indptr))
-        keys = rows * columns + place[matrix.indices]
+        rows = np.repeat(np.arange(n, dtype=np.int64), per_row)
+        keys = rows * columns
+        keys += place[matrix.indices]
+        # sorting moves entries within their rows only: `rows` stays right for them
         order = np.argsort(keys, kind="stable")
         self.keys, self.columns = keys[order], columns
         del keys
-        squares = matrix.data[order] ** 2
-        self.running = np.concatenate([[0.0], np.cumsum(squares)])
-        before_row = self.running[matrix.indptr[:-1]]
-        # up to and including each entry
-        head_sq = self.running[1:] - np.repeat(before_row, np.diff(matrix.indptr))
+        squares = matrix.data[order]
+        squares **= 2
+        self.running = np.zeros(len(squares) + 1)
+        np.cumsum(squares, out=self.running[1:])
+        # a row's squared norm up to and including each entry
+        head_sq = np.repeat(self.running[matrix.indptr[:-1]], per_row)
+        np.subtract(self.running[1:], head_sq, out=head_sq)
         in_tail = head_sq >= threshold ** 2 * (1 - 1e-9)
+        del head_sq
         # the head is what stays out: its squared norm is the running sum just before the tail
-        head_norm_sq = np.zeros(n)
-        np.add.at(head_norm_sq, rows[order][~in_tail], squares[~in_tail])
-        self.head_norm = np.sqrt(head_norm_sq)
+        out = ~in_tail
+        self.head_norm = np.sqrt(np.bincount(rows[out], weights=squares[out], minlength=n))
+        del squares, out
         keep = order[in_tail]
-        self.tail = sparse.csr_matrix((matrix.data[keep], (rows[keep], matrix.indices[keep])),
+        del order
+        tail_rows = rows[in_tail]
+        del rows
+        self.tail = sparse.csr_matrix((matrix.data[keep], (tail_rows, matrix.indices[keep])),
                                       shape=matrix.shape)
         self.boundary = np.full(n, columns, dtype=np.int64)
-        np.minimum.at(self.boundary, rows[keep], place[matrix.indices[keep]])
+        np.minimum.at(self.boundary, tail_rows, place[matrix.indices[keep]])
 
     def norm_before(self, rows: np.ndarray, boundary: np.ndarray) -> np.ndarray:
         """Per (row, place): the norm of the row's entries placed before it (a little over,
