@@ -28,11 +28,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .model import Article, Quote, Sentence
 from .overlap import OverlapIndex
 from .parallel import MIN_ITEMS, beside
+from .quote_found import CUT, FoundQuote
 from .segment import paragraph_spans
 from .speakers import NAME_RUN, Names, Who, contains, read_who
 
@@ -142,18 +143,6 @@ _DATELINE = re.compile(
 _MARK = re.compile(r"[\"“”]")
 _DAMAGED = re.compile(r"\s\.\s")  # "we think in . old terms": an ellipsis lost in copying
 _WORDS = re.compile(r"\w+")
-CUT = " ..."  # marks a quote shortened here; plain dots, so the text still reads as printed
-
-
-@dataclass
-class _Found:
-    text: str
-    speaker: str
-    article_id: str
-    reported: bool = False
-    role: str = ""  # a title the attribution itself gave ("palace spokesman Jane Doe said")
-    kind: str = "person"
-    sources: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -216,15 +205,15 @@ def _even_cut(articles: Sequence[Article], names: Names) -> int:
 
 
 def _read_articles(articles: Sequence[Article], by_article: dict[str, list[Sentence]],
-                   names: Names, min_words: int, max_words: int) -> list[_Found]:
-    found: list[_Found] = []
+                   names: Names, min_words: int, max_words: int) -> list[FoundQuote]:
+    found: list[FoundQuote] = []
     for article in articles:
         reader = _ArticleReader(article, by_article.get(article.id, []), names)
         found += [f for f in reader.read() if _fit(f, min_words, max_words)]
     return found
 
 
-def _fit(f: _Found, min_words: int, max_words: int) -> _Found | None:
+def _fit(f: FoundQuote, min_words: int, max_words: int) -> FoundQuote | None:
     """The quote shortened to `max_words` at a sentence end (marked), if it is long; None if
     it is too short, opens on a pronoun it does not resolve, or its text is damaged."""
     text = f.text
@@ -267,8 +256,8 @@ class _ArticleReader:
         self.quoted: list[tuple[int, int]] = []  # spans of quoted text, absolute offsets
         self.attributed: list[tuple[int, int]] = []  # those of them with a speaker
 
-    def read(self) -> list[_Found]:
-        out: list[_Found] = []
+    def read(self) -> list[FoundQuote]:
+        out: list[FoundQuote] = []
         for p, (start, end) in enumerate(paragraph_spans(self.body)):
             spans = _spans(self.body[start:end])
             self.quoted += [(start + s.open, start + s.end) for s in spans]
@@ -277,7 +266,7 @@ class _ArticleReader:
         return out
 
     # --- text in quotation marks ----------------------------------------------------------
-    def _direct(self, p: int, start: int, end: int, spans: list[_Span]) -> list[_Found]:
+    def _direct(self, p: int, start: int, end: int, spans: list[_Span]) -> list[FoundQuote]:
         para = self.body[start:end]
         out = []
         prev: tuple[_Span, str, str, int] | None = None  # span, speaker, kind, attribution end
@@ -297,7 +286,7 @@ class _ArticleReader:
                 text = _quote_text(para, span)
                 if text:
                     role = who.role if who else ""
-                    out.append(_Found(text, speaker, self.article.id, False, role, kind))
+                    out.append(FoundQuote(text, speaker, self.article.id, False, role, kind))
             prev = (span, speaker, kind, attribution_end if who else span.end)
         return out
 
@@ -435,7 +424,7 @@ class _ArticleReader:
         return 0
 
     # --- speech without quotation marks --------------------------------------------------------
-    def _undirect(self, p: int, start: int, end: int, spans: list[_Span]) -> list[_Found]:
+    def _undirect(self, p: int, start: int, end: int, spans: list[_Span]) -> list[FoundQuote]:
         """Sentences that are speech with the marks lost ("We disagree, Doe said.") and
         reported speech ("Doe said the talks would resume.")."""
         out = []
@@ -451,7 +440,7 @@ class _ArticleReader:
                 out.append(found)
         return out
 
-    def _unmarked(self, text: str, s: Sentence, p: int) -> _Found | None:
+    def _unmarked(self, text: str, s: Sentence, p: int) -> FoundQuote | None:
         if not _SAID_AFTER_COMMA.search(text):
             return None  # no sentence here can be unmarked speech
         m = _UNMARKED.fullmatch(text)
@@ -461,7 +450,7 @@ class _ArticleReader:
         return self._found(m.group("q"), m, s, p,
                            reported=not _FIRST_PERSON.search(m.group("q")))
 
-    def _reported(self, text: str, s: Sentence, p: int) -> _Found | None:
+    def _reported(self, text: str, s: Sentence, p: int) -> FoundQuote | None:
         verbs = [v.start() for v in _REPORTING_WORD.finditer(text)]
         if not verbs:
             return None
@@ -487,7 +476,7 @@ class _ArticleReader:
         return None
 
     def _found(self, text: str, attribution: re.Match, s: Sentence, p: int,
-               reported: bool) -> _Found | None:
+               reported: bool) -> FoundQuote | None:
         who = _who_of(attribution, self.names)
         if not who:
             return None
@@ -496,7 +485,7 @@ class _ArticleReader:
             return None
         self.spoken.append((s.start, speaker, p, kind))
         text = text.strip().rstrip(",")
-        return _Found(text, speaker, self.article.id, reported, who.role, kind)
+        return FoundQuote(text, speaker, self.article.id, reported, who.role, kind)
 
 
 def _who_of(m: re.Match, names: Names) -> Who | None:
@@ -645,11 +634,11 @@ def _min_shared(m: int) -> int:
     return min(2 * m // 3 + 1, math.ceil(0.8 * max(1, m)))
 
 
-def _merge(found: list[_Found], bodies: dict[str, str]) -> list[_Found]:
+def _merge(found: list[FoundQuote], bodies: dict[str, str]) -> list[FoundQuote]:
     """One quote per statement: near-duplicates across outlets (the same words, or most of
     them) are one quote, shown in the speaker's own words (not reported) and whole (not cut)
     where an outlet has them so, citing every article that prints exactly what is shown."""
-    groups: list[tuple[_Found, set[str], list[str]]] = []
+    groups: list[tuple[FoundQuote, set[str], list[str]]] = []
     exact: dict[frozenset[str], int] = {}
     index = OverlapIndex((_words(f.text) for f in found), _min_shared)
     for f in found:
@@ -669,7 +658,7 @@ def _merge(found: list[_Found], bodies: dict[str, str]) -> list[_Found]:
             exact[frozenset(words)] = i
             index.add(i, words)  # the words it was found by stay: a candidate more, no miss
     # a better wording chosen late may now be close to another group's: one quote, not two
-    kept: list[tuple[_Found, set[str], list[str]]] = []
+    kept: list[tuple[FoundQuote, set[str], list[str]]] = []
     index = OverlapIndex((_words(f.text) for f, _, _ in groups), _min_shared)
     for f, _, ids in groups:
         words = _words(f.text)
@@ -688,7 +677,7 @@ def _merge(found: list[_Found], bodies: dict[str, str]) -> list[_Found]:
     return out
 
 
-def _better(new: _Found, old: _Found) -> bool:
-    def rank(f: _Found) -> tuple:
+def _better(new: FoundQuote, old: FoundQuote) -> bool:
+    def rank(f: FoundQuote) -> tuple:
         return (not f.reported, not f.text.endswith(CUT), f.kind == "person")
     return rank(new) > rank(old)
