@@ -28,12 +28,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .model import Article, Quote, Sentence
 from .overlap import OverlapIndex
 from .parallel import MIN_ITEMS, beside
 from .quote_found import CUT, FoundQuote
+from .quote_spans import Span, only_attribution, quotation_spans, quote_text, stands_alone
 from .segment import paragraph_spans
 from .speakers import NAME_RUN, Names, Who, contains, read_who
 
@@ -140,22 +140,8 @@ _DATELINE = re.compile(
     r"(?:--|[-–—]|:)\s+"
     r"|[A-Z][\w’']+(?:\s[A-Z][\w’']+)*,\s[^()\n]{1,30}?\([A-Za-z ]{2,30}\)\.?[-–—]+\s*"
     r"|[A-Z]{2,}(?:\s[A-Z]{2,})*,\s[A-Z][a-z]+\.?\s\d{1,2}\.?\s/[A-Z]+/\.\s+")
-_MARK = re.compile(r"[\"“”]")
 _DAMAGED = re.compile(r"\s\.\s")  # "we think in . old terms": an ellipsis lost in copying
 _WORDS = re.compile(r"\w+")
-
-
-@dataclass
-class _Span:
-    """Text between quotation marks in a paragraph (offsets into the paragraph)."""
-
-    open: int
-    close: int  # index of the closing mark, or len(paragraph) when the quote is not closed
-    closed: bool
-
-    @property
-    def end(self) -> int:
-        return self.close + 1 if self.closed else self.close
 
 
 def find_quotes(articles: Sequence[Article], sentences: Sequence[Sentence], min_words: int,
@@ -259,39 +245,39 @@ class _ArticleReader:
     def read(self) -> list[FoundQuote]:
         out: list[FoundQuote] = []
         for p, (start, end) in enumerate(paragraph_spans(self.body)):
-            spans = _spans(self.body[start:end])
+            spans = quotation_spans(self.body[start:end])
             self.quoted += [(start + s.open, start + s.end) for s in spans]
             out += self._direct(p, start, end, spans)
             out += self._undirect(p, start, end, spans)
         return out
 
     # --- text in quotation marks ----------------------------------------------------------
-    def _direct(self, p: int, start: int, end: int, spans: list[_Span]) -> list[FoundQuote]:
+    def _direct(self, p: int, start: int, end: int, spans: list[Span]) -> list[FoundQuote]:
         para = self.body[start:end]
         out = []
-        prev: tuple[_Span, str, str, int] | None = None  # span, speaker, kind, attribution end
+        prev: tuple[Span, str, str, int] | None = None  # span, speaker, kind, attribution end
         for i, span in enumerate(spans):
             at = start + span.open
             who, attribution_end = self._attribution(para, start, span, spans[i - 1] if i else None)
             speaker = kind = ""
             if who:
                 speaker, kind = self._resolve(who, at, p)
-            elif prev and prev[1] and _only_attribution(para[prev[3]:span.open]):
+            elif prev and prev[1] and only_attribution(para[prev[3]:span.open]):
                 speaker, kind = prev[1], prev[2]  # '"A," Doe said. "B."': B is Doe's too
-            elif _stands_alone(para, span):
+            elif stands_alone(para, span):
                 speaker, kind = self._speaker_before(at, p)
             if speaker:
                 self.spoken.append((at, speaker, p, kind))
                 self.attributed.append((at, start + span.end))
-                text = _quote_text(para, span)
+                text = quote_text(para, span)
                 if text:
                     role = who.role if who else ""
                     out.append(FoundQuote(text, speaker, self.article.id, False, role, kind))
             prev = (span, speaker, kind, attribution_end if who else span.end)
         return out
 
-    def _attribution(self, para: str, para_start: int, span: _Span,
-                     before_span: _Span | None) -> tuple[Who | None, int]:
+    def _attribution(self, para: str, para_start: int, span: Span,
+                     before_span: Span | None) -> tuple[Who | None, int]:
         """Who the paragraph says spoke the span, and where that attribution ends."""
         after = para[span.end:span.end + 200]
         nxt = re.search(r"[“”\"]", after)
@@ -424,7 +410,7 @@ class _ArticleReader:
         return 0
 
     # --- speech without quotation marks --------------------------------------------------------
-    def _undirect(self, p: int, start: int, end: int, spans: list[_Span]) -> list[FoundQuote]:
+    def _undirect(self, p: int, start: int, end: int, spans: list[Span]) -> list[FoundQuote]:
         """Sentences that are speech with the marks lost ("We disagree, Doe said.") and
         reported speech ("Doe said the talks would resume.")."""
         out = []
@@ -500,86 +486,6 @@ def _who_of(m: re.Match, names: Names) -> Who | None:
             title = outer.text if outer and outer.kind == "descriptor" else ""
             return Who("person", inner.text, inner.role or title)
     return read_who(phrase, names)
-
-
-def _spans(para: str) -> list[_Span]:
-    """Quotations of a paragraph: an opening mark (after a space, a bracket or a dash, before a
-    letter) up to the next closing mark; a last one left open runs to the paragraph's end."""
-    out: list[_Span] = []
-    opened = -1
-    for mark in _MARK.finditer(para):
-        i, c = mark.start(), mark.group()
-        prev = para[i - 1] if i else " "
-        nxt = para[i + 1] if i + 1 < len(para) else " "
-        can_open = (prev.isspace() or prev in "([—–-:") and not nxt.isspace()
-        can_close = not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)]—–-’'…")
-        after_colon = para[:i].rstrip().endswith(":")
-        if opened < 0 and can_open and (c != "”" or after_colon):
-            opened = i
-        elif opened >= 0 and can_close and c != "“":
-            if i - opened > 8:
-                out.append(_Span(opened, i, True))
-            opened = -1
-        elif opened >= 0 and can_open and c == "“":
-            opened = i  # an opening mark left unclosed: start again here
-    if opened >= 0 and len(para) - opened > 8:
-        out.append(_Span(opened, len(para), False))
-    if "‘" in para:
-        out = sorted(out + _single_spans(para, out), key=lambda sp: sp.open)
-    return out
-
-
-def _single_spans(para: str, double: list[_Span]) -> list[_Span]:
-    """Quotations in single marks (‘...’), outside double ones. A closing ’ is also an
-    apostrophe ("don’t", "the leaders’ talks"), so it closes only after punctuation
-    ("...,’") or before it ("...’,"); a quotation never closed is not taken."""
-    out: list[_Span] = []
-    for m in re.finditer("‘", para):
-        i = m.start()
-        prev = para[i - 1] if i else " "
-        if not (prev.isspace() or prev in "([—–-:") or i + 1 >= len(para) or \
-                para[i + 1].isspace() or any(sp.open <= i < sp.end for sp in double + out):
-            continue
-        for c in re.finditer("’", para[i + 1:]):
-            j = i + 1 + c.start()
-            if para[i + 1:j].count("‘"):
-                break
-            nxt = para[j + 1] if j + 1 < len(para) else " "
-            if para[j - 1] in ",.!?…" or (not para[j - 1].isspace() and nxt in ",.;:!?)"):
-                if j - i > 8:
-                    out.append(_Span(i, j, True))
-                break
-    return out
-
-
-def _quote_text(para: str, span: _Span) -> str:
-    """The quotation as printed: whitespace trimmed, the comma handing over to the attribution
-    dropped; a quotation the page cut off mid-sentence loses its broken last word and shows
-    the cut."""
-    text = para[span.open + 1:span.close].strip()
-    if span.closed:
-        return text.rstrip(",").rstrip()
-    if re.search(r"[.!?…][)’'”\"]?$", text):
-        return text  # a quotation that goes on in the next paragraph: this part is whole
-    words = text.split()
-    if len(words) < 2:
-        return ""
-    kept = " ".join(words[:-1]).rstrip(",;:—–-").rstrip()
-    return kept + CUT
-
-
-def _stands_alone(para: str, span: _Span) -> bool:
-    """Is the quotation a sentence of its own: nothing of its sentence outside the marks?"""
-    before = para[:span.open]
-    starts = not before.strip() or re.search(r"[.!?…][”\"’]?\s+$", before)
-    ends = re.match(r"[.!?]?(?:\s+[“\"‘A-Z(]|\s*$)", para[span.end:])
-    return bool(starts and ends)
-
-
-def _only_attribution(between: str) -> bool:
-    """Is the text between two quotations just the rest of the first one's attribution
-    ('" Doe said in Paris. "')?"""
-    return bool(re.fullmatch(r"[^.!?“”\"]{0,100}[.!?]?\s*|\s*", between))
 
 
 def _undated(text: str) -> str:

@@ -1,0 +1,104 @@
+"""Where a paragraph quotes: the text between its quotation marks, as printed, and how a
+quotation stands among the paragraph's sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quote_found import CUT
+
+_MARK = re.compile(r"[\"“”]")
+
+
+@dataclass
+class Span:
+    """Text between quotation marks in a paragraph (offsets into the paragraph)."""
+
+    open: int
+    close: int  # index of the closing mark, or len(paragraph) when the quote is not closed
+    closed: bool
+
+    @property
+    def end(self) -> int:
+        return self.close + 1 if self.closed else self.close
+
+
+def quotation_spans(para: str) -> list[Span]:
+    """Quotations of a paragraph: an opening mark (after a space, a bracket or a dash, before a
+    letter) up to the next closing mark; a last one left open runs to the paragraph's end."""
+    out: list[Span] = []
+    opened = -1
+    for mark in _MARK.finditer(para):
+        i, c = mark.start(), mark.group()
+        prev = para[i - 1] if i else " "
+        nxt = para[i + 1] if i + 1 < len(para) else " "
+        can_open = (prev.isspace() or prev in "([—–-:") and not nxt.isspace()
+        can_close = not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)]—–-’'…")
+        after_colon = para[:i].rstrip().endswith(":")
+        if opened < 0 and can_open and (c != "”" or after_colon):
+            opened = i
+        elif opened >= 0 and can_close and c != "“":
+            if i - opened > 8:
+                out.append(Span(opened, i, True))
+            opened = -1
+        elif opened >= 0 and can_open and c == "“":
+            opened = i  # an opening mark left unclosed: start again here
+    if opened >= 0 and len(para) - opened > 8:
+        out.append(Span(opened, len(para), False))
+    if "‘" in para:
+        out = sorted(out + _single_spans(para, out), key=lambda sp: sp.open)
+    return out
+
+
+def _single_spans(para: str, double: list[Span]) -> list[Span]:
+    """Quotations in single marks (‘...’), outside double ones. A closing ’ is also an
+    apostrophe ("don’t", "the leaders’ talks"), so it closes only after punctuation
+    ("...,’") or before it ("...’,"); a quotation never closed is not taken."""
+    out: list[Span] = []
+    for m in re.finditer("‘", para):
+        i = m.start()
+        prev = para[i - 1] if i else " "
+        if not (prev.isspace() or prev in "([—–-:") or i + 1 >= len(para) or \
+                para[i + 1].isspace() or any(sp.open <= i < sp.end for sp in double + out):
+            continue
+        for c in re.finditer("’", para[i + 1:]):
+            j = i + 1 + c.start()
+            if para[i + 1:j].count("‘"):
+                break
+            nxt = para[j + 1] if j + 1 < len(para) else " "
+            if para[j - 1] in ",.!?…" or (not para[j - 1].isspace() and nxt in ",.;:!?)"):
+                if j - i > 8:
+                    out.append(Span(i, j, True))
+                break
+    return out
+
+
+def quote_text(para: str, span: Span) -> str:
+    """The quotation as printed: whitespace trimmed, the comma handing over to the attribution
+    dropped; a quotation the page cut off mid-sentence loses its broken last word and shows
+    the cut."""
+    text = para[span.open + 1:span.close].strip()
+    if span.closed:
+        return text.rstrip(",").rstrip()
+    if re.search(r"[.!?…][)’'”\"]?$", text):
+        return text  # a quotation that goes on in the next paragraph: this part is whole
+    words = text.split()
+    if len(words) < 2:
+        return ""
+    kept = " ".join(words[:-1]).rstrip(",;:—–-").rstrip()
+    return kept + CUT
+
+
+def stands_alone(para: str, span: Span) -> bool:
+    """Is the quotation a sentence of its own: nothing of its sentence outside the marks?"""
+    before = para[:span.open]
+    starts = not before.strip() or re.search(r"[.!?…][”\"’]?\s+$", before)
+    ends = re.match(r"[.!?]?(?:\s+[“\"‘A-Z(]|\s*$)", para[span.end:])
+    return bool(starts and ends)
+
+
+def only_attribution(between: str) -> bool:
+    """Is the text between two quotations just the rest of the first one's attribution
+    ('" Doe said in Paris. "')?"""
+    return bool(re.fullmatch(r"[^.!?“”\"]{0,100}[.!?]?\s*|\s*", between))
