@@ -25,14 +25,13 @@ outlets are one quote, citing every article that prints the words shown.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 
 from .model import Article, Quote, Sentence
-from .overlap import OverlapIndex
 from .parallel import MIN_ITEMS, beside
 from .quote_found import CUT, FoundQuote
+from .quote_merge import merge_quotes
 from .quote_spans import Span, only_attribution, quotation_spans, quote_text, stands_alone
 from .segment import paragraph_spans
 from .speakers import NAME_RUN, Names, Who, contains, read_who
@@ -141,7 +140,6 @@ _DATELINE = re.compile(
     r"|[A-Z][\w’']+(?:\s[A-Z][\w’']+)*,\s[^()\n]{1,30}?\([A-Za-z ]{2,30}\)\.?[-–—]+\s*"
     r"|[A-Z]{2,}(?:\s[A-Z]{2,})*,\s[A-Z][a-z]+\.?\s\d{1,2}\.?\s/[A-Z]+/\.\s+")
 _DAMAGED = re.compile(r"\s\.\s")  # "we think in . old terms": an ellipsis lost in copying
-_WORDS = re.compile(r"\w+")
 
 
 def find_quotes(articles: Sequence[Article], sentences: Sequence[Sentence], min_words: int,
@@ -159,7 +157,7 @@ def find_quotes(articles: Sequence[Article], sentences: Sequence[Sentence], min_
         found = _read_articles(articles[:cut], by_article, names, min_words, max_words)
         found += later_part()
     quotes = []
-    for f in _merge(found, {a.id: a.body for a in articles}):
+    for f in merge_quotes(found, {a.id: a.body for a in articles}):
         role = ""
         if f.kind == "person":
             for a in f.sources:  # the title attached to this speaker in the quote's own article
@@ -521,69 +519,3 @@ def _search_all(pattern: re.Pattern, text: str):
 
 def _same(a: str, b: str) -> bool:
     return contains(a, b) or contains(b, a)
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORDS.findall(text.lower()))
-
-
-def _similar(a: set[str], b: set[str]) -> bool:
-    """Near-duplicates: most words shared (Jaccard over 0.5), or one nearly inside the other."""
-    shared = len(a & b)  # and the union's size from it: no union set is made
-    return shared > 0.5 * (len(a) + len(b) - shared) \
-        or shared >= 0.8 * max(1, min(len(a), len(b)))
-
-
-def _min_shared(m: int) -> int:
-    """Words two _similar sets share at least, the smaller having m: a Jaccard over 0.5
-    needs more than 2m/3, the other test 0.8 m (as the float comparison rounds)."""
-    return min(2 * m // 3 + 1, math.ceil(0.8 * max(1, m)))
-
-
-def _merge(found: list[FoundQuote], bodies: dict[str, str]) -> list[FoundQuote]:
-    """One quote per statement: near-duplicates across outlets (the same words, or most of
-    them) are one quote, shown in the speaker's own words (not reported) and whole (not cut)
-    where an outlet has them so, citing every article that prints exactly what is shown."""
-    groups: list[tuple[FoundQuote, set[str], list[str]]] = []
-    exact: dict[frozenset[str], int] = {}
-    index = OverlapIndex((_words(f.text) for f in found), _min_shared)
-    for f in found:
-        words = _words(f.text)
-        i = exact.get(frozenset(words))
-        if i is None:
-            i = next((j for j in index.candidates(words) if _similar(words, groups[j][1])), None)
-        if i is None:
-            exact[frozenset(words)] = len(groups)
-            index.add(len(groups), words)
-            groups.append((f, words, [f.article_id]))
-            continue
-        kept, _seen, ids = groups[i]
-        ids += [f.article_id] * (f.article_id not in ids)
-        if _better(f, kept):
-            groups[i] = (f, words, ids)
-            exact[frozenset(words)] = i
-            index.add(i, words)  # the words it was found by stay: a candidate more, no miss
-    # a better wording chosen late may now be close to another group's: one quote, not two
-    kept: list[tuple[FoundQuote, set[str], list[str]]] = []
-    index = OverlapIndex((_words(f.text) for f, _, _ in groups), _min_shared)
-    for f, _, ids in groups:
-        words = _words(f.text)
-        twin = next((kept[k] for k in index.candidates(words) if _similar(words, kept[k][1])),
-                    None)
-        if twin is None:
-            index.add(len(kept), words)
-            kept.append((f, words, ids))
-        else:
-            twin[2].extend(a for a in ids if a not in twin[2])
-    out = []
-    for f, _, ids in kept:
-        shown = f.text.removesuffix(CUT)
-        f.sources = [f.article_id] + [a for a in ids if a != f.article_id and shown in bodies[a]]
-        out.append(f)
-    return out
-
-
-def _better(new: FoundQuote, old: FoundQuote) -> bool:
-    def rank(f: FoundQuote) -> tuple:
-        return (not f.reported, not f.text.endswith(CUT), f.kind == "person")
-    return rank(new) > rank(old)

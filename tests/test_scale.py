@@ -97,7 +97,7 @@ def test_centrality_without_the_graph_ranks_an_off_topic_sentence_last():
 
 
 def test_overlap_index_finds_every_similar_quote_a_scan_finds():
-    from briefgen.quotes import _min_shared, _similar
+    from briefgen.quote_merge import _min_shared, _similar
 
     rng = random.Random(5)
     sets = [set(rng.sample(WORDS, rng.randint(0, 12))) for _ in range(400)]

@@ -1,0 +1,78 @@
+"""Near-duplicate quotes across outlets made one quote, shown in its best wording and citing
+every article that prints it."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .overlap import OverlapIndex
+from .quote_found import CUT, FoundQuote
+
+_WORDS = re.compile(r"\w+")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORDS.findall(text.lower()))
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    """Near-duplicates: most words shared (Jaccard over 0.5), or one nearly inside the other."""
+    shared = len(a & b)  # and the union's size from it: no union set is made
+    return shared > 0.5 * (len(a) + len(b) - shared) \
+        or shared >= 0.8 * max(1, min(len(a), len(b)))
+
+
+def _min_shared(m: int) -> int:
+    """Words two _similar sets share at least, the smaller having m: a Jaccard over 0.5
+    needs more than 2m/3, the other test 0.8 m (as the float comparison rounds)."""
+    return min(2 * m // 3 + 1, math.ceil(0.8 * max(1, m)))
+
+
+def merge_quotes(found: list[FoundQuote], bodies: dict[str, str]) -> list[FoundQuote]:
+    """One quote per statement: near-duplicates across outlets (the same words, or most of
+    them) are one quote, shown in the speaker's own words (not reported) and whole (not cut)
+    where an outlet has them so, citing every article that prints exactly what is shown."""
+    groups: list[tuple[FoundQuote, set[str], list[str]]] = []
+    exact: dict[frozenset[str], int] = {}
+    index = OverlapIndex((_words(f.text) for f in found), _min_shared)
+    for f in found:
+        words = _words(f.text)
+        i = exact.get(frozenset(words))
+        if i is None:
+            i = next((j for j in index.candidates(words) if _similar(words, groups[j][1])), None)
+        if i is None:
+            exact[frozenset(words)] = len(groups)
+            index.add(len(groups), words)
+            groups.append((f, words, [f.article_id]))
+            continue
+        kept, _seen, ids = groups[i]
+        ids += [f.article_id] * (f.article_id not in ids)
+        if _better(f, kept):
+            groups[i] = (f, words, ids)
+            exact[frozenset(words)] = i
+            index.add(i, words)  # the words it was found by stay: a candidate more, no miss
+    # a better wording chosen late may now be close to another group's: one quote, not two
+    kept: list[tuple[FoundQuote, set[str], list[str]]] = []
+    index = OverlapIndex((_words(f.text) for f, _, _ in groups), _min_shared)
+    for f, _, ids in groups:
+        words = _words(f.text)
+        twin = next((kept[k] for k in index.candidates(words) if _similar(words, kept[k][1])),
+                    None)
+        if twin is None:
+            index.add(len(kept), words)
+            kept.append((f, words, ids))
+        else:
+            twin[2].extend(a for a in ids if a not in twin[2])
+    out = []
+    for f, _, ids in kept:
+        shown = f.text.removesuffix(CUT)
+        f.sources = [f.article_id] + [a for a in ids if a != f.article_id and shown in bodies[a]]
+        out.append(f)
+    return out
+
+
+def _better(new: FoundQuote, old: FoundQuote) -> bool:
+    def rank(f: FoundQuote) -> tuple:
+        return (not f.reported, not f.text.endswith(CUT), f.kind == "person")
+    return rank(new) > rank(old)
