@@ -30,94 +30,39 @@ from collections.abc import Sequence
 
 from .model import Article, Quote, Sentence
 from .parallel import MIN_ITEMS, beside
+from .quote_attribution import (
+    ACCORDING_TO,
+    AFTER,
+    AFTER_SOURCE,
+    BEFORE,
+    CLAUSE_TAIL,
+    FIRST_PERSON,
+    NESTED,
+    PARTICIPLE,
+    PREPOSITION,
+    QUOTED_AS,
+    REPORTED,
+    REPORTED_CLAUSE,
+    REPORTING_WORD,
+    SAID_AFTER_COMMA,
+    SAYING,
+    SPEAKS,
+    SPEECH_WORD,
+    SUBJECT,
+    TRAILING_SOURCE,
+    UNMARKED,
+    VERB_ENDS,
+    clause_starts,
+    search_all,
+    who_of,
+)
 from .quote_found import CUT, FoundQuote
 from .quote_merge import merge_quotes
 from .quote_spans import Span, only_attribution, quotation_spans, quote_text, stands_alone
 from .segment import paragraph_spans
-from .speakers import NAME_RUN, Names, Who, contains, read_who
+from .speakers import Names, Who, contains, read_who
 
-_VERBS = (r"(?:said|says|told|tells|added|adds|stated|noted|declared|remarked|argued|wrote"
-          r"|warned|insisted|stressed|explained|asked|replied|responded|continued|emphasi[sz]ed"
-          r"|claimed|disagreed|urged|announced|demanded|telling|saying|affirmed|reaffirmed"
-          r"|assured|answered|underlined|underscored|reiterated|recalled|observed|commented"
-          r"|acknowledged|admitted|conceded|confirmed|vowed|pledged|promised|predicted"
-          r"|cautioned|complained|countered|maintained|concluded|quipped|joked|tweeted|posted"
-          r"|(?:is|was) quoted(?: by [^,.;“”\"]{1,60}?)? as (?:saying|telling)|pointed out)")
-# What else makes someone the subject of speech in a sentence ("Doe spoke about ...").
-_SPEECH = rf"(?:{_VERBS}|spoke|held that|expressed|suggested|proposed|called|told)"
-_ADVERB = r"(?:(?:\w+ly|also|then|later|again|further|earlier|on \w+day|\w+day)\s+)?"
-# An attribution phrase: "he", "Jane Doe", "Mr. Doe", "the Ruritanian leader", "state broadcaster
-# RTV"; read_who() decides whether it names anyone.
-_PHRASE = (r"(?:\b(?:he|she|He|She)\b|(?<![\w’'])(?:von|van|de|da|del|al|bin)\s(?:der\s|den\s)?"
-           r"[A-Z][\w’'-]+|\b(?:the|a|an|The|A|An)\s(?:[^\s,;:!?“”\"]+\s){0,6}?"
-           r"[^\s,;:!?“”\"]+|(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ](?:[^,;:!?“”\"\n.]|\.(?!\s)"
-           r"|(?<=\b(?:Mr|Ms|Dr|St|Jr))\.\s|(?<=\s[A-Z])\.\s){0,70}?)")
-# "Jane Doe, the minister, said" / "The minister, Jane Doe, said": the name may be either side.
-_APPOSITION = r"(?:,\s(?P<ap>[^,;“”\"]{1,80}),)?"
-# The speaker after the verb ("said Jane Doe, the minister"): a whole name, or "the ..." up to
-# where the attribution goes on ("said the chancellor in Berlin").
-_PHRASE_AFTER = (rf"(?:\b(?:he|she)\b|(?:the|a|an)\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+"
-                 rf"(?=[,.;:!?]|\s(?:of|in|at|on|during|after|before|who|when|while|as|to|from"
-                 rf"|with)\b|$)|{NAME_RUN}(?:\s\([A-Z]{{2,6}}\))?)")
-# '"...," Name said' / '"...," said Name' right after the closing mark; '" to Doe, Roe said'.
-_AFTER = re.compile(
-    rf"[\s,]*(?:[^“”\"\n.!?,]{{1,40}},\s)?(?:(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}"
-    rf"(?:has\s|had\s)?{_VERBS}\b|{_VERBS}\s+(?P<b>{_PHRASE_AFTER}))")
-# '"...," read a statement from the Prime Minister's Office', '"...," according to Doe', '"...,"
-# according to a readout from the ministry', '"...," state media quoted Jane Doe as saying'
-_AFTER_SOURCE = re.compile(
-    rf"[\s,]*(?:(?:read\s|according\sto\s)(?:a|the)\s(?:\w+\s)?(?:statement|readout|transcript)"
-    rf"\s(?:from|by|of|issued\sby)|according\sto)\s(?P<a>{_PHRASE_AFTER})"
-    rf"|[\s,]*(?:[\w’'-]+\s){{1,5}}?quoted\s(?P<b>{_PHRASE_AFTER})\s+as\s+(?:saying|telling)\b")
-# 'Name said: "..."', 'He added, "..."', 'Doe told reporters that "..."' before the mark.
-_VERB_AT_END = rf"{_VERBS}(?:\s+[\w’'.-]+){{0,5}}?\s*[,:]?\s*$"
-_BEFORE = re.compile(rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_VERB_AT_END}")
-# what every match of _BEFORE ends on, found far faster: a lead without it is not searched
-_VERB_ENDS = re.compile(_VERB_AT_END)
-_QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$")
-_SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
-# The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: "
-_SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION},?\s+{_ADVERB}"
-                      r"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as)\b)[a-z]")
-# Someone speaking in a sentence: "palace spokesman Jane Doe stressed", "said Jane Doe".
-_SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
-                     rf"|(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_SPEECH}\b"
-                     rf"|\b(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER})")
-_SPEECH_WORD = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
-# A sentence that is speech with its quotation marks lost: "We disagree, Doe said."
-_UNMARKED = re.compile(
-    rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\s+(?:(?P<a>{_PHRASE})\s+{_ADVERB}(?:has\s)?"
-    rf"(?:said|says|told|added|noted|stressed|affirmed|assured)"
-    rf"|(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER}))\b(?P<tail>[^.!?]{{0,120}})[.!?]")
-_SAID_AFTER_COMMA = re.compile(r",\s(?:[^,]{1,80}?\s)?(?:said|says|told|added|noted|stressed"
-                               r"|affirmed|assured)\b")
-_REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
-_CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
-# Reported speech: "Doe said (on Monday) (that) the talks ...", "Doe reaffirmed that ...".
-_SAID = r"(?:said|says|added|told\s(?:reporters|journalists|the\spress))"
-_REPORTING = (rf"(?:{_SAID}|told\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+|stated|noted|warned|insisted"
-              r"|stressed|emphasi[sz]ed|underlined|underscored|reaffirmed|affirmed|reiterated|held|suggested"
-              r"|pointed out|assured|announced|confirmed|acknowledged|argued|explained"
-              r"|recalled|believes|expressed (?:hope|confidence|concern|the hope|the belief))")
-_WHEN = r"(?:\s(?:on\s)?(?:\w+day|last\s\w+|this\s\w+))?"
-_REPORTED = re.compile(
-    rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?(?:"
-    rf"(?P<v1>{_REPORTING}){_WHEN}(?:\s(?:here|there|on|in|at|during|after|before|while|when"
-    rf"|following|later|earlier)\b[^,“”\"]{{0,50}}?)?,?\sthat\s(?P<q1>\S.*?)"
-    rf"|(?P<v2>{_SAID}){_WHEN},?\s(?P<q2>\S.*?))[.!?]?$")
-_REPORTING_WORD = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
-_ACCORDING_TO = re.compile(rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\saccording\sto\s(?P<a>{_PHRASE})[.!?]$"
-                           rf"|According\sto\s(?P<b>{_PHRASE}),\s(?P<p>[^“”\"]{{25,}}?)[.!?]$")
-# "..., according to RTV" / "..., state broadcaster RTV reported": who passed the words on
-_TRAILING_SOURCE = re.compile(r",\s(?:(?:according\sto|citing)\s[^,]{1,80}"
-                              r"|(?:[\w’'()-]+\s){1,5}(?:reported|reports|said|says))$")
-_PARTICIPLE = re.compile(r"[a-z]+ing\b")
-# "..., the diplomat said", "..., state broadcaster RTV reported": someone else's report
-_NESTED = re.compile(r"\b(?:said|says|told|added)\b"
-                     r"|,\s(?:[\w’'-]+\s){0,4}(?:reported|writes|wrote)\b")
 _SENTENCE_END = re.compile(r"[.!?…][)’'”\"]?$")
-_PREPOSITION = re.compile(r"(?:in|on|at|during|after|before|while|here|there|to|for|with|from|"
-                          r"by|of|as|about|when|following|despite|amid|since|until)\b", re.I)
 # A quote that opens on a pronoun it does not resolve: "This cannot go on", "He is brave".
 _PRONOUN_LED = re.compile(
     r"(?:(?:And|But|So|Yet)\s)?(?:(?:He|She|They|Them|His|Her|Him|Its|Their|These|Those)\b"
@@ -132,7 +77,6 @@ _EXPLETIVE = re.compile(r"It(?:’s|'s|\sis|\swas|\swill\sbe|\swould\sbe)\s(?:(?
 _REPORTED_PRONOUN = re.compile(
     r"(?!it\s(?:is|was|would\sbe|will\sbe)\s(?:\w+\s)?\w+\s(?:to|that)\b)"
     r"(?:it|its|they|them|their|this|that|these|those)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
 # "STRELSAU, May 2 (Wire) - ", "STRELSAU, Ruritania -- ", "Strelsau, May 2 (RNA).- ", "STRELSAU: "
 _DATELINE = re.compile(
     r"[A-Z]{2,}(?:[\s.][A-Z]{2,})*(?:,\s[^-–—:()\n]{1,40}?)?\s?(?:\([A-Za-z ]{2,30}\))?\s?"
@@ -281,26 +225,26 @@ class _ArticleReader:
         nxt = re.search(r"[“”\"]", after)
         after = after[:nxt.start()] if nxt else after
         finished = para[span.open:span.close].rstrip().endswith(".") and not after.startswith(",")
-        for pattern in (() if finished else (_AFTER, _AFTER_SOURCE)):
+        for pattern in (() if finished else (AFTER, AFTER_SOURCE)):
             m = pattern.match(after)
             if m:
-                who = _who_of(m, self.names)
+                who = who_of(m, self.names)
                 if who:
                     return who, span.end + m.end()
         lead_start = max(before_span.end if before_span else 0,
                          self._sentence_start(para, para_start, span.open))
         lead = para[lead_start:span.open]
-        m = _QUOTED_AS.search(lead)
+        m = QUOTED_AS.search(lead)
         if m:
             phrase = m.group("a")
             who = Who("pronoun", "he") if phrase in ("him", "her") else read_who(phrase, self.names)
             if who:
                 return who, span.end
-        for m in _search_all(_BEFORE, lead) if _VERB_ENDS.search(lead) else ():
-            who = _who_of(m, self.names)
+        for m in search_all(BEFORE, lead) if VERB_ENDS.search(lead) else ():
+            who = who_of(m, self.names)
             if who:
                 return who, span.end
-        if _SAYING.search(lead) or lead.rstrip().endswith(":"):
+        if SAYING.search(lead) or lead.rstrip().endswith(":"):
             who = self._subject(lead)
             if who:
                 return who, span.end
@@ -317,8 +261,8 @@ class _ArticleReader:
 
     def _subject(self, lead: str) -> Who | None:
         """The person a sentence opens on ("Doe then shook his hand and said:")."""
-        m = _SUBJECT.match(lead)
-        who = _who_of(m, self.names) if m else None
+        m = SUBJECT.match(lead)
+        who = who_of(m, self.names) if m else None
         return who if who and who.kind in ("person", "pronoun", "descriptor") else None
 
     def _speaker_before(self, at: int, p: int) -> tuple[str, str]:
@@ -377,16 +321,16 @@ class _ArticleReader:
         if said:
             return said[-1]
         text = self._unquoted(start, end)
-        if not _SPEECH_WORD.search(text):
+        if not SPEECH_WORD.search(text):
             return "", ""
         longest: dict[int, re.Match] = {}  # per verb, the attribution that starts first
-        for m in _search_all(_SPEAKS, text):
+        for m in search_all(SPEAKS, text):
             longest.setdefault(m.end(), m)
         for m in sorted(longest.values(), key=lambda m: -m.end()):
-            who = _who_of(m, self.names)
+            who = who_of(m, self.names)
             if not who and re.search(r"\band\s$", text[:m.end()].rsplit(None, 1)[0] + " "):
-                subject = _SUBJECT.match(text)  # "Doe welcomed the guests and said ..."
-                who = _who_of(subject, self.names) if subject else None
+                subject = SUBJECT.match(text)  # "Doe welcomed the guests and said ..."
+                who = who_of(subject, self.names) if subject else None
             if who and who.kind != "pronoun":
                 speaker = self._resolve(who, start + m.start(), p)
                 if speaker[0]:
@@ -425,34 +369,34 @@ class _ArticleReader:
         return out
 
     def _unmarked(self, text: str, s: Sentence, p: int) -> FoundQuote | None:
-        if not _SAID_AFTER_COMMA.search(text):
+        if not SAID_AFTER_COMMA.search(text):
             return None  # no sentence here can be unmarked speech
-        m = _UNMARKED.fullmatch(text)
-        if not m or _REPORTED_CLAUSE.search(m.group("q")) or _CLAUSE_TAIL.search(m.group("tail")) \
-                or _PREPOSITION.match(m.group("q")) or _NESTED.search(m.group("q")):
+        m = UNMARKED.fullmatch(text)
+        if not m or REPORTED_CLAUSE.search(m.group("q")) or CLAUSE_TAIL.search(m.group("tail")) \
+                or PREPOSITION.match(m.group("q")) or NESTED.search(m.group("q")):
             return None  # "After the talks, Doe told ...": no statement before the comma
         return self._found(m.group("q"), m, s, p,
-                           reported=not _FIRST_PERSON.search(m.group("q")))
+                           reported=not FIRST_PERSON.search(m.group("q")))
 
     def _reported(self, text: str, s: Sentence, p: int) -> FoundQuote | None:
-        verbs = [v.start() for v in _REPORTING_WORD.finditer(text)]
+        verbs = [v.start() for v in REPORTING_WORD.finditer(text)]
         if not verbs:
             return None
-        m = _ACCORDING_TO.fullmatch(text)
-        if m and not _NESTED.search(m.group("q") or m.group("p")) \
-                and not _REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
+        m = ACCORDING_TO.fullmatch(text)
+        if m and not NESTED.search(m.group("q") or m.group("p")) \
+                and not REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
             return self._found(m.group("q") or m.group("p"), m, s, p, reported=True)
-        for begin in _clause_starts(text[:verbs[-1]]):
-            m = _REPORTED.match(text, begin)
+        for begin in clause_starts(text[:verbs[-1]]):
+            m = REPORTED.match(text, begin)
             if not m:
                 continue
-            q = _TRAILING_SOURCE.sub("", m.group("q1") or m.group("q2"))
-            if m.group("q2") and (_PREPOSITION.match(q) or _PARTICIPLE.match(q) or (
+            q = TRAILING_SOURCE.sub("", m.group("q1") or m.group("q2"))
+            if m.group("q2") and (PREPOSITION.match(q) or PARTICIPLE.match(q) or (
                     q[:1].isupper() and not re.match(
                     r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*\s(?:[a-z]\w*\s)?(?:is|are|was|were|will"
                     r"|would|has|have|had|can|could|should|must|may|might|did|does)\b", q))):
                 continue  # "said in the capital ...", "said Monday ..." are not what was said
-            if _NESTED.search(q):
+            if NESTED.search(q):
                 continue  # "X said this, the diplomat said": whose words, unclear
             found = self._found(q, m, s, p, reported=True)
             if found:
@@ -461,7 +405,7 @@ class _ArticleReader:
 
     def _found(self, text: str, attribution: re.Match, s: Sentence, p: int,
                reported: bool) -> FoundQuote | None:
-        who = _who_of(attribution, self.names)
+        who = who_of(attribution, self.names)
         if not who:
             return None
         speaker, kind = self._resolve(who, s.start, p)
@@ -472,49 +416,9 @@ class _ArticleReader:
         return FoundQuote(text, speaker, self.article.id, reported, who.role, kind)
 
 
-def _who_of(m: re.Match, names: Names) -> Who | None:
-    """Who an attribution match names: the person in its apposition ("The minister, Jane Doe,
-    said", the title then being the phrase), else its phrase ("Jane Doe, 64, said")."""
-    groups = m.groupdict()
-    phrase = groups.get("c") or groups.get("a") or groups.get("b") or ""
-    if groups.get("ap"):
-        inner = read_who(groups["ap"], names)
-        if inner and inner.kind == "person":
-            outer = read_who(phrase, names)
-            title = outer.text if outer and outer.kind == "descriptor" else ""
-            return Who("person", inner.text, inner.role or title)
-    return read_who(phrase, names)
-
-
 def _undated(text: str) -> str:
     m = _DATELINE.match(text)
     return text[m.end():] if m and m.end() < len(text) - 20 else text
-
-
-def _clause_starts(text: str) -> list[int]:
-    """Where the main clause of a sentence may start: its beginning, after an opening phrase
-    ("In the capital, Doe said ..."; "Welcoming the guests, Doe held that ..."), or after a first
-    clause ("The two shook hands and Doe said ...")."""
-    starts = [0]
-    for m in re.finditer(r",\s|\s(?:and|but|while)\s(?=[A-Z])", text[:200]):
-        before = text[starts[-1]:m.start()]
-        if m.group().startswith(",") or re.search(r"\s[a-z]+\s", before):
-            starts.append(m.end())  # "The two shook hands and Doe said ..." (not "X and Doe")
-    return starts
-
-
-def _search_all(pattern: re.Pattern, text: str):
-    """Every match of pattern, one per starting word, leftmost first (overlapping ones too)."""
-    pos = 0
-    while pos < len(text):
-        m = pattern.search(text, pos)
-        if not m:
-            return
-        yield m
-        nxt = re.search(r"\s\S", text[m.start():])
-        if not nxt:
-            return
-        pos = m.start() + nxt.end() - 1
 
 
 def _same(a: str, b: str) -> bool:

@@ -1,0 +1,132 @@
+"""Who a sentence says spoke: the patterns of attribution ('"...," Doe said', 'Doe said
+that ...', '..., according to Doe', with or without quotation marks) and the speaker a
+match names."""
+
+from __future__ import annotations
+
+import re
+
+from .speakers import NAME_RUN, Names, Who, read_who
+
+_VERBS = (r"(?:said|says|told|tells|added|adds|stated|noted|declared|remarked|argued|wrote"
+          r"|warned|insisted|stressed|explained|asked|replied|responded|continued|emphasi[sz]ed"
+          r"|claimed|disagreed|urged|announced|demanded|telling|saying|affirmed|reaffirmed"
+          r"|assured|answered|underlined|underscored|reiterated|recalled|observed|commented"
+          r"|acknowledged|admitted|conceded|confirmed|vowed|pledged|promised|predicted"
+          r"|cautioned|complained|countered|maintained|concluded|quipped|joked|tweeted|posted"
+          r"|(?:is|was) quoted(?: by [^,.;“”\"]{1,60}?)? as (?:saying|telling)|pointed out)")
+# What else makes someone the subject of speech in a sentence ("Doe spoke about ...").
+_SPEECH = rf"(?:{_VERBS}|spoke|held that|expressed|suggested|proposed|called|told)"
+_ADVERB = r"(?:(?:\w+ly|also|then|later|again|further|earlier|on \w+day|\w+day)\s+)?"
+# An attribution phrase: "he", "Jane Doe", "Mr. Doe", "the Ruritanian leader", "state broadcaster
+# RTV"; read_who() decides whether it names anyone.
+_PHRASE = (r"(?:\b(?:he|she|He|She)\b|(?<![\w’'])(?:von|van|de|da|del|al|bin)\s(?:der\s|den\s)?"
+           r"[A-Z][\w’'-]+|\b(?:the|a|an|The|A|An)\s(?:[^\s,;:!?“”\"]+\s){0,6}?"
+           r"[^\s,;:!?“”\"]+|(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ](?:[^,;:!?“”\"\n.]|\.(?!\s)"
+           r"|(?<=\b(?:Mr|Ms|Dr|St|Jr))\.\s|(?<=\s[A-Z])\.\s){0,70}?)")
+# "Jane Doe, the minister, said" / "The minister, Jane Doe, said": the name may be either side.
+_APPOSITION = r"(?:,\s(?P<ap>[^,;“”\"]{1,80}),)?"
+# The speaker after the verb ("said Jane Doe, the minister"): a whole name, or "the ..." up to
+# where the attribution goes on ("said the chancellor in Berlin").
+_PHRASE_AFTER = (rf"(?:\b(?:he|she)\b|(?:the|a|an)\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+"
+                 rf"(?=[,.;:!?]|\s(?:of|in|at|on|during|after|before|who|when|while|as|to|from"
+                 rf"|with)\b|$)|{NAME_RUN}(?:\s\([A-Z]{{2,6}}\))?)")
+# '"...," Name said' / '"...," said Name' right after the closing mark; '" to Doe, Roe said'.
+AFTER = re.compile(
+    rf"[\s,]*(?:[^“”\"\n.!?,]{{1,40}},\s)?(?:(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}"
+    rf"(?:has\s|had\s)?{_VERBS}\b|{_VERBS}\s+(?P<b>{_PHRASE_AFTER}))")
+# '"...," read a statement from the Prime Minister's Office', '"...," according to Doe', '"...,"
+# according to a readout from the ministry', '"...," state media quoted Jane Doe as saying'
+AFTER_SOURCE = re.compile(
+    rf"[\s,]*(?:(?:read\s|according\sto\s)(?:a|the)\s(?:\w+\s)?(?:statement|readout|transcript)"
+    rf"\s(?:from|by|of|issued\sby)|according\sto)\s(?P<a>{_PHRASE_AFTER})"
+    rf"|[\s,]*(?:[\w’'-]+\s){{1,5}}?quoted\s(?P<b>{_PHRASE_AFTER})\s+as\s+(?:saying|telling)\b")
+# 'Name said: "..."', 'He added, "..."', 'Doe told reporters that "..."' before the mark.
+_VERB_AT_END = rf"{_VERBS}(?:\s+[\w’'.-]+){{0,5}}?\s*[,:]?\s*$"
+BEFORE = re.compile(rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_VERB_AT_END}")
+# what every match of BEFORE ends on, found far faster: a lead without it is not searched
+VERB_ENDS = re.compile(_VERB_AT_END)
+QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$")
+SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
+# The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: "
+SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION},?\s+{_ADVERB}"
+                      r"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as)\b)[a-z]")
+# Someone speaking in a sentence: "palace spokesman Jane Doe stressed", "said Jane Doe".
+SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
+                     rf"|(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_SPEECH}\b"
+                     rf"|\b(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER})")
+SPEECH_WORD = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
+# A sentence that is speech with its quotation marks lost: "We disagree, Doe said."
+UNMARKED = re.compile(
+    rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\s+(?:(?P<a>{_PHRASE})\s+{_ADVERB}(?:has\s)?"
+    rf"(?:said|says|told|added|noted|stressed|affirmed|assured)"
+    rf"|(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER}))\b(?P<tail>[^.!?]{{0,120}})[.!?]")
+SAID_AFTER_COMMA = re.compile(r",\s(?:[^,]{1,80}?\s)?(?:said|says|told|added|noted|stressed"
+                               r"|affirmed|assured)\b")
+REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
+CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
+# Reported speech: "Doe said (on Monday) (that) the talks ...", "Doe reaffirmed that ...".
+_SAID = r"(?:said|says|added|told\s(?:reporters|journalists|the\spress))"
+_REPORTING = (rf"(?:{_SAID}|told\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+|stated|noted|warned|insisted"
+              r"|stressed|emphasi[sz]ed|underlined|underscored|reaffirmed|affirmed|reiterated|held|suggested"
+              r"|pointed out|assured|announced|confirmed|acknowledged|argued|explained"
+              r"|recalled|believes|expressed (?:hope|confidence|concern|the hope|the belief))")
+_WHEN = r"(?:\s(?:on\s)?(?:\w+day|last\s\w+|this\s\w+))?"
+REPORTED = re.compile(
+    rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?(?:"
+    rf"(?P<v1>{_REPORTING}){_WHEN}(?:\s(?:here|there|on|in|at|during|after|before|while|when"
+    rf"|following|later|earlier)\b[^,“”\"]{{0,50}}?)?,?\sthat\s(?P<q1>\S.*?)"
+    rf"|(?P<v2>{_SAID}){_WHEN},?\s(?P<q2>\S.*?))[.!?]?$")
+REPORTING_WORD = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
+ACCORDING_TO = re.compile(rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\saccording\sto\s(?P<a>{_PHRASE})[.!?]$"
+                           rf"|According\sto\s(?P<b>{_PHRASE}),\s(?P<p>[^“”\"]{{25,}}?)[.!?]$")
+# "..., according to RTV" / "..., state broadcaster RTV reported": who passed the words on
+TRAILING_SOURCE = re.compile(r",\s(?:(?:according\sto|citing)\s[^,]{1,80}"
+                              r"|(?:[\w’'()-]+\s){1,5}(?:reported|reports|said|says))$")
+PARTICIPLE = re.compile(r"[a-z]+ing\b")
+# "..., the diplomat said", "..., state broadcaster RTV reported": someone else's report
+NESTED = re.compile(r"\b(?:said|says|told|added)\b"
+                     r"|,\s(?:[\w’'-]+\s){0,4}(?:reported|writes|wrote)\b")
+PREPOSITION = re.compile(r"(?:in|on|at|during|after|before|while|here|there|to|for|with|from|"
+                          r"by|of|as|about|when|following|despite|amid|since|until)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
+
+
+def who_of(m: re.Match, names: Names) -> Who | None:
+    """Who an attribution match names: the person in its apposition ("The minister, Jane Doe,
+    said", the title then being the phrase), else its phrase ("Jane Doe, 64, said")."""
+    groups = m.groupdict()
+    phrase = groups.get("c") or groups.get("a") or groups.get("b") or ""
+    if groups.get("ap"):
+        inner = read_who(groups["ap"], names)
+        if inner and inner.kind == "person":
+            outer = read_who(phrase, names)
+            title = outer.text if outer and outer.kind == "descriptor" else ""
+            return Who("person", inner.text, inner.role or title)
+    return read_who(phrase, names)
+
+
+def clause_starts(text: str) -> list[int]:
+    """Where the main clause of a sentence may start: its beginning, after an opening phrase
+    ("In the capital, Doe said ..."; "Welcoming the guests, Doe held that ..."), or after a first
+    clause ("The two shook hands and Doe said ...")."""
+    starts = [0]
+    for m in re.finditer(r",\s|\s(?:and|but|while)\s(?=[A-Z])", text[:200]):
+        before = text[starts[-1]:m.start()]
+        if m.group().startswith(",") or re.search(r"\s[a-z]+\s", before):
+            starts.append(m.end())  # "The two shook hands and Doe said ..." (not "X and Doe")
+    return starts
+
+
+def search_all(pattern: re.Pattern, text: str):
+    """Every match of pattern, one per starting word, leftmost first (overlapping ones too)."""
+    pos = 0
+    while pos < len(text):
+        m = pattern.search(text, pos)
+        if not m:
+            return
+        yield m
+        nxt = re.search(r"\s\S", text[m.start():])
+        if not nxt:
+            return
+        pos = m.start() + nxt.end() - 1
