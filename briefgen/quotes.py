@@ -21,6 +21,10 @@ Doe"), and the role is the title that article attaches to that person's
 own name. A quote that opens on a pronoun it cannot resolve ("This cannot
 go on", reported "it would ...") is left out, and near-duplicates across
 outlets are one quote, citing every article that prints the words shown.
+
+Here the articles' quotes are fitted to length and given their roles; each article is read
+by quote_reader (its quotation marks found by quote_spans, who spoke by quote_attribution),
+and near-duplicates are merged by quote_merge.
 """
 
 from __future__ import annotations
@@ -30,39 +34,11 @@ from collections.abc import Sequence
 
 from .model import Article, Quote, Sentence
 from .parallel import MIN_ITEMS, beside
-from .quote_attribution import (
-    ACCORDING_TO,
-    AFTER,
-    AFTER_SOURCE,
-    BEFORE,
-    CLAUSE_TAIL,
-    FIRST_PERSON,
-    NESTED,
-    PARTICIPLE,
-    PREPOSITION,
-    QUOTED_AS,
-    REPORTED,
-    REPORTED_CLAUSE,
-    REPORTING_WORD,
-    SAID_AFTER_COMMA,
-    SAYING,
-    SPEAKS,
-    SPEECH_WORD,
-    SUBJECT,
-    TRAILING_SOURCE,
-    UNMARKED,
-    VERB_ENDS,
-    clause_starts,
-    search_all,
-    who_of,
-)
 from .quote_found import CUT, FoundQuote
 from .quote_merge import merge_quotes
-from .quote_spans import Span, only_attribution, quotation_spans, quote_text, stands_alone
-from .segment import paragraph_spans
-from .speakers import Names, Who, contains, read_who
+from .quote_reader import ArticleReader
+from .speakers import Names
 
-_SENTENCE_END = re.compile(r"[.!?…][)’'”\"]?$")
 # A quote that opens on a pronoun it does not resolve: "This cannot go on", "He is brave".
 _PRONOUN_LED = re.compile(
     r"(?:(?:And|But|So|Yet)\s)?(?:(?:He|She|They|Them|His|Her|Him|Its|Their|These|Those)\b"
@@ -77,12 +53,6 @@ _EXPLETIVE = re.compile(r"It(?:’s|'s|\sis|\swas|\swill\sbe|\swould\sbe)\s(?:(?
 _REPORTED_PRONOUN = re.compile(
     r"(?!it\s(?:is|was|would\sbe|will\sbe)\s(?:\w+\s)?\w+\s(?:to|that)\b)"
     r"(?:it|its|they|them|their|this|that|these|those)\b", re.I)
-# "STRELSAU, May 2 (Wire) - ", "STRELSAU, Ruritania -- ", "Strelsau, May 2 (RNA).- ", "STRELSAU: "
-_DATELINE = re.compile(
-    r"[A-Z]{2,}(?:[\s.][A-Z]{2,})*(?:,\s[^-–—:()\n]{1,40}?)?\s?(?:\([A-Za-z ]{2,30}\))?\s?"
-    r"(?:--|[-–—]|:)\s+"
-    r"|[A-Z][\w’']+(?:\s[A-Z][\w’']+)*,\s[^()\n]{1,30}?\([A-Za-z ]{2,30}\)\.?[-–—]+\s*"
-    r"|[A-Z]{2,}(?:\s[A-Z]{2,})*,\s[A-Z][a-z]+\.?\s\d{1,2}\.?\s/[A-Z]+/\.\s+")
 _DAMAGED = re.compile(r"\s\.\s")  # "we think in . old terms": an ellipsis lost in copying
 
 
@@ -136,7 +106,7 @@ def _read_articles(articles: Sequence[Article], by_article: dict[str, list[Sente
                    names: Names, min_words: int, max_words: int) -> list[FoundQuote]:
     found: list[FoundQuote] = []
     for article in articles:
-        reader = _ArticleReader(article, by_article.get(article.id, []), names)
+        reader = ArticleReader(article, by_article.get(article.id, []), names)
         found += [f for f in reader.read() if _fit(f, min_words, max_words)]
     return found
 
@@ -169,257 +139,3 @@ def _sentence_cut(text: str, max_words: int) -> str:
     ends = [m.end() for m in re.finditer(r"[.!?…](?=\s+[“\"‘A-Z])", text)]
     kept = [e for e in ends if len(text[:e].split()) <= max_words]
     return text[:kept[-1]] + CUT if kept else ""
-
-
-class _ArticleReader:
-    """The statements of one article, read paragraph by paragraph in order, so that "he" can
-    be resolved to whoever was last named speaking."""
-
-    def __init__(self, article: Article, sentences: list[Sentence], names: Names):
-        self.article = article
-        self.body = article.body
-        self.sentences = sorted(sentences, key=lambda s: s.start)
-        self.names = names
-        self.spoken: list[tuple[int, str, int, str]] = []  # (offset, speaker, paragraph, kind)
-        self.quoted: list[tuple[int, int]] = []  # spans of quoted text, absolute offsets
-        self.attributed: list[tuple[int, int]] = []  # those of them with a speaker
-
-    def read(self) -> list[FoundQuote]:
-        out: list[FoundQuote] = []
-        for p, (start, end) in enumerate(paragraph_spans(self.body)):
-            spans = quotation_spans(self.body[start:end])
-            self.quoted += [(start + s.open, start + s.end) for s in spans]
-            out += self._direct(p, start, end, spans)
-            out += self._undirect(p, start, end, spans)
-        return out
-
-    # --- text in quotation marks ----------------------------------------------------------
-    def _direct(self, p: int, start: int, end: int, spans: list[Span]) -> list[FoundQuote]:
-        para = self.body[start:end]
-        out = []
-        prev: tuple[Span, str, str, int] | None = None  # span, speaker, kind, attribution end
-        for i, span in enumerate(spans):
-            at = start + span.open
-            who, attribution_end = self._attribution(para, start, span, spans[i - 1] if i else None)
-            speaker = kind = ""
-            if who:
-                speaker, kind = self._resolve(who, at, p)
-            elif prev and prev[1] and only_attribution(para[prev[3]:span.open]):
-                speaker, kind = prev[1], prev[2]  # '"A," Doe said. "B."': B is Doe's too
-            elif stands_alone(para, span):
-                speaker, kind = self._speaker_before(at, p)
-            if speaker:
-                self.spoken.append((at, speaker, p, kind))
-                self.attributed.append((at, start + span.end))
-                text = quote_text(para, span)
-                if text:
-                    role = who.role if who else ""
-                    out.append(FoundQuote(text, speaker, self.article.id, False, role, kind))
-            prev = (span, speaker, kind, attribution_end if who else span.end)
-        return out
-
-    def _attribution(self, para: str, para_start: int, span: Span,
-                     before_span: Span | None) -> tuple[Who | None, int]:
-        """Who the paragraph says spoke the span, and where that attribution ends."""
-        after = para[span.end:span.end + 200]
-        nxt = re.search(r"[“”\"]", after)
-        after = after[:nxt.start()] if nxt else after
-        finished = para[span.open:span.close].rstrip().endswith(".") and not after.startswith(",")
-        for pattern in (() if finished else (AFTER, AFTER_SOURCE)):
-            m = pattern.match(after)
-            if m:
-                who = who_of(m, self.names)
-                if who:
-                    return who, span.end + m.end()
-        lead_start = max(before_span.end if before_span else 0,
-                         self._sentence_start(para, para_start, span.open))
-        lead = para[lead_start:span.open]
-        m = QUOTED_AS.search(lead)
-        if m:
-            phrase = m.group("a")
-            who = Who("pronoun", "he") if phrase in ("him", "her") else read_who(phrase, self.names)
-            if who:
-                return who, span.end
-        for m in search_all(BEFORE, lead) if VERB_ENDS.search(lead) else ():
-            who = who_of(m, self.names)
-            if who:
-                return who, span.end
-        if SAYING.search(lead) or lead.rstrip().endswith(":"):
-            who = self._subject(lead)
-            if who:
-                return who, span.end
-        return None, span.end
-
-    def _sentence_start(self, para: str, para_start: int, offset: int) -> int:
-        """Where the sentence holding `offset` (paragraph-relative) starts in the paragraph."""
-        for s in self.sentences:
-            if s.start <= para_start + offset < s.end:
-                return max(0, s.start - para_start)
-        cut = max(para.rfind(". ", 0, offset), para.rfind("? ", 0, offset),
-                  para.rfind("! ", 0, offset))
-        return cut + 2 if cut >= 0 else 0
-
-    def _subject(self, lead: str) -> Who | None:
-        """The person a sentence opens on ("Doe then shook his hand and said:")."""
-        m = SUBJECT.match(lead)
-        who = who_of(m, self.names) if m else None
-        return who if who and who.kind in ("person", "pronoun", "descriptor") else None
-
-    def _speaker_before(self, at: int, p: int) -> tuple[str, str]:
-        """Who spoke in the sentence right before `at`: a quotation standing alone right
-        after its speaker was named speaking is theirs."""
-        previous = [s for s in self.sentences if s.end <= at]
-        if not previous:
-            return "", ""
-        s = previous[-1]
-        if self._paragraph_of(s.start) < p - 1:
-            return "", ""
-        return self._speaker_in(s.start, min(s.end, at), p)
-
-    # --- resolving who ------------------------------------------------------------------------
-    def _resolve(self, who: Who, at: int, p: int) -> tuple[str, str]:
-        """(speaker, kind) for an attribution: a person's full name, an institution, the person
-        a descriptor names in this article (else the descriptor), or whom "he" refers to."""
-        if who.kind == "person":
-            return self.names.canonical(who.text, self.article.id), "person"
-        if who.kind == "institution":
-            return who.text, "institution"
-        if who.kind == "descriptor":
-            holders = self.names.holders_of(who.text, self.article.id)
-            if len(holders) == 1:
-                return self.names.canonical(holders[0], self.article.id), "person"
-            return who.text, "descriptor"
-        return self._referent(at, p)
-
-    def _referent(self, at: int, p: int) -> tuple[str, str]:
-        """Whom "he"/"she" at `at` refers to: the speaker named nearest before it, in its own
-        sentence or the three before (a statement attributed there, or someone speaking
-        there); else the last speaker of the previous two paragraphs; else the person of those
-        sentences the article names most often."""
-        window = [s for s in self.sentences if s.start < at][-4:]
-        window = [s for s in window if self._paragraph_of(s.start) >= p - 2]
-        for s in reversed(window):
-            speaker = self._speaker_in(s.start, min(s.end, at), p)
-            if speaker[0]:
-                return speaker
-        recent = [(sp, kind) for pos, sp, para, kind in self.spoken if pos < at and para >= p - 2]
-        if recent:
-            return recent[-1]
-        counts = self.names.article(self.article.id).counts
-        people = [n for s in window for n in self.names.people_in(
-            self._unquoted(s.start, min(s.end, at)))]
-        if not people:
-            return "", ""
-        best = max(range(len(people)), key=lambda i: (
-            sum(c for n, c in counts.items() if _same(n, people[i])), i))
-        return self.names.canonical(people[best], self.article.id), "person"
-
-    def _speaker_in(self, start: int, end: int, p: int) -> tuple[str, str]:
-        """The speaker of a statement already attributed in body[start:end], else the last
-        person (or institution) named speaking there ("Doe stressed that ...")."""
-        said = [(sp, kind) for pos, sp, _, kind in self.spoken if start <= pos < end]
-        if said:
-            return said[-1]
-        text = self._unquoted(start, end)
-        if not SPEECH_WORD.search(text):
-            return "", ""
-        longest: dict[int, re.Match] = {}  # per verb, the attribution that starts first
-        for m in search_all(SPEAKS, text):
-            longest.setdefault(m.end(), m)
-        for m in sorted(longest.values(), key=lambda m: -m.end()):
-            who = who_of(m, self.names)
-            if not who and re.search(r"\band\s$", text[:m.end()].rsplit(None, 1)[0] + " "):
-                subject = SUBJECT.match(text)  # "Doe welcomed the guests and said ..."
-                who = who_of(subject, self.names) if subject else None
-            if who and who.kind != "pronoun":
-                speaker = self._resolve(who, start + m.start(), p)
-                if speaker[0]:
-                    return speaker
-        return "", ""
-
-    def _unquoted(self, start: int, end: int) -> str:
-        """body[start:end] with quoted text blanked out (names inside quotes do not speak)."""
-        chars = list(self.body[start:end])
-        for qs, qe in self.quoted:
-            for i in range(max(qs, start), min(qe, end)):
-                chars[i - start] = " "
-        return "".join(chars)
-
-    def _paragraph_of(self, offset: int) -> int:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s.paragraph
-        return 0
-
-    # --- speech without quotation marks --------------------------------------------------------
-    def _undirect(self, p: int, start: int, end: int, spans: list[Span]) -> list[FoundQuote]:
-        """Sentences that are speech with the marks lost ("We disagree, Doe said.") and
-        reported speech ("Doe said the talks would resume.")."""
-        out = []
-        for s in self.sentences:
-            if not (start <= s.start < end) or any(c in s.text for c in "\"“”") or any(
-                    qs < s.end and s.start < qe for qs, qe in self.attributed):
-                continue  # direct speech is taken with its marks
-            text = _undated(s.text)
-            if not _SENTENCE_END.search(text):
-                continue  # a headline, or a sentence the page cut off
-            found = self._unmarked(text, s, p) or self._reported(text, s, p)
-            if found:
-                out.append(found)
-        return out
-
-    def _unmarked(self, text: str, s: Sentence, p: int) -> FoundQuote | None:
-        if not SAID_AFTER_COMMA.search(text):
-            return None  # no sentence here can be unmarked speech
-        m = UNMARKED.fullmatch(text)
-        if not m or REPORTED_CLAUSE.search(m.group("q")) or CLAUSE_TAIL.search(m.group("tail")) \
-                or PREPOSITION.match(m.group("q")) or NESTED.search(m.group("q")):
-            return None  # "After the talks, Doe told ...": no statement before the comma
-        return self._found(m.group("q"), m, s, p,
-                           reported=not FIRST_PERSON.search(m.group("q")))
-
-    def _reported(self, text: str, s: Sentence, p: int) -> FoundQuote | None:
-        verbs = [v.start() for v in REPORTING_WORD.finditer(text)]
-        if not verbs:
-            return None
-        m = ACCORDING_TO.fullmatch(text)
-        if m and not NESTED.search(m.group("q") or m.group("p")) \
-                and not REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
-            return self._found(m.group("q") or m.group("p"), m, s, p, reported=True)
-        for begin in clause_starts(text[:verbs[-1]]):
-            m = REPORTED.match(text, begin)
-            if not m:
-                continue
-            q = TRAILING_SOURCE.sub("", m.group("q1") or m.group("q2"))
-            if m.group("q2") and (PREPOSITION.match(q) or PARTICIPLE.match(q) or (
-                    q[:1].isupper() and not re.match(
-                    r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*\s(?:[a-z]\w*\s)?(?:is|are|was|were|will"
-                    r"|would|has|have|had|can|could|should|must|may|might|did|does)\b", q))):
-                continue  # "said in the capital ...", "said Monday ..." are not what was said
-            if NESTED.search(q):
-                continue  # "X said this, the diplomat said": whose words, unclear
-            found = self._found(q, m, s, p, reported=True)
-            if found:
-                return found
-        return None
-
-    def _found(self, text: str, attribution: re.Match, s: Sentence, p: int,
-               reported: bool) -> FoundQuote | None:
-        who = who_of(attribution, self.names)
-        if not who:
-            return None
-        speaker, kind = self._resolve(who, s.start, p)
-        if not speaker:
-            return None
-        self.spoken.append((s.start, speaker, p, kind))
-        text = text.strip().rstrip(",")
-        return FoundQuote(text, speaker, self.article.id, reported, who.role, kind)
-
-
-def _undated(text: str) -> str:
-    m = _DATELINE.match(text)
-    return text[m.end():] if m and m.end() < len(text) - 20 else text
-
-
-def _same(a: str, b: str) -> bool:
-    return contains(a, b) or contains(b, a)
