@@ -50,11 +50,11 @@ QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$"
 SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
 # The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: "
 SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION},?\s+{_ADVERB}"
-                      r"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as)\b)[a-z]")
+                     r"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as)\b)[a-z]")
 # Someone speaking in a sentence: "palace spokesman Jane Doe stressed", "said Jane Doe".
 SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
-                     rf"|(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_SPEECH}\b"
-                     rf"|\b(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER})")
+                    rf"|(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_SPEECH}\b"
+                    rf"|\b(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER})")
 SPEECH_WORD = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
 # A sentence that is speech with its quotation marks lost: "We disagree, Doe said."
 UNMARKED = re.compile(
@@ -62,7 +62,7 @@ UNMARKED = re.compile(
     rf"(?:said|says|told|added|noted|stressed|affirmed|assured)"
     rf"|(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER}))\b(?P<tail>[^.!?]{{0,120}})[.!?]")
 SAID_AFTER_COMMA = re.compile(r",\s(?:[^,]{1,80}?\s)?(?:said|says|told|added|noted|stressed"
-                               r"|affirmed|assured)\b")
+                              r"|affirmed|assured)\b")
 REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
 CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
 # Reported speech: "Doe said (on Monday) (that) the talks ...", "Doe reaffirmed that ...".
@@ -79,16 +79,16 @@ REPORTED = re.compile(
     rf"|(?P<v2>{_SAID}){_WHEN},?\s(?P<q2>\S.*?))[.!?]?$")
 REPORTING_WORD = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
 ACCORDING_TO = re.compile(rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\saccording\sto\s(?P<a>{_PHRASE})[.!?]$"
-                           rf"|According\sto\s(?P<b>{_PHRASE}),\s(?P<p>[^“”\"]{{25,}}?)[.!?]$")
+                          rf"|According\sto\s(?P<b>{_PHRASE}),\s(?P<p>[^“”\"]{{25,}}?)[.!?]$")
 # "..., according to RTV" / "..., state broadcaster RTV reported": who passed the words on
 TRAILING_SOURCE = re.compile(r",\s(?:(?:according\sto|citing)\s[^,]{1,80}"
-                              r"|(?:[\w’'()-]+\s){1,5}(?:reported|reports|said|says))$")
+                             r"|(?:[\w’'()-]+\s){1,5}(?:reported|reports|said|says))$")
 PARTICIPLE = re.compile(r"[a-z]+ing\b")
 # "..., the diplomat said", "..., state broadcaster RTV reported": someone else's report
 NESTED = re.compile(r"\b(?:said|says|told|added)\b"
-                     r"|,\s(?:[\w’'-]+\s){0,4}(?:reported|writes|wrote)\b")
+                    r"|,\s(?:[\w’'-]+\s){0,4}(?:reported|writes|wrote)\b")
 PREPOSITION = re.compile(r"(?:in|on|at|during|after|before|while|here|there|to|for|with|from|"
-                          r"by|of|as|about|when|following|despite|amid|since|until)\b", re.I)
+                         r"by|of|as|about|when|following|despite|amid|since|until)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
 
 
