@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -45,6 +44,24 @@ class Group:
         return frozenset(self.words)
 
 
+_NO_TEXTS = np.zeros(0, dtype=np.int32)
+
+
+@dataclass(frozen=True)
+class SupportIndex:
+    """Per concept, the distinct texts holding it: one sparse row per concept (the
+    transpose of the texts' words), built in C from the rows counted already."""
+
+    columns: dict[str, int]  # concept -> its row
+    holders: sparse.csr_matrix  # concepts x texts
+
+    def texts_with(self, concept: str) -> np.ndarray:
+        row = self.columns.get(concept)
+        if row is None:
+            return _NO_TEXTS
+        return self.holders.indices[self.holders.indptr[row]:self.holders.indptr[row + 1]]
+
+
 @dataclass(frozen=True)
 class Corpus:
     """What selection, quote placement and corroboration read about the day's sentences."""
@@ -53,11 +70,15 @@ class Corpus:
     vectorizer: object
     group_rows: sparse.csr_matrix  # one L2-normalized TF-IDF row per group (its shown variant)
     concept_weight: dict[str, float]  # concept -> how many articles mention it
-    # every distinct sentence text (candidate or not): which contain a concept, who prints it
-    texts_with: dict[str, array] = field(default_factory=dict)
+    # every distinct sentence text (candidate or not): which hold a concept, who prints it
+    support: SupportIndex | None = None
     users: list[tuple[str, ...]] = field(default_factory=list)
     cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> relevance.cue_weights
     articles: int = 0  # how many articles the sentences come from
+
+    def texts_with(self, concept: str) -> np.ndarray:
+        """The distinct sentence texts holding the concept, in increasing order."""
+        return self.support.texts_with(concept) if self.support else _NO_TEXTS
 
 
 def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
@@ -87,38 +108,43 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
                               _places(candidates))
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
     # the last reader of distinct and used_by: it takes them over
-    texts_with, users = _support_index(sentences, keys, distinct, tokens, used_by)
-    return Corpus(groups, vectorizer, rows, weights, texts_with, users,
+    support, users = _support_index(sentences, keys, distinct, vectorizer.vocabulary_, matrix,
+                                    used_by)
+    return Corpus(groups, vectorizer, rows, weights, support, users,
                   articles=len(set(article_order)))
 
 
 def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dict[str, int],
-                   tokens: list[list[str]], used_by: list[set[str]],
-                   ) -> tuple[dict[str, array], list[tuple[str, ...]]]:
+                   vocabulary: dict[str, int], candidate_rows: sparse.csr_matrix,
+                   used_by: list[set[str]]) -> tuple[SupportIndex, list[tuple[str, ...]]]:
     """Per concept the distinct texts holding it, and per text the articles printing it.
 
     Support is looked for in every sentence, quotations and long ones included,
-    so the candidate texts come first and every other distinct text follows.
-    Text numbers are kept as 4-byte integers and readers as tuples: on a large
-    day these indexes hold millions of entries. So `distinct` and `used_by` are
-    extended in place rather than copied, and each text's words are indexed as soon
-    as the text is met (texts are numbered in that order, so every list stays sorted).
+    so the candidate texts come first (their words are `candidate_rows`' columns) and
+    every other distinct text follows, its words read here. Readers are kept as
+    tuples: on a large day there are millions. So `distinct` and `used_by` are
+    extended in place rather than copied.
     """
-    texts_with: dict[str, array] = {}
-    for t, words in enumerate(tokens):
-        for w in set(words):
-            texts_with.setdefault(w, array("i")).append(t)
+    columns = dict(vocabulary)  # words only other sentences use stay out of the vectorizer
+    words: list[int] = []
+    ends = [candidate_rows.nnz]
     users: list = used_by
     for sentence, key in zip(sentences, keys, strict=True):
         t = distinct.setdefault(key, len(distinct))
         if t == len(users):
-            for w in set(vectors.analyze(sentence.text)):
-                texts_with.setdefault(w, array("i")).append(t)
+            words += {columns.setdefault(w, len(columns)) for w in vectors.analyze(sentence.text)}
+            ends.append(len(words) + candidate_rows.nnz)
             users.append(set())
         users[t].add(sentence.article_id)
     for t, readers in enumerate(users):  # one by one: never every set and every tuple at once
         users[t] = tuple(readers)
-    return texts_with, users
+    indices = np.concatenate([candidate_rows.indices, np.array(words, dtype=np.int32)]
+                             ).astype(np.int32, copy=False)
+    indptr = np.concatenate([candidate_rows.indptr[:-1], ends]) if candidate_rows.shape[0] \
+        else np.array(ends)
+    held = sparse.csr_matrix((np.ones(len(indices), dtype=np.int8), indices, indptr),
+                             shape=(len(users), len(columns)))
+    return SupportIndex(columns, held.T.tocsr()), users
 
 
 _WORD_RUN = re.compile(r"\w+")

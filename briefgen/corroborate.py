@@ -33,7 +33,7 @@ def corroborate(corpus: Corpus, items: Sequence[Item], order: Sequence[str]) -> 
             continue
         hits: dict[int, int] = {}
         for w in rare:
-            for t in corpus.texts_with.get(w, ()):
+            for t in corpus.texts_with(w).tolist():
                 hits[t] = hits.get(t, 0) + 1
         support = {a for t, n in hits.items() if n >= SUPPORT_SHARE * len(rare)
                    for a in corpus.users[t]}
@@ -45,7 +45,7 @@ def corroborate(corpus: Corpus, items: Sequence[Item], order: Sequence[str]) -> 
 def telling_words(corpus: Corpus, text: str) -> set[str]:
     """The concepts of text that few of the day's sentences use."""
     rare_limit = max(3, RARE_SHARE * len(corpus.users))
-    return {w for w in vectors.analyze(text) if len(corpus.texts_with.get(w, ())) <= rare_limit}
+    return {w for w in vectors.analyze(text) if len(corpus.texts_with(w)) <= rare_limit}
 
 
 def states_same(rare: set[str], other: str) -> bool:
