@@ -17,12 +17,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .regex_start import literal_choices
-
-# Characters a case-blind pattern takes for an ASCII letter that lower() does not turn
-# into it (or turns into two): in a text holding one, every section is read.
-_CASE_ODD = ("ſ", "ı", "İ", "K")
-
+from .regex_start import case_odd, literal_choices
 
 # A string found where its cue could not begin or end is no sign of it: "aid" in "said".
 Sign = tuple[frozenset[int], bool, bool]  # sections; whether it must begin, end a word
@@ -75,9 +70,9 @@ class CueGate:
 
     def may_hold(self, text: str) -> list[bool]:
         """Per section: whether the text may hold one of its cues (False: surely not)."""
-        if self.empty or any(ch in text for ch in _CASE_ODD):
+        if self.empty or case_odd(text):  # then every section is read
             return [True] * self.sections
-        low = text.lower()  # as long as the text: no _CASE_ODD in it
+        low = text.lower()  # as long as the text: no case_odd character in it
         found: set[int] = set()
         for end, (length, signs) in self.automaton.iter(low):
             start = end - length + 1

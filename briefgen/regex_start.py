@@ -31,6 +31,14 @@ _PLAIN = set(string.ascii_lowercase + string.digits)
 _LEADS = set(string.ascii_letters + string.digits)  # first characters by_first_letter groups
 _QUANTIFIERS = ("?", "*", "+", "{")
 FANOUT = 4  # branches per level of the lookahead tree
+# Characters a case-blind pattern takes for an ASCII letter that lower() does not turn into
+# it (or turns into two): a text holding none reads the same to a case-blind pattern as
+# its lower-cased copy does to the same pattern with case, which is far faster to search.
+CASE_ODD = ("ſ", "ı", "İ", "K")
+
+
+def case_odd(text: str) -> bool:
+    return any(ch in text for ch in CASE_ODD)
 
 
 def _parsed(body: str):

@@ -1,5 +1,8 @@
 """Reading a sentence's shape: main clause, negation, tense."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefgen.reading import main_clause, profile, read
 
 
@@ -41,3 +44,20 @@ def test_a_section_profile_comes_from_its_own_examples():
     ahead = profile(["He will visit next year.", "They plan to meet again."])
     assert negative == (1.0, 0.0)
     assert ahead == (0.0, 1.0)
+
+
+WORDS = ["They", "did", "NOT", "Not", "agree", "WILL", "Will", "visit", "next", "Year",
+         "Refused", "to", "meet", "won't", "Can't", "INVITED", "him", "ſoon", "İnvited", "Kelvin",
+         "K", "plans", "to", "ı", "Remains", "Open", "Warned", "urged", "him", "not", "to", "go"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14))
+def test_reading_in_small_letters_finds_what_the_case_blind_patterns_find(words):
+    from briefgen import reading
+
+    text = " ".join(words) + "."
+    main = main_clause(text)
+    got = read.__wrapped__(text)  # not the cache: every text read anew
+    assert got.negated == bool(reading._NEGATION.search(main))
+    assert got.future == bool(reading._FUTURE.search(main))
