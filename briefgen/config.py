@@ -246,8 +246,13 @@ class SectionConfig(_Strict):
     def _valid_cues(cls, cues: tuple[str, ...]) -> tuple[str, ...]:
         for cue in cues:
             if len(cue) > 2 and cue.startswith("/") and cue.endswith("/"):
-                try:
-                    re.compile(cue[1:-1])
+                if re.match(r"\(\?[aiLmsux]+\)", cue[1:-1]):  # "(?i)" in the middle of
+                    # the section's one pattern fails; cues are matched ignoring case anyway
+                    raise ValueError(f"{cue!r}: flags such as (?i) cannot open a cue (cues "
+                                     "already match in any case); write (?i:...) around a "
+                                     "part instead")
+                try:  # as it is used: one alternative among the section's cues
+                    re.compile(rf"\b(?:{cue[1:-1]})", re.I)
                 except re.error as e:
                     raise ValueError(f"bad regular expression {cue!r}: {e}") from None
         return cues

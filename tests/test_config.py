@@ -143,3 +143,10 @@ def test_a_list_written_without_brackets_gets_one_line_that_shows_the_fix():
     msg = errors_of(GOOD.replace("cues: [met]", "cues: met, talks"))
     assert msg == ("brief.yaml:7: sections[0].cues: expected a list in brackets, "
                    "like [met, talks]; got 'met, talks'")
+
+
+def test_a_cue_opening_on_global_flags_is_refused_with_its_line():
+    # alone it compiles, but not as one of the section's alternatives
+    msg = errors_of(GOOD.replace("cues: [met]", "cues: [met, '/(?i)summit/']"))
+    assert "brief.yaml:" in msg and "sections[0].cues" in msg and "(?i)" in msg
+    assert config.parse(GOOD.replace("cues: [met]", "cues: ['/(?i:summit) talks/']"))
