@@ -82,6 +82,8 @@ def parse_rules(text: str, name: str) -> Rules:
             try:
                 if kind in NOTICE_CHARS and _CAPITAL.search(str(rule)):
                     raise ValueError("write notices in small letters")  # see _notices
+                if kind in NOTICE_CHARS:  # as used: one alternative of the list's pattern
+                    re.compile(rf"\b(?:{rule})\b")
                 if kind == "repairs":
                     pattern, replacement = rule
                     rules.append((re.compile(pattern, re.M), str(replacement)))
@@ -350,7 +352,7 @@ def _one_pattern(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
         return None
     parts = []
     for p in patterns:  # a leading "(?i)" must become a scoped "(?i:...)" inside an alternation
-        m = re.match(r"\(\?([imsx]+)\)", p.pattern)
+        m = re.match(r"\(\?([aiLmsux]+)\)", p.pattern)
         flags, body = (m.group(1), p.pattern[m.end():]) if m else ("", p.pattern)
         parts.append(f"(?{flags}:{body})" if flags else f"(?:{body})")
     return re.compile("|".join(parts))

@@ -153,6 +153,17 @@ def test_a_users_notice_is_found_case_aside_in_a_short_paragraph_only(tmp_path: 
     rules_file.write_text("notices: ['Listen to our podcast']\n")
     with pytest.raises(ConfigError, match=r"notices\[0\].*small letters"):
         load_rules((rules_file,))
+    # it compiles alone, not as one notice among the list's: refused, not a crash later
+    rules_file.write_text("short_notices: ['(?s)sign up.*today']\n")
+    with pytest.raises(ConfigError, match=r"short_notices\[0\].*global flags"):
+        load_rules((rules_file,))
+
+
+def test_a_users_rule_may_open_on_any_flags(tmp_path: Path):
+    rules_file = tmp_path / "mine.yaml"
+    rules_file.write_text("drop_paragraphs: ['(?a)zorblat\\w+', '(?i)quuxly\\w*']\n")
+    rules = load_rules((rules_file,))
+    assert clean_text(f"{LEAD}\nzorblatting\nQUUXLY\n{NEXT}", rules) == f"{LEAD}\n\n{NEXT}"
 
 
 def test_bylines_and_author_boxes_are_dropped():
