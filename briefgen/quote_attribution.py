@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .speakers import NAME_RUN, Names, Who, read_who
+from .name_words import NAME_RUN
+from .speakers import Names, Who, read_who
 
 _VERBS = (r"(?:said|says|told|tells|added|adds|stated|noted|declared|remarked|argued|wrote"
           r"|warned|insisted|stressed|explained|asked|replied|responded|continued|emphasi[sz]ed"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .model import Article, Sentence
+from .name_words import contains
 from .quote_attribution import (
     ACCORDING_TO,
     AFTER,
@@ -35,7 +36,7 @@ from .quote_attribution import (
 from .quote_found import FoundQuote
 from .quote_spans import Span, only_attribution, quotation_spans, quote_text, stands_alone
 from .segment import paragraph_spans
-from .speakers import Names, Who, contains, read_who
+from .speakers import Names, Who, read_who
 
 _SENTENCE_END = re.compile(r"[.!?…][)’'”\"]?$")
 # "STRELSAU, May 2 (Wire) - ", "STRELSAU, Ruritania -- ", "Strelsau, May 2 (RNA).- ", "STRELSAU: "

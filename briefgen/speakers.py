@@ -19,74 +19,43 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import Article
+from .name_words import (
+    CAPITALS,
+    DOCUMENTS,
+    HONORIFICS,
+    INSTITUTION_WORDS,
+    NAME_RUN,
+    NAME_RUNS,
+    NOT_NAMES,
+    PARTICLES,
+    PLACE_ACRONYMS,
+    POSSESSIVE,
+    TITLE_WORDS,
+    bare_word,
+    contains,
+    is_title,
+    split_title,
+    word_set,
+)
 from .regex_start import by_first_letter
 from .vectors import ENGLISH_STOP_WORDS
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_CAP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"  # Latin capitals, and the extended blocks ("Đình", "Erdoğan")
-# One word of a name: "Doe", "Min-ho", "O'Brien", "U.S.", "Mr.", an initial "R."
-_WORD = (rf"(?:(?:[A-Z]\.){{2,}}|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St)\.|[A-Z]\.(?=\s[{_CAP}])"
-         rf"|[{_CAP}][\w’'-]*)")
-_PARTICLES = _set("da de do dos das del della di du van von der den ter bin ibn al el la le")
-_PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
-# "Ana Maria da Costa", "Anna van der Berg", "Lee Min Ho". Bounded: a name with its titles
-# is a few words; a 44 KB capitalised run is not a name, and an unbounded run made each
-# lookup of it quadratic (36 s for one paragraph).
-NAME_RUN = rf"{_WORD}(?:\s(?:{_PARTICLE}\s){{0,3}}{_WORD}){{0,9}}"
-# Every word of a name starts with a capital: a place is tested for one before the word's
-# alternatives (two and a half times as fast over a day's articles, the same runs).
-_RUN = re.compile(rf"(?=[{_CAP}]){NAME_RUN}")
-
-TITLE_WORDS = _set("""
-president vice prime minister secretary secretary-general general chancellor premier spokesman
-spokeswoman spokesperson ambassador director chief ceo envoy senator governor chairman chairwoman
-chair commissioner adviser advisor dean professor mayor leader diplomat official fellow analyst
-head king queen prince princess speaker representative deputy counsellor counselor coordinator
-expert economist researcher scholar emir sheikh sultan commander marshal admiral lieutenant
-captain colonel judge lawmaker congressman congresswoman founder executive officer consul
-negotiator aide strategist president-elect
-""")
-HONORIFICS = _set("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady comrade")
 # Titles that name whoever leads a country: "the Ruritanian leader" is its president.
-_LEADER = _set("president prime chancellor premier king queen leader head emir sultan")
-INSTITUTION_WORDS = _set("""
-kremlin ministry department office agency council commission house embassy government cabinet
-palace élysée elysée elysee party committee parliament congress senate assembly court bank army
-military navy media television tv broadcaster news daily times post journal press radio service
-administration presidency secretariat delegation side union foundation institute organization
-organisation association federation corporation company group authority authorities police
-command pentagon bureau mission
-""")
-# Words that name a document, not someone who speaks.
-_DOCUMENTS = _set("statement communique communiqué readout report article declaration "
-                       "document release transcript letter text")
-_PLACE_ACRONYMS = _set("US U.S. USA UK UAE DPRK PRC ROK")
-_PRONOUNS = _set("he she him her")
+_LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
+_PRONOUNS = word_set("he she him her")
 # Small words a headline capitalizes and a name never holds.
-_HEADLINE_WORDS = _set("out up on in at to for of and the a an with as by from over into after "
-                       "is are be will says say new not no off down amid about")
-_NOT_NAMES = _set("""
-The A An This That These Those It They We I You He She His Her Its Their Our But And Or In On At
-For As After Before While When If According Both Officials Meanwhile However Earlier Later Since
-Despite During Although Instead Asked Also Then Today Yesterday Tomorrow Monday Tuesday Wednesday
-Thursday Friday Saturday Sunday January February March April May June July August September
-October November December Read More Photo Credit Video Watch Updated Published Under With From
-""")
+_HEADLINE_WORDS = word_set("out up on in at to for of and the a an with as by from over into "
+                           "after is are be will says say new not no off down amid about")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
     r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
 _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
-_POSSESSIVE = re.compile(r"[’']s$")
 _TITLES = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 _TITLES_RE = rf"\b(?:{_TITLES})\b"
 _ANY_CASE_TITLES_RE = rf"\b(?i:{_TITLES})\b"
 # "Freedonia's finance minister Jane Doe", "palace spokesman Jane Doe", "European Commission
 # president Jane Doe" (a title in lower case right before the name)
-_ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{_CAP}][\w.’'-]*|the)\s){{0,3}}"
+_ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{CAPITALS}][\w.’'-]*|the)\s){{0,3}}"
                          rf"(?:[a-z][\w-]*\s){{0,2}}{_TITLES_RE})\s$")
 # Whether a title stands anywhere in a stretch: the same words grouped by first letter, so
 # a place is tried against the few titles that start with its letter, not all of them (a
@@ -94,45 +63,19 @@ _ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{_CAP}][\w.’'-]*|the)\s){{0
 _ANY_TITLE = re.compile(
     r"\b" + by_first_letter(sorted(re.escape(t) for t in TITLE_WORDS)) + r"\b", re.I)
 # "Secretary of State Jane Doe", "Minister for Foreign Affairs Jane Doe"
-_ROLE_OF = re.compile(rf"(?<![\w’'.-])((?:[{_CAP}][\w.’'-]*\s){{0,3}}{_ANY_CASE_TITLES_RE}"
+_ROLE_OF = re.compile(rf"(?<![\w’'.-])((?:[{CAPITALS}][\w.’'-]*\s){{0,3}}{_ANY_CASE_TITLES_RE}"
                       rf"\s(?:of|for)\s"
-                      rf"(?:the\s)?(?:[{_CAP}][\w’'-]*\s){{1,3}})$")
+                      rf"(?:the\s)?(?:[{CAPITALS}][\w’'-]*\s){{1,3}})$")
 # "Freedonia's ambassador to Ruritania, Jane Doe," (the title, a comma, the name)
 _ROLE_COMMA = re.compile(
-    rf"(?<![\w’'.-])((?:[{_CAP}][\w’'-]*[’']s\s|[Tt]he\s)(?:[a-z][\w-]*\s){{0,2}}"
+    rf"(?<![\w’'.-])((?:[{CAPITALS}][\w’'-]*[’']s\s|[Tt]he\s)(?:[a-z][\w-]*\s){{0,2}}"
     rf"{_ANY_CASE_TITLES_RE}"
-    rf"(?:\s(?:to|of|for)\s(?:the\s)?[{_CAP}][\w’'-]*(?:\s[{_CAP}][\w’'-]*)*){{0,2}}),\s$")
+    rf"(?:\s(?:to|of|for)\s(?:the\s)?[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*){{0,2}}),\s$")
 # "Jane Doe, the foreign minister," / "Jane Doe, a senior fellow at the Policy Institute."
 _ROLE_AFTER = re.compile(
     rf",\s(?:\d{{1,3}},\s)?(?:the|a|an)\s((?:[\w’'-]+\s){{0,4}}?{_TITLES_RE}"
     r"(?:\s(?:of|for|at|to|in)\s[^,.;:()“”\"]{1,70}?)?)(?=[,.;]|\s(?:said|says|told|added)\b)",
     re.I)
-
-
-def _bare(word: str) -> str:
-    return (word[:-2] if word.endswith(("’s", "'s")) else word).lower()
-
-
-@lru_cache(maxsize=65536)
-def is_title(word: str) -> bool:
-    bare = _bare(word)
-    glued = re.search(r"[a-z]([A-Z][a-z]+)$", word)  # "PhotoPresident": a caption glued on
-    return bare in TITLE_WORDS or bare in HONORIFICS or bool(
-        glued and glued.group(1).lower() in TITLE_WORDS)
-
-
-def split_title(run: str) -> tuple[str, str]:
-    """("Ruritanian President", "Jane Doe") from "Ruritanian President Jane Doe": the name is
-    what follows the last title word of the run."""
-    ws = run.split()
-    last = max((i for i, w in enumerate(ws) if is_title(w)), default=-1)
-    return " ".join(ws[:last + 1]), " ".join(ws[last + 1:])
-
-
-def contains(full: str, part: str) -> bool:
-    """Is `part` a run of the words of `full` ("Maria" in "Ana Maria da Costa")?"""
-    f, p = full.lower().split(), part.lower().split()
-    return bool(p) and any(f[i:i + len(p)] == p for i in range(len(f) - len(p) + 1))
 
 
 @dataclass
@@ -208,7 +151,7 @@ def _descriptor_parts(descriptor: str) -> tuple[str, set[str]]:
     """("president", {"ruri"}) from "the Ruritanian president"; ("", set()) without a title."""
     ws = [w for w in re.findall(r"[\w’'.-]+", descriptor)
           if w.lower() not in ("the", "a", "an", "of")]
-    titles = [_bare(w) for w in ws if _bare(w) in TITLE_WORDS]
+    titles = [bare_word(w) for w in ws if bare_word(w) in TITLE_WORDS]
     if not titles:
         return "", set()
     return titles[-1], {_stem(w) for w in ws if w[0].isupper() and not is_title(w)
@@ -216,7 +159,7 @@ def _descriptor_parts(descriptor: str) -> tuple[str, set[str]]:
 
 
 def _stem(word: str) -> str:
-    return _bare(word).replace(".", "")[:4]  # "Ruritanian" ~ "Ruritania"
+    return bare_word(word).replace(".", "")[:4]  # "Ruritanian" ~ "Ruritania"
 
 
 @lru_cache(maxsize=4096)
@@ -226,7 +169,7 @@ def _qualifiers(role: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _title_fits(title: str, role: str) -> bool:
-    role_words = {_bare(w) for w in role.split()}
+    role_words = {bare_word(w) for w in role.split()}
     if role_words & {"vice", "deputy", "former"}:
         return False
     return title in role_words or (title in ("leader", "head") and bool(role_words & _LEADER))
@@ -254,7 +197,7 @@ class Names:
         places: set[str] = set()
         for a in sample:
             for m in _PLACE_BEFORE.finditer(a.body):
-                places.update(w for w in m.group(1).split() if w not in _NOT_NAMES)
+                places.update(w for w in m.group(1).split() if w not in NOT_NAMES)
             for m in _DATELINE_WORDS.finditer(a.body):
                 places.update(w.strip(",").title() for w in m.group(1).split())
         self.places = places
@@ -283,12 +226,12 @@ class Names:
 
     def is_place(self, name: str) -> bool:
         ws = name.split()
-        return name in _PLACE_ACRONYMS or (bool(ws) and all(w in self.places for w in ws))
+        return name in PLACE_ACRONYMS or (bool(ws) and all(w in self.places for w in ws))
 
     def is_person(self, ws: list[str]) -> bool:
         """Could these words name a person: no institution, document, place or plain word?"""
-        if not ws or any(w in _NOT_NAMES or w.lower() in INSTITUTION_WORDS
-                         or w.lower() in _DOCUMENTS or is_title(w) for w in ws):
+        if not ws or any(w in NOT_NAMES or w.lower() in INSTITUTION_WORDS
+                         or w.lower() in DOCUMENTS or is_title(w) for w in ws):
             return False
         name = " ".join(ws)
         if self.is_place(name) or all(w.isupper() and len(w) > 1 for w in ws):
@@ -298,7 +241,7 @@ class Names:
             return w.lower() not in ENGLISH_STOP_WORDS and (
                 w in self.titled or w.lower() not in self.lowercase)
         # "Presidents Doe and Roe Map Out Future Ties": a headline's words, not a name
-        plain = [w for w in ws if w.lower() in self.lowercase and w.lower() not in _PARTICLES]
+        plain = [w for w in ws if w.lower() in self.lowercase and w.lower() not in PARTICLES]
         return not any(w.lower() in _HEADLINE_WORDS for w in ws) and 2 * len(plain) <= len(ws)
 
     def holders_of(self, descriptor: str, article_id: str) -> list[str]:
@@ -338,7 +281,7 @@ class Names:
 
     def people_in(self, text: str) -> Iterator[str]:
         """Person names in a stretch of text, in order, titles stripped."""
-        for m in _RUN.finditer(text):
+        for m in NAME_RUNS.finditer(text):
             name = self._name_of(m.group())
             if name and any(w in self.titled for w in name.split()):
                 yield name
@@ -351,13 +294,13 @@ class Names:
     def _read_name(self, run: str) -> str:
         _, name = split_title(run)
         ws = name.split()
-        while len(ws) > 1 and _POSSESSIVE.search(ws[0]):
+        while len(ws) > 1 and POSSESSIVE.search(ws[0]):
             ws.pop(0)  # "Ruritania's Oilco"
-        if ws and _POSSESSIVE.search(ws[-1]):
-            ws[-1] = _POSSESSIVE.sub("", ws[-1])  # "Doe’s visit" mentions Doe
-        while ws and ws[-1] in _NOT_NAMES:
+        if ws and POSSESSIVE.search(ws[-1]):
+            ws[-1] = POSSESSIVE.sub("", ws[-1])  # "Doe’s visit" mentions Doe
+        while ws and ws[-1] in NOT_NAMES:
             ws.pop()
-        while ws and (ws[0] in _NOT_NAMES or _POSSESSIVE.search(ws[0])
+        while ws and (ws[0] in NOT_NAMES or POSSESSIVE.search(ws[0])
                       or (len(ws) > 1 and self.is_place(ws[0]))):
             ws.pop(0)  # "Ruritania Jane Doe": a place before the name
         while len(ws) > 1 and self.is_place(" ".join(ws[:2])):
@@ -368,7 +311,7 @@ class Names:
 
     def _index(self, body: str) -> ArticleNames:
         out = ArticleNames()
-        for m in _RUN.finditer(body):
+        for m in NAME_RUNS.finditer(body):
             run = m.group()
             name = self._name_of(run)
             if not name:
@@ -410,11 +353,11 @@ def _role_after(body: str, end: int) -> str:
 def _clean_role(role: str) -> str:
     ws = role.split()
     while ws and ((ws[0].isupper() and len(ws[0]) >= 5) or ws[0].lower() in ("the", "a", "an")
-                  or ws[0] in _NOT_NAMES):
+                  or ws[0] in NOT_NAMES):
         ws.pop(0)  # "STRELSAU Ruritanian President": the dateline is no part of the title
-    while ws and _bare(ws[-1]) in HONORIFICS:
+    while ws and bare_word(ws[-1]) in HONORIFICS:
         ws.pop()
-    if not any(_bare(w) in TITLE_WORDS for w in ws):
+    if not any(bare_word(w) in TITLE_WORDS for w in ws):
         return ""
     return " ".join(ws)
 
@@ -428,9 +371,9 @@ class Who:
     role: str = ""  # a title given in the attribution itself ("palace spokesman")
 
 
-_SPEAKING_BODIES = _set("source side delegation")
+_SPEAKING_BODIES = word_set("source side delegation")
 # Institution words too vague to name a speaker alone: "the press said", "the side said".
-_VAGUE_BODIES = _set("press news media side group service mission union house")
+_VAGUE_BODIES = word_set("press news media side group service mission union house")
 
 
 def read_who(phrase: str, names: Names) -> Who | None:
@@ -455,7 +398,7 @@ def read_who(phrase: str, names: Names) -> Who | None:
     owner = re.match(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])", bare)  # "Ruritania's Rna news agency"
     bare = bare[owner.end():] if owner else bare
     ws = bare.split()
-    if not ws or any(w.lower() in _DOCUMENTS for w in ws):
+    if not ws or any(w.lower() in DOCUMENTS for w in ws):
         return None
     last = ws[-1].lower()
     if last.endswith("s") and (last[:-1] in TITLE_WORDS or last[:-1] in _SPEAKING_BODIES
@@ -463,22 +406,23 @@ def read_who(phrase: str, names: Names) -> Who | None:
         return None  # "officials said": no one in particular
     caps = [w for w in ws if w[0].isupper()]
     lower = [w for w in ws if not w[0].isupper()]
-    runs = list(_RUN.finditer(bare))
+    runs = list(NAME_RUNS.finditer(bare))
     if runs and runs[-1].end() == len(bare):
         role, name = split_title(runs[-1].group())
-        name_ws = [w for w in name.split() if _bare(w) not in HONORIFICS]
-        while len(name_ws) > 1 and _POSSESSIVE.search(name_ws[0]):
+        name_ws = [w for w in name.split() if bare_word(w) not in HONORIFICS]
+        while len(name_ws) > 1 and POSSESSIVE.search(name_ws[0]):
             name_ws.pop(0)
         lead = (bare[:runs[-1].start()] + role).strip()
-        if lead and all(w.lower() in _PARTICLES for w in lead.split()):
+        if lead and all(w.lower() in PARTICLES for w in lead.split()):
             name_ws, lead = bare.split(), ""  # "van der Berg" in mid-sentence
         lowers = [w for w in lead.split() if not w[0].isupper()]
         # what comes before the name is a title ("palace spokesman"), not "a map by"
-        titled_lead = not lowers or (len(lowers) <= 3 and _bare(lead.split()[-1]) in TITLE_WORDS)
+        titled_lead = not lowers or (len(lowers) <= 3
+                                     and bare_word(lead.split()[-1]) in TITLE_WORDS)
         if names.is_person(name_ws) and titled_lead:
             return Who("person", " ".join(name_ws), _clean_role(lead))
     institution = any(w.lower() in INSTITUTION_WORDS for w in ws)
-    acronyms = [w for w in caps if w.isupper() and len(w) > 1 and w not in _PLACE_ACRONYMS]
+    acronyms = [w for w in caps if w.isupper() and len(w) > 1 and w not in PLACE_ACRONYMS]
     if det and len(ws) <= 4 and not caps and ws[-1].lower() in INSTITUTION_WORDS \
             and ws[-1].lower() not in _VAGUE_BODIES:
         return Who("institution", p)  # "the foreign ministry", "the presidential office"
@@ -494,8 +438,8 @@ def read_who(phrase: str, names: Names) -> Who | None:
                 and all(w[0].isupper() or w.lower() in ("of", "the") for w in ws[first_cap:]):
             return Who("institution", " ".join(ws[first_cap:]))  # "the official Xyz News Agency"
         return Who("institution", bare if bare[0].isupper() else p)
-    if any(_bare(w) in TITLE_WORDS for w in ws) or (det and ws[-1].lower() in _SPEAKING_BODIES):
-        if all(_bare(w) in TITLE_WORDS or w.lower() in ("of", "the", "state", "top", "senior",
+    if any(bare_word(w) in TITLE_WORDS for w in ws) or (det and ws[-1].lower() in _SPEAKING_BODIES):
+        if all(bare_word(w) in TITLE_WORDS or w.lower() in ("of", "the", "state", "top", "senior",
                                                         "diplomatic", "source", "side")
                for w in lower):
             return Who("descriptor", bare if bare[0].isupper() else p)
