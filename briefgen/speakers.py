@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
+from .article_names import ArticleNames, Mention
 from .model import Article
 from .name_roles import clean_role, role_after, role_before
 from .name_words import (
@@ -39,8 +39,6 @@ from .name_words import (
 )
 from .vectors import ENGLISH_STOP_WORDS
 
-# Titles that name whoever leads a country: "the Ruritanian leader" is its president.
-_LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
 _PRONOUNS = word_set("he she him her")
 # Small words a headline capitalizes and a name never holds.
 _HEADLINE_WORDS = word_set("out up on in at to for of and the a an with as by from over into "
@@ -49,103 +47,6 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
     r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
 _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
-
-
-@dataclass
-class Mention:
-    name: str  # as printed, title stripped: "Jane Doe", "Doe"
-    start: int
-    end: int
-    role: str = ""  # the title attached to this mention: "Ruritanian President"
-
-
-@dataclass
-class ArticleNames:
-    """The name mentions of one article, each with the title attached to it, if any."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    counts: Counter = field(default_factory=Counter)
-    _full: dict[str, str] = field(default_factory=dict)
-    _holders: dict[str, list[str]] = field(default_factory=dict)
-    _by_word: dict[str, list[str]] | None = None
-
-    def forms_of(self, name: str) -> list[str]:
-        if self._by_word is None:
-            self._by_word = {}
-            for n in self.counts:
-                for w in n.lower().split():
-                    self._by_word.setdefault(w, []).append(n)
-        first = name.lower().split()[:1]
-        return [n for n in self._by_word.get(first[0], []) if contains(n, name)] if first else []
-
-    def full(self, name: str) -> str:
-        """The fullest form this article gives a name ("Doe" -> "Jane Doe")."""
-        if name not in self._full:
-            forms = self.forms_of(name)
-            titled = {m.name for m in self.mentions if m.role}
-            self._full[name] = max(forms, key=lambda n: (
-                n in titled or self.counts[n] > 1, len(n.split()), self.counts[n])) \
-                if forms else name
-        return self._full[name]
-
-    def role_of(self, name: str) -> str:
-        """The title this article attaches to this person's own name: the one it gives most
-        often, the first given on a tie; "" if it gives none."""
-        roles: Counter = Counter()
-        first: dict[str, int] = {}
-        for m in self.mentions:
-            if m.role and (contains(name, m.name) or contains(m.name, name)):
-                roles[m.role] += 1
-                first.setdefault(m.role, m.start)
-        return max(roles, key=lambda r: (roles[r], -first[r])) if roles else ""
-
-    def holders_of(self, descriptor: str) -> list[str]:
-        """People of this article whose title fits a descriptor ("the Ruritanian president"):
-        those whose title also names its country, else those whose title names none."""
-        if descriptor not in self._holders:
-            self._holders[descriptor] = self._find_holders(descriptor)
-        return self._holders[descriptor]
-
-    def _find_holders(self, descriptor: str) -> list[str]:
-        title, qualifiers = _descriptor_parts(descriptor)
-        if not title:
-            return []
-        holders: dict[str, str] = {}
-        for m in self.mentions:
-            if m.role and _title_fits(title, m.role):
-                holders.setdefault(self.full(m.name), m.role)
-        if not qualifiers:
-            return list(holders)
-        strong = [n for n, r in holders.items() if qualifiers <= _qualifiers(r)]
-        return strong or [n for n, r in holders.items() if not _qualifiers(r)]
-
-
-def _descriptor_parts(descriptor: str) -> tuple[str, set[str]]:
-    """("president", {"ruri"}) from "the Ruritanian president"; ("", set()) without a title."""
-    ws = [w for w in re.findall(r"[\w’'.-]+", descriptor)
-          if w.lower() not in ("the", "a", "an", "of")]
-    titles = [bare_word(w) for w in ws if bare_word(w) in TITLE_WORDS]
-    if not titles:
-        return "", set()
-    return titles[-1], {_stem(w) for w in ws if w[0].isupper() and not is_title(w)
-                        and w.lower() != "state"}
-
-
-def _stem(word: str) -> str:
-    return bare_word(word).replace(".", "")[:4]  # "Ruritanian" ~ "Ruritania"
-
-
-@lru_cache(maxsize=4096)
-def _qualifiers(role: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in role.split() if w[0].isupper() and not is_title(w))
-
-
-@lru_cache(maxsize=4096)
-def _title_fits(title: str, role: str) -> bool:
-    role_words = {bare_word(w) for w in role.split()}
-    if role_words & {"vice", "deputy", "former"}:
-        return False
-    return title in role_words or (title in ("leader", "head") and bool(role_words & _LEADER))
 
 
 class Names:
