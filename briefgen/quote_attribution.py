@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .name_words import NAME_RUN
-from .speakers import Names, Who, read_who
+from .speaker_who import Who, read_who
+from .speakers import Names
 
 _VERBS = (r"(?:said|says|told|tells|added|adds|stated|noted|declared|remarked|argued|wrote"
           r"|warned|insisted|stressed|explained|asked|replied|responded|continued|emphasi[sz]ed"

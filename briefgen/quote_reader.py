@@ -36,7 +36,8 @@ from .quote_attribution import (
 from .quote_found import FoundQuote
 from .quote_spans import Span, only_attribution, quotation_spans, quote_text, stands_alone
 from .segment import paragraph_spans
-from .speakers import Names, Who, read_who
+from .speaker_who import Who, read_who
+from .speakers import Names
 
 _SENTENCE_END = re.compile(r"[.!?…][)’'”\"]?$")
 # "STRELSAU, May 2 (Wire) - ", "STRELSAU, Ruritania -- ", "Strelsau, May 2 (RNA).- ", "STRELSAU: "

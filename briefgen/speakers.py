@@ -6,8 +6,12 @@ President Jane Doe", "Freedonia's finance minister Jane Doe", "Jane Doe, the
 foreign minister,"), and a place is what follows "in" or a travel verb ("in
 Paris", "trip to Paris") or opens a dateline ("PARIS --"); a place never
 speaks for anyone. An attribution phrase ("the Ruritanian leader", "state
-broadcaster RTV", "palace spokesman Sam Roe") is read here into a
+broadcaster RTV", "palace spokesman Sam Roe") is read into a
 person, an institution or a title to match against the article's people.
+
+Here the day's names are learnt (Names); the words names and titles are made of are in
+name_words, the title attached to a mention in name_roles, one article's mentions in
+article_names, and what an attribution phrase names in speaker_who.
 """
 
 from __future__ import annotations
@@ -15,14 +19,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from .article_names import ArticleNames, Mention
 from .model import Article
-from .name_roles import clean_role, role_after, role_before
+from .name_roles import role_after, role_before
 from .name_words import (
     DOCUMENTS,
-    HONORIFICS,
     INSTITUTION_WORDS,
     NAME_RUN,
     NAME_RUNS,
@@ -30,8 +32,6 @@ from .name_words import (
     PARTICLES,
     PLACE_ACRONYMS,
     POSSESSIVE,
-    TITLE_WORDS,
-    bare_word,
     contains,
     is_title,
     split_title,
@@ -39,7 +39,6 @@ from .name_words import (
 )
 from .vectors import ENGLISH_STOP_WORDS
 
-_PRONOUNS = word_set("he she him her")
 # Small words a headline capitalizes and a name never holds.
 _HEADLINE_WORDS = word_set("out up on in at to for of and the a an with as by from over into "
                            "after is are be will says say new not no off down amid about")
@@ -199,90 +198,3 @@ class Names:
             out.mentions.append(Mention(name, start, end, role))
             out.counts[name] += 1
         return out
-
-
-# --- reading an attribution phrase -------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Who:
-    kind: str  # "person", "institution", "descriptor" or "pronoun"
-    text: str
-    role: str = ""  # a title given in the attribution itself ("palace spokesman")
-
-
-_SPEAKING_BODIES = word_set("source side delegation")
-# Institution words too vague to name a speaker alone: "the press said", "the side said".
-_VAGUE_BODIES = word_set("press news media side group service mission union house")
-
-
-def read_who(phrase: str, names: Names) -> Who | None:
-    """What an attribution phrase names, or None when it names no one who speaks.
-
-    "he" -> pronoun; "Mr. Doe" -> person Doe; "palace spokesman Sam Roe" -> person Sam Roe
-    with the title palace spokesman; "the ministry", "state broadcaster RTV", "RNA news
-    agency" -> institutions; "the Ruritanian leader" -> a descriptor, to be matched
-    against the titles of the article's people. Places, documents ("the statement") and
-    plurals ("officials") are no one.
-    """
-    p = re.sub(r"\s*\([^)]{1,40}\)$", "", phrase.strip().strip(",")).strip()
-    if not p:
-        return None
-    if p.lower() in _PRONOUNS:
-        return Who("pronoun", p.lower())
-    lead = re.match(r"(?:(?:While|But|And|As|When|If|After|However|Meanwhile|So|Yet|Then"
-                    r"|Also)\s+)+", p)
-    p = p[lead.end():] if lead else p
-    det = re.match(r"(?:the|a|an)\s+", p, re.I)
-    bare = p[det.end():] if det else p
-    owner = re.match(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])", bare)  # "Ruritania's Rna news agency"
-    bare = bare[owner.end():] if owner else bare
-    ws = bare.split()
-    if not ws or any(w.lower() in DOCUMENTS for w in ws):
-        return None
-    last = ws[-1].lower()
-    if last.endswith("s") and (last[:-1] in TITLE_WORDS or last[:-1] in _SPEAKING_BODIES
-                               or last in ("officials", "sources", "analysts", "experts")):
-        return None  # "officials said": no one in particular
-    caps = [w for w in ws if w[0].isupper()]
-    lower = [w for w in ws if not w[0].isupper()]
-    runs = list(NAME_RUNS.finditer(bare))
-    if runs and runs[-1].end() == len(bare):
-        role, name = split_title(runs[-1].group())
-        name_ws = [w for w in name.split() if bare_word(w) not in HONORIFICS]
-        while len(name_ws) > 1 and POSSESSIVE.search(name_ws[0]):
-            name_ws.pop(0)
-        lead = (bare[:runs[-1].start()] + role).strip()
-        if lead and all(w.lower() in PARTICLES for w in lead.split()):
-            name_ws, lead = bare.split(), ""  # "van der Berg" in mid-sentence
-        lowers = [w for w in lead.split() if not w[0].isupper()]
-        # what comes before the name is a title ("palace spokesman"), not "a map by"
-        titled_lead = not lowers or (len(lowers) <= 3
-                                     and bare_word(lead.split()[-1]) in TITLE_WORDS)
-        if names.is_person(name_ws) and titled_lead:
-            return Who("person", " ".join(name_ws), clean_role(lead))
-    institution = any(w.lower() in INSTITUTION_WORDS for w in ws)
-    acronyms = [w for w in caps if w.isupper() and len(w) > 1 and w not in PLACE_ACRONYMS]
-    if det and len(ws) <= 4 and not caps and ws[-1].lower() in INSTITUTION_WORDS \
-            and ws[-1].lower() not in _VAGUE_BODIES:
-        return Who("institution", p)  # "the foreign ministry", "the presidential office"
-    if (institution or acronyms) and all(
-            w.lower() in INSTITUTION_WORDS or w.lower() in ("state", "official", "of", "the")
-            for w in lower):
-        if acronyms and not any(w.lower() in INSTITUTION_WORDS for w in caps):
-            return Who("institution", acronyms[-1])  # "RNA news agency", "state broadcaster RTV"
-        if names.is_place(" ".join(caps)) and not institution:
-            return None
-        first_cap = next((i for i, w in enumerate(ws) if w[0].isupper()), None)
-        if first_cap is not None and any(w.lower() in INSTITUTION_WORDS for w in caps) \
-                and all(w[0].isupper() or w.lower() in ("of", "the") for w in ws[first_cap:]):
-            return Who("institution", " ".join(ws[first_cap:]))  # "the official Xyz News Agency"
-        return Who("institution", bare if bare[0].isupper() else p)
-    if any(bare_word(w) in TITLE_WORDS for w in ws) or (det and ws[-1].lower() in _SPEAKING_BODIES):
-        if all(bare_word(w) in TITLE_WORDS or w.lower() in ("of", "the", "state", "top", "senior",
-                                                        "diplomatic", "source", "side")
-               for w in lower):
-            return Who("descriptor", bare if bare[0].isupper() else p)
-        return None
-    if len(ws) == 1 and det and bare[0].isupper() and not names.is_place(bare):
-        return Who("institution", p)  # "the Elysée"
-    return None
