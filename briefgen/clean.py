@@ -18,7 +18,7 @@ import yaml
 
 from .errors import ConfigError
 from .model import Article
-from .regex_start import required_literals
+from .regex_start import LEADING_FLAGS, required_literals
 
 MAX_PARAGRAPH = 50_000  # characters; longer "paragraphs" would only slow every rule down
 MAX_CUTS = 8  # rounds of cutting spans: enough for nested furniture, bounded on hostile text
@@ -352,7 +352,7 @@ def _one_pattern(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
         return None
     parts = []
     for p in patterns:  # a leading "(?i)" must become a scoped "(?i:...)" inside an alternation
-        m = re.match(r"\(\?([aiLmsux]+)\)", p.pattern)
+        m = LEADING_FLAGS.match(p.pattern)
         flags, body = (m.group(1), p.pattern[m.end():]) if m else ("", p.pattern)
         parts.append(f"(?{flags}:{body})" if flags else f"(?:{body})")
     return re.compile("|".join(parts))

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import ConfigError
 from .ranker_names import RANKER_NAMES
+from .regex_start import LEADING_FLAGS
 
 FORMATS = ("html", "pdf", "json", "md")
 Format = Literal["html", "pdf", "json", "md"]
@@ -220,6 +221,11 @@ class ScheduleConfig(_Strict):
         return expr
 
 
+def regex_cue(cue: str) -> str | None:
+    """The regular expression a `/.../` cue is; None for a word, a phrase or a `prefix*`."""
+    return cue[1:-1] if len(cue) > 2 and cue.startswith("/") and cue.endswith("/") else None
+
+
 class SectionConfig(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     """Stable identifier, used in the JSON (`key_meetings`)."""
@@ -245,14 +251,15 @@ class SectionConfig(_Strict):
     @classmethod
     def _valid_cues(cls, cues: tuple[str, ...]) -> tuple[str, ...]:
         for cue in cues:
-            if len(cue) > 2 and cue.startswith("/") and cue.endswith("/"):
-                if re.match(r"\(\?[aiLmsux]+\)", cue[1:-1]):  # "(?i)" in the middle of
-                    # the section's one pattern fails; cues are matched ignoring case anyway
+            body = regex_cue(cue)
+            if body is not None:
+                if LEADING_FLAGS.match(body):  # "(?i)" in the middle of the section's one
+                    # pattern fails; cues are matched ignoring case anyway
                     raise ValueError(f"{cue!r}: flags such as (?i) cannot open a cue (cues "
                                      "already match in any case); write (?i:...) around a "
                                      "part instead")
                 try:  # as it is used: one alternative among the section's cues
-                    re.compile(rf"\b(?:{cue[1:-1]})", re.I)
+                    re.compile(rf"\b(?:{body})", re.I)
                 except re.error as e:
                     raise ValueError(f"bad regular expression {cue!r}: {e}") from None
         return cues

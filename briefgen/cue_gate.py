@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from .config import regex_cue
 from .regex_start import case_odd, literal_choices
 
 # A string found where its cue could not begin or end is no sign of it: "aid" in "said".
@@ -28,8 +29,9 @@ def cue_strings(cue: str) -> tuple[tuple[str, ...], bool, bool] | None:
     begins and ends at them as at word edges; None when that is not sure (then the
     section reads every text)."""
     cue = cue.strip()
-    if len(cue) > 2 and cue.startswith("/") and cue.endswith("/"):
-        strings = literal_choices(cue[1:-1])
+    body = regex_cue(cue)
+    if body is not None:
+        strings = literal_choices(body)
         return (strings, False, False) if strings else None
     word = cue.rstrip("*").lower()
     if not word or not word.isascii():
@@ -62,7 +64,8 @@ class CueGate:
                     holders.setdefault(s, {}).setdefault((starts, ends), set()).add(n)
         self.automaton = ahocorasick.Automaton()
         for s, kinds in holders.items():
-            signs = tuple((frozenset(ns), starts, ends) for (starts, ends), ns in kinds.items())
+            signs: tuple[Sign, ...] = tuple(
+                (frozenset(ns), starts, ends) for (starts, ends), ns in kinds.items())
             self.automaton.add_word(s, (len(s), signs))
         if holders:
             self.automaton.make_automaton()

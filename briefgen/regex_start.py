@@ -41,6 +41,10 @@ def case_odd(text: str) -> bool:
     return any(ch in text for ch in CASE_ODD)
 
 
+# Global flags opening a pattern ("(?i)"): inside an alternation they must be scoped or go.
+LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
 def _parsed(body: str):
     """`body` read case-insensitively by the regex parser; None without it or on an error."""
     return _parsed_as(body, re.I)

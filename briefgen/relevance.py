@@ -22,7 +22,7 @@ import numpy as np
 from scipy import sparse
 
 from . import cue_gate, vectors
-from .config import SectionConfig
+from .config import SectionConfig, regex_cue
 from .corpus import Corpus
 from .reading import main_span, profile, read
 from .regex_start import alternation, group_name, local
@@ -42,13 +42,11 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
     """
     parts = []
     for n, cue in enumerate(c.strip() for c in cues):
-        if len(cue) > 2 and cue.startswith("/") and cue.endswith("/"):
-            body = cue[1:-1]
-        elif cue.rstrip("*"):
+        body = regex_cue(cue)
+        if body is None and cue.rstrip("*"):
             body = re.escape(cue.rstrip("*")) + (r"\w*" if cue.endswith("*") else r"\b")
-        else:
-            continue
-        parts.append((f"c{n}", body))
+        if body is not None:
+            parts.append((f"c{n}", body))
     # cues grouped by first letter: only those that can match at a word are tried there
     return re.compile(r"\b" + alternation(parts), re.I) if parts else None
 
@@ -91,8 +89,8 @@ def _find(pattern: re.Pattern | None, local: bool, text: str,
 def _local(cues: tuple[str, ...]) -> bool:
     """Whether every cue matches inside a main clause as in the clause alone: words,
     phrases and prefixes always do; a regular expression if `local` says so."""
-    return all(local(c[1:-1]) for c in (c.strip() for c in cues)
-               if len(c) > 2 and c.startswith("/") and c.endswith("/"))
+    bodies = (regex_cue(c.strip()) for c in cues)
+    return all(local(body) for body in bodies if body is not None)
 
 
 _NONE: Found = (frozenset(), frozenset())
