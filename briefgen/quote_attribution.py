@@ -45,9 +45,9 @@ AFTER_SOURCE = re.compile(
     rf"|[\s,]*(?:[\w’'-]+\s){{1,5}}?quoted\s(?P<b>{_PHRASE_AFTER})\s+as\s+(?:saying|telling)\b")
 # 'Name said: "..."', 'He added, "..."', 'Doe told reporters that "..."' before the mark.
 _VERB_AT_END = rf"{_VERBS}(?:\s+[\w’'.-]+){{0,5}}?\s*[,:]?\s*$"
-BEFORE = re.compile(rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_VERB_AT_END}")
-# what every match of BEFORE ends on, found far faster: a lead without it is not searched
-VERB_ENDS = re.compile(_VERB_AT_END)
+_BEFORE = re.compile(rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_VERB_AT_END}")
+# what every match of _BEFORE ends on, found far faster: a lead without it is not searched
+_VERB_ENDS = re.compile(_VERB_AT_END)
 QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$")
 SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
 # The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: "
@@ -118,6 +118,12 @@ def clause_starts(text: str) -> list[int]:
         if m.group().startswith(",") or re.search(r"\s[a-z]+\s", before):
             starts.append(m.end())  # "The two shook hands and Doe said ..." (not "X and Doe")
     return starts
+
+
+def speakers_before(lead: str):
+    """Every attribution ending the lead of a quotation ('Name said: ', 'He added, '), as
+    `search_all` gives them."""
+    return search_all(_BEFORE, lead) if _VERB_ENDS.search(lead) else ()
 
 
 def search_all(pattern: re.Pattern, text: str):

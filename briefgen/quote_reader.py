@@ -11,7 +11,6 @@ from .quote_attribution import (
     ACCORDING_TO,
     AFTER,
     AFTER_SOURCE,
-    BEFORE,
     CLAUSE_TAIL,
     FIRST_PERSON,
     NESTED,
@@ -28,9 +27,9 @@ from .quote_attribution import (
     SUBJECT,
     TRAILING_SOURCE,
     UNMARKED,
-    VERB_ENDS,
     clause_starts,
     search_all,
+    speakers_before,
     who_of,
 )
 from .quote_found import FoundQuote
@@ -117,7 +116,7 @@ class ArticleReader:
             who = Who("pronoun", "he") if phrase in ("him", "her") else read_who(phrase, self.names)
             if who:
                 return who, span.end
-        for m in search_all(BEFORE, lead) if VERB_ENDS.search(lead) else ():
+        for m in speakers_before(lead):
             who = who_of(m, self.names)
             if who:
                 return who, span.end
