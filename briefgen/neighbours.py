@@ -1,12 +1,14 @@
 """Pairs of rows whose cosine reaches a threshold, without comparing all pairs.
 
 Prefix filtering (Bayardo et al., "Scaling up all pairs similarity search"):
-a row's entries are taken from its most common word to its rarest, and only
-the rare tail whose norm reaches the threshold is indexed. Two rows with
-cosine >= t share a word in that tail (otherwise their dot product is at most
-the head's norm, under t), so probing the index finds every such pair while
-common words, which pair nearly everything, are never joined on. The result is
-exact; only the number of pairs it looks at shrinks.
+a row's entries are taken from its most common word to its rarest, and the
+common head whose norm stays under the threshold t is set aside; the rare tail
+is indexed. Two rows with cosine >= t share a word in both their tails: a
+shared word outside them stands before the later of the two rows' tails, in
+that row's head, and the head alone adds less than t. So joining tails on
+tails finds every such pair, while common words, which pair nearly everything,
+are never joined on. The result is exact; only the number of pairs it looks at
+shrinks.
 """
 
 from __future__ import annotations
@@ -18,14 +20,12 @@ PROBE_BUDGET = 250_000  # candidate pairs looked at per chunk: bounds its transi
 
 
 class _Tails:
-    """Each row split by prefix filtering, and what bounds its dot product with a probe.
+    """Each row split by prefix filtering, and what bounds its dot product with another.
 
     `tail`: each row's indexed tail; `head_norm`: the norm of the head left out of it;
     `boundary`: the place (in the order from the most common word to the rarest) of the
-    row's first tail word, before which all its head words stand; `keys` and `running`:
-    per entry, its row and place (row x columns + place, sorted) and the squared norms
-    summed over the matrix up to it in that order, so the norm of a row's part before a
-    place is one search away.
+    row's first tail word, before which all its head words stand; `places` and `squares`:
+    the tails' entries row by row in that order, each row's from `starts[row]` on.
     """
 
     def __init__(self, matrix: sparse.csr_matrix, threshold: float):
@@ -39,36 +39,45 @@ class _Tails:
         keys += place[matrix.indices]
         # sorting moves entries within their rows only: `rows` stays right for them
         order = np.argsort(keys, kind="stable")
-        self.keys, self.columns = keys[order], columns
         del keys
         squares = matrix.data[order]
         squares **= 2
-        self.running = np.zeros(len(squares) + 1)
-        np.cumsum(squares, out=self.running[1:])
         # a row's squared norm up to and including each entry
-        head_sq = np.repeat(self.running[matrix.indptr[:-1]], per_row)
-        np.subtract(self.running[1:], head_sq, out=head_sq)
+        running = np.zeros(len(squares) + 1)
+        np.cumsum(squares, out=running[1:])
+        head_sq = running[1:] - np.repeat(running[matrix.indptr[:-1]], per_row)
+        del running
         in_tail = head_sq >= threshold ** 2 * (1 - 1e-9)
         del head_sq
-        # the head is what stays out: its squared norm is the running sum just before the tail
         out = ~in_tail
         self.head_norm = np.sqrt(np.bincount(rows[out], weights=squares[out], minlength=n))
-        del squares, out
+        del out
         keep = order[in_tail]
         del order
         tail_rows = rows[in_tail]
         del rows
         self.tail = sparse.csr_matrix((matrix.data[keep], (tail_rows, matrix.indices[keep])),
                                       shape=matrix.shape)
-        self.boundary = np.full(n, columns, dtype=np.int64)
-        np.minimum.at(self.boundary, tail_rows, place[matrix.indices[keep]])
+        self.squares = squares[in_tail]
+        # one more place past the last tail, where no search goes on
+        self.places = np.append(place[matrix.indices[keep]], columns)
+        self.starts = np.searchsorted(tail_rows, np.arange(n + 1))
+        self.boundary = np.where(self.starts[:-1] < self.starts[1:],
+                                 self.places[self.starts[:-1]], columns)
 
     def norm_before(self, rows: np.ndarray, boundary: np.ndarray) -> np.ndarray:
-        """Per (row, place): the norm of the row's entries placed before it (a little over,
-        never under)."""
-        start = np.searchsorted(self.keys, rows * self.columns)
-        end = np.searchsorted(self.keys, rows * self.columns + boundary)
-        return np.sqrt(np.maximum(self.running[end] - self.running[start], 0) + 1e-9)
+        """Per (row, place) with the place at or past the row's own boundary: the norm of
+        the row's entries placed before it (its head and its tail's first words; a little
+        over, never under)."""
+        total = self.head_norm[rows] ** 2
+        which = np.arange(len(rows))
+        at, end, limit = self.starts[rows], self.starts[rows + 1], boundary
+        while len(which):  # a tail word at a time, while any row has one before its place
+            more = (at < end) & (self.places[at] < limit)
+            which, at, end, limit = which[more], at[more], end[more], limit[more]
+            total[which] += self.squares[at]
+            at += 1
+        return np.sqrt(total + 1e-9)
 
 
 def _chunks(matrix: sparse.csr_matrix, tail: sparse.csr_matrix) -> list[tuple[int, int]]:
@@ -90,8 +99,9 @@ def _chunks(matrix: sparse.csr_matrix, tail: sparse.csr_matrix) -> list[tuple[in
 
 def _most_similar(i: np.ndarray, j: np.ndarray, cosine: np.ndarray, limit: int
                   ) -> np.ndarray:
-    """Which pairs to keep so that each row i keeps its `limit` most similar partners."""
-    order = np.lexsort((-cosine, i))
+    """Which pairs to keep so that each row i keeps its `limit` most similar partners (the
+    first rows j among equals, whatever order the pairs were found in)."""
+    order = np.lexsort((j, -cosine, i))
     first = np.searchsorted(i[order], i[order], side="left")
     keep = np.zeros(len(i), dtype=bool)
     keep[order[np.arange(len(i)) - first < limit]] = True
@@ -109,20 +119,23 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None
         return empty
     matrix = matrix.tocsr()
     tails = _Tails(matrix, threshold)
-    head_norm, least = tails.head_norm, threshold * (1 - 1e-9)
-    tail_t = tails.tail.T.tocsr()
+    tail, head_norm, least = tails.tail, tails.head_norm, threshold * (1 - 1e-9)
     found_i, found_j, found_s = [], [], []
-    for start, end in _chunks(matrix, tails.tail):
-        partial = (matrix[start:end] @ tail_t).tocoo()  # over the other row's tail only
+    tail_t = tail.T.tocsr()
+    for start, end in _chunks(tail, tail):
+        partial = (tail[start:end] @ tail_t).tocoo()  # tail on tail
         later = partial.row.astype(np.int64) + start
         earlier = partial.col.astype(np.int64)
-        # the other row's head adds at most its norm: pairs that cannot reach t go now
-        maybe = (earlier < later) & (partial.data + head_norm[earlier] >= least)
-        later, earlier, dot = later[maybe], earlier[maybe], partial.data[maybe]
-        # and at most its norm times the norm of this row's words placed where that head
-        # stands (Cauchy-Schwarz): most pairs of a day of distinct sentences go here
-        reach = tails.norm_before(later, tails.boundary[earlier])
-        maybe = dot + head_norm[earlier] * reach >= least
+        keep = earlier < later
+        earlier, later, dot = earlier[keep], later[keep], partial.data[keep]
+        # the rest of the dot product stands before the later boundary of the two, where
+        # that row is its head: at most the head's norm times the norm of the other row's
+        # words placed there (Cauchy-Schwarz); most pairs of distinct sentences go here
+        first = tails.boundary[earlier] >= tails.boundary[later]
+        headed = np.where(first, earlier, later)
+        other = np.where(first, later, earlier)
+        reach = tails.norm_before(other, tails.boundary[headed])
+        maybe = dot + head_norm[headed] * reach >= least
         later, earlier = later[maybe], earlier[maybe]
         if not len(later):
             continue
