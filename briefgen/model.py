@@ -31,7 +31,7 @@ class Article:
     url: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per sentence: millions on a large day
 class Sentence:
     """One sentence of a cleaned article body, with where it stands."""
 
