@@ -47,6 +47,30 @@ class Group:
 _NO_TEXTS = np.zeros(0, dtype=np.int32)
 
 
+class Readers:
+    """Per distinct text, the articles printing it. Most texts are printed by one article:
+    those keep its id alone, and only the rest a set (a set per text would be most of the
+    memory on a large day)."""
+
+    def __init__(self) -> None:
+        self._first: list[str] = []
+        self._more: dict[int, set[str]] = {}
+
+    def add(self, text: int, article_id: str) -> None:
+        """Text `text` is printed by the article; a new text takes the next number."""
+        if text == len(self._first):
+            self._first.append(article_id)
+        elif self._first[text] != article_id:
+            self._more.setdefault(text, {self._first[text]}).add(article_id)
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def __getitem__(self, text: int) -> tuple[str, ...]:
+        more = self._more.get(text)
+        return tuple(more) if more else (self._first[text],)
+
+
 @dataclass(frozen=True)
 class SupportIndex:
     """Per concept, the distinct texts holding it: one sparse row per concept (the
@@ -72,7 +96,7 @@ class Corpus:
     concept_weight: dict[str, float]  # concept -> how many articles mention it
     # every distinct sentence text (candidate or not): which hold a concept, who prints it
     support: SupportIndex | None = None
-    users: list[tuple[str, ...]] = field(default_factory=list)
+    users: Readers = field(default_factory=Readers)
     cue_weight_cache: dict = field(default_factory=dict)  # (section, cues) -> relevance.cue_weights
     articles: int = 0  # how many articles the sentences come from
 
@@ -94,9 +118,9 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     for s, t in zip(candidates, text_of, strict=True):
         texts[t] = texts[t] or s.text
     tokens = [vectors.analyze(t) for t in texts]
-    used_by: list[set[str]] = [set() for _ in texts]
+    used_by = Readers()
     for s, t in zip(candidates, text_of, strict=True):
-        used_by[t].add(s.article_id)
+        used_by.add(t, s.article_id)
     vectorizer = vectors.Vectorizer()
     counts = vectorizer.fit_counts(tokens, len(texts))
     # per word, how many articles use it; the counts become the TF-IDF rows after
@@ -116,28 +140,24 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
 
 def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dict[str, int],
                    vocabulary: dict[str, int], candidate_rows: sparse.csr_matrix,
-                   used_by: list[set[str]]) -> tuple[SupportIndex, list[tuple[str, ...]]]:
+                   used_by: Readers) -> tuple[SupportIndex, Readers]:
     """Per concept the distinct texts holding it, and per text the articles printing it.
 
     Support is looked for in every sentence, quotations and long ones included,
     so the candidate texts come first (their words are `candidate_rows`' columns) and
-    every other distinct text follows, its words read here. Readers are kept as
-    tuples: on a large day there are millions. So `distinct` and `used_by` are
-    extended in place rather than copied.
+    every other distinct text follows, its words read here. On a large day there are
+    millions of texts: `distinct` and `used_by` are extended in place, not copied.
     """
     columns = dict(vocabulary)  # words only other sentences use stay out of the vectorizer
     words: list[int] = []
     ends = [candidate_rows.nnz]
-    users: list = used_by
+    users = used_by
     for sentence, key in zip(sentences, keys, strict=True):
         t = distinct.setdefault(key, len(distinct))
         if t == len(users):
             words += {columns.setdefault(w, len(columns)) for w in vectors.analyze(sentence.text)}
             ends.append(len(words) + candidate_rows.nnz)
-            users.append(set())
-        users[t].add(sentence.article_id)
-    for t, readers in enumerate(users):  # one by one: never every set and every tuple at once
-        users[t] = tuple(readers)
+        users.add(t, sentence.article_id)
     indices = np.concatenate([candidate_rows.indices, np.array(words, dtype=np.int32)]
                              ).astype(np.int32, copy=False)
     indptr = np.concatenate([candidate_rows.indptr[:-1], ends]) if candidate_rows.shape[0] \
@@ -154,13 +174,17 @@ def _normalized_text(text: str) -> str:
     return " ".join(_WORD_RUN.findall(text.lower()))
 
 
-def _articles_per_word(counts: sparse.csr_matrix, used_by: list[set[str]]) -> np.ndarray:
+def _articles_per_word(counts: sparse.csr_matrix, used_by: Readers) -> np.ndarray:
     """Per column of `counts` (texts x words), how many articles print a text using it."""
     number: dict[str, int] = {}
-    columns = [number.setdefault(a, len(number)) for users in used_by for a in users]
+    columns: list[int] = []
+    ends = [0]
+    for t in range(len(used_by)):
+        columns += [number.setdefault(a, len(number)) for a in used_by[t]]
+        ends.append(len(columns))
     readers = sparse.csr_matrix(
-        (np.ones(len(columns), dtype=np.int32), np.array(columns, dtype=np.int32),
-         np.cumsum([0, *map(len, used_by)])), shape=(len(used_by), len(number)))
+        (np.ones(len(columns), dtype=np.int32), np.array(columns, dtype=np.int32), ends),
+        shape=(len(used_by), len(number)))
     uses = sparse.csr_matrix((np.ones(len(counts.data), dtype=np.int32), counts.indices,
                               counts.indptr), shape=counts.shape)  # the counts' own arrays
     return (uses.T @ readers).getnnz(axis=1)
