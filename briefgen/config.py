@@ -7,19 +7,19 @@ docstring. `load()` reports every problem at once, one line each, as
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import string
 from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .config_errors import describe_errors, did_you_mean
 from .errors import ConfigError
 from .ranker_names import RANKER_NAMES
 from .regex_start import LEADING_FLAGS
@@ -269,7 +269,7 @@ class SectionConfig(_Strict):
     def _known_ranker(cls, name: str) -> str:
         if name not in RANKER_NAMES:
             raise ValueError(f"expected one of {', '.join(RANKER_NAMES)}; got {name!r}"
-                             + _did_you_mean(name, RANKER_NAMES))
+                             + did_you_mean(name, RANKER_NAMES))
         return name
 
 
@@ -352,11 +352,6 @@ class Config(_Strict):
         return p if p.is_absolute() else Path(os.path.normpath(self.base_dir / p))
 
 
-def _did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def load(path: str | Path) -> Config:
     """Read and validate a config file; raise ConfigError listing every problem."""
     path = Path(path)
@@ -386,75 +381,4 @@ def parse(text: str, name: str = "<config>", base_dir: Path = Path(".")) -> Conf
     try:
         return Config.model_validate({**data, "base_dir": base_dir})
     except ValidationError as e:
-        errors = e.errors()
-        # A list whose only item is invalid is also "too short": the item's error says it all.
-        errors = [err for err in errors if err["type"] != "too_short" or not any(
-            len(o["loc"]) > len(err["loc"]) and o["loc"][:len(err["loc"])] == err["loc"]
-            for o in errors)]
-        lines = [_describe(err, name, root) for err in errors]
-        raise ConfigError("\n".join(dict.fromkeys(lines))) from None
-
-
-def _describe(err: dict, name: str, root: yaml.Node | None) -> str:
-    loc = tuple(err["loc"])
-    key = _key_path(loc)
-    line = _line_of(root, loc)
-    where = f"{name}:{line}" if line else name
-    if err["type"] == "extra_forbidden":
-        parent = _model_at(loc[:-1])
-        hint = _did_you_mean(str(loc[-1]), parent.model_fields) if parent else ""
-        return f"{where}: {key}: unknown key{hint}"
-    if err["type"] == "missing":
-        return f"{where}: {key}: required key missing"
-    msg = err["msg"].removeprefix("Value error, ")
-    got = err.get("input")
-    if err["type"] in ("tuple_type", "list_type") and isinstance(got, str):
-        items = ", ".join(p.strip() for p in got.split(",") if p.strip())
-        return f"{where}: {key}: expected a list in brackets, like [{items}]; got {got!r}"
-    if err["type"] not in ("value_error",) and not isinstance(got, dict | list):
-        msg += f"; got {got!r}"
-    return f"{where}: {key}: {msg}" if key else f"{where}: {msg}"
-
-
-def _key_path(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _line_of(node: yaml.Node | None, loc: tuple) -> int | None:
-    """The 1-based line of the deepest YAML node along loc (the key itself when it exists)."""
-    line = node.start_mark.line + 1 if node else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next((kv for kv in node.value if kv[0].value == part), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line + 1, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                break
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
-
-
-def _model_at(loc: tuple) -> type[BaseModel] | None:
-    """The schema class that owns the keys at loc (for did-you-mean on unknown keys)."""
-    model: Any = Config
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        ann = field.annotation
-        args = getattr(ann, "__args__", ())
-        model = next((a for a in (ann, *args) if isinstance(a, type) and issubclass(a, BaseModel)),
-                     None)
-        if model is None:
-            return None
-    return model
+        raise ConfigError(describe_errors(e, name, root, Config)) from None
