@@ -22,6 +22,7 @@ import click
 
 from . import config as config_mod
 from . import discover
+from .config_base import parse_duration
 from .errors import BriefgenError, ConfigError, InputError
 from .model import Brief
 from .render import PACKAGED_TEMPLATES, pdf_renderer, write_brief
@@ -256,7 +257,7 @@ def send(config_path: str | None, brief_date: str | None, dry_run: bool, out_dir
 def _arm_deadline(cfg: config_mod.Config, what: str) -> None:
     from .deadline import arm
 
-    arm(config_mod.parse_duration(cfg.schedule.deadline).total_seconds(), what)
+    arm(parse_duration(cfg.schedule.deadline).total_seconds(), what)
 
 
 @cli.command()

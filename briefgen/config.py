@@ -17,8 +17,9 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .config_base import Strict, parse_duration
 from .config_errors import describe_errors, did_you_mean
 from .errors import ConfigError
 from .ranker_names import RANKER_NAMES
@@ -27,26 +28,7 @@ from .regex_start import LEADING_FLAGS
 FORMATS = ("html", "pdf", "json", "md")
 Format = Literal["html", "pdf", "json", "md"]
 
-
-class _Strict(BaseModel):
-    """Unknown keys are errors; validated objects are frozen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-_DURATION = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 _ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
-
-
-def parse_duration(text: str) -> timedelta:
-    """`30s`, `90m`, `24h`, `7d`."""
-    m = _DURATION.match(text)
-    if not m:
-        raise ValueError(f"expected a duration like 30s, 90m, 24h or 7d; got {text!r}")
-    unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[m.group(2)]
-    return timedelta(**{unit: int(m.group(1))})
-
-
 _FIELDS = ("title", "date")
 _SPEC = re.compile(r"^[<>^]?\d{0,3}(\.\d{1,3})?$")  # an alignment and widths below 1000
 
@@ -77,7 +59,7 @@ def check_address(value: str) -> str:
     return value
 
 
-class Source(_Strict):
+class Source(Strict):
     """Exactly one of `path`, `feed` or `url`."""
 
     path: str | None = None
@@ -109,7 +91,7 @@ class Source(_Strict):
         return parse_duration(self.since) if self.since else None
 
 
-class FetchConfig(_Strict):
+class FetchConfig(Strict):
     timeout: float = Field(default=20, gt=0, le=300)
     """Seconds a feed or page may stay silent before it is given up."""
     page_deadline: float = Field(default=60, gt=0, le=3600)
@@ -124,14 +106,14 @@ class FetchConfig(_Strict):
     user_agent: str = "briefgen/0.1 (+daily news brief; contact the operator)"
 
 
-class LimitsConfig(_Strict):
+class LimitsConfig(Strict):
     max_file_bytes: int = Field(default=2_000_000, ge=1000)
     """Input files larger than this are skipped with a warning."""
     max_articles: int = Field(default=20_000, ge=1)
     """Articles beyond this many are skipped with a warning."""
 
 
-class EmailConfig(_Strict):
+class EmailConfig(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     sender: str = Field(alias="from")
@@ -158,7 +140,7 @@ class EmailConfig(_Strict):
         return tuple(check_address(v) for v in values)
 
 
-class SmtpConfig(_Strict):
+class SmtpConfig(Strict):
     host: str
     port: int = Field(default=587, ge=1, le=65535)
     security: Literal["none", "starttls", "ssl"] = "starttls"
@@ -168,7 +150,7 @@ class SmtpConfig(_Strict):
     timeout: float = Field(default=30, gt=0, le=600)
 
 
-class DeliveryConfig(_Strict):
+class DeliveryConfig(Strict):
     email: EmailConfig
     smtp: SmtpConfig
     resend_in_doubt: Literal["once", "never"] = "once"
@@ -184,7 +166,7 @@ class DeliveryConfig(_Strict):
         return value
 
 
-class ScheduleConfig(_Strict):
+class ScheduleConfig(Strict):
     cron: str = "0 7 * * *"
     """When `briefgen schedule` runs the daily job (minute hour day month weekday)."""
     timezone: str = "UTC"
@@ -226,7 +208,7 @@ def regex_cue(cue: str) -> str | None:
     return cue[1:-1] if len(cue) > 2 and cue.startswith("/") and cue.endswith("/") else None
 
 
-class SectionConfig(_Strict):
+class SectionConfig(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     """Stable identifier, used in the JSON (`key_meetings`)."""
     title: str
@@ -273,25 +255,25 @@ class SectionConfig(_Strict):
         return name
 
 
-class SummaryConfig(_Strict):
+class SummaryConfig(Strict):
     max_items: int = Field(default=4, ge=0, le=10)
     """Sentences in the summary on top (0 turns it off)."""
     max_words: int = Field(default=110, ge=10, le=1000)
 
 
-class QuoteConfig(_Strict):
+class QuoteConfig(Strict):
     min_words: int = Field(default=5, ge=1)
     """Shorter quotes (slogans, single words) are not shown."""
     max_words: int = Field(default=60, ge=5)
     """Longer quotes are not shown."""
 
 
-class CleanConfig(_Strict):
+class CleanConfig(Strict):
     rules: tuple[str, ...] = ()
     """Extra furniture-rule YAML files (same shape as briefgen/data/furniture.yaml)."""
 
 
-class ContinuityConfig(_Strict):
+class ContinuityConfig(Strict):
     """How a brief treats what earlier editions in the archive (state_dir/briefs/) said."""
 
     days: int = Field(default=7, ge=1, le=366)
@@ -300,7 +282,7 @@ class ContinuityConfig(_Strict):
     """A repeated line: kept as it is, marked "since <date>", or left out."""
 
 
-class Config(_Strict):
+class Config(Strict):
     title: str = "Daily brief"
     """Title on the brief and in the PDF header."""
     sources: tuple[Source, ...] = ()

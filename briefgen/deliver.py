@@ -19,7 +19,8 @@ from email.utils import format_datetime, getaddresses, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any
 
-from .config import Config, DeliveryConfig, parse_duration
+from .config import Config, DeliveryConfig
+from .config_base import parse_duration
 from .errors import ConfigError
 from .ledger import FINAL, Entries, Ledger, LedgerError
 from .model import Brief

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from briefgen import config
 from briefgen.discover import PACKAGED_SOURCES, REPO_SOURCES
@@ -119,11 +120,11 @@ def _keys(model, prefix=""):
             continue
         name = field.alias or field_name
         sub = field.annotation
-        if not (isinstance(sub, type) and issubclass(sub, config.BaseModel)):
+        if not (isinstance(sub, type) and issubclass(sub, BaseModel)):
             yield prefix + name  # groups such as `summary` are documented by their keys
         args = getattr(sub, "__args__", ())
         for cls in (sub, *args):
-            if isinstance(cls, type) and issubclass(cls, config.BaseModel):
+            if isinstance(cls, type) and issubclass(cls, BaseModel):
                 sep = "[]." if args and cls in args and name in ("sections", "sources") else "."
                 yield from _keys(cls, prefix + name + sep)
 
