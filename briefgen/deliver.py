@@ -19,8 +19,9 @@ from email.utils import format_datetime, getaddresses, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any
 
-from .config import Config, DeliveryConfig
+from .config import Config
 from .config_base import parse_duration
+from .config_delivery import DeliveryConfig
 from .errors import ConfigError
 from .ledger import FINAL, Entries, Ledger, LedgerError
 from .model import Brief

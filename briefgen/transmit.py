@@ -20,7 +20,7 @@ from email.generator import BytesGenerator
 from email.message import EmailMessage
 from email.utils import parseaddr
 
-from .config import SmtpConfig
+from .config_delivery import SmtpConfig
 
 
 @dataclass(frozen=True)
