@@ -22,7 +22,7 @@ from typing import Protocol
 
 import httpx
 
-from .config import FetchConfig, Source
+from .config_sources import FetchConfig, Source
 from .fsutil import atomic_write
 from .ingest import SkipFile, decode, from_html
 from .model import Article

@@ -11,7 +11,8 @@ from pathlib import Path
 from .assemble import assemble_brief, with_support
 from .candidates import spanning
 from .clean import Rules, clean_article, load_rules
-from .config import Config, LimitsConfig, Source
+from .config import Config
+from .config_sources import LimitsConfig, Source
 from .continuity import remember
 from .corpus import build_corpus
 from .errors import InputError
