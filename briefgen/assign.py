@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import vectors
-from .config import SectionConfig
+from .config_brief import SectionConfig
 from .corpus import Corpus
 from .model import Quote
 from .relevance import fit

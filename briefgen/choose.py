@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .config import SectionConfig, SummaryConfig
+from .config_brief import SectionConfig, SummaryConfig
 from .corpus import Corpus, Group
 from .model import count_words
 from .rankers import RANKERS, centrality

@@ -1,8 +1,15 @@
-"""The YAML config: one pydantic schema, and errors that name file, line and key.
+"""The YAML config: the root of one pydantic schema, and load(), whose errors name file,
+line and key.
 
-The schema below is the reference: every option has a type, a default and a
-docstring. `load()` reports every problem at once, one line each, as
+The schema is the reference: every option has a type, a default and a docstring.
+`load()` reports every problem at once, one line each, as
 `config/brief.yaml:14: sections[2].ranker: expected one of ...; got 'lexrnk'`.
+
+Here are the top-level options (Config) and the reading of the file; the groups of
+options live beside it: the articles' (sources, fetch, limits, cleaning) in
+config_sources, the brief's (sections, summary, quotes, continuity) in config_brief,
+the daily job's (delivery, schedule) in config_delivery, each a strict model of
+config_base; the error lines are made in config_errors.
 """
 
 from __future__ import annotations
@@ -16,89 +23,14 @@ import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .config_base import Strict
+from .config_brief import ContinuityConfig, QuoteConfig, SectionConfig, SummaryConfig
 from .config_delivery import DeliveryConfig, ScheduleConfig
-from .config_errors import describe_errors, did_you_mean
+from .config_errors import describe_errors
 from .config_sources import CleanConfig, FetchConfig, LimitsConfig, Source
 from .errors import ConfigError
-from .ranker_names import RANKER_NAMES
-from .regex_start import LEADING_FLAGS
 
 FORMATS = ("html", "pdf", "json", "md")
 Format = Literal["html", "pdf", "json", "md"]
-
-
-def regex_cue(cue: str) -> str | None:
-    """The regular expression a `/.../` cue is; None for a word, a phrase or a `prefix*`."""
-    return cue[1:-1] if len(cue) > 2 and cue.startswith("/") and cue.endswith("/") else None
-
-
-class SectionConfig(Strict):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    """Stable identifier, used in the JSON (`key_meetings`)."""
-    title: str
-    """Heading shown in the brief."""
-    description: str = ""
-    """Plain-language statement of what belongs here; part of the relevance query."""
-    cues: tuple[str, ...] = ()
-    """Words or phrases typical of this section; `meet*` matches any word starting with
-    meet, and `/.../` is a regular expression."""
-    examples: tuple[str, ...] = ()
-    """Example sentences of the kind this section wants; part of the relevance query."""
-    max_items: int = Field(default=5, ge=1, le=50)
-    """At most this many items."""
-    max_words: int = Field(default=200, ge=10, le=5000)
-    """At most this many words of items."""
-    ranker: str = "centrality"
-    """How relevant sentences are ranked: `centrality` (fast, default) or a sumy summarizer."""
-    quotes: int = Field(default=2, ge=0, le=20)
-    """At most this many quotes shown in this section."""
-
-    @field_validator("cues")
-    @classmethod
-    def _valid_cues(cls, cues: tuple[str, ...]) -> tuple[str, ...]:
-        for cue in cues:
-            body = regex_cue(cue)
-            if body is not None:
-                if LEADING_FLAGS.match(body):  # "(?i)" in the middle of the section's one
-                    # pattern fails; cues are matched ignoring case anyway
-                    raise ValueError(f"{cue!r}: flags such as (?i) cannot open a cue (cues "
-                                     "already match in any case); write (?i:...) around a "
-                                     "part instead")
-                try:  # as it is used: one alternative among the section's cues
-                    re.compile(rf"\b(?:{body})", re.I)
-                except re.error as e:
-                    raise ValueError(f"bad regular expression {cue!r}: {e}") from None
-        return cues
-
-    @field_validator("ranker")
-    @classmethod
-    def _known_ranker(cls, name: str) -> str:
-        if name not in RANKER_NAMES:
-            raise ValueError(f"expected one of {', '.join(RANKER_NAMES)}; got {name!r}"
-                             + did_you_mean(name, RANKER_NAMES))
-        return name
-
-
-class SummaryConfig(Strict):
-    max_items: int = Field(default=4, ge=0, le=10)
-    """Sentences in the summary on top (0 turns it off)."""
-    max_words: int = Field(default=110, ge=10, le=1000)
-
-
-class QuoteConfig(Strict):
-    min_words: int = Field(default=5, ge=1)
-    """Shorter quotes (slogans, single words) are not shown."""
-    max_words: int = Field(default=60, ge=5)
-    """Longer quotes are not shown."""
-
-
-class ContinuityConfig(Strict):
-    """How a brief treats what earlier editions in the archive (state_dir/briefs/) said."""
-
-    days: int = Field(default=7, ge=1, le=366)
-    """Editions of this many days before the brief's date count as already seen."""
-    repeated: Literal["keep", "mark", "drop"] = "mark"
-    """A repeated line: kept as it is, marked "since <date>", or left out."""
 
 
 class Config(Strict):

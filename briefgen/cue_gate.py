@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .config import regex_cue
+from .config_brief import regex_cue
 from .regex_start import case_odd, literal_choices
 
 # A string found where its cue could not begin or end is no sign of it: "aid" in "said".

@@ -22,7 +22,7 @@ import numpy as np
 from scipy import sparse
 
 from . import cue_gate, vectors
-from .config import SectionConfig, regex_cue
+from .config_brief import SectionConfig, regex_cue
 from .corpus import Corpus
 from .reading import main_span, profile, read
 from .regex_start import alternation, group_name, local

@@ -30,7 +30,7 @@ import numpy as np
 
 from .assign import assign_sections
 from .choose import Budget, choose, section_quality, select_summary
-from .config import SectionConfig, SummaryConfig
+from .config_brief import SectionConfig, SummaryConfig
 from .corpus import Corpus
 from .model import Item, count_words
 from .parallel import beside

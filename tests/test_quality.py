@@ -9,7 +9,7 @@ the goal of the brief-quality work, lowering one needs a reason.
 
 import pytest
 
-from briefgen.config import SectionConfig
+from briefgen.config_brief import SectionConfig
 from briefgen.pipeline import build_brief
 from evaluation.evaluate import DEV_EVENTS, default_config, evaluate, stories
 

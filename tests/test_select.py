@@ -1,6 +1,6 @@
 from briefgen.assign import assign_sections
 from briefgen.choose import select_summary
-from briefgen.config import SectionConfig, SummaryConfig
+from briefgen.config_brief import SectionConfig, SummaryConfig
 from briefgen.corpus import build_corpus
 from briefgen.model import Item
 from briefgen.segment import segment
