@@ -6,85 +6,28 @@ stderr and a non-zero exit; set BRIEFGEN_DEBUG=1 to see tracebacks.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import sys
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import click
 
 from . import config as config_mod
 from . import discover
+from .cli_common import CONFIG_HELP, parse_date, parse_formats, show_progress, verbosity
 from .config_base import parse_duration
 from .errors import BriefgenError, ConfigError, InputError
 from .model import Brief
 from .render import PACKAGED_TEMPLATES, pdf_renderer, write_brief
 
-CONFIG_HELP = ("The brief's YAML config; default: $BRIEFGEN_CONFIG, ./brief.yaml, "
-               "./config/brief.yaml, the user config dir, then the packaged default.")
-
 
 def _error(message: str) -> None:
     for line in message.splitlines():
         click.echo(f"briefgen: error: {line}", err=True)
-
-
-def verbosity(command: Callable) -> Callable:
-    """-q/--quiet and -v/--verbose, which every command takes; the log is set up by them
-    before the command runs."""
-    @functools.wraps(command)
-    def logged(*args: Any, quiet: bool, verbose: bool, **kwargs: Any) -> Any:
-        _setup_logging(quiet, verbose)
-        return command(*args, quiet=quiet, verbose=verbose, **kwargs)
-
-    logged = click.option("--verbose", "-v", is_flag=True,
-                          help="Each stage as a line with its time, and debug lines.")(logged)
-    return click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors.")(logged)
-
-
-@contextmanager
-def _progress(quiet: bool, verbose: bool = False) -> Iterator[Callable[[str], None] | None]:
-    """A spinner naming the current stage, on a terminal only (cron and pipes stay quiet);
-    with --verbose, each stage as a line with the seconds since the start."""
-    if verbose:
-        start = time.perf_counter()
-        yield lambda msg: click.echo(f"briefgen: {time.perf_counter() - start:7.2f} s  {msg}",
-                                     err=True)
-        return
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-
-    with Console(stderr=True).status("starting…") as status:
-        yield lambda msg: status.update(f"{msg}…")
-
-
-def _parse_formats(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
-    bad = [f for f in formats if f not in config_mod.FORMATS]
-    if bad or not formats:
-        raise ConfigError(f"--format: expected a comma-separated list of "
-                          f"{', '.join(config_mod.FORMATS)}; got {value!r}")
-    return formats
-
-
-def _parse_date(value: str | None, name: str = "--date") -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{name}: expected YYYY-MM-DD; got {value!r}") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,14 +56,14 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
         raise InputError(f"no input: give --input PATH (no config in {discover.looked_at()}, "
                          "so the packaged default is used; `briefgen init DIR` writes a config "
                          "with sources of its own)")
-    chosen = _parse_formats(formats) or cfg.formats
-    day = _parse_date(brief_date)
+    chosen = parse_formats(formats) or cfg.formats
+    day = parse_date(brief_date)
     user_templates = cfg.resolve(cfg.templates) if cfg.templates else None
     if user_templates and not user_templates.is_dir():
         raise ConfigError(f"{config_path}: templates: no such directory {user_templates}")
     # WeasyPrint loads in a child while the brief is built (before any spinner's thread)
     with pdf_renderer(user_templates, worth_it="pdf" in chosen) as pdf, \
-            _progress(quiet, verbose) as progress:
+            show_progress(quiet, verbose) as progress:
         brief = build_brief(cfg, inputs or None, day, progress)
         if progress:
             progress(f"rendering {', '.join(chosen)}")
@@ -206,24 +149,6 @@ def init(directory: Path, force: bool, quiet: bool, verbose: bool) -> None:
         f" sources, footer). The packaged templates are in {PACKAGED_TEMPLATES}.")
 
 
-def _setup_logging(quiet: bool, verbose: bool = False) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_LineFormatter())
-    logger = logging.getLogger("briefgen")
-    logger.handlers[:] = [handler]
-    if quiet and verbose:
-        raise click.UsageError("--quiet and --verbose: choose one")
-    logger.setLevel(logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO)
-    logger.propagate = False
-
-
-class _LineFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        level = "" if record.levelno == logging.INFO else f"{record.levelname.lower()}: "
-        stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
-        return f"briefgen: {stamp} {level}{record.getMessage()}"
-
-
 @cli.command()
 @click.option("--config", "config_path", help=CONFIG_HELP)
 @click.option("--date", "brief_date", metavar="YYYY-MM-DD",
@@ -242,8 +167,8 @@ def send(config_path: str | None, brief_date: str | None, dry_run: bool, out_dir
     cfg, config_path = discover.load(config_path)
     require_delivery(cfg)
     _arm_deadline(cfg, "briefgen send")
-    day = _parse_date(brief_date) or today(cfg)
-    with _progress(quiet, verbose) as progress:
+    day = parse_date(brief_date) or today(cfg)
+    with show_progress(quiet, verbose) as progress:
         msg = brief_message(cfg, day, progress)
     if dry_run:
         path = Path(out_dir) / f"brief-{day.isoformat()}.eml"
@@ -271,7 +196,7 @@ def run(config_path: str | None, brief_date: str | None, quiet: bool, verbose: b
 
     cfg, config_path = discover.load(config_path)
     _arm_deadline(cfg, "briefgen run")
-    if not run_once(cfg, _parse_date(brief_date)):
+    if not run_once(cfg, parse_date(brief_date)):
         sys.exit(1)  # each problem was logged as one line
 
 
@@ -344,8 +269,8 @@ def diff(date1: str, date2: str, config_path: str | None, quiet: bool, verbose: 
 
     cfg, config_path = discover.load(config_path)
     root = require_root(cfg, config_path)
-    old = load(root, _parse_date(date1, "DATE1") or date.min)
-    new = load(root, _parse_date(date2, "DATE2") or date.min)
+    old = load(root, parse_date(date1, "DATE1") or date.min)
+    new = load(root, parse_date(date2, "DATE2") or date.min)
     added, dropped = diff_editions(old, new)
     if not quiet:
         click.echo(f"{date1} -> {date2}: {len(added)} added, {len(dropped)} dropped")
@@ -384,7 +309,7 @@ def dispatch(desks_dir: Path, brief_date: str | None, quiet: bool, verbose: bool
     """Queue one task per desk for `briefgen worker` (sent once each, whoever runs it)."""
     from .desk_commands import dispatch_desks
 
-    if not dispatch_desks(desks_dir, _parse_date(brief_date)):
+    if not dispatch_desks(desks_dir, parse_date(brief_date)):
         sys.exit(2)  # each bad desk was named in one line; the others are queued
 
 
@@ -417,7 +342,7 @@ def status(desks_dir: Path, brief_date: str | None, quiet: bool, verbose: bool) 
     failed, 2 when a desk's config is invalid."""
     from .desk_commands import desk_status
 
-    lines, code = desk_status(desks_dir, _parse_date(brief_date))
+    lines, code = desk_status(desks_dir, parse_date(brief_date))
     for line in lines:
         click.echo(line)
     sys.exit(code)
