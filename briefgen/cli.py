@@ -2,6 +2,9 @@
 
 Errors a user can cause come here as BriefgenError and leave as one line on
 stderr and a non-zero exit; set BRIEFGEN_DEBUG=1 to see tracebacks.
+
+The commands that make and show a brief are in cli_build, and what every command shares
+(-q/-v, progress, --format and --date) in cli_common.
 """
 
 from __future__ import annotations
@@ -9,20 +12,16 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
-from datetime import date
-from importlib import resources
 from pathlib import Path
 
 import click
 
-from . import config as config_mod
 from . import discover
-from .cli_common import CONFIG_HELP, parse_date, parse_formats, show_progress, verbosity
+from .cli_build import build, check, diff, history, init, serve
+from .cli_common import CONFIG_HELP, parse_date, show_progress, verbosity
+from .config import Config
 from .config_base import parse_duration
-from .errors import BriefgenError, ConfigError, InputError
-from .model import Brief
-from .render import PACKAGED_TEMPLATES, pdf_renderer, write_brief
+from .errors import BriefgenError
 
 
 def _error(message: str) -> None:
@@ -36,117 +35,8 @@ def cli() -> None:
     """Turn a pile of news articles into a sourced daily brief (HTML, PDF, JSON, Markdown)."""
 
 
-@cli.command()
-@click.option("--config", "config_path", help=CONFIG_HELP)
-@click.option("--input", "inputs", multiple=True, metavar="PATH",
-              help="Article file, directory or glob; repeatable. Replaces the config's sources.")
-@click.option("--out", "out_dir", default="out", show_default=True, help="Output directory.")
-@click.option("--format", "formats", metavar="LIST",
-              help="Comma-separated formats (html,pdf,json,md); default: the config's.")
-@click.option("--date", "brief_date", metavar="YYYY-MM-DD",
-              help="The brief's date; default: the newest article's date.")
-@verbosity
-def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, formats: str | None,
-          brief_date: str | None, quiet: bool, verbose: bool) -> None:
-    """Build the brief and write brief-<date>.<format> files."""
-    from .pipeline import build_brief
-
-    cfg, config_path = discover.load(config_path)
-    if not inputs and discover.is_packaged(config_path):
-        raise InputError(f"no input: give --input PATH (no config in {discover.looked_at()}, "
-                         "so the packaged default is used; `briefgen init DIR` writes a config "
-                         "with sources of its own)")
-    chosen = parse_formats(formats) or cfg.formats
-    day = parse_date(brief_date)
-    user_templates = cfg.resolve(cfg.templates) if cfg.templates else None
-    if user_templates and not user_templates.is_dir():
-        raise ConfigError(f"{config_path}: templates: no such directory {user_templates}")
-    # WeasyPrint loads in a child while the brief is built (before any spinner's thread)
-    with pdf_renderer(user_templates, worth_it="pdf" in chosen) as pdf, \
-            show_progress(quiet, verbose) as progress:
-        brief = build_brief(cfg, inputs or None, day, progress)
-        if progress:
-            progress(f"rendering {', '.join(chosen)}")
-        paths = write_brief(brief, Path(out_dir), chosen, user_templates, pdf)
-        _archive(cfg, brief, user_templates, progress)
-    for warning in brief.warnings:
-        click.echo(f"briefgen: warning: {warning}", err=True)
-    if not quiet:
-        words = brief.word_count
-        click.echo(f"Brief of {len(brief.sources)} articles, {words} words: "
-                   + ", ".join(str(p) for p in paths))
-
-
-@cli.command()
-@click.option("--config", "config_path", help=CONFIG_HELP)
-@verbosity
-def check(config_path: str | None, quiet: bool, verbose: bool) -> None:
-    """Validate a config and say what `build` would do with it (-q: only problems)."""
-    from .ingest import expand_inputs
-
-    if verbose and not os.environ.get(discover.ENV_VAR) and not config_path:
-        click.echo(f"looking for a config in {discover.looked_at()}", err=True)
-    cfg, config_path = discover.load(config_path)
-    if quiet:
-        return
-    packaged = " (the packaged default)" if discover.is_packaged(config_path) else ""
-    click.echo(f"{config_path}: OK{packaged}")
-    click.echo(f"title: {cfg.title}")
-    specs = [str(cfg.resolve(s.path)) for s in cfg.sources if s.path]
-    files, warnings = expand_inputs(specs) if specs else ([], [])
-    click.echo(f"files: {', '.join(specs) or '(none)'} -> {len(files)} files")
-    for w in warnings:
-        click.echo(f"  warning: {w}")
-    for s in cfg.sources:
-        if not s.path:
-            window = f", last {s.since}" if s.since else ""
-            click.echo(f"{'feed' if s.feed else 'page'}: {s.feed or s.url}{window}"
-                       + (", new items only" if s.new_only else ""))
-    click.echo(f"formats: {', '.join(cfg.formats)}")
-    click.echo(f"summary: up to {cfg.summary.max_items} sentences, {cfg.summary.max_words} words")
-    for s in cfg.sections:
-        click.echo(f"section {s.id} ({s.title!r}): up to {s.max_items} items, "
-                   f"{s.max_words} words, {s.quotes} quotes, ranker {s.ranker}")
-    if cfg.templates:
-        click.echo(f"templates: {cfg.resolve(cfg.templates)} (then the packaged ones)")
-    if cfg.delivery:
-        email = cfg.delivery.email
-        click.echo(f"email: from {email.sender} to {', '.join(email.to)} via "
-                   f"{cfg.delivery.smtp.host}:{cfg.delivery.smtp.port} "
-                   f"({cfg.delivery.smtp.security}); daily at '{cfg.schedule.cron}' "
-                   f"{cfg.schedule.timezone}")
-
-
-@cli.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
-@verbosity
-def init(directory: Path, force: bool, quiet: bool, verbose: bool) -> None:
-    """Write a starter config into DIRECTORY, with an empty templates folder for overrides."""
-    starter = resources.files("briefgen").joinpath("data/brief.yaml").read_text("utf-8")
-    starter = starter.replace(discover.PACKAGED_SOURCES, discover.STARTER_SOURCES)
-    starter = starter.replace("formats: [html, pdf, json, md]",
-                              "formats: [html, pdf, json, md]\n\ntemplates: templates\n"
-                              "state_dir: .briefgen   # keeps past editions in briefs/")
-    config_file = directory / "brief.yaml"
-    if config_file.exists() and not force:
-        raise BriefgenError(f"{config_file}: already exists (use --force to overwrite)")
-    # No copies of the packaged templates: a copy would hide their later fixes.
-    for folder in ("articles", "templates"):
-        (directory / folder).mkdir(parents=True, exist_ok=True)
-    from .fsutil import atomic_write
-
-    atomic_write(config_file, starter)
-    if quiet:
-        return
-    click.echo(
-        f"Wrote {config_file}. Put articles in {directory / 'articles'}/ and run:\n"
-        f"  briefgen build --config {config_file}\n"
-        f"To restyle, put files in {directory / 'templates'}/: a brief.css replaces the style;"
-        f" a brief.html.j2 that starts with\n"
-        f'  {{% extends "default:brief.html.j2" %}}\n'
-        f"replaces only the blocks it defines (header, summary, section, item, quote,"
-        f" sources, footer). The packaged templates are in {PACKAGED_TEMPLATES}.")
+for command in (build, check, init):
+    cli.add_command(command)
 
 
 @cli.command()
@@ -179,7 +69,7 @@ def send(config_path: str | None, brief_date: str | None, dry_run: bool, out_dir
         sys.exit(1)
 
 
-def _arm_deadline(cfg: config_mod.Config, what: str) -> None:
+def _arm_deadline(cfg: Config, what: str) -> None:
     from .deadline import arm
 
     arm(parse_duration(cfg.schedule.deadline).total_seconds(), what)
@@ -222,76 +112,8 @@ def schedule(config_path: str | None, desks_dir: Path | None, quiet: bool,
     schedule_forever(cfg)
 
 
-def _archive(cfg: config_mod.Config, brief: Brief, user_templates: Path | None,
-             progress: Callable[[str], None] | None) -> None:
-    from .archive import archive_root, save
-
-    root = archive_root(cfg)
-    if root:
-        if progress:
-            progress("archiving")
-        save(root, brief, user_templates)
-
-
-@cli.command()
-@click.option("--config", "config_path", help=CONFIG_HELP)
-@verbosity
-def history(config_path: str | None, quiet: bool, verbose: bool) -> None:
-    """List the archived editions (state_dir/briefs/), oldest first."""
-    from .archive import edition_path, editions, load, require_root
-
-    cfg, config_path = discover.load(config_path)
-    root = require_root(cfg, config_path)
-    days = editions(root)
-    if not days and not quiet:
-        click.echo(f"No archived brief in {root} yet.")
-    for day in days:
-        try:
-            data = load(root, day)
-            items = [*data["summary"], *(x for s in data["sections"] for x in s["items"])]
-        except (BriefgenError, KeyError, TypeError) as e:
-            click.echo(f"{day}  unreadable: {e}")
-            continue
-        new = sum(x.get("status") == "new" for x in items)
-        click.echo(f"{day}  {len(data['sources'])} articles, {len(items)} items ({new} new), "
-                   f"{data.get('word_count', 0)} words  {edition_path(root, day, 'html')}")
-
-
-@cli.command()
-@click.argument("date1", metavar="DATE1")
-@click.argument("date2", metavar="DATE2")
-@click.option("--config", "config_path", help=CONFIG_HELP)
-@verbosity
-def diff(date1: str, date2: str, config_path: str | None, quiet: bool, verbose: bool) -> None:
-    """What the archived brief of DATE2 adds to, and drops from, the brief of DATE1."""
-    from .archive import load, require_root
-    from .editiondiff import diff as diff_editions
-
-    cfg, config_path = discover.load(config_path)
-    root = require_root(cfg, config_path)
-    old = load(root, parse_date(date1, "DATE1") or date.min)
-    new = load(root, parse_date(date2, "DATE2") or date.min)
-    added, dropped = diff_editions(old, new)
-    if not quiet:
-        click.echo(f"{date1} -> {date2}: {len(added)} added, {len(dropped)} dropped")
-    for sign, lines in (("+", added), ("-", dropped)):
-        for line in lines:
-            click.echo(f"{sign} [{line.where}] {line.text}")
-
-
-@cli.command()
-@click.option("--config", "config_path", help=CONFIG_HELP)
-@click.option("--input", "inputs", multiple=True, metavar="PATH",
-              help="Article file, directory or glob; repeatable. Replaces the config's sources.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
-              help="Port on 127.0.0.1.")
-@verbosity
-def serve(config_path: str | None, inputs: tuple[str, ...], port: int, quiet: bool,
-          verbose: bool) -> None:
-    """Preview the brief in a browser; it rebuilds and reloads when a file changes."""
-    from .serve import serve as serve_preview  # starlette, uvicorn: only for this command
-
-    serve_preview(config_path, inputs, port)
+for command in (history, diff, serve):
+    cli.add_command(command)
 
 
 desks_option = click.option("--desks", "desks_dir", required=True,
