@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 
 class Strict(BaseModel):
@@ -24,3 +25,11 @@ def parse_duration(text: str) -> timedelta:
         raise ValueError(f"expected a duration like 30s, 90m, 24h or 7d; got {text!r}")
     unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[m.group(2)]
     return timedelta(**{unit: int(m.group(1))})
+
+
+def _checked_duration(text: str) -> str:
+    parse_duration(text)
+    return text
+
+
+Duration = Annotated[str, AfterValidator(_checked_duration)]  # kept as written, checked

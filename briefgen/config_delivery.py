@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ConfigDict, Field, field_validator
 
-from .config_base import Strict, parse_duration
+from .config_base import Duration, Strict
 
 _ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
 _FIELDS = ("title", "date")
@@ -45,7 +45,7 @@ def check_address(value: str) -> str:
 
 
 class EmailConfig(Strict):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True)  # `from:` is a Python keyword
 
     sender: str = Field(alias="from")
     """The From address."""
@@ -87,31 +87,19 @@ class DeliveryConfig(Strict):
     resend_in_doubt: Literal["once", "never"] = "once"
     """A message that got no answer after it went out may have arrived: send it again once
     (with the same Message-ID), or never (it is then kept in state_dir/failed/)."""
-    retry_after: str = "15m"
+    retry_after: Duration = "15m"
     """After a transient failure (4xx, server down), the first wait; it doubles up to a day."""
-
-    @field_validator("retry_after")
-    @classmethod
-    def _duration(cls, value: str) -> str:
-        parse_duration(value)
-        return value
 
 
 class ScheduleConfig(Strict):
     cron: str = "0 7 * * *"
     """When `briefgen schedule` runs the daily job (minute hour day month weekday)."""
     timezone: str = "UTC"
-    lock_wait: str = "10m"
+    lock_wait: Duration = "10m"
     """How long a run waits for another one to finish before it gives up with one line."""
-    deadline: str = "1h"
+    deadline: Duration = "1h"
     """The longest a run of `run` or `send` may take; then it stops with one line. What was
     sent is recorded before that, so the next run goes on from there."""
-
-    @field_validator("lock_wait", "deadline")
-    @classmethod
-    def _duration(cls, value: str) -> str:
-        parse_duration(value)
-        return value
 
     @field_validator("timezone")
     @classmethod
