@@ -1,11 +1,13 @@
 """Which earlier word sets may share enough words with a new one, without a scan.
 
 Prefix filtering: if two sets must share at least k of the smaller one's m
-words, they share one of its m - k + 1 rarest words (its "prefix"). So looking
-up a set's prefix among every indexed word, and its every word among indexed
-prefixes, finds each such earlier set, while common words are joined on only
-where a set is too short to have rarer ones. Words count as rare by how many of
-the sets given up front hold them.
+words, they share at least two of its m - k + 2 rarest words (its "prefix";
+the other k - 2 words cannot hold all k shared ones). So a set that its prefix
+meets twice among the indexed sets' words, or that meets a new set's words
+twice with its own prefix, is a candidate, while common words are joined on
+only where a set is too short to have rarer ones. Asking for two meetings
+rather than one leaves out most sets that share a single rare word by chance.
+Words count as rare by how many of the sets given up front hold them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
+
+MEETINGS = 2  # words of a prefix two similar sets share at least
 
 
 class OverlapIndex:
@@ -27,23 +31,38 @@ class OverlapIndex:
         self._min_shared = min_shared
         self._by_word: dict[str, array] = {}  # 4-byte ids: a large day has millions
         self._by_prefix_word: dict[str, array] = {}
+        self._meetings: list[int] = []  # per id, how often its prefix must meet a set's words
+
+    def _needed(self, m: int) -> int:
+        return min(MEETINGS, self._min_shared(m))  # a set of fewer shared words, all of them
 
     def _prefix(self, words: set[str]) -> list[str]:
         rarest = sorted(words, key=lambda w: (self._frequency[w], w))
-        return rarest[:max(0, len(rarest) - self._min_shared(len(rarest)) + 1)]
+        m = len(rarest)
+        return rarest[:max(0, m - self._min_shared(m) + self._needed(m))]
 
     def add(self, key: int, words: set[str]) -> None:
+        """Index `words` under `key`, the next id or one added before: a key added again
+        stands for its new words (its earlier ones only make it a candidate more often)."""
         for w in words:
             self._by_word.setdefault(w, array("i")).append(key)
         for w in self._prefix(words):
             self._by_prefix_word.setdefault(w, array("i")).append(key)
+        if key == len(self._meetings):
+            self._meetings.append(0)
+        self._meetings[key] = self._needed(len(words))
 
     def candidates(self, words: set[str]) -> list[int]:
         """Ids, in increasing order, of every added set that may share enough words with
         `words`; some share fewer and must still be checked."""
-        found: set[int] = set()
+        needed = self._needed(len(words))
+        meetings: Counter = Counter()
         for w in self._prefix(words):
-            found.update(self._by_word.get(w, ()))
+            meetings.update(self._by_word.get(w, ()))
+        found = {key for key, n in meetings.items() if n >= needed}
+        meetings = Counter()
         for w in words:
-            found.update(self._by_prefix_word.get(w, ()))
+            meetings.update(self._by_prefix_word.get(w, ()))
+        least = self._meetings
+        found.update(key for key, n in meetings.items() if n >= least[key])
         return sorted(found)

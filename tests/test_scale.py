@@ -109,6 +109,34 @@ def test_overlap_index_finds_every_similar_quote_a_scan_finds():
     assert len(found) < k  # and not by listing every set
 
 
+def test_overlap_index_finds_near_copies_and_sets_added_again():
+    """Quotes as outlets print them: cut, trimmed or reworded copies of earlier ones, and a
+    group's wording replaced by a better one (its key added again with other words)."""
+    from briefgen.quote_merge import _min_shared, _similar
+
+    rng = random.Random(11)
+    sets: list[set[str]] = []
+    for _ in range(600):
+        if sets and rng.random() < 0.7:
+            base = list(rng.choice(sets))
+            kept = rng.sample(base, max(0, len(base) - rng.randint(0, 3)))
+            sets.append(set(kept) | set(rng.sample(WORDS, rng.randint(0, 2))))
+        else:
+            sets.append(set(rng.sample(WORDS, rng.randint(1, 20))))
+    index = OverlapIndex(sets, _min_shared)
+    current: list[set[str]] = []  # each key's latest words, as merge_quotes keeps them
+    for words in sets:
+        found = index.candidates(words)
+        similar = [j for j in range(len(current)) if _similar(words, current[j])]
+        assert set(similar) <= set(found)
+        if similar and rng.random() < 0.5:  # a better wording replaces the group's
+            index.add(similar[0], words)
+            current[similar[0]] = words
+        else:
+            index.add(len(current), words)
+            current.append(words)
+
+
 def test_tfidf_rows_are_unit_length_and_rare_words_weigh_more():
     rows = vectors.tfidf(["grain deal", "grain treaty", "grain summit"])
     assert np.allclose(np.sqrt(rows.multiply(rows).sum(axis=1)), 1)
