@@ -11,6 +11,7 @@ from pathlib import Path
 from .assemble import assemble_brief, with_support
 from .candidates import spanning
 from .clean import Rules, clean_article, load_rules
+from .collector import fewer_collections
 from .config import Config
 from .config_sources import LimitsConfig, Source
 from .continuity import remember
@@ -32,6 +33,12 @@ Progress = Callable[[str], None]
 def build_brief(config: Config, inputs: Sequence[str] | None = None,
                 brief_date: date | None = None, progress: Progress | None = None) -> Brief:
     """Make the brief from the given inputs (or the config's sources)."""
+    with fewer_collections():
+        return _build(config, inputs, brief_date, progress)
+
+
+def _build(config: Config, inputs: Sequence[str] | None, brief_date: date | None,
+           progress: Progress | None) -> Brief:
     step = progress or (lambda _msg: None)
     if not inputs and not config.sources:
         raise InputError("no input: give --input PATH or list sources in the config")

@@ -273,6 +273,23 @@ def test_a_brief_is_the_same_with_its_stages_on_other_cores(monkeypatch):
     assert beside == alone
 
 
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path):
+    import gc
+
+    from briefgen import build_brief, load_config
+    from briefgen.errors import InputError
+
+    from .conftest import DEFAULT_CONFIG, SEEDS
+
+    cfg = load_config(DEFAULT_CONFIG)
+    before = gc.get_threshold()
+    assert build_brief(cfg, [str(SEEDS)]).sections  # a program that builds briefs in turn
+    assert gc.get_threshold() == before
+    with pytest.raises(InputError):
+        build_brief(cfg, [str(tmp_path)])  # nothing to read
+    assert gc.get_threshold() == before
+
+
 def test_words_grouped_by_first_letter_match_where_the_plain_alternation_does():
     from briefgen.regex_start import by_first_letter
 
