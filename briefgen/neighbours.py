@@ -1,14 +1,15 @@
 """Pairs of rows whose cosine reaches a threshold, without comparing all pairs.
 
 Prefix filtering (Bayardo et al., "Scaling up all pairs similarity search"):
-a row's entries are taken from its most common word to its rarest, and the
-common head whose norm stays under the threshold t is set aside; the rare tail
-is indexed. Two rows with cosine >= t share a word in both their tails: a
-shared word outside them stands before the later of the two rows' tails, in
-that row's head, and the head alone adds less than t. So joining tails on
-tails finds every such pair, while common words, which pair nearly everything,
-are never joined on. The result is exact; only the number of pairs it looks at
-shrinks.
+the rows are L2-normalized, and each row's entries are taken in one order,
+from the most common word to the rarest. A row's head is its longest first
+part whose norm stays under the threshold t; the rest, its tail, is indexed.
+For rows x and y whose tails begin at b_x <= b_y, every word of y before b_y
+is in y's head, so the words the two share there add at most
+|head_y| |x| < t (Cauchy-Schwarz). A pair reaching t thus shares a word at or
+after b_y, in both tails. So joining tails on tails finds every such pair,
+while common words, which pair nearly everything, are never joined on. The
+result is exact; the order only decides how few pairs it looks at.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ class _Tails:
 
     `tail`: each row's indexed tail; `head_norm`: the norm of the head left out of it;
     `boundary`: the place (in the order from the most common word to the rarest) of the
-    row's first tail word, before which all its head words stand; `places` and `squares`:
-    the tails' entries row by row in that order, each row's from `starts[row]` on.
+    row's first tail word, before which all its head words stand (the number of columns
+    for an empty row); `places` and `squares`: the tails' entries row by row in that
+    order, each row's from `starts[row]` on.
     """
 
     def __init__(self, matrix: sparse.csr_matrix, threshold: float):
@@ -45,7 +47,8 @@ class _Tails:
         # a row's squared norm up to and including each entry
         running = np.zeros(len(squares) + 1)
         np.cumsum(squares, out=running[1:])
-        head_sq = running[1:] - np.repeat(running[matrix.indptr[:-1]], per_row)
+        head_sq = np.repeat(running[matrix.indptr[:-1]], per_row)
+        np.subtract(running[1:], head_sq, out=head_sq)
         del running
         in_tail = head_sq >= threshold ** 2 * (1 - 1e-9)
         del head_sq
@@ -59,16 +62,17 @@ class _Tails:
         self.tail = sparse.csr_matrix((matrix.data[keep], (tail_rows, matrix.indices[keep])),
                                       shape=matrix.shape)
         self.squares = squares[in_tail]
-        # one more place past the last tail, where no search goes on
+        # a sentinel past the last tail's end: norm_before reads it and goes no further
         self.places = np.append(place[matrix.indices[keep]], columns)
         self.starts = np.searchsorted(tail_rows, np.arange(n + 1))
         self.boundary = np.where(self.starts[:-1] < self.starts[1:],
                                  self.places[self.starts[:-1]], columns)
 
     def norm_before(self, rows: np.ndarray, boundary: np.ndarray) -> np.ndarray:
-        """Per (row, place) with the place at or past the row's own boundary: the norm of
-        the row's entries placed before it (its head and its tail's first words; a little
-        over, never under)."""
+        """Per (row, place): the norm of the row's entries placed before it (its head and
+        its tail's first words; a little over, never under). A place before the row's own
+        boundary gets the whole head's norm: too high, so still a safe bound. One round
+        per tail word walked: a candidate sentence has at most a few dozen words."""
         total = self.head_norm[rows] ** 2
         which = np.arange(len(rows))
         at, end, limit = self.starts[rows], self.starts[rows + 1], boundary
@@ -80,31 +84,30 @@ class _Tails:
         return np.sqrt(total + 1e-9)
 
 
-def _chunks(matrix: sparse.csr_matrix, tail: sparse.csr_matrix) -> list[tuple[int, int]]:
+def _chunks(tail: sparse.csr_matrix) -> list[tuple[int, int]]:
     """Row ranges whose probes of the tail index touch about PROBE_BUDGET entries each:
     a day of many near-identical records makes every probe long, a day of news few."""
-    postings = np.bincount(tail.indices, minlength=matrix.shape[1])
-    cost = np.add.reduceat(postings[matrix.indices], matrix.indptr[:-1]) \
-        if matrix.nnz else np.zeros(matrix.shape[0])
-    cost[np.diff(matrix.indptr) == 0] = 0  # reduceat repeats a value for an empty row
+    postings = np.bincount(tail.indices, minlength=tail.shape[1])
+    touched = np.concatenate(([0], np.cumsum(postings[tail.indices])))
+    cost = touched[tail.indptr[1:]] - touched[tail.indptr[:-1]]  # per row, empty ones too
     bounds, start, spent = [], 0, 0
     for row, c in enumerate(cost):
         if spent and spent + c > PROBE_BUDGET:
             bounds.append((start, row))
             start, spent = row, 0
         spent += c
-    bounds.append((start, matrix.shape[0]))
+    bounds.append((start, tail.shape[0]))
     return bounds
 
 
-def _most_similar(i: np.ndarray, j: np.ndarray, cosine: np.ndarray, limit: int
+def _most_similar(later: np.ndarray, earlier: np.ndarray, cosine: np.ndarray, limit: int
                   ) -> np.ndarray:
-    """Which pairs to keep so that each row i keeps its `limit` most similar partners (the
-    first rows j among equals, whatever order the pairs were found in)."""
-    order = np.lexsort((j, -cosine, i))
-    first = np.searchsorted(i[order], i[order], side="left")
-    keep = np.zeros(len(i), dtype=bool)
-    keep[order[np.arange(len(i)) - first < limit]] = True
+    """Which pairs to keep so that each later row keeps its `limit` most similar earlier
+    rows (the first ones among equals, whatever order the pairs were found in)."""
+    order = np.lexsort((earlier, -cosine, later))
+    first = np.searchsorted(later[order], later[order], side="left")
+    keep = np.zeros(len(later), dtype=bool)
+    keep[order[np.arange(len(later)) - first < limit]] = True
     return keep
 
 
@@ -122,14 +125,14 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None
     tail, head_norm, least = tails.tail, tails.head_norm, threshold * (1 - 1e-9)
     found_i, found_j, found_s = [], [], []
     tail_t = tail.T.tocsr()
-    for start, end in _chunks(tail, tail):
+    for start, end in _chunks(tail):
         partial = (tail[start:end] @ tail_t).tocoo()  # tail on tail
         later = partial.row.astype(np.int64) + start
         earlier = partial.col.astype(np.int64)
         keep = earlier < later
         earlier, later, dot = earlier[keep], later[keep], partial.data[keep]
         # the rest of the dot product stands before the later boundary of the two, where
-        # that row is its head: at most the head's norm times the norm of the other row's
+        # that row has only its head: at most the head's norm times the norm of the other row's
         # words placed there (Cauchy-Schwarz); most pairs of distinct sentences go here
         first = tails.boundary[earlier] >= tails.boundary[later]
         headed = np.where(first, earlier, later)

@@ -35,6 +35,21 @@ def test_similar_pairs_are_exactly_the_pairs_over_the_threshold():
         assert np.allclose(cosine, dense[i, j])
 
 
+def test_a_last_sentence_without_a_word_the_vectors_keep_is_grouped_alone():
+    """A mixed-language day: the last distinct sentence has no English word (an empty
+    row, last)."""
+    from briefgen.corpus import build_corpus
+    from briefgen.model import Sentence
+
+    texts = ["The minister agreed the trade deal at the summit on Tuesday.",
+             "The minister agreed a trade deal during the summit on Tuesday.",
+             "Он сказал, что переговоры продолжатся завтра утром в столице."]
+    corpus = build_corpus([Sentence(t, f"a{k}", 0, 0, 0, len(t)) for k, t in enumerate(texts)],
+                          ["a0", "a1", "a2"])
+    assert [g.sources for g in corpus.groups] == [("a0", "a1"), ("a2",)]
+    assert np.isfinite(centrality(texts)).all()
+
+
 def test_with_a_limit_each_later_row_keeps_its_most_similar_earlier_rows():
     rows = vectors.tfidf(sentences(400))
     every = similar_pairs(rows, 0.1)
