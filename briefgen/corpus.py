@@ -61,7 +61,11 @@ class Readers:
         if text == len(self._first):
             self._first.append(article_id)
         elif self._first[text] != article_id:
-            self._more.setdefault(text, {self._first[text]}).add(article_id)
+            more = self._more.get(text)
+            if more is None:
+                self._more[text] = {self._first[text], article_id}
+            else:
+                more.add(article_id)
 
     def __len__(self) -> int:
         return len(self._first)
@@ -151,20 +155,19 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
     columns = dict(vocabulary)  # words only other sentences use stay out of the vectorizer
     words: list[int] = []
     ends = [candidate_rows.nnz]
-    users = used_by
     for sentence, key in zip(sentences, keys, strict=True):
         t = distinct.setdefault(key, len(distinct))
-        if t == len(users):
+        if t == len(used_by):
             words += {columns.setdefault(w, len(columns)) for w in vectors.analyze(sentence.text)}
             ends.append(len(words) + candidate_rows.nnz)
-        users.add(t, sentence.article_id)
+        used_by.add(t, sentence.article_id)
     indices = np.concatenate([candidate_rows.indices, np.array(words, dtype=np.int32)]
                              ).astype(np.int32, copy=False)
     indptr = np.concatenate([candidate_rows.indptr[:-1], ends]) if candidate_rows.shape[0] \
         else np.array(ends)
     held = sparse.csr_matrix((np.ones(len(indices), dtype=np.int8), indices, indptr),
-                             shape=(len(users), len(columns)))
-    return SupportIndex(columns, held.T.tocsr()), users
+                             shape=(len(used_by), len(columns)))
+    return SupportIndex(columns, held.T.tocsr()), used_by
 
 
 _WORD_RUN = re.compile(r"\w+")

@@ -42,6 +42,12 @@ class Sentence:
     start: int  # character offsets into the cleaned body
     end: int
 
+    def __reduce__(self) -> tuple:
+        # from the worker that split it, by its fields: with slots, the default goes
+        # through a Python-level state function at half the speed
+        return Sentence, (self.text, self.article_id, self.paragraph, self.index, self.start,
+                          self.end)
+
     @property
     def is_complete(self) -> bool:
         """Starts and ends like a sentence; headlines and broken fragments do not."""
