@@ -37,9 +37,15 @@ _MISSED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])([\"”’]?\s+)(?=[\"“]?[A-Z])"
 # A headline fused into the sentence after it, no punctuation between:
 # "pledge to keep talking, signaling slight thaw The two men had ..."
 _FUSED = re.compile(rf"\s(?<=[a-z]\s)\s*(?={by_first_letter(_STARTERS.split('|'))} [a-z])")
+# A headline's last word is no link word, and no verb that a clause follows: in
+# '"But I have ...' and '"I know I can ...' the sentence goes on.
 _NOT_BEFORE_FUSED = re.compile(
-    r"(?:said|says|told|tells|wrote|reported|to|of|in|by|from|at|with|on|for|and|or|than|that"
-    r"|about|into|over|under|against|between|whether|via|per|is|was|are|were|be)$",
+    r"\b(?:said|says|told|tells|wrote|reported|to|of|in|by|from|at|with|on|for|and|or|than"
+    r"|that|about|into|over|under|against|between|whether|via|per|is|was|are|were|be"
+    r"|but|yet|so|because|if|when|while|as|since|although|though|unless|until|where|which"
+    r"|who|know|knew|think|thought|hope|hoped|believe|believed|feel|felt|mean|meant|expect"
+    r"|expected|fear|feared|wish|understand|agree|agreed|insist|insisted|admit|admitted"
+    r"|promise|promised|say|guess)$",
     re.I,
 )
 _TAIL = 16  # characters before a boundary that decide whether it is one

@@ -36,6 +36,15 @@ def test_fused_headline_is_split_off():
     assert "Ministers pledge to keep talking, signaling slight thaw" in parts
 
 
+def test_a_sentence_going_on_after_but_or_a_verb_is_no_fused_headline():
+    text = ('"We want them to succeed," the president added. "But I want them to keep the '
+            'rules." "I know I can count on you to bring the ministers along," he said.')
+    assert split_sentences(text) == [
+        '"We want them to succeed," the president added.',
+        '"But I want them to keep the rules."',
+        '"I know I can count on you to bring the ministers along," he said.']
+
+
 def test_missed_boundary_after_a_name_is_split():
     text = "The visit may include Energy Secretary John F. Kerry. President Doe said so."
     assert split_sentences(text)[-1] == "President Doe said so."
