@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from .config_brief import SectionConfig, SummaryConfig
 from .corpus import Corpus, Group
@@ -63,7 +64,8 @@ def choose(corpus: Corpus, group_ids: Sequence[int], quality: np.ndarray,
         new = corpus.groups[group_ids[i]].concepts - covered
         return quality[i] * sum(weight.get(c, 0.0) for c in new) / lengths[i] ** LENGTH_EXPONENT
 
-    heap = [(-gain(i), i) for i in range(len(group_ids))]
+    heap = list(zip((-_first_gains(corpus, group_ids, quality, lengths, covered)).tolist(),
+                    range(len(group_ids)), strict=True))
     heapq.heapify(heap)
     items = dict.fromkeys(budgets, 0)
     words = dict.fromkeys(budgets, 0)
@@ -90,6 +92,21 @@ def choose(corpus: Corpus, group_ids: Sequence[int], quality: np.ndarray,
             open_budgets.discard(b)
         covered |= corpus.groups[group_ids[i]].concepts
     return chosen
+
+
+def _first_gains(corpus: Corpus, group_ids: Sequence[int], quality: np.ndarray,
+                 lengths: list[int], covered: set[str]) -> np.ndarray:
+    """Every group's gain before any pick, all at once: a group's TF-IDF row holds its
+    concepts, so the weight of those not covered is one product."""
+    vocabulary = corpus.vectorizer.vocabulary_
+    weights = np.zeros(corpus.group_rows.shape[1])
+    for concept, column in vocabulary.items():
+        if concept not in covered:
+            weights[column] = corpus.concept_weight.get(concept, 0.0)
+    rows = corpus.group_rows[list(group_ids)]
+    held = sparse.csr_matrix((np.ones(rows.nnz), rows.indices, rows.indptr), shape=rows.shape)
+    return np.asarray(quality) * (held @ weights) / np.asarray(lengths, dtype=float) \
+        ** LENGTH_EXPONENT
 
 
 def _normalized(values: np.ndarray) -> np.ndarray:
