@@ -138,7 +138,7 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES,
     if suffix in HTML_SUFFIXES:
         return [from_html(text, name)]
     if suffix in JSON_SUFFIXES:
-        return list(from_json(text, name, lines=suffix != ".json"))
+        return list(from_json(text, name, lines=suffix != ".json", warnings=warnings))
     return [from_text(text, name, warnings)]
 
 
@@ -185,13 +185,16 @@ def from_text(text: str, path: str, warnings: list[str] | None = None) -> Articl
             loaded = yaml.load(match.group(1), Loader=_FrontMatterLoader)
         except _AliasRefused as e:
             raise SkipFile(str(e)) from None
-        except yaml.YAMLError as e:
+        # besides syntax: a date that is no date (2024-02-31), an integer of thousands of
+        # digits, nesting deeper than Python's stack
+        except (yaml.YAMLError, ValueError, RecursionError) as e:
             loaded = _plain_fields(match.group(1))
             mark = getattr(e, "problem_mark", None)
             line = f":{mark.line + 2}" if mark else ""  # +1 for 1-based, +1 for the ---
+            problem = getattr(e, "problem", None) or (
+                "nested too deep" if isinstance(e, RecursionError) else str(e)[:80])
             if warnings is not None:
-                warnings.append(f"{path}{line}: front matter is not valid YAML "
-                                f"({getattr(e, 'problem', None) or 'syntax error'}); "
+                warnings.append(f"{path}{line}: front matter is not valid YAML ({problem}); "
                                 "read as plain `key: value` lines")
         if isinstance(loaded, dict):
             meta, text = loaded, text[match.end():]
@@ -227,16 +230,24 @@ def from_html(html: str, path: str, url: str = "") -> Article:
     return make_article(body, path, meta)
 
 
-def from_json(text: str, path: str, lines: bool) -> Iterator[Article]:
-    """A JSON object, a list of objects, or JSON Lines, with title/text/date/url/outlet."""
-    try:
-        if lines:
-            records = [json.loads(ln) for ln in text.splitlines() if ln.strip()]
-        else:
-            data = json.loads(text)
-            records = data if isinstance(data, list) else [data]
-    except json.JSONDecodeError as e:
-        raise SkipFile(f"malformed JSON at line {e.lineno}: {e.msg}") from None
+def from_json(text: str, path: str, lines: bool,
+              warnings: list[str] | None = None) -> Iterator[Article]:
+    """A JSON object, a list of objects, or JSON Lines, with title/text/date/url/outlet.
+    A JSON Lines record that cannot be read is skipped with a warning, not its file."""
+    if lines:
+        records = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    records.append(_json(line, where=False))
+                except SkipFile as e:
+                    if warnings is not None:
+                        warnings.append(f"{path}:{number}: record skipped: {e}")
+        if not records:
+            raise SkipFile("no readable JSON record")
+    else:
+        data = _json(text)
+        records = data if isinstance(data, list) else [data]
     found = False
     for n, record in enumerate(records):
         body = record.get("text") or record.get("body") or record.get("content") \
@@ -249,18 +260,44 @@ def from_json(text: str, path: str, lines: bool) -> Iterator[Article]:
         raise SkipFile("no record with a 'text' field")
 
 
+def _json(text: str, where: bool = True) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        at = f" at line {e.lineno}" if where else ""
+        raise SkipFile(f"malformed JSON{at}: {e.msg}") from None
+    except ValueError as e:  # an integer of thousands of digits
+        raise SkipFile(f"unreadable JSON: {str(e)[:80]}") from None
+    except RecursionError:
+        raise SkipFile("JSON nested too deep") from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _plain(value: Any) -> str:
+    """A field as text that can be written: a lone surrogate ("\ud800" in JSON) becomes
+    U+FFFD, a NUL a space."""
+    text = str(value or "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = _SURROGATE.sub("\ufffd", text)
+    return text.replace("\x00", " ")
+
+
 def make_article(body: str, path: str, meta: dict[str, Any]) -> Article:
-    body = body.strip()
+    body = _plain(body).strip()
     if not body:
         raise SkipFile("no text")
     return Article(
         id="a" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:7],
-        title=str(meta.get("title") or "").strip(),
-        outlet=str(meta.get("outlet") or meta.get("source") or "").strip() or guess_outlet(body),
+        title=_plain(meta.get("title")).strip(),
+        outlet=_plain(meta.get("outlet") or meta.get("source")).strip() or guess_outlet(body),
         date=parse_date(meta.get("date")),
         path=path,
         body=body,
-        url=str(meta.get("url") or ""),
+        url=_plain(meta.get("url")),
     )
 
 

@@ -41,9 +41,9 @@ def test_any_text_goes_through_clean_and_segment(raw):
 def test_any_bytes_decode_or_are_skipped(data):
     try:
         text = decode(data)
+        article = from_text(text, "x.txt") if text.strip() else None
     except SkipFile:
         return
-    article = from_text(text, "x.txt") if text.strip() else None
     if article:
         pipeline_text(article.body)
 

@@ -119,3 +119,43 @@ def test_a_damaged_seen_file_is_quarantined_with_a_warning(tmp_path: Path):
         store.save()
         assert SeenStore(path, warnings).first_seen and len(warnings) == 1
     assert len(list((tmp_path / "quarantine").iterdir())) == 3
+
+
+def test_impossible_dates_huge_numbers_deep_nesting_and_lone_surrogates(tmp_path: Path):
+    """Each bad field or record costs a warning and itself, never the build."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    talks = "The foreign minister met her counterpart for five hours of talks on {}."
+    (inputs / "date.txt").write_text(f"---\ndate: 2024-02-31\n---\n{talks.format('Sunday')}\n")
+    (inputs / "bigint.txt").write_text(
+        f"---\ntitle: 1{'0' * 5000}\n---\n{talks.format('Monday')}\n")
+    (inputs / "deep.md").write_text(
+        f"---\ntitle: {'[' * 3000}{']' * 3000}\n---\n{talks.format('Tuesday')}\n")
+    (inputs / "deep.json").write_text("[" * 5000 + "]" * 5000)
+    friday, wednesday, thursday = (json.dumps(talks.format(d))
+                                   for d in ("Friday", "Wednesday", "Thursday"))
+    (inputs / "bigint.json").write_text(f'{{"text": {friday}, "date": 9{"9" * 5000}}}')
+    (inputs / "lone.json").write_text(
+        f'{{"text": {wednesday[:-1]} \\ud800 The two sides failed to agree.", '
+        '"title": "Talks \\ud800 end", "date": "2024-03-05"}')
+    (inputs / "records.jsonl").write_text(
+        f'{{"text": {thursday}}}\n{{bad\n'
+        '{"text": "The ministers agreed to meet again in May."}\n')
+    out = tmp_path / "out"
+    proc = run_cli("build", "--config", str(DEFAULT_CONFIG), "--input", str(inputs),
+                   "--out", str(out), "--format", "json,pdf")
+    assert proc.returncode == 0, proc.stderr
+    warnings = [ln for ln in proc.stderr.splitlines() if "warning" in ln]
+    assert any("date.txt: front matter is not valid YAML (day is out of range" in ln
+               for ln in warnings)
+    assert any("deep.md: front matter is not valid YAML (nested too deep)" in ln
+               for ln in warnings)
+    assert any("deep.json: skipped: JSON nested too deep" in ln for ln in warnings)
+    assert any("bigint.json: skipped: unreadable JSON" in ln for ln in warnings)
+    assert any("records.jsonl:2: record skipped: malformed JSON" in ln for ln in warnings)
+    brief = json.loads(next(out.glob("*.json")).read_text())
+    assert "Talks \ufffd end" in [s["title"] for s in brief["sources"]]
+    texts = " ".join(i["text"] for i in brief["summary"])
+    for day in ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday"):
+        assert talks.format(day) in texts or day in json.dumps(brief)
+    assert "agreed to meet again in May" in json.dumps(brief)
