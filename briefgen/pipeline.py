@@ -60,7 +60,11 @@ def _build(config: Config, inputs: Sequence[str] | None, brief_date: date | None
     del found  # the raw bodies: on a large day as large as the cleaned ones
     if not articles:
         where = inputs or [s.path or s.feed or s.url or "" for s in config.sources]
-        raise InputError(f"no readable article in {', '.join(map(str, where))}")
+        why = ""  # the first file's reason: on the one line an error gets
+        if warnings:
+            more = f"; {len(warnings) - 1} more like it" if len(warnings) > 1 else ""
+            why = f" ({warnings[0]}{more})"
+        raise InputError(f"no readable article in {', '.join(map(str, where))}{why}")
     if not any(in_latin_script(a.body) for a in articles):
         warnings.append(f"none of the {len(articles)} articles is in a language briefgen reads "
                         "(English, or another language in Latin script): the brief will be "

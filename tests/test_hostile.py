@@ -130,11 +130,13 @@ def test_furniture_rules_stay_linear_on_long_runs():
 
 def test_nothing_readable_is_one_line_and_non_zero(tmp_path: Path):
     (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "zero.txt").write_bytes(b"\x00\x01")
     proc = run_cli("build", "--config", str(DEFAULT_CONFIG), "--input", str(tmp_path),
                    "--out", str(tmp_path / "out"))
     assert proc.returncode == 1
     errors = [ln for ln in proc.stderr.splitlines() if "error" in ln]
-    assert errors == [f"briefgen: error: no readable article in {tmp_path}"]
+    assert errors == [f"briefgen: error: no readable article in {tmp_path} "
+                      f"({tmp_path / 'empty.txt'}: skipped: empty file; 1 more like it)"]
     assert not (tmp_path / "out").exists()
 
 
