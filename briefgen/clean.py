@@ -8,6 +8,7 @@ news text beyond repairing scraping debris such as "end. ." -> "end.".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -83,7 +84,7 @@ def parse_rules(text: str, name: str) -> Rules:
                 if kind in NOTICE_CHARS and _CAPITAL.search(str(rule)):
                     raise ValueError("write notices in small letters")  # see _notices
                 if kind in NOTICE_CHARS:  # as used: one alternative of the list's pattern
-                    re.compile(rf"\b(?:{rule})\b")
+                    _notice_pattern([str(rule)])
                 if kind == "repairs":
                     pattern, replacement = rule
                     rules.append((re.compile(pattern, re.M), str(replacement)))
@@ -335,12 +336,17 @@ def _repairs_with_needs(repairs: tuple[tuple[re.Pattern, str], ...]
     return tuple((p, replacement, required_literals(p)) for p, replacement in repairs)
 
 
+def _notice_pattern(notices: Iterable[str]) -> re.Pattern:
+    """Any of the notices, as whole words."""
+    return re.compile(r"\b(?:" + "|".join(notices) + r")\b")
+
+
 @lru_cache(maxsize=8)
 def _notices(short: tuple[re.Pattern, ...], long: tuple[re.Pattern, ...],
              ) -> tuple[tuple[int, re.Pattern], ...]:
     """Each list of notices as one pattern searched in the paragraph in small letters: with
     no case to fold, the engine tries the words far faster than a case-blind pattern does."""
-    return tuple((chars, re.compile(r"\b(?:" + "|".join(p.pattern for p in notices) + r")\b"))
+    return tuple((chars, _notice_pattern(p.pattern for p in notices))
                  for chars, notices in ((NOTICE_CHARS["short_notices"], short),
                                         (NOTICE_CHARS["notices"], long)) if notices)
 
