@@ -113,7 +113,10 @@ def sumy_scores(name: str, texts: Sequence[str]) -> np.ndarray:
     tokenizer = SumyTokenizer()
     document = ObjectDocumentModel([Paragraph([SumySentence(t, tokenizer) for t in texts])])
     ranking = _Ranking()
-    _sumy_summarizer(name)(document, ranking)
+    # sumy's LexRank divides by a zero norm when no sentence holds a content word: numpy
+    # warns on stderr, and the ranking (input order) is still the right answer
+    with np.errstate(invalid="ignore", divide="ignore"):
+        _sumy_summarizer(name)(document, ranking)
     scores = np.zeros(n)
     for rank, order in enumerate(ranking.order):
         scores[order] = (n - rank) / n

@@ -1,3 +1,5 @@
+import warnings
+
 import numpy as np
 import pytest
 
@@ -27,3 +29,13 @@ def test_centrality_puts_the_off_topic_sentence_last():
 
 def test_centrality_of_nothing_is_empty():
     assert centrality([]).shape == (0,)
+
+
+@pytest.mark.parametrize("name", RANKER_NAMES)
+def test_sentences_of_only_small_words_rank_without_a_warning(name):
+    texts = ["And so it is.", "It was all of that and more.", "So it was."]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a numpy warning would be printed to the user
+        scores = RANKERS[name](texts, tfidf(texts))
+    assert scores.shape == (3,)
+    assert np.isfinite(scores).all()
