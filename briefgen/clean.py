@@ -24,6 +24,8 @@ from .regex_start import LEADING_FLAGS, required_literals
 MAX_PARAGRAPH = 50_000  # characters; longer "paragraphs" would only slow every rule down
 MAX_CUTS = 8  # rounds of cutting spans: enough for nested furniture, bounded on hostile text
 MAX_CAPTION_WORDS = 70  # a photo caption is one sentence of at most this many words
+MAX_CREDIT_LINE_WORDS = 4  # a credit on its own line: an agency or a photographer's name
+_BULLETS = ("•", "·", "▪", "●", "◦")
 CREDIT_TAIL = 160  # characters at a paragraph's end in which a photo credit is looked for
 _SPACES = re.compile(r"[ \t]{2,}")
 RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "credits",
@@ -168,15 +170,25 @@ class _Page:
 
     def clean(self, paragraphs: list[str]) -> list[str]:
         kept: list[str] = []
-        for para in paragraphs:
+        for para, below in zip(paragraphs, [*paragraphs[1:], ""], strict=True):
             trailer = self.truncate and self.truncate.fullmatch(para)
             if trailer and any(map(reads_as_sentence, kept)):
                 break  # a trailer (link list, author box) once the story has begun
+            if self._credited_below(para, below):
+                continue
             cleaned = self.paragraph(para)
             if cleaned is not None and not (kept and cleaned == kept[-1]):  # repeated captions
                 kept.append(cleaned)
         kept = [p for p in kept if not _is_teaser(p, kept)]
         return _clean_lead(kept, self.rules, self.text)
+
+    def _credited_below(self, para: str, below: str) -> bool:
+        """A gallery's caption: one bulleted sentence whose credit stands alone on the next
+        line ("• X hands Y a flag." then "Agency"). A wire sign-off under a paragraph of
+        prose is no bullet's, and a bullet of key points has no credit under it."""
+        return (para.lstrip().startswith(_BULLETS) and _is_caption_sized(para)
+                and len(below.split()) <= MAX_CREDIT_LINE_WORDS
+                and not reads_as_sentence(below) and self.paragraph(below) is None)
 
     def paragraph(self, para: str) -> str | None:
         """One paragraph without its furniture spans; None when it is furniture as a whole."""

@@ -325,3 +325,17 @@ def test_a_label_in_capitals_with_a_colon_opening_a_paragraph_is_cut():
     # two letters, or a name in ordinary case, stay
     for news in [f"UN: {NEXT}", f"Doe: {NEXT}"]:
         assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+def test_a_bulleted_caption_with_its_credit_on_the_next_line_is_dropped():
+    gallery = ["  • Ana Ruiz handed Tom Berg a flag from the port city, signed by its workers.",
+               "    Wire",
+               "• Tom Berg presented Ana Ruiz with a flag that had flown over the palace.",
+               "Jane Doe/Wire"]
+    assert clean_text("\n\n".join([LEAD, *gallery, NEXT])) == f"{LEAD}\n\n{NEXT}"
+    # key points in bullets have no credit under them, and a wire sign-off under prose
+    # is no caption's
+    points = ["• The ministers agreed to open a joint office.", "• They will meet again in May."]
+    assert clean_text("\n\n".join([LEAD, *points, NEXT, "Wire"])) == "\n\n".join(
+        [LEAD, "The ministers agreed to open a joint office.", "They will meet again in May.",
+         NEXT])
