@@ -170,7 +170,8 @@ class _Page:
 
     def clean(self, paragraphs: list[str]) -> list[str]:
         kept: list[str] = []
-        for para, below in zip(paragraphs, [*paragraphs[1:], ""], strict=True):
+        for n, para in enumerate(paragraphs):
+            below = paragraphs[n + 1] if n + 1 < len(paragraphs) else ""
             trailer = self.truncate and self.truncate.fullmatch(para)
             if trailer and any(map(reads_as_sentence, kept)):
                 break  # a trailer (link list, author box) once the story has begun
