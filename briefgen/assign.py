@@ -13,6 +13,9 @@ from .model import Quote
 from .relevance import fit
 
 REPORTED_WEIGHT = 0.5  # a speaker's own words before what others say they said
+# A quotation opening in small letters ("has strengthened our ties ...") leaves its subject
+# outside the marks: it reads poorly on its own.
+FRAGMENT_WEIGHT = 0.5
 
 
 def assign_sections(corpus: Corpus, sections: Sequence[SectionConfig],
@@ -44,7 +47,8 @@ def assign_quotes(corpus: Corpus, sections: Sequence[SectionConfig],
     scores = fit(corpus, sections, texts, vectors.transform(corpus.vectorizer, texts))
     scores = np.nan_to_num(scores, neginf=0.0).clip(min=0)
     worth = [(1 + scores[:, n].max()) * len(q.sources or (q.source,))
-             * (REPORTED_WEIGHT if q.reported else 1.0) for n, q in enumerate(quotes)]
+             * (REPORTED_WEIGHT if q.reported else FRAGMENT_WEIGHT if q.text[:1].islower()
+                else 1.0) for n, q in enumerate(quotes)]
     order = sorted(range(len(quotes)), key=lambda n: -worth[n])
     for n in speakers_first_order(order, quotes):
         for i in np.argsort(-scores[:, n], kind="stable"):

@@ -53,6 +53,8 @@ _EXPLETIVE = re.compile(r"It(?:’s|'s|\sis|\swas|\swill\sbe|\swould\sbe)\s(?:(?
 _REPORTED_PRONOUN = re.compile(
     r"(?!it\s(?:is|was|would\sbe|will\sbe)\s(?:\w+\s)?\w+\s(?:to|that)\b)"
     r"(?:it|its|they|them|their|this|that|these|those)\b", re.I)
+# "But we deal with each other at face value": the other half of a claim left behind.
+_CONTRAST_LED = re.compile(r"(?:But|Yet|However|Still|Instead|Nevertheless|Nonetheless)\b")
 _DAMAGED = re.compile(r"\s\.\s")  # "we think in . old terms": an ellipsis lost in copying
 
 
@@ -120,7 +122,7 @@ def _fit(f: FoundQuote, min_words: int, max_words: int) -> FoundQuote | None:
     if f.reported:
         if _REPORTED_PRONOUN.match(text):
             return None
-    elif _PRONOUN_LED.match(text) and not _EXPLETIVE.match(text):
+    elif (_PRONOUN_LED.match(text) and not _EXPLETIVE.match(text)) or _CONTRAST_LED.match(text):
         return None
     n = len(text.split())
     if n > max_words:

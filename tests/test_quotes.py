@@ -179,6 +179,15 @@ def test_pronoun_led_reported_speech_is_left_out_but_the_speaker_may_be_he():
     assert quotes == {"he had raised the detention of the journalist with his host": "Sam Roe"}
 
 
+
+def test_a_quote_opening_on_a_contrast_is_left_out():
+    # its first half, which it answers, may be left out (here: for its pronoun)
+    body = ('"He has never said anything to me that was not done," Jane Doe said. '
+            '"But we deal with each other at face value."\n\n'
+            '"We deal with each other at face value," Sam Roe said.')
+    assert [(q.text, q.speaker) for q in quotes_of(body)] == [
+        ("We deal with each other at face value", "Sam Roe")]
+
 # --- near-duplicates across outlets --------------------------------------------------------------
 
 def test_near_duplicates_across_outlets_are_one_quote():

@@ -162,6 +162,18 @@ def test_quotes_fill_every_section_with_room_and_every_speaker_speaks_once_first
     assert sorted(q.speaker for q in shown) == ["Ali Khan", "Jane Doe", "Sam Roe"]
 
 
+def test_a_quote_whose_subject_stands_outside_its_marks_comes_after_a_whole_one():
+    from briefgen.assign import assign_quotes
+    from briefgen.model import Quote
+
+    corpus = corpus_of(A, B)
+    fragment = Quote("has strengthened our ties with a critical partner", "Jane Doe", "a0")
+    whole = Quote("Our ties with this partner are stronger than ever.", "Sam Roe", "a1")
+    placed = assign_quotes(corpus, [MEETINGS.model_copy(update={"quotes": 1})],
+                           [fragment, whole])
+    assert placed["meetings"] == [whole]
+
+
 def test_a_sentence_with_an_editors_insertion_is_no_item():
     corpus = corpus_of("The two sides (the host and the guest - Ed.) agreed to hold more talks. "
                        "The two sides agreed to resume direct flights next spring.")
