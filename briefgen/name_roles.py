@@ -31,7 +31,8 @@ _ROLE_OF = re.compile(rf"(?<![\w’'.-])((?:[{CAPITALS}][\w.’'-]*\s){{0,3}}{_A
 _ROLE_COMMA = re.compile(
     rf"(?<![\w’'.-])((?:[{CAPITALS}][\w’'-]*[’']s\s|[Tt]he\s)(?:[a-z][\w-]*\s){{0,2}}"
     rf"{_ANY_CASE_TITLES_RE}"
-    rf"(?:\s(?:to|of|for)\s(?:the\s)?[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*){{0,2}}),\s$")
+    rf"(?:\s(?:to|of|for)\s(?:the\s)?[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*){{0,2}}"
+    r"(?:\s\([A-Z]{2,8}\))?),\s$")  # "... of the Development Bank (DB), Jane Doe,"
 # "Jane Doe, the foreign minister," / "Jane Doe, a senior fellow at the Policy Institute."
 _ROLE_AFTER = re.compile(
     rf",\s(?:\d{{1,3}},\s)?(?:the|a|an)\s((?:[\w’'-]+\s){{0,4}}?{_TITLES_RE}"

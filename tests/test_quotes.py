@@ -52,6 +52,13 @@ def test_speaker_role_from_title_or_apposition():
                      "Sam Roe": "senior fellow at the Policy Institute"}
 
 
+def test_a_role_before_the_name_may_end_on_an_acronym_in_brackets():
+    body = ('The President of the New Development Bank (NDB), Jane Doe, said: "The bank will '
+            'lend more to its members."')
+    assert [(q.speaker, q.role) for q in quotes_of(body)] == [
+        ("Jane Doe", "President of the New Development Bank (NDB)")]
+
+
 def test_reported_speech_keeps_the_source_words_and_says_so():
     body = ("Foreign Minister Jane Doe said the talks would resume in Geneva next month. "
             "The ceasefire will hold until the spring, according to Sam Roe. "
