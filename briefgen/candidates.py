@@ -21,6 +21,8 @@ _EDITOR_NOTE = re.compile(r"[(\[][^)\]]{0,80}\b(?:Ed|Eds|Editor)\.?\s*[)\]]")
 _DANGLING_CLAUSE = re.compile(
     r"^(?:(?:As|Because|Although|Though|While|If|Since|Whereas)\b"
     r"|(?:In|By|On|After|Before|While|When|Upon|Despite|Without) \w+ing\b)[^,;:]*$")
+# "Here are the key statements made after the talks.": a signpost to what follows, no fact.
+_SIGNPOST = re.compile(r"^(?:Here (?:are|is)|Here[’']s|Below (?:are|is))\b")
 # "We have no illusions ...": someone speaks, and only the sentences around it say who.
 _FIRST_PERSON = re.compile(r"^[\"“‘']?(?:I|We|Our|My|Us)\b")
 
@@ -35,7 +37,7 @@ def is_candidate(sentence: Sentence) -> bool:
     attributed = (quoted <= len(text) * QUOTED_SHARE and not _FIRST_PERSON.match(text)) \
         or _SPEECH.search(_QUOTED.sub("", text))
     return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
-            and bool(attributed) and not _DANGLING_CLAUSE.match(text)
+            and bool(attributed) and not _DANGLING_CLAUSE.match(text) and not _SIGNPOST.match(text)
             and not _EDITOR_NOTE.search(text))
 
 

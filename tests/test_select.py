@@ -181,6 +181,14 @@ def test_a_sentence_with_an_editors_insertion_is_no_item():
         "The two sides agreed to resume direct flights next spring."]
 
 
+def test_a_signpost_to_what_follows_is_no_item():
+    corpus = corpus_of("Here are the key statements the two leaders made after the talks. "
+                       "Here’s what we know about the new partnership so far. "
+                       "The two sides agreed to resume direct flights next spring.")
+    assert [g.text for g in corpus.groups] == [
+        "The two sides agreed to resume direct flights next spring."]
+
+
 def test_first_person_words_without_their_speaker_are_no_item():
     corpus = corpus_of("We have no illusions about the challenges of this relationship. "
                        "“We have no illusions about the road ahead,” the minister said. "
