@@ -42,8 +42,11 @@ def quotation_spans(para: str) -> list[Span]:
             if i - opened > 8:
                 out.append(Span(opened, i, True))
             opened = -1
-        elif opened >= 0 and can_open and c == "“":
-            opened = i  # an opening mark left unclosed: start again here
+        elif opened >= 0 and can_open and (c == "“" or (c == '"' == para[opened]
+                                                        and not can_close)):
+            # an opening mark left unclosed: start again here ('said the "talks were
+            # useful. Doe told reporters: "We ...' is no quote of the narration between)
+            opened = i
     if opened >= 0 and len(para) - opened > 8:
         out.append(Span(opened, len(para), False))
     if "‘" in para:

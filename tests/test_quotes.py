@@ -170,6 +170,17 @@ def test_he_is_whoever_was_last_named_speaking_not_the_last_name_seen():
     assert direct.speaker == "Jane Doe"
 
 
+
+def test_a_straight_quote_mark_never_closed_does_not_swallow_the_narration():
+    body = ('Jane Doe said the talks were "constructive and would go on next week. The two '
+            'ministers met for four hours on Monday, officials said. Sam Roe told reporters: '
+            '"We are ready to sign the agreement soon."')
+    assert [(q.text, q.speaker) for q in quotes_of(body) if not q.reported] == [
+        ("We are ready to sign the agreement soon.", "Sam Roe")]
+    # closed, a straight quotation is read as before
+    body = 'Sam Roe said: "We are ready to sign the agreement soon," and left the hall.'
+    assert [q.text for q in quotes_of(body)] == ["We are ready to sign the agreement soon"]
+
 # --- pronouns with nothing to resolve them ------------------------------------------------------
 
 def test_a_quote_opening_on_an_unresolved_pronoun_is_left_out():
