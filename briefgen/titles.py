@@ -57,10 +57,31 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
         if not kicker:
             rest = paragraphs[:i] + paragraphs[i + 1:]
             if any(p.strip() for p in rest):
-                return replace(article, title=paragraphs[i].strip(), body="\n\n".join(rest))
+                title = _unglued(paragraphs[i].strip(), "\n\n".join(rest))
+                return replace(article, title=title, body="\n\n".join(rest))
     words = paragraphs[lead if lead < len(paragraphs) else 0].split()
     opening = " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
     return replace(article, title=opening)
+
+
+# A section label glued onto the headline by the page's markup: "Trip to LimaMinisters
+# Agree ..." (the label, then the headline's first word with no space between).
+_GLUED_LABEL = re.compile(r"(?P<label>\S+(?:\s\S+){1,4}?[a-z])(?P<word>[A-Z][a-z]+)(?=\s)")
+
+
+def _unglued(title: str, body: str) -> str:
+    """The headline without a label glued before it. Both words the glue joins must stand
+    on their own elsewhere in the article: "LimaMinisters" is glued, and "YouTube" or
+    "MacBook" is one word."""
+    m = _GLUED_LABEL.match(title)
+    if not m:
+        return title
+    last = re.search(r"[\w’'-]+$", m["label"])
+    headline = title[m.start("word"):]
+    if last and len(headline.split()) >= MIN_WORDS and all(
+            re.search(rf"\b{re.escape(w)}\b", body) for w in (last.group(), m["word"])):
+        return headline
+    return title
 
 
 def clean_title(title: str, rules: Rules | None = None) -> str:

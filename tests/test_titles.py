@@ -62,3 +62,14 @@ def test_a_site_name_after_a_dash_leaves_a_given_title():
     for title in ["Ministers to open a trade office — president",
                   "Ministers in Lima - What We Know So Far"]:
         assert clean_title(title) == title
+
+
+def test_a_label_glued_onto_the_headline_is_not_part_of_the_title():
+    lead = "Ministers of both sides met in Lima on Monday for four hours of talks on trade."
+    article = titled(f"Talks in LimaMinisters Agree to Open a Joint Office\n{lead}\n{NEXT}")
+    assert article.title == "Ministers Agree to Open a Joint Office"
+    # one word in two capitals stays whole, even when its second part stands alone
+    for headline in ["Regulator Fines YouTube Over Election Videos",
+                     "A New MacBook Pro Goes on Sale in Lima Today"]:
+        article = titled(f"{headline}\n{lead} The book fair opened. You can go.\n{NEXT}")
+        assert article.title == headline
