@@ -11,7 +11,7 @@ from .model import Sentence
 
 MIN_WORDS, MAX_WORDS = 6, 50  # a brief's line is read at a glance
 QUOTED_SHARE = 0.35  # a sentence quoted more than this must name its speaker itself
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_QUOTED = re.compile(r"[\"“«][^\"“”«»]*[\"”»]")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|declared|stressed|warned"
                      r"|according to|wrote|urged|called)\b")
 # An editor's insertion, "(the two countries - Ed.)", is the page's aside, not the sentence.
@@ -24,7 +24,7 @@ _DANGLING_CLAUSE = re.compile(
 # "Here are the key statements made after the talks.": a signpost to what follows, no fact.
 _SIGNPOST = re.compile(r"^(?:Here (?:are|is)|Here[’']s|Below (?:are|is))\b")
 # "We have no illusions ...": someone speaks, and only the sentences around it say who.
-_FIRST_PERSON = re.compile(r"^[\"“‘']?(?:I|We|Our|My|Us)\b")
+_FIRST_PERSON = re.compile(r"^[\"“‘'«]?(?:I|We|Our|My|Us)\b")
 
 
 def is_candidate(sentence: Sentence) -> bool:
@@ -32,7 +32,8 @@ def is_candidate(sentence: Sentence) -> bool:
     a quotation whose speaker only the sentence before names."""
     n = len(sentence.text.split())
     text = sentence.text
-    balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0
+    balanced = text.count("“") == text.count("”") and text.count("«") == text.count("»") \
+        and text.count('"') % 2 == 0
     quoted = sum(len(q) for q in _QUOTED.findall(text))
     attributed = (quoted <= len(text) * QUOTED_SHARE and not _FIRST_PERSON.match(text)) \
         or _SPEECH.search(_QUOTED.sub("", text))
@@ -48,7 +49,8 @@ SPAN_SENTENCES = 4  # a quotation running over more sentences than this is a spe
 
 
 def _open_quotes(text: str) -> int:
-    return text.count("“") - text.count("”") + text.count('"') % 2
+    return text.count("“") + text.count("«") - text.count("”") - text.count("»") \
+        + text.count('"') % 2
 
 
 def spanning(sentences: Sequence[Sentence]) -> list[Sentence]:

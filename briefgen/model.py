@@ -51,7 +51,7 @@ class Sentence:
     @property
     def is_complete(self) -> bool:
         """Starts and ends like a sentence; headlines and broken fragments do not."""
-        text = self.text.rstrip("\"'”’)]")
+        text = self.text.rstrip("\"'”’»)]")
         return text.endswith((".", "!", "?")) and not self.text[0].islower()
 
 

@@ -4,6 +4,7 @@ speaker the article names, with "he" and "she" resolved to whoever was last name
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .model import Article, Sentence
 from .name_words import contains
@@ -32,7 +33,7 @@ from .quote_attribution import (
     speakers_before,
     who_of,
 )
-from .quote_found import FoundQuote
+from .quote_found import CUT, FoundQuote
 from .quote_spans import Span, only_attribution, quotation_spans, quote_text, stands_alone
 from .segment import paragraph_spans
 from .speaker_who import Who, read_who
@@ -53,7 +54,13 @@ class ArticleReader:
 
     def __init__(self, article: Article, sentences: list[Sentence], names: Names):
         self.article = article
-        self.body = article.body
+        # read with guillemets as curly marks, one character for one: every offset holds,
+        # and the texts taken are restored from the page as printed (`_printed`)
+        self.printed = self.body = article.body
+        if "«" in self.body:
+            self.body = _as_curly(self.body)
+            sentences = [replace(s, text=self.body[s.start:s.end])
+                         if self.printed[s.start:s.end] == s.text else s for s in sentences]
         self.sentences = sorted(sentences, key=lambda s: s.start)
         self.names = names
         self.spoken: list[tuple[int, str, int, str]] = []  # (offset, speaker, paragraph, kind)
@@ -87,7 +94,7 @@ class ArticleReader:
             if speaker:
                 self.spoken.append((at, speaker, p, kind))
                 self.attributed.append((at, start + span.end))
-                text = quote_text(para, span)
+                text = self._printed(quote_text(para, span), start + span.open)
                 if text:
                     role = who.role if who else ""
                     out.append(FoundQuote(text, speaker, self.article.id, False, role, kind))
@@ -125,6 +132,15 @@ class ArticleReader:
             if who:
                 return who, span.end
         return None, span.end
+
+    def _printed(self, text: str, near: int) -> str:
+        """`text`, found in the body read with curly marks from `near` on, as the page
+        prints it (a guillemet inside a quotation stays one)."""
+        if self.printed is self.body or not text:
+            return text
+        core = text.removesuffix(CUT)
+        at = self.body.find(core, near)
+        return text if at < 0 else self.printed[at:at + len(core)] + text[len(core):]
 
     def _sentence_start(self, para: str, para_start: int, offset: int) -> int:
         """Where the sentence holding `offset` (paragraph-relative) starts in the paragraph."""
@@ -290,6 +306,19 @@ class ArticleReader:
         self.spoken.append((s.start, speaker, p, kind))
         text = text.strip().rstrip(",")
         return FoundQuote(text, speaker, self.article.id, reported, who.role, kind)
+
+
+def _as_curly(text: str) -> str:
+    """Guillemets as curly double marks, and the double marks they hold as single ones
+    («... “new” ...» as “... ‘new’ ...”): the same length, so every offset holds."""
+    out, depth = list(text), 0
+    for i, c in enumerate(text):
+        if c in "«»":
+            depth = depth + 1 if c == "«" else max(0, depth - 1)
+            out[i] = "“" if c == "«" else "”"
+        elif depth and c in "“”":
+            out[i] = "‘" if c == "“" else "’"
+    return "".join(out)
 
 
 def _undated(text: str) -> str:

@@ -31,9 +31,10 @@ _STARTERS = (
 )
 _STARTS_SENTENCE = re.compile(rf"[\"“‘(]?(?:{_STARTERS})\b")
 # A boundary nupunkt missed: "... John F. Doe. President Roe said ..." (the gap is group
-# 1). Both patterns open on a character, not a lookbehind: the engine skips to the places
-# where that character stands instead of trying every place.
-_MISSED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])([\"”’]?\s+)(?=[\"“]?[A-Z])")
+# 1; a closing quotation mark before it stays with its sentence). Both patterns open on a
+# character, not a lookbehind: the engine skips to the places where that character stands
+# instead of trying every place.
+_MISSED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’»]?(\s+)(?=[\"“«]?[A-Z])")
 # A headline fused into the sentence after it, no punctuation between:
 # "pledge to keep talking, signaling slight thaw The two men had ..."
 _FUSED = re.compile(rf"\s(?<=[a-z]\s)\s*(?={by_first_letter(_STARTERS.split('|'))} [a-z])")

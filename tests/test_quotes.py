@@ -181,6 +181,15 @@ def test_a_straight_quote_mark_never_closed_does_not_swallow_the_narration():
     body = 'Sam Roe said: "We are ready to sign the agreement soon," and left the hall.'
     assert [q.text for q in quotes_of(body)] == ["We are ready to sign the agreement soon"]
 
+
+def test_quotations_in_guillemets_are_read_as_printed():
+    body = ('Foreign Minister Jane Doe arrived on Monday. «We came to listen and to talk,» '
+            'Doe said.\n\nPresident Sam Roe told reporters: «The door is open to a “new” '
+            'dialogue.»')
+    quotes = {q.speaker: (q.text, q.role) for q in quotes_of(body)}
+    assert quotes == {"Jane Doe": ("We came to listen and to talk", "Foreign Minister"),
+                      "Sam Roe": ("The door is open to a “new” dialogue.", "President")}
+
 # --- pronouns with nothing to resolve them ------------------------------------------------------
 
 def test_a_quote_opening_on_an_unresolved_pronoun_is_left_out():

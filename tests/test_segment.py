@@ -50,6 +50,18 @@ def test_missed_boundary_after_a_name_is_split():
     assert split_sentences(text)[-1] == "President Doe said so."
 
 
+def test_a_closing_quotation_mark_stays_with_its_sentence_at_a_missed_boundary():
+    for open_, close in [("“", "”"), ("«", "»")]:
+        text = (f"The minister said: {open_}Our harbours will stay open to every ship that "
+                f"flies a flag.{close} {open_}We have no illusions about the road ahead of us."
+                f"{close} The two sides agreed to resume direct flights next spring.")
+        assert split_sentences(text) == [
+            f"The minister said: {open_}Our harbours will stay open to every ship that flies a "
+            f"flag.{close}",
+            f"{open_}We have no illusions about the road ahead of us.{close}",
+            "The two sides agreed to resume direct flights next spring."]
+
+
 def test_sentences_point_back_into_the_body():
     body = clean_text("First paragraph here. It has two sentences.\n\nSecond one stands alone.")
     sentences = segment(make_article(body))

@@ -181,6 +181,15 @@ def test_a_sentence_with_an_editors_insertion_is_no_item():
         "The two sides agreed to resume direct flights next spring."]
 
 
+def test_a_quotation_in_guillemets_without_its_speaker_is_no_item():
+    corpus = corpus_of("«Our harbours will stay open to every ship that flies a flag,» the "
+                       "minister said. «We have no illusions about the road ahead of us.» "
+                       "The two sides agreed to resume direct flights next spring.")
+    assert [g.text for g in corpus.groups] == [
+        "«Our harbours will stay open to every ship that flies a flag,» the minister said.",
+        "The two sides agreed to resume direct flights next spring."]
+
+
 def test_a_signpost_to_what_follows_is_no_item():
     corpus = corpus_of("Here are the key statements the two leaders made after the talks. "
                        "Here’s what we know about the new partnership so far. "
