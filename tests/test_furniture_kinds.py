@@ -244,6 +244,35 @@ CASES = {
          "Trade ministers will follow them on a second trip to the region next month.",
          "The UN said this report was produced with the help of both governments.",
          "The remarks do not necessarily reflect government policy, a spokesman said."]),
+    "posting stamps with a label, a source or an icon's name": (
+        ["28 May 2019 [14:49] - PLANET.AZ", "Agency, 09 Jan, 2019 01:49 AM",
+         "Materials 10 June 2014 09:37 (UTC +04:00)", "Published by AGENCY, July 4, 2007.",
+         "Clock-gray 04:10", "calendar>>August 8. 2017",
+         "Apr 16, 2021 • 7 minutes ago • < 1 minute read • Join the conversation"],
+        ["The talks were published on 28 May 2019, the ministry said.",
+         "The agency published the text of the agreement on July 4, 2007, officials said."]),
+    "layout, feed and widget labels": (
+        ["gnb content footer", "Summit Diplomacy RSS RSS", "Article content", "+ ↺ − 16 px",
+         "Asia - Pacific", "Back to Index", "URL: http://www.example.com/news/183004.html",
+         "Connect with us. Get latest news and updates.", "Recommend news to friend",
+         "Your name:", "Friend's e-mail:", "Duration: 8min 11sec"],
+        ["The summit will open the Asia-Pacific trade talks in Lima next week.",
+         "The two sides agreed to connect their power grids by the end of the year."]),
+    "bylines with an outlet or a programme, and syndication tags": (
+        ["By Planet:", "By Jane Doe - Planet:", "•, by Jane Doe", "By Jane Doe on Evening Show",
+         "(Aggregator- The Planet) AG", "( With inputs from Agency )"],
+        ["By Monday the two sides had agreed on a timetable, officials said."]),
+    "credits and captions in other shapes": (
+        ["AG: Jane Doe", "Getty Images: Jane Doe", "Image caption",
+         "© Agency. FILE PHOTO: The minister speaks to reporters in Lima",
+         "An exterior view of the hall hosting the summit in Lima, Peru, 11 "
+         "November 2014. The summit will gather leaders of 21 economies. AG/JANE DOE"],
+        ["The agency's photographer was detained at the border, the ministry said."]),
+    "a player's error and a bio told by its career words": (
+        ["We apologize, but this video has failed to load. Try refreshing your browser.",
+         "Jane Doe is Senior Editor for Planet. She has 20 years of experience in foreign "
+         "policy research and her work has appeared in several papers."],
+        ["Jane Doe is the new editor of the state newspaper, the ministry said on Monday."]),
 }
 
 
@@ -263,6 +292,28 @@ def test_a_link_list_label_ends_the_article(label: str):
     raw = "\n".join([LEAD, NEXT, label, "Ports reopen after the storm",
                      "A storm closed every port on the coast for a week, officials said."])
     assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+@pytest.mark.parametrize("label", ["MORE World ARTICLES", "No comments:", "Post a Comment",
+                                   "Comments are closed."])
+def test_a_related_articles_label_or_a_comment_prompt_ends_the_article(label: str):
+    raw = "\n".join([LEAD, NEXT, label, "A storm closed every port on the coast for a week."])
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+
+
+@pytest.mark.parametrize("tail", [" (Reporting by Jane Doe; Editing by John Roe)", ".-AG",
+                                  ". — Agency", ". (AG)"])
+def test_a_wire_credit_or_sign_off_after_the_last_sentence_is_cut(tail: str):
+    news = "The embassy said the meeting had been planned in advance"
+    text = news + ("." + tail if tail.startswith(" ") else tail)
+    assert clean_text(f"{LEAD}\n{text}") == f"{LEAD}\n\n{news}."
+
+
+def test_a_desk_label_and_a_link_label_are_cut_from_the_news():
+    raw = (f"{LEAD}\nPlanet Press/Europe: The ambassador met the minister on Wednesday.\n"
+           "Priority was given to the conflicts in the region (full text).")
+    assert clean_text(raw) == (f"{LEAD}\n\nThe ambassador met the minister on Wednesday.\n\n"
+                               "Priority was given to the conflicts in the region.")
 
 
 def test_a_menu_or_a_widget_above_the_headline_is_never_the_title():
