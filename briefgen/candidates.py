@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .clean import in_title_case
 from .model import Sentence
 
 MIN_WORDS, MAX_WORDS = 6, 50  # a brief's line is read at a glance
@@ -37,9 +38,10 @@ def is_candidate(sentence: Sentence) -> bool:
     quoted = sum(len(q) for q in _QUOTED.findall(text))
     attributed = (quoted <= len(text) * QUOTED_SHARE and not _FIRST_PERSON.match(text)) \
         or _SPEECH.search(_QUOTED.sub("", text))
+    # in_title_case: a headline with a full stop ("Summit Ends With a Joint Declaration.")
     return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
             and bool(attributed) and not _DANGLING_CLAUSE.match(text) and not _SIGNPOST.match(text)
-            and not _EDITOR_NOTE.search(text))
+            and not _EDITOR_NOTE.search(text) and not in_title_case(text))
 
 
 # A short sentence that only goes on about the one before: "They lasted about three hours."

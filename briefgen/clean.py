@@ -240,7 +240,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     about as long as the width allows, and the first one sets it)."""
     wrapped = len(lines) > 1 and all(
         len(ln) >= 40 and not ln.endswith((".", "!", "?", ":", '"', "”"))
-        and not (_headline(ln) and nxt[:1].isupper()) for ln, nxt in pairwise(lines)
+        and not (in_title_case(ln) and nxt[:1].isupper()) for ln, nxt in pairwise(lines)
     ) and all(len(ln) <= len(lines[0]) + WRAP_SLACK for ln in lines[1:])
     return [" ".join(lines)] if wrapped else lines
 
@@ -251,7 +251,7 @@ _SMALL_WORDS = frozenset(
 _LINE_WORDS = re.compile(r"[\w’'‘-]+")
 
 
-def _headline(line: str) -> bool:
+def in_title_case(line: str) -> bool:
     """Set in title case ("Visit Paints Rival as ‘Viable Partner’ to Allies"): a headline
     on its own line, not prose wrapped onto the next one."""
     words = [w.strip("‘’'-") for w in _LINE_WORDS.findall(line)]

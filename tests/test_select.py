@@ -190,6 +190,13 @@ def test_a_quotation_in_guillemets_without_its_speaker_is_no_item():
         "The two sides agreed to resume direct flights next spring."]
 
 
+def test_a_headline_with_a_full_stop_is_no_item():
+    corpus = corpus_of("Regional Summit Concludes By Adopting Integration Declaration. "
+                       "The two sides agreed to resume direct flights next spring.")
+    assert [g.text for g in corpus.groups] == [
+        "The two sides agreed to resume direct flights next spring."]
+
+
 def test_a_signpost_to_what_follows_is_no_item():
     corpus = corpus_of("Here are the key statements the two leaders made after the talks. "
                        "Here’s what we know about the new partnership so far. "
