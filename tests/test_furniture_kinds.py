@@ -359,6 +359,15 @@ def test_a_dateline_with_a_country_in_brackets_and_no_dash_is_cut():
     assert clean_text(f"Lima, May 3 (WIRE) {LEAD}") == LEAD
 
 
+def test_a_dateline_with_its_outlet_and_date_in_brackets_is_cut_from_the_lead():
+    assert clean_text(f"LIMA (Planet News / Agency - 17th May, 2022) {LEAD}") == LEAD
+    assert clean_text(f"Lima (Planet - May 3, 2024) {LEAD}") == LEAD
+    # an acronym's aside in brackets is part of the sentence
+    for news in ["NATO (founded in 1949) Secretary General Jane Doe visited Lima on Monday.",
+                 "OPEC (in its report of 3 May 2024) Members agreed to cut output."]:
+        assert clean_text(news) == news
+
+
 def test_a_live_blog_time_stamp_opening_an_entry_is_cut():
     raw = "\n".join([f"10:32 BST {LEAD}", f"12:04 p.m. ET — {NEXT}",
                      "11.45 The office will open in Quito first."])
