@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .quote_found import CUT
 
 _MARK = re.compile(r"[\"“”]")
+_CURLY_DOUBLE = re.compile("[“”]")
 
 
 @dataclass
@@ -38,7 +39,10 @@ def quotation_spans(para: str) -> list[Span]:
         after_colon = para[:i].rstrip().endswith(":")
         if opened < 0 and can_open and (c != "”" or after_colon):
             opened = i
-        elif opened >= 0 and can_close and c != "“":
+        elif opened >= 0 and can_close and c != "“" and not (
+                c == '"' and para[opened] == "“" and _next_curly(para, i) == "”"):
+            # (a straight pair inside curly marks, “... say "no" twice ...”, is the quote's
+            # own; “The visit speaks," he said. “The ...” is closed by its straight mark)
             if i - opened > 8:
                 out.append(Span(opened, i, True))
             opened = -1
@@ -52,6 +56,12 @@ def quotation_spans(para: str) -> list[Span]:
     if "‘" in para:
         out = sorted(out + _single_spans(para, out), key=lambda sp: sp.open)
     return out
+
+
+def _next_curly(para: str, i: int) -> str:
+    """The next curly double mark after position i ("" when none follows)."""
+    m = _CURLY_DOUBLE.search(para, i + 1)
+    return m.group() if m else ""
 
 
 def _single_spans(para: str, double: list[Span]) -> list[Span]:

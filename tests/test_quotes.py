@@ -180,6 +180,14 @@ def test_a_straight_quote_mark_never_closed_does_not_swallow_the_narration():
     # closed, a straight quotation is read as before
     body = 'Sam Roe said: "We are ready to sign the agreement soon," and left the hall.'
     assert [q.text for q in quotes_of(body)] == ["We are ready to sign the agreement soon"]
+    # a straight pair inside curly marks is the quotation's own
+    body = 'Sam Roe said: “We heard them say "no" twice and we will not give up the port.”'
+    assert [q.text for q in quotes_of(body)] == [
+        'We heard them say "no" twice and we will not give up the port.']
+    # while a straight mark closing a curly one before the next quotation still closes it
+    body = '“The visit speaks for itself," Sam Roe said. “The talks went on for hours.”'
+    assert [q.text for q in quotes_of(body)] == [
+        "The visit speaks for itself", "The talks went on for hours."]
 
 
 def test_quotations_in_guillemets_are_read_as_printed():
