@@ -254,9 +254,15 @@ _LINE_WORDS = re.compile(r"[\w’'‘-]+")
 def in_title_case(line: str) -> bool:
     """Set in title case ("Visit Paints Rival as ‘Viable Partner’ to Allies"): a headline
     on its own line, not prose wrapped onto the next one."""
-    words = [w.strip("‘’'-") for w in _LINE_WORDS.findall(line)]
-    content = [w for w in words if w and w.lower() not in _SMALL_WORDS]
-    return len(content) >= 4 and all(w[0].isupper() or w[0].isdigit() for w in content)
+    content = 0
+    for match in _LINE_WORDS.finditer(line):  # most lines fail at their first content word
+        word = match.group().strip("‘’'-")
+        if not word or word.lower() in _SMALL_WORDS:
+            continue
+        if not (word[0].isupper() or word[0].isdigit()):
+            return False
+        content += 1
+    return content >= 4
 
 
 def _cut(patterns: tuple[tuple[re.Pattern, tuple[str, ...]], ...], para: str) -> str:
