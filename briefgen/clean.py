@@ -237,9 +237,10 @@ WRAP_SLACK = 15  # a wrapped line may pass the first by the length of a word it 
 def _join_wrapped(lines: list[str]) -> list[str]:
     """Lines of prose wrapped at a width are one paragraph. A headline over its lead is not
     wrapped prose: it is in title case, or shorter than a line after it (a wrapped line is
-    about as long as the width allows, and the first one sets it)."""
+    about as long as the width allows, and the first one sets it). Nor is a line printed
+    twice (a headline over its own copy)."""
     wrapped = len(lines) > 1 and all(
-        len(ln) >= 40 and not ln.endswith((".", "!", "?", ":", '"', "”"))
+        len(ln) >= 40 and not ln.endswith((".", "!", "?", ":", '"', "”")) and ln != nxt
         and not (in_title_case(ln) and nxt[:1].isupper()) for ln, nxt in pairwise(lines)
     ) and all(len(ln) <= len(lines[0]) + WRAP_SLACK for ln in lines[1:])
     return [" ".join(lines)] if wrapped else lines

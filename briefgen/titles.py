@@ -3,8 +3,10 @@
 An article read with a title (HTML, JSON) keeps it, cleaned of furniture spans.
 Otherwise its headline is the first headline-shaped line above the lead: not a
 sentence, not a site name or a web address, not a time stamp, not a banner
-("Live Updates: ..."), an app prompt or a teaser cut off with "…", and not a
-kicker (a bare phrase such as "On a trip to Paris" over the real headline).
+("Live Updates: ..."), an app prompt, a teaser cut off with "…" or a line cut
+off on "the", and not a kicker (a bare phrase such as "On a trip to Paris" over
+the real headline). Of such lines, the first that shares a word with the
+story's opening paragraphs: a section label ("Off the wire") shares none.
 With no such line the title is the lead's opening words.
 """
 
@@ -15,10 +17,12 @@ from dataclasses import replace
 
 from .clean import Rules, clean_paragraphs, default_rules, reads_as_sentence
 from .model import Article
+from .vectors import analyze
 
 MIN_WORDS, MAX_WORDS = 3, 25  # a headline's length in words
 LOOK_AHEAD = 8  # paragraphs above the lead that may hold the headline
 OPENING_WORDS = 12  # words of the lead that stand in for a missing headline
+STORY_PARAGRAPHS = 3  # the lead and the paragraphs after it: the words a headline draws on
 
 _NOT_HEADLINE = [re.compile(p) for p in (
     r"(?i)^(?:live(?: updates?| blog| coverage)?|breaking(?: news)?|watch|listen|updated?)"
@@ -29,6 +33,7 @@ _NOT_HEADLINE = [re.compile(p) for p in (
     r"(?i)\b(?:\d{1,2}:\d\d|\d{4}-\d\d-\d\d|\d+ (?:minutes?|hours?|days?|weeks?|months?) ago)\b",
     r"^[-•·|]|\|",  # a list item or a line of page metadata
     r"[a-z][A-Z][a-z]+[A-Z]",  # labels glued together: "ArrowArtboardCreated", "HomeArticle"
+    r"(?i)\b(?:the|a|an|of|and|or|to)$",  # cut off where the page wrapped: "The portal of the"
 )]
 # A site's name after the headline: "Headline | Site", "Headline - Site News",
 # "Headline – Site – 05/03/2024"; after a dash only a name in capitals, a web address or a
@@ -52,13 +57,19 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
     paragraphs = article.body.split("\n\n")
     lead = next((i for i, p in enumerate(paragraphs) if reads_as_sentence(p)), len(paragraphs))
     candidates = [i for i in range(min(lead, LOOK_AHEAD)) if is_headline(paragraphs[i])]
-    for n, i in enumerate(candidates):
-        kicker = _KICKER.fullmatch(paragraphs[i]) and i + 1 in candidates[n + 1:]
-        if not kicker:
-            rest = paragraphs[:i] + paragraphs[i + 1:]
-            if any(p.strip() for p in rest):
-                title = _unglued(paragraphs[i].strip(), "\n\n".join(rest))
-                return replace(article, title=title, body="\n\n".join(rest))
+    headlines = [i for n, i in enumerate(candidates)
+                 if not (_KICKER.fullmatch(paragraphs[i]) and i + 1 in candidates[n + 1:])]
+    if len(headlines) > 1 and lead < len(paragraphs):
+        # a headline tells its story in some of the opening's words; a section label or
+        # the site's name above it shares none ("Off the wire" over "X, Y discuss trade")
+        story = set(analyze(" ".join(paragraphs[lead:lead + STORY_PARAGRAPHS])))
+        telling = [i for i in headlines if story.intersection(analyze(paragraphs[i]))]
+        headlines = telling or headlines
+    for i in headlines:
+        rest = paragraphs[:i] + paragraphs[i + 1:]
+        if any(p.strip() for p in rest):
+            title = _unglued(paragraphs[i].strip(), "\n\n".join(rest))
+            return replace(article, title=title, body="\n\n".join(rest))
     words = paragraphs[lead if lead < len(paragraphs) else 0].split()
     opening = " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
     return replace(article, title=opening)

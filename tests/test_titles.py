@@ -33,6 +33,28 @@ def test_a_kicker_above_the_headline_is_skipped():
     assert article.title == HEADLINE
 
 
+def test_a_label_over_the_headline_that_shares_no_word_with_the_story_is_skipped():
+    for label in ["Off the record", "Regional desk in brief"]:
+        article = titled(f"{label}\n{HEADLINE}\n{LEAD}\n{NEXT}")
+        assert article.title == HEADLINE
+        assert label in article.body  # not the title: the body keeps it, and cleaning decides
+
+
+def test_a_headline_in_other_words_than_the_lead_is_told_by_the_paragraphs_after_it():
+    lead = "Talks in Lima on Monday lasted four hours."  # no word of the headline
+    assert titled(f"Off the record\n{HEADLINE}\n{lead}\n{NEXT}").title == HEADLINE
+
+
+def test_a_line_cut_off_on_an_article_is_no_headline():
+    article = titled(f"The official portal of the\n{LEAD}\n{NEXT}")
+    assert article.title == "The two ministers met in Lima on Monday for four hours of…"
+
+
+def test_a_headline_printed_twice_is_the_title_once():
+    headline = "Ministers agree to open a joint trade office, officials say"
+    assert titled(f"{headline}\n{headline}\n\n{LEAD}\n{NEXT}").title == headline
+
+
 def test_site_names_stamps_and_teasers_are_never_the_title():
     for furniture in ["dailyplanet.com Daily Planet (En)", "May 16, 2024May 16, 2024",
                       "The two ministers met in Lima on Monday for four…"]:
