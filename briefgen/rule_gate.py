@@ -1,0 +1,176 @@
+"""Which furniture rules may match a text, for all of them in one pass.
+
+Most paragraphs are prose that no rule matches, and a rule costs as much to
+find nothing as to find something. Every match of most rules holds one of a
+few plain strings ("photo", "©", "all rights reserved"), so a text holding none
+of a rule's strings cannot match it. One Aho-Corasick automaton finds the
+strings of every rule in one pass over the lower-cased text; a rule then reads
+only the texts it may match, with the same results as reading all of them.
+A rule with no sure strings, or only strings found in nearly any text (" ",
+"."), reads every text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+import ahocorasick
+
+from .regex_start import case_odd
+
+try:  # the parser is private; without it every rule reads every text
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    try:
+        import sre_constants as _c
+        import sre_parse as _parser
+    except ImportError:
+        _parser = None
+
+MAX_CLASS = 8  # characters of a class taken as alternatives ("[-–—]" holds "-", "–" or "—")
+_COMMON = " .,:;'\"-"  # marks nearly every paragraph holds
+
+
+def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case strings of which every match of the pattern holds one; None when nothing
+    is sure, or one of them is no sign (a string nearly every text holds)."""
+    parsed = _parsed(pattern)
+    found = _choices(list(parsed)) if parsed is not None else None
+    if not found or not all(map(_foldable, found)) or any(map(_common, found)):
+        return None
+    return tuple(sorted(found))
+
+
+def _parsed(pattern: re.Pattern):
+    """The pattern read case-insensitively (a match with case is one without)."""
+    if _parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        return _parser.parse(pattern.pattern, pattern.flags | re.IGNORECASE)
+    except re.error:  # pragma: no cover - it compiled
+        return None
+
+
+def _foldable(s: str) -> bool:
+    """Whether a text holding the string in any case holds it lower-cased once the text is:
+    ASCII (the few characters a case-blind rule takes for an ASCII letter are
+    `case_odd`), or a mark with no case at all ("©", "’", "–")."""
+    return all(ch.isascii() or unicodedata.category(ch)[0] in "PSZ" for ch in s)
+
+
+def _common(s: str) -> bool:
+    """A space, a full stop, a letter or two ("x", "in"): in nearly every paragraph. Two
+    spaces in a row are not."""
+    if s.isspace():
+        return len(s) == 1
+    return len(s) <= 2 and all(ch.isalnum() or ch in _COMMON for ch in s)
+
+
+def _choices(items: list) -> set[str] | None:
+    """The surest set of strings one of which every match of `items` holds: the one whose
+    shortest string is longest."""
+    best: set[str] | None = None
+    run = ""
+    for op, av in [*items, (None, None)]:  # the sentinel ends the last run
+        chars = _class(op, av)
+        if chars is not None and len(chars) == 1:  # a letter in either case: "[Pp]"
+            run += next(iter(chars))
+            continue
+        found = {run} if run else None
+        run = ""
+        if chars is not None:
+            found = _surer(found, chars)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            found = _surer(found, _repeated(av[0], list(av[2])))
+        elif op is _c.SUBPATTERN:
+            found = _surer(found, _choices(list(av[-1])))
+        elif op is _c.BRANCH:
+            branches = [_choices(list(b)) for b in av[1]]
+            if all(branches):
+                found = _surer(found, set().union(*branches))
+        best = _surer(best, found)
+    return best
+
+
+def _class(op, av) -> set[str] | None:
+    """The lower-case characters one item matches, if it is a literal or a small class of
+    literals; else None."""
+    if op is _c.LITERAL:
+        return {chr(av).lower()}
+    if op is _c.IN and av and all(o is _c.LITERAL for o, _ in av) and len(av) <= MAX_CLASS:
+        return {chr(a).lower() for _, a in av}
+    return None
+
+
+def _repeated(least: int, items: list) -> set[str] | None:
+    """What a repeat (at least once) holds: two characters of a class repeated at least
+    twice ("[ \\t]{2,}" holds one of "  ", " \\t", "\\t ", "\\t\\t"), else what one
+    repetition holds."""
+    chars = _class(*items[0]) if len(items) == 1 else None
+    if least >= 2 and chars and len(chars) ** 2 <= MAX_CLASS * 2:
+        return {a + b for a in chars for b in chars}
+    return _choices(items)
+
+
+def _surer(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    if not a or not b:
+        return a or b
+    return a if min(map(len, a)) >= min(map(len, b)) else b
+
+
+def fullmatch_lengths(pattern: re.Pattern) -> tuple[int, int]:
+    """The shortest and longest text the pattern can match whole. A leading lookahead
+    that reaches the end ("(?=.{0,300}$)") bounds it too; `$` may stand before a last
+    newline, so by one more."""
+    parsed = _parsed(pattern)
+    if parsed is None:
+        return 0, _c.MAXREPEAT if _parser else 1 << 32
+    least, most = parsed.getwidth()
+    first = list(parsed)[:1]
+    if first and first[0][0] is _c.ASSERT and first[0][1][0] == 1:  # a lookahead
+        ahead = list(first[0][1][1])
+        if ahead and ahead[-1] == (_c.AT, _c.AT_END):
+            most = min(most, first[0][1][1].getwidth()[1] + 1)
+    return least, most
+
+
+class RuleGate:
+    """Which of the patterns may match a text, as a mask over their positions."""
+
+    def __init__(self, patterns: Sequence[re.Pattern]):
+        self.every = (1 << len(patterns)) - 1
+        self.always = 0  # the rules that read every text
+        masks: dict[str, int] = {}
+        for n, pattern in enumerate(patterns):
+            strings = rule_strings(pattern)
+            if strings is None:
+                self.always |= 1 << n
+            for s in strings or ():
+                masks[s] = masks.get(s, 0) | 1 << n
+        self.automaton = ahocorasick.Automaton()
+        for s, mask in masks.items():
+            self.automaton.add_word(s, mask)
+        if masks:
+            self.automaton.make_automaton()
+        self.empty = not masks
+
+    def hits(self, text: str) -> int:
+        """A mask of the patterns that may match somewhere in the text (a 0 bit: surely
+        not)."""
+        if self.empty or case_odd(text):
+            return self.every
+        mask = self.always
+        for _, found in self.automaton.iter(text.lower()):  # as long as the text
+            mask |= found
+        return mask
+
+
+def bits(mask: int) -> Iterator[int]:
+    """The positions of the mask's set bits, lowest first."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low

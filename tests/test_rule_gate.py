@@ -1,0 +1,77 @@
+"""The rule gate skips only texts a furniture rule cannot match: the cleaning is the same."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen import rule_gate
+from briefgen.clean import clean_text, default_rules
+
+from .conftest import SEEDS
+
+RULES = default_rules()
+PATTERNS = [*RULES.drop_paragraphs, *RULES.truncate_at, *RULES.remove_spans, *RULES.credits,
+            *RULES.captions, *(p for p, _ in RULES.repairs)]
+PIECES = ["Photo", "photo:", "PHOTO", "Reuters", "AP", "/", "©", "(", ")", "[", "]", "|", "•",
+          "—", "-", "Read more", "Share", "by", "By", "Jane Doe", "said", "All rights reserved",
+          "Advertisement", "12:30", "2024", "May", "ſ", "İ", "K", "ı", "and", "the talks", ".",
+          "\t", "  ", "Getty Images", "via", "Image caption", "Follow us", "on", "Twitter"]
+
+
+def test_the_strings_every_match_holds():
+    strings = rule_gate.rule_strings
+    assert strings(re.compile(r"\s*\([Pp]hotos?: ")) == ("(photo",)
+    assert strings(re.compile(r"\s*©[^.!?]{0,80}$")) == ("©",)
+    assert strings(re.compile(r"(?i)via (?:getty|reuters)")) == ("getty", "reuters")
+    assert strings(re.compile(r"[ \t]{2,}")) == ("\t\t", "\t ", " \t", "  ")
+    assert strings(re.compile(r"[-–—]{1,2}\s*$")) is None  # "-": in nearly every text
+    assert strings(re.compile(r"[A-Z]\w+ [A-Z]\w+")) is None  # " " alone
+    assert strings(re.compile(r"(?i)édition")) is None  # a letter not in ASCII
+
+
+def test_a_leading_lookahead_bounds_the_length_of_a_whole_match():
+    assert rule_gate.fullmatch_lengths(re.compile(r"(?=.{0,300}$)[^.]+")) == (1, 301)
+    assert rule_gate.fullmatch_lengths(re.compile(r"(?i)ab(?:c|de)")) == (3, 4)
+    least, most = rule_gate.fullmatch_lengths(re.compile(r"(?=.{0,30}$)(?m:a$)"))
+    assert (least, most) == (1, 1)
+
+
+def test_a_letter_that_a_case_blind_rule_takes_for_another_opens_the_gate():
+    gate = rule_gate.RuleGate([re.compile(r"(?i)sign up")])
+    assert gate.hits("Please sign in.") == 0
+    assert gate.hits("Please ſign up.") == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14),
+       st.lists(st.sampled_from([" ", ", ", "", ". ", ": "]), min_size=14, max_size=14))
+def test_the_gate_never_shuts_out_a_text_a_rule_matches(pieces, gaps):
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False)).strip()
+    gate = rule_gate.RuleGate(PATTERNS)
+    hits = gate.hits(text)
+    for n, pattern in enumerate(PATTERNS):
+        if pattern.search(text):
+            assert hits >> n & 1, (pattern.pattern, text)
+        if pattern.fullmatch(text):
+            least, most = rule_gate.fullmatch_lengths(pattern)
+            assert least <= len(text) <= most, (pattern.pattern, text)
+
+
+def test_the_seeds_clean_the_same_with_and_without_the_gate(monkeypatch):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    assert texts
+    gated = [clean_text(t) for t in texts]
+    monkeypatch.setattr(rule_gate.RuleGate, "hits", lambda self, text: self.every)
+    monkeypatch.setattr(rule_gate, "fullmatch_lengths", lambda p: (0, 1 << 32))
+    from briefgen import clean
+
+    monkeypatch.setattr(clean, "fullmatch_lengths", lambda p: (0, 1 << 32))
+    monkeypatch.setattr(clean, "_READY", {})
+    clean._ready_by_value.cache_clear()
+    try:
+        assert [clean_text(t) for t in texts] == gated
+    finally:
+        clean._ready_by_value.cache_clear()
