@@ -43,8 +43,11 @@ _BOUNDARY = re.compile(r"(?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _LETTER = re.compile(r"[^\W\d_]")
+# A letter not in ASCII, then checked to be no Latin one: the engine skips to the places
+# where a character outside ASCII stands instead of testing every letter against the class.
 _NON_LATIN_LETTER = re.compile(
-    r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u2C60-\u2C7F\uA720-\uA7FF\uFF21-\uFF5A]")
+    r"[^\x00-\x7f]"
+    r"(?<=[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u2C60-\u2C7F\uA720-\uA7FF\uFF21-\uFF5A])")
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,7 @@ class _Page:
         hits = self.hits(para)
         if ready.drop.any(para, hits) or ready.truncate.any(para, hits) or self.notice(para):
             return None
-        raw = para = _SPACES.sub(" ", para).strip()  # so that only a rule's cut is a change
+        raw = para = _single_spaced(para).strip()  # so that only a rule's cut is a change
         # a credit ends the paragraph, before or after other spans ("... (Photo: X) [ad_1]")
         uncredited = self._cut_end(para)
         spanned = self._cut(uncredited)
@@ -254,7 +257,7 @@ class _Page:
                         hits = self.hits(para)
             if not found:
                 break
-            para = _SPACES.sub(" ", para).strip()
+            para = _single_spaced(para).strip()
         return para
 
     def _cut_end(self, para: str) -> str:
@@ -308,8 +311,15 @@ def in_title_case(line: str) -> bool:
     return len(content) >= 4 and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
+def _single_spaced(text: str) -> str:
+    """Runs of spaces and tabs as one space; most texts have none to look for."""
+    return _SPACES.sub(" ", text) if "  " in text or "\t" in text else text
+
+
 def _is_caption_sized(para: str) -> bool:
-    return len(para.split()) <= MAX_CAPTION_WORDS and not _BOUNDARY.search(para)
+    # split no further than a caption's length: a long paragraph's words are not counted
+    return (len(para.split(None, MAX_CAPTION_WORDS)) <= MAX_CAPTION_WORDS
+            and not _BOUNDARY.search(para))
 
 
 def reads_as_sentence(para: str) -> bool:
@@ -354,7 +364,7 @@ def _written_in_ordinary_case(name: str, text: str) -> bool:
 
 def _other_script(text: str) -> float:
     """Share of the letters that are not Latin (Cyrillic, Han, Arabic...)."""
-    if not _NON_LATIN_LETTER.search(text):
+    if text.isascii() or not _NON_LATIN_LETTER.search(text):
         return 0.0
     letters = len(_LETTER.findall(text))
     return len(_NON_LATIN_LETTER.findall(text)) / letters if letters else 0.0

@@ -18,8 +18,6 @@ from collections.abc import Iterator, Sequence
 
 import ahocorasick
 
-from .regex_start import case_odd
-
 try:  # the parser is private; without it every rule reads every text
     from re import _constants as _c
     from re import _parser
@@ -30,6 +28,10 @@ except ImportError:  # pragma: no cover - Python 3.10
     except ImportError:
         _parser = None
 
+# Characters a case-blind rule takes for an ASCII letter that lower() does not turn into
+# it: a text holding one opens the gate to every rule. (The Kelvin sign, which
+# regex_start counts among them, lowers to "k".)
+CASE_ODD = ("ſ", "ı", "İ")
 MAX_CLASS = 8  # characters of a class taken as alternatives ("[-–—]" holds "-", "–" or "—")
 _COMMON = " .,:;'\"-"  # marks nearly every paragraph holds
 
@@ -56,9 +58,9 @@ def _parsed(pattern: re.Pattern):
 
 def _foldable(s: str) -> bool:
     """Whether a text holding the string in any case holds it lower-cased once the text is:
-    ASCII (the few characters a case-blind rule takes for an ASCII letter are
-    `case_odd`), or a mark with no case at all ("©", "’", "–")."""
-    return all(ch.isascii() or unicodedata.category(ch)[0] in "PSZ" for ch in s)
+    ASCII (but for CASE_ODD), or a mark with no case at all ("©", "’", "–"; not "Ⓐ")."""
+    return all(ch.isascii() or (unicodedata.category(ch)[0] in "PSZ"
+                                and ch.lower() == ch == ch.upper()) for ch in s)
 
 
 def _common(s: str) -> bool:
@@ -160,7 +162,7 @@ class RuleGate:
     def hits(self, text: str) -> int:
         """A mask of the patterns that may match somewhere in the text (a 0 bit: surely
         not)."""
-        if self.empty or case_odd(text):
+        if self.empty or any(ch in text for ch in CASE_ODD):
             return self.every
         mask = self.always
         for _, found in self.automaton.iter(text.lower()):  # as long as the text
