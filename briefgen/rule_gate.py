@@ -33,7 +33,11 @@ except ImportError:  # pragma: no cover - Python 3.10
 # regex_start counts among them, lowers to "k".)
 CASE_ODD = ("ſ", "ı", "İ")
 MAX_CLASS = 8  # characters of a class taken as alternatives ("[-–—]" holds "-", "–" or "—")
+MAX_STRINGS = 64  # strings a stretch of a pattern is taken to match, at most
+MAX_TIMES = 3  # repetitions a repeat whose strings are counted may make
 _COMMON = " .,:;'\"-"  # marks nearly every paragraph holds
+_COMMON_WORDS = frozenset(["the", "and", "of", "in", "at", "on", "to", "for", "with", "from",
+                           "by", "is", "was", "that", "this", "said"])
 
 
 def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
@@ -64,37 +68,80 @@ def _foldable(s: str) -> bool:
 
 
 def _common(s: str) -> bool:
-    """A space, a full stop, a letter or two ("x", "in"): in nearly every paragraph. Two
-    spaces in a row are not."""
+    """A space, a full stop, a letter or two ("x", "in"), one of the commonest words
+    (" of "): in nearly every paragraph. Two spaces in a row are not."""
     if s.isspace():
         return len(s) == 1
-    return len(s) <= 2 and all(ch.isalnum() or ch in _COMMON for ch in s)
+    return ((len(s) <= 2 and all(ch.isalnum() or ch in _COMMON for ch in s))
+            or s.strip() in _COMMON_WORDS)
 
 
 def _choices(items: list) -> set[str] | None:
     """The surest set of strings one of which every match of `items` holds: the one whose
-    shortest string is longest."""
+    shortest string is longest. A stretch of items each matching a few strings holds one
+    of their joins ("(?:share|print) this" holds "share this" or "print this")."""
     best: set[str] | None = None
-    run = ""
-    for op, av in [*items, (None, None)]:  # the sentinel ends the last run
-        chars = _class(op, av)
-        if chars is not None and len(chars) == 1:  # a letter in either case: "[Pp]"
-            run += next(iter(chars))
+    run = {""}  # what the stretch of items since the last open one matches
+    for op, av in [*items, (None, None)]:  # the sentinel ends the last stretch
+        strings = _language([(op, av)]) if op is not None else None
+        if strings is not None:
+            joined = {a + b for a in run for b in strings}
+            if len(joined) > MAX_STRINGS:  # too many joins: this item begins a stretch
+                best, joined = _surer(best, _sure(run)), strings
+            run = joined
             continue
-        found = {run} if run else None
-        run = ""
-        if chars is not None:
-            found = _surer(found, chars)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            found = _surer(found, _repeated(av[0], list(av[2])))
+        best, run = _surer(best, _sure(run)), {""}
+        found = None
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            found = _repeated(av[0], list(av[2]))
         elif op is _c.SUBPATTERN:
-            found = _surer(found, _choices(list(av[-1])))
+            found = _choices(list(av[-1]))
         elif op is _c.BRANCH:
             branches = [_choices(list(b)) for b in av[1]]
             if all(branches):
-                found = _surer(found, set().union(*branches))
+                found = set().union(*branches)
         best = _surer(best, found)
     return best
+
+
+def _sure(strings: set[str]) -> set[str] | None:
+    return None if "" in strings else strings  # a match may hold nothing of these
+
+
+def _language(items: list) -> set[str] | None:
+    """Every string the items match, lower-cased, if they are few; else None."""
+    out = {""}
+    for op, av in items:
+        part = _class(op, av)
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            part = {""}  # it matches no character
+        elif op is _c.SUBPATTERN:
+            part = _language(list(av[-1]))
+        elif op is _c.BRANCH:
+            branches = [_language(list(b)) for b in av[1]]
+            part = set().union(*branches) if all(b is not None for b in branches) else None
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] <= MAX_TIMES:
+            once = _language(list(av[2]))
+            part = None if once is None else _repeats(once, av[0], av[1])
+        if part is None:
+            return None
+        out = {a + b for a in out for b in part}
+        if len(out) > MAX_STRINGS:
+            return None
+    return out
+
+
+def _repeats(once: set[str], least: int, most: int) -> set[str] | None:
+    """The strings of `least` to `most` repetitions of one of `once`."""
+    out: set[str] = set()
+    times = {""}
+    for n in range(most + 1):
+        if n >= least:
+            out |= times
+        times = {a + b for a in times for b in once}
+        if len(out) + len(times) > MAX_STRINGS:
+            return None
+    return out
 
 
 def _class(op, av) -> set[str] | None:

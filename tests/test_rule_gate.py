@@ -23,9 +23,12 @@ PIECES = ["Photo", "photo:", "PHOTO", "Reuters", "AP", "/", "©", "(", ")", "[",
 
 def test_the_strings_every_match_holds():
     strings = rule_gate.rule_strings
-    assert strings(re.compile(r"\s*\([Pp]hotos?: ")) == ("(photo",)
+    assert strings(re.compile(r"\s*\([Pp]hotos?: ")) == ("(photo: ", "(photos: ")
     assert strings(re.compile(r"\s*©[^.!?]{0,80}$")) == ("©",)
-    assert strings(re.compile(r"(?i)via (?:getty|reuters)")) == ("getty", "reuters")
+    assert strings(re.compile(r"(?i)via (?:getty|reuters)")) == ("via getty", "via reuters")
+    assert strings(re.compile(r"(?:[Ss]hare|[Pp]rint) this(?= story)")) == ("print this",
+                                                                           "share this")
+    assert strings(re.compile(r"[A-Z]\w+ (?:of|and) [A-Z]\w+")) is None  # " of ", " and "
     assert strings(re.compile(r"[ \t]{2,}")) == ("\t\t", "\t ", " \t", "  ")
     assert strings(re.compile(r"[-–—]{1,2}\s*$")) is None  # "-": in nearly every text
     assert strings(re.compile(r"[A-Z]\w+ [A-Z]\w+")) is None  # " " alone
