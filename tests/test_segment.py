@@ -104,3 +104,21 @@ def test_an_opening_clause_with_no_main_clause_is_no_candidate():
     assert texts == [
         "After meeting the envoy, the minister said the talks would go on next month.",
         "In setting up a working group, the two sides agreed to meet every quarter."]
+
+
+def test_the_sentence_spans_are_nupunkts_own():
+    import nupunkt
+
+    from briefgen.segment import _punkt_spans
+
+    for text in ["", "   ", "no sentence end here", "One. Two!  Three? \n", "He met Mr. Roe. "
+                 "They left the U.S. on Monday.\n\nThen...", "“Go.” ‘No.’ (Yes.) Done"]:
+        assert _punkt_spans(text) == nupunkt.sent_spans(text), text
+
+
+def test_a_missed_break_inside_a_sentence_cuts_it_and_a_gap_between_sentences_is_left():
+    text = ("The deal was signed by John F. Doe. President Roe said it would hold. "
+            "Talks ended quietly The two men had met twice.")
+    assert split_sentences(text) == [
+        "The deal was signed by John F. Doe.", "President Roe said it would hold.",
+        "Talks ended quietly", "The two men had met twice."]
