@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import ahocorasick
 
@@ -36,6 +37,9 @@ MAX_CLASS = 8  # characters of a class taken as alternatives ("[-–—]" holds 
 MAX_STRINGS = 64  # strings a stretch of a pattern is taken to match, at most
 MAX_TIMES = 3  # repetitions a repeat whose strings are counted may make
 _COMMON = " .,:;'\"-"  # marks nearly every paragraph holds
+MAX_EDGE = 32  # characters a match's first or last one is taken to be among, at most
+# What `\s` matches in a text: every character Python counts as a space is below U+3001.
+SPACES = frozenset(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 _COMMON_WORDS = frozenset(["the", "and", "of", "in", "at", "on", "to", "for", "with", "from",
                            "by", "is", "was", "that", "this", "said"])
 
@@ -50,8 +54,10 @@ def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(found))
 
 
+@lru_cache(maxsize=1024)
 def _parsed(pattern: re.Pattern):
-    """The pattern read case-insensitively (a match with case is one without)."""
+    """The pattern read case-insensitively (a match with case is one without); once, for
+    its strings and its lengths."""
     if _parser is None or not isinstance(pattern.pattern, str):
         return None
     try:
@@ -62,18 +68,22 @@ def _parsed(pattern: re.Pattern):
 
 def _foldable(s: str) -> bool:
     """Whether a text holding the string in any case holds it lower-cased once the text is:
-    ASCII (but for CASE_ODD), or a mark with no case at all ("©", "’", "–"; not "Ⓐ")."""
-    return all(ch.isascii() or (unicodedata.category(ch)[0] in "PSZ"
+    ASCII (but for CASE_ODD), or a mark or space with no case at all ("©", "’", "–",
+    "\xa0"; not "Ⓐ")."""
+    return all(ch.isascii() or (unicodedata.category(ch)[0] in "PSZC"
                                 and ch.lower() == ch == ch.upper()) for ch in s)
 
 
 def _common(s: str) -> bool:
-    """A space, a full stop, a letter or two ("x", "in"), one of the commonest words
-    (" of "): in nearly every paragraph. Two spaces in a row are not."""
+    """A space, a full stop, a letter or two ("x", "in", "s."), one of the commonest words
+    (" of "): in nearly every paragraph. Two spaces in a row are not, nor a space before a
+    full stop or a comma (" .")."""
     if s.isspace():
         return len(s) == 1
-    return ((len(s) <= 2 and all(ch.isalnum() or ch in _COMMON for ch in s))
-            or s.strip() in _COMMON_WORDS)
+    if s.strip() in _COMMON_WORDS:
+        return True
+    return len(s) <= 2 and all(ch.isalnum() or ch in _COMMON for ch in s) \
+        and not (s[0] == " " and s[-1] in ".,:;")
 
 
 def _choices(items: list) -> set[str] | None:
@@ -82,11 +92,18 @@ def _choices(items: list) -> set[str] | None:
     of their joins ("(?:share|print) this" holds "share this" or "print this")."""
     best: set[str] | None = None
     run = {""}  # what the stretch of items since the last open one matches
+    before: set[str] | None = None  # the characters just before the item, if sure
+    for op, av in items:  # two characters that meet: "\s\s*\." holds " ." or "\t." ...
+        first, last, empty = _edges([(op, av)])
+        if before and first and not empty:
+            best = _surer(best, _joined(before, first))
+        before = last if not empty else None if before is None or last is None \
+            else before | last
     for op, av in [*items, (None, None)]:  # the sentinel ends the last stretch
         strings = _language([(op, av)]) if op is not None else None
         if strings is not None:
-            joined = {a + b for a in run for b in strings}
-            if len(joined) > MAX_STRINGS:  # too many joins: this item begins a stretch
+            joined = _joined(run, strings)
+            if joined is None:  # too many joins: this item begins a stretch
                 best, joined = _surer(best, _sure(run)), strings
             run = joined
             continue
@@ -125,10 +142,17 @@ def _language(items: list) -> set[str] | None:
             part = None if once is None else _repeats(once, av[0], av[1])
         if part is None:
             return None
-        out = {a + b for a in out for b in part}
-        if len(out) > MAX_STRINGS:
+        out = _joined(out, part)
+        if out is None:
             return None
     return out
+
+
+def _joined(heads: set[str], tails: set[str]) -> set[str] | None:
+    """Each string of `heads` followed by each of `tails`; None if that makes too many."""
+    if len(heads) * len(tails) > MAX_STRINGS:
+        return None
+    return {a + b for a in heads for b in tails}
 
 
 def _repeats(once: set[str], least: int, most: int) -> set[str] | None:
@@ -138,8 +162,8 @@ def _repeats(once: set[str], least: int, most: int) -> set[str] | None:
     for n in range(most + 1):
         if n >= least:
             out |= times
-        times = {a + b for a in times for b in once}
-        if len(out) + len(times) > MAX_STRINGS:
+        times = _joined(times, once) if n < most else set()
+        if times is None or len(out) + len(times) > MAX_STRINGS:
             return None
     return out
 
@@ -154,6 +178,58 @@ def _class(op, av) -> set[str] | None:
     return None
 
 
+def _edges(items: list) -> tuple[set[str] | None, set[str] | None, bool]:
+    """The lower-case characters a match of `items` may begin and end with (None: too many
+    or not sure), and whether it may be empty."""
+    first: set[str] | None = set()
+    last: set[str] | None = set()
+    empty = True
+    for op, av in items:
+        begins, ends, may_be_empty = _item_edges(op, av)
+        if empty:
+            first = None if first is None or begins is None else first | begins
+        last = ends if not may_be_empty else None if last is None or ends is None \
+            else last | ends
+        empty = empty and may_be_empty
+    too_many = [x is not None and len(x) > MAX_EDGE for x in (first, last)]
+    return None if too_many[0] else first, None if too_many[1] else last, empty
+
+
+def _item_edges(op, av) -> tuple[set[str] | None, set[str] | None, bool]:
+    chars = _chars(op, av)
+    if chars is not None:
+        return chars, chars, False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), set(), True  # it matches no character
+    if op is _c.SUBPATTERN:
+        return _edges(list(av[-1]))
+    if op is _c.BRANCH:
+        ends = [_edges(list(b)) for b in av[1]]
+        first, last = (None if any(e[n] is None for e in ends) else set().union(
+            *(e[n] for e in ends)) for n in (0, 1))
+        return first, last, any(e[2] for e in ends)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        first, last, empty = _edges(list(av[2]))
+        return first, last, empty or av[0] == 0
+    # one character not told (".", "[a-z]"), or anything else, which may match nothing
+    return None, None, op not in (_c.ANY, _c.IN, _c.NOT_LITERAL, _c.CATEGORY)
+
+
+def _chars(op, av) -> set[str] | None:
+    """The lower-case characters one item matches, spaces (`\\s`) among them."""
+    if op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+        return set(SPACES)
+    if op is not _c.IN:
+        return _class(op, av)
+    out: set[str] = set()
+    for o, a in av:
+        part = _chars(o, a) if o in (_c.LITERAL, _c.CATEGORY) else None
+        if part is None:
+            return None
+        out |= part
+    return out
+
+
 def _repeated(least: int, items: list) -> set[str] | None:
     """What a repeat (at least once) holds: two characters of a class repeated at least
     twice ("[ \\t]{2,}" holds one of "  ", " \\t", "\\t ", "\\t\\t"), else what one
@@ -165,9 +241,16 @@ def _repeated(least: int, items: list) -> set[str] | None:
 
 
 def _surer(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """Of two sets, the one whose strings are signs (rare, foldable), then the one whose
+    shortest string is longest."""
     if not a or not b:
         return a or b
-    return a if min(map(len, a)) >= min(map(len, b)) else b
+    return a if _sureness(a) >= _sureness(b) else b
+
+
+def _sureness(strings: set[str]) -> tuple[bool, int]:
+    signs = all(map(_foldable, strings)) and not any(map(_common, strings))
+    return signs, min(map(len, strings))
 
 
 def fullmatch_lengths(pattern: re.Pattern) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,7 +19,13 @@ PATTERNS = [*RULES.drop_paragraphs, *RULES.truncate_at, *RULES.remove_spans, *RU
 PIECES = ["Photo", "photo:", "PHOTO", "Reuters", "AP", "/", "©", "(", ")", "[", "]", "|", "•",
           "—", "-", "Read more", "Share", "by", "By", "Jane Doe", "said", "All rights reserved",
           "Advertisement", "12:30", "2024", "May", "ſ", "İ", "K", "ı", "and", "the talks", ".",
-          "\t", "  ", "Getty Images", "via", "Image caption", "Follow us", "on", "Twitter"]
+          "\t", "  ", " .", " ,", "\xa0", "\n", "Getty Images", "via", "Image caption",
+          "Follow us", "on", "Twitter", "end\t.", "end\xa0.", "end .", "end. .", "end. ,"]
+
+
+@cache
+def _gate() -> rule_gate.RuleGate:
+    return rule_gate.RuleGate(PATTERNS)
 
 
 def test_the_strings_every_match_holds():
@@ -29,6 +36,12 @@ def test_the_strings_every_match_holds():
     assert strings(re.compile(r"(?:[Ss]hare|[Pp]rint) this(?= story)")) == ("print this",
                                                                            "share this")
     assert strings(re.compile(r"[A-Z]\w+ (?:of|and) [A-Z]\w+")) is None  # " of ", " and "
+    # two characters that meet: the last space of a run, and the full stop after it
+    spaced_stop = strings(re.compile(r"\s(?<=\w\s)\s*\.(?=\s*$)"))
+    assert spaced_stop and " ." in spaced_stop and "\xa0." in spaced_stop
+    assert {s[0] for s in spaced_stop} == rule_gate.SPACES == {
+        chr(n) for n in range(0x110000) if re.fullmatch(r"\s", chr(n))}
+    assert strings(re.compile(r"\s*\.")) is None  # the stop may open the match
     assert strings(re.compile(r"[ \t]{2,}")) == ("\t\t", "\t ", " \t", "  ")
     assert strings(re.compile(r"[-–—]{1,2}\s*$")) is None  # "-": in nearly every text
     assert strings(re.compile(r"[A-Z]\w+ [A-Z]\w+")) is None  # " " alone
@@ -56,8 +69,7 @@ def test_a_letter_that_a_case_blind_rule_takes_for_another_opens_the_gate():
        st.lists(st.sampled_from([" ", ", ", "", ". ", ": "]), min_size=14, max_size=14))
 def test_the_gate_never_shuts_out_a_text_a_rule_matches(pieces, gaps):
     text = "".join(p + g for p, g in zip(pieces, gaps, strict=False)).strip()
-    gate = rule_gate.RuleGate(PATTERNS)
-    hits = gate.hits(text)
+    hits = _gate().hits(text)
     for n, pattern in enumerate(PATTERNS):
         if pattern.search(text):
             assert hits >> n & 1, (pattern.pattern, text)
