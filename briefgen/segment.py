@@ -15,7 +15,6 @@ from collections.abc import Iterable
 import nupunkt
 
 from .model import Article, Sentence
-from .regex_start import by_first_letter
 
 # Titles never end a sentence; acronyms and initials rarely do.
 _TITLE = re.compile(
@@ -32,13 +31,16 @@ _STARTERS = (
 )
 _STARTS_SENTENCE = re.compile(rf"[\"“‘(]?(?:{_STARTERS})\b")
 # A boundary nupunkt missed: "... John F. Doe. President Roe said ..." (the gap is group
-# 1; a closing quotation mark before it stays with its sentence). Both patterns open on a
+# 1; a closing quotation mark before it stays with its sentence). It opens on a
 # character, not a lookbehind: the engine skips to the places where that character stands
 # instead of trying every place.
 _MISSED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’»]?(\s+)(?=[\"“«]?[A-Z])")
 # A headline fused into the sentence after it, no punctuation between:
 # "pledge to keep talking, signaling slight thaw The two men had ..."
-_FUSED = re.compile(rf"\s(?<=[a-z]\s)\s*(?={by_first_letter(_STARTERS.split('|'))} [a-z])")
+# Found by its opening word, then checked to follow a gap after a small letter (see
+# _fused): as a plain alternation of words, the engine skips to the capitals they begin
+# with, far rarer than the spaces a pattern opening on the gap is tried at.
+_FUSED_START = re.compile(rf"(?:{_STARTERS}) [a-z]")
 # A headline's last word is no link word, and no verb that a clause follows: in
 # '"But I have ...' and '"I know I can ...' the sentence goes on.
 _NOT_BEFORE_FUSED = re.compile(
@@ -104,11 +106,24 @@ def _missed_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         if _inside(spans, starts, start, end) \
                 and not _TITLE.search(text, max(0, start - _TAIL), start):
             cuts.append((start, end))
-    for m in _FUSED.finditer(text):
-        if _inside(spans, starts, m.start(), m.end()) \
-                and not _NOT_BEFORE_FUSED.search(text, max(0, m.start() - _TAIL), m.start()):
-            cuts.append((m.start(), m.end()))
+    for start, end in _fused(text):
+        if _inside(spans, starts, start, end) \
+                and not _NOT_BEFORE_FUSED.search(text, max(0, start - _TAIL), start):
+            cuts.append((start, end))
     return sorted(cuts)
+
+
+def _fused(text: str) -> list[tuple[int, int]]:
+    """Gaps (start, end) between a small letter and a word that begins sentences: the whole
+    run of whitespace."""
+    gaps = []
+    for m in _FUSED_START.finditer(text):
+        start = end = m.start()
+        while start and text[start - 1].isspace():  # what `\s` matches
+            start -= 1
+        if start < end and start and "a" <= text[start - 1] <= "z":
+            gaps.append((start, end))
+    return gaps
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
