@@ -121,6 +121,9 @@ def load_rules(extra_files: tuple[Path, ...] = ()) -> Rules:
         except OSError as e:
             raise ConfigError(f"{path}: cannot read cleaning rules: {e.strerror}") from None
         rules = rules + parse_rules(text, str(path))
+    # made ready here, in the process that forks the cleaning workers: each inherits them
+    # instead of making them again (the worker's copy of the rules is found by value)
+    _ready(rules)
     return rules
 
 

@@ -49,7 +49,7 @@ def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
     is sure, or one of them is no sign (a string nearly every text holds)."""
     parsed = _parsed(pattern)
     found = _choices(list(parsed)) if parsed is not None else None
-    if not found or not all(map(_foldable, found)) or any(map(_common, found)):
+    if not found or not all(map(_sign, found)):
         return None
     return tuple(sorted(found))
 
@@ -249,8 +249,13 @@ def _surer(a: set[str] | None, b: set[str] | None) -> set[str] | None:
 
 
 def _sureness(strings: set[str]) -> tuple[bool, int]:
-    signs = all(map(_foldable, strings)) and not any(map(_common, strings))
-    return signs, min(map(len, strings))
+    return all(map(_sign, strings)), min(map(len, strings))
+
+
+@lru_cache(maxsize=4096)
+def _sign(s: str) -> bool:
+    """Whether the string tells a text apart: foldable, and not common."""
+    return _foldable(s) and not _common(s)
 
 
 def fullmatch_lengths(pattern: re.Pattern) -> tuple[int, int]:
