@@ -332,7 +332,8 @@ def reads_as_sentence(para: str) -> bool:
 
 def _is_teaser(para: str, paragraphs: list[str]) -> bool:
     """A truncated teaser ("... as he…"): its opening is printed in full in another paragraph."""
-    match = _ELLIPSIS.search(para)
+    # the engine stops at every full stop; most paragraphs hold no ellipsis to look for
+    match = _ELLIPSIS.search(para) if "…" in para or "..." in para else None
     if not match or len(para) - match.end() > 40:
         return False
     opening = para[:match.start()].strip()
