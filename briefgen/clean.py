@@ -8,6 +8,7 @@ news text beyond repairing scraping debris such as "end. ." -> "end.".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -20,6 +21,7 @@ import yaml
 from .errors import ConfigError
 from .model import Article
 from .regex_start import LEADING_FLAGS, required_literals
+from .rule_gate import RuleGate, bits, fullmatch_lengths
 
 MAX_PARAGRAPH = 50_000  # characters; longer "paragraphs" would only slow every rule down
 MAX_CUTS = 8  # rounds of cutting spans: enough for nested furniture, bounded on hostile text
@@ -41,8 +43,11 @@ _BOUNDARY = re.compile(r"(?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _LETTER = re.compile(r"[^\W\d_]")
+# A letter not in ASCII, then checked to be no Latin one: the engine skips to the places
+# where a character outside ASCII stands instead of testing every letter against the class.
 _NON_LATIN_LETTER = re.compile(
-    r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u2C60-\u2C7F\uA720-\uA7FF\uFF21-\uFF5A]")
+    r"[^\x00-\x7f]"
+    r"(?<=[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u2C60-\u2C7F\uA720-\uA7FF\uFF21-\uFF5A])")
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,9 @@ def load_rules(extra_files: tuple[Path, ...] = ()) -> Rules:
         except OSError as e:
             raise ConfigError(f"{path}: cannot read cleaning rules: {e.strerror}") from None
         rules = rules + parse_rules(text, str(path))
+    # made ready here, in the process that forks the cleaning workers: each inherits them
+    # instead of making them again (the worker's copy of the rules is found by value)
+    _ready(rules)
     return rules
 
 
@@ -141,18 +149,18 @@ class _Page:
 
     def __init__(self, text: str, rules: Rules) -> None:
         self.text, self.rules = text, rules
-        self.drop = _one_pattern(rules.drop_paragraphs)
-        self.truncate = _one_pattern(rules.truncate_at)
-        # one by one: most start with a word the engine skips to; each behind the strings
-        # any match of it holds
-        self.spans = _with_needs(rules.remove_spans)
-        self.repairs = _repairs_with_needs(rules.repairs)
-        self.credits = _one_pattern(rules.credits)
-        self.captions = _one_pattern(rules.captions)
-        self.notices = _notices(rules.short_notices, rules.notices)
+        self.ready = _ready(rules)
+        self.truncate = self.ready.truncate
         share = rules.other_script_share
         self.other_script = share is not None and _other_script(text[:20_000]) > share
         self.done: dict[str, str | None] = {}
+        self.found: dict[str, int] = {}
+
+    def hits(self, text: str) -> int:
+        """The rules that may match the text (see rule_gate), once per distinct text."""
+        if text not in self.found:
+            self.found[text] = self.ready.gate.hits(text)
+        return self.found[text]
 
     def split(self, check: bool = True) -> list[str]:
         paragraphs: list[str] = []
@@ -172,7 +180,7 @@ class _Page:
         kept: list[str] = []
         for n, para in enumerate(paragraphs):
             below = paragraphs[n + 1] if n + 1 < len(paragraphs) else ""
-            trailer = self.truncate and self.truncate.fullmatch(para)
+            trailer = self.truncate.any(para, self.hits(para))
             if trailer and any(map(reads_as_sentence, kept)):
                 break  # a trailer (link list, author box) once the story has begun
             if self._credited_below(para, below):
@@ -199,35 +207,82 @@ class _Page:
 
     def notice(self, para: str) -> bool:
         """Whether a notice is found in the paragraph (and it is short enough to be one)."""
-        fits = [p for chars, p in self.notices if len(para) <= chars]
+        fits = [p for chars, p, bit in self.ready.notices if len(para) <= chars]
+        hits = self.hits(para) if fits else 0
+        fits = [p for chars, p, bit in self.ready.notices
+                if len(para) <= chars and hits >> bit & 1]
         lowered = para.lower() if fits else ""
         return any(p.search(lowered) for p in fits)
 
     def _paragraph(self, para: str) -> str | None:
         if len(para) > MAX_PARAGRAPH:
             return None  # no news paragraph is this long: a dump, not prose
-        if any(p and p.fullmatch(para) for p in (self.drop, self.truncate)) or self.notice(para):
+        ready = self.ready
+        hits = self.hits(para)
+        if ready.drop.any(para, hits) or ready.truncate.any(para, hits) or self.notice(para):
             return None
-        raw = para = _SPACES.sub(" ", para).strip()  # so that only a rule's cut is a change
+        raw = para = _single_spaced(para).strip()  # so that only a rule's cut is a change
         # a credit ends the paragraph, before or after other spans ("... (Photo: X) [ad_1]")
-        uncredited = _cut_end(self.credits, para)
-        spanned = _cut(self.spans, uncredited)
+        uncredited = self._cut_end(para)
+        spanned = self._cut(uncredited)
         credited, para = uncredited != para, spanned
         if spanned != uncredited:
-            para = _cut_end(self.credits, spanned)
+            para = self._cut_end(spanned)
             credited = credited or para != spanned
-        for pattern, replacement, needs in self.repairs:
-            if all(n in para for n in needs):
-                para = pattern.sub(replacement, para)
-        para = para.strip()
+        para = self._repaired(para).strip()
         if not re.search(r"\w", para) or (para != raw and (
-                (self.drop and self.drop.fullmatch(para)) or self.notice(para))):
+                ready.drop.any(para, self.hits(para)) or self.notice(para))):
             return None
-        if _is_caption_sized(para) and (credited or (self.captions and self.captions.search(para))):
+        if _is_caption_sized(para) and (credited or self._caption(para)):
             return None  # a photo caption: one sentence that carried a credit or a caption's shape
         share = self.rules.other_script_share
         if share is not None and (_other_script(para) > share) != self.other_script:
             return None  # a line in another script than the page's: a language menu, a link
+        return para
+
+    def _caption(self, para: str) -> bool:
+        captions = self.ready.captions
+        return bool(captions and self.hits(para) & self.ready.caption_bits
+                    and captions.search(para))
+
+    def _cut(self, para: str) -> str:
+        """The paragraph without what the span rules find; each is tried only on a paragraph
+        that may hold a match (the gate's strings, and the strings every match holds)."""
+        spans = self.ready.spans
+        for _ in range(MAX_CUTS if spans else 0):  # one cut can expose the next
+            found = 0
+            hits = self.hits(para)
+            for pattern, needs, bit in spans:
+                if hits >> bit & 1 and all(n in para for n in needs):
+                    para, n = pattern.subn("", para)
+                    if n:  # what is left may hold another rule's strings
+                        found += n
+                        hits = self.hits(para)
+            if not found:
+                break
+            para = _single_spaced(para).strip()
+        return para
+
+    def _cut_end(self, para: str) -> str:
+        """Cut what a credit rule finds at the end, looking only at the paragraph's tail."""
+        pattern, ready = self.ready.credits, self.ready
+        for _ in range(MAX_CUTS if pattern else 0):
+            start = max(0, len(para) - CREDIT_TAIL)
+            if not ready.gate.hits(para[start:]) & ready.credit_bits:
+                break  # no credit's strings in the tail
+            match = pattern.search(para, start)
+            if not match or match.end() != len(para) or not match.group():
+                break
+            para = para[:match.start()].rstrip()
+        return para
+
+    def _repaired(self, para: str) -> str:
+        hits = self.hits(para)
+        for pattern, replacement, needs, bit in self.ready.repairs:
+            if hits >> bit & 1 and all(n in para for n in needs):
+                repaired = pattern.sub(replacement, para)
+                if repaired is not para:
+                    para, hits = repaired, self.hits(repaired)
         return para
 
 
@@ -266,33 +321,15 @@ def in_title_case(line: str) -> bool:
     return content >= 4
 
 
-def _cut(patterns: tuple[tuple[re.Pattern, tuple[str, ...]], ...], para: str) -> str:
-    """The paragraph without what the patterns find; each (pattern, strings every match of
-    it holds) is tried only on a paragraph holding those strings."""
-    for _ in range(MAX_CUTS if patterns else 0):  # one cut can expose the next
-        found = 0
-        for pattern, needs in patterns:
-            if all(n in para for n in needs):
-                para, n = pattern.subn("", para)
-                found += n
-        if not found:
-            break
-        para = _SPACES.sub(" ", para).strip()
-    return para
-
-
-def _cut_end(pattern: re.Pattern | None, para: str) -> str:
-    """Cut what the pattern finds at the end (a credit), looking only at the paragraph's tail."""
-    for _ in range(MAX_CUTS if pattern else 0):
-        match = pattern.search(para, max(0, len(para) - CREDIT_TAIL))
-        if not match or match.end() != len(para) or not match.group():
-            break
-        para = para[:match.start()].rstrip()
-    return para
+def _single_spaced(text: str) -> str:
+    """Runs of spaces and tabs as one space; most texts have none to look for."""
+    return _SPACES.sub(" ", text) if "  " in text or "\t" in text else text
 
 
 def _is_caption_sized(para: str) -> bool:
-    return len(para.split()) <= MAX_CAPTION_WORDS and not _BOUNDARY.search(para)
+    # split no further than a caption's length: a long paragraph's words are not counted
+    return (len(para.split(None, MAX_CAPTION_WORDS)) <= MAX_CAPTION_WORDS
+            and not _BOUNDARY.search(para))
 
 
 def reads_as_sentence(para: str) -> bool:
@@ -302,7 +339,8 @@ def reads_as_sentence(para: str) -> bool:
 
 def _is_teaser(para: str, paragraphs: list[str]) -> bool:
     """A truncated teaser ("... as he…"): its opening is printed in full in another paragraph."""
-    match = _ELLIPSIS.search(para)
+    # the engine stops at every full stop; most paragraphs hold no ellipsis to look for
+    match = _ELLIPSIS.search(para) if "…" in para or "..." in para else None
     if not match or len(para) - match.end() > 40:
         return False
     opening = para[:match.start()].strip()
@@ -337,23 +375,84 @@ def _written_in_ordinary_case(name: str, text: str) -> bool:
 
 def _other_script(text: str) -> float:
     """Share of the letters that are not Latin (Cyrillic, Han, Arabic...)."""
-    if not _NON_LATIN_LETTER.search(text):
+    if text.isascii() or not _NON_LATIN_LETTER.search(text):
         return 0.0
     letters = len(_LETTER.findall(text))
     return len(_NON_LATIN_LETTER.findall(text)) / letters if letters else 0.0
 
 
-@lru_cache(maxsize=64)
-def _with_needs(patterns: tuple[re.Pattern, ...]) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
-    """Each pattern with the strings every match of it holds; worked out once per rule set,
-    not once per page."""
-    return tuple((p, required_literals(p)) for p in patterns)
+class _Whole:
+    """Whether any rule of a kind matches a whole paragraph. Only the rules that may are
+    tried: those whose strings the gate found, and whose matches can be as long as the
+    paragraph ("(?=.{0,300}$)..." never takes a paragraph of prose)."""
+
+    def __init__(self, patterns: tuple[re.Pattern, ...], first_bit: int) -> None:
+        self.patterns, self.first_bit = patterns, first_bit
+        lengths = [fullmatch_lengths(p) for p in patterns]
+        # the rules that fit a length change only at these lengths
+        self.edges = sorted({least for least, _ in lengths} | {most + 1 for _, most in lengths})
+        self.fitting = [sum(1 << (first_bit + n) for n, (least, most) in enumerate(lengths)
+                            if least <= edge <= most) for edge in self.edges]
+
+    def any(self, para: str, hits: int) -> bool:
+        k = bisect_right(self.edges, len(para)) - 1
+        return k >= 0 and any(self.patterns[bit - self.first_bit].fullmatch(para)
+                              for bit in bits(hits & self.fitting[k]))
 
 
-@lru_cache(maxsize=64)
-def _repairs_with_needs(repairs: tuple[tuple[re.Pattern, str], ...]
-                        ) -> tuple[tuple[re.Pattern, str, tuple[str, ...]], ...]:
-    return tuple((p, replacement, required_literals(p)) for p, replacement in repairs)
+@dataclass(frozen=True)
+class _Ready:
+    """A rule set made ready to apply: every rule behind one gate (a bit of its masks per
+    rule), the span rules and repairs with the strings every match holds."""
+
+    gate: RuleGate
+    drop: _Whole
+    truncate: _Whole
+    spans: tuple[tuple[re.Pattern, tuple[str, ...], int], ...]
+    repairs: tuple[tuple[re.Pattern, str, tuple[str, ...], int], ...]
+    credits: re.Pattern | None
+    credit_bits: int
+    captions: re.Pattern | None
+    caption_bits: int
+    notices: tuple[tuple[int, re.Pattern, int], ...]  # (most characters, pattern, bit)
+
+
+def _ready(rules: Rules) -> _Ready:
+    """The rules made ready, once per rule set: a page's rules are most often the very
+    object the last page had, and equal ones (sent to a worker) are found by value."""
+    last = _READY.get(id(rules))
+    if last is None or last[0] is not rules:
+        if len(_READY) > 8:
+            _READY.clear()
+        last = _READY[id(rules)] = (rules, _ready_by_value(rules))
+    return last[1]
+
+
+_READY: dict[int, tuple[Rules, _Ready]] = {}
+
+
+@lru_cache(maxsize=8)
+def _ready_by_value(rules: Rules) -> _Ready:
+    notices = _notices(rules.short_notices, rules.notices)
+    kinds = (rules.drop_paragraphs, rules.truncate_at, rules.remove_spans, rules.credits,
+             rules.captions, tuple(p for p, _ in rules.repairs), tuple(p for _, p in notices))
+    firsts = [sum(map(len, kinds[:n])) for n in range(len(kinds))]
+    drop, truncate, spans, credits, captions, repairs, notice = firsts
+
+    def mask(first: int, patterns: tuple) -> int:
+        return ((1 << len(patterns)) - 1) << first
+
+    return _Ready(
+        gate=RuleGate([p for patterns in kinds for p in patterns]),
+        drop=_Whole(rules.drop_paragraphs, drop),
+        truncate=_Whole(rules.truncate_at, truncate),
+        spans=tuple((p, required_literals(p), spans + n)
+                    for n, p in enumerate(rules.remove_spans)),
+        repairs=tuple((p, replacement, required_literals(p), repairs + n)
+                      for n, (p, replacement) in enumerate(rules.repairs)),
+        credits=_one_pattern(rules.credits), credit_bits=mask(credits, rules.credits),
+        captions=_one_pattern(rules.captions), caption_bits=mask(captions, rules.captions),
+        notices=tuple((chars, p, notice + n) for n, (chars, p) in enumerate(notices)))
 
 
 def _notice_pattern(notices: Iterable[str]) -> re.Pattern:

@@ -9,12 +9,12 @@ headline fused into the next sentence with no punctuation at all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 import nupunkt
 
 from .model import Article, Sentence
-from .regex_start import by_first_letter
 
 # Titles never end a sentence; acronyms and initials rarely do.
 _TITLE = re.compile(
@@ -31,13 +31,16 @@ _STARTERS = (
 )
 _STARTS_SENTENCE = re.compile(rf"[\"“‘(]?(?:{_STARTERS})\b")
 # A boundary nupunkt missed: "... John F. Doe. President Roe said ..." (the gap is group
-# 1; a closing quotation mark before it stays with its sentence). Both patterns open on a
+# 1; a closing quotation mark before it stays with its sentence). It opens on a
 # character, not a lookbehind: the engine skips to the places where that character stands
 # instead of trying every place.
 _MISSED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’»]?(\s+)(?=[\"“«]?[A-Z])")
 # A headline fused into the sentence after it, no punctuation between:
 # "pledge to keep talking, signaling slight thaw The two men had ..."
-_FUSED = re.compile(rf"\s(?<=[a-z]\s)\s*(?={by_first_letter(_STARTERS.split('|'))} [a-z])")
+# Found by its opening word, then checked to follow a gap after a small letter (see
+# _fused): as a plain alternation of words, the engine skips to the capitals they begin
+# with, far rarer than the spaces a pattern opening on the gap is tried at.
+_FUSED_START = re.compile(rf"(?:{_STARTERS}) [a-z]")
 # A headline's last word is no link word, and no verb that a clause follows: in
 # '"But I have ...' and '"I know I can ...' the sentence goes on.
 _NOT_BEFORE_FUSED = re.compile(
@@ -55,9 +58,20 @@ _WORD = re.compile(r"[\w’'-]+")
 
 def split_paragraph(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) of one paragraph, whitespace trimmed."""
-    spans = [_trim(text, s, e) for _, (s, e) in nupunkt.sent_spans_with_text(text)]
+    spans = [_trim(text, s, e) for s, e in _punkt_spans(text)]
     spans = _merge_false_breaks(text, [sp for sp in spans if sp[0] < sp[1]])
-    return _split_at(text, spans, _missed_breaks(text))
+    return _split_at(text, spans, _missed_breaks(text, spans))
+
+
+def _punkt_spans(text: str) -> list[tuple[int, int]]:
+    """nupunkt's sentence spans, each reaching to the next one's start (as
+    `sent_spans_with_text` gives them), without copying out every sentence's text."""
+    if not text:
+        return []
+    starts = [start for start, _ in nupunkt.load("default").span_tokenize(text)]  # cached
+    if not starts:
+        return [(0, len(text))]
+    return list(zip(starts, [*starts[1:], len(text)], strict=True))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -82,30 +96,56 @@ def _merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return merged
 
 
-def _missed_breaks(text: str) -> list[tuple[int, int]]:
-    """Gaps (start, end) where a sentence ends though nupunkt saw no boundary."""
+def _missed_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Gaps (start, end) inside a sentence where it ends though nupunkt saw no boundary.
+    A gap between two sentences is a boundary already: it is not looked at further."""
+    starts = [start for start, _ in spans]
     cuts = []
     for m in _MISSED.finditer(text):
         start, end = m.span(1)
-        if not _TITLE.search(text, max(0, start - _TAIL), start):
+        if _inside(spans, starts, start, end) \
+                and not _TITLE.search(text, max(0, start - _TAIL), start):
             cuts.append((start, end))
-    for m in _FUSED.finditer(text):
-        if not _NOT_BEFORE_FUSED.search(text, max(0, m.start() - _TAIL), m.start()):
-            cuts.append((m.start(), m.end()))
+    for start, end in _fused(text):
+        if _inside(spans, starts, start, end) \
+                and not _NOT_BEFORE_FUSED.search(text, max(0, start - _TAIL), start):
+            cuts.append((start, end))
     return sorted(cuts)
+
+
+def _fused(text: str) -> list[tuple[int, int]]:
+    """Gaps (start, end) between a small letter and a word that begins sentences: the whole
+    run of whitespace."""
+    gaps = []
+    for m in _FUSED_START.finditer(text):
+        start = end = m.start()
+        while start and text[start - 1].isspace():  # what `\s` matches
+            start -= 1
+        if start < end and start and "a" <= text[start - 1] <= "z":
+            gaps.append((start, end))
+    return gaps
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether the gap lies inside one of the spans (sorted, apart), its edges excluded."""
+    k = bisect_left(starts, start) - 1
+    return k >= 0 and end < spans[k][1]
 
 
 def _split_at(text: str, spans: list[tuple[int, int]],
               cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans cut at the gaps, each of which lies inside one of them (both sorted; gaps
+    are runs of whitespace, so apart)."""
     if not cuts:
         return spans
     pieces = []
+    k = 0
     for start, end in spans:
         at = start
-        for cut_start, cut_end in cuts:
-            if at < cut_start and cut_end < end:
-                pieces.append(_trim(text, at, cut_start))
-                at = cut_end
+        while k < len(cuts) and cuts[k][1] < end:  # the gaps inside this span
+            pieces.append(_trim(text, at, cuts[k][0]))
+            at = cuts[k][1]
+            k += 1
         pieces.append(_trim(text, at, end))
     return [p for p in pieces if p[0] < p[1]]
 

@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefgen.candidates import is_candidate, spanning
 from briefgen.clean import clean_text
 from briefgen.rankers import sumy_scores
@@ -104,3 +107,35 @@ def test_an_opening_clause_with_no_main_clause_is_no_candidate():
     assert texts == [
         "After meeting the envoy, the minister said the talks would go on next month.",
         "In setting up a working group, the two sides agreed to meet every quarter."]
+
+
+def test_the_sentence_spans_are_nupunkts_own():
+    import nupunkt
+
+    from briefgen.segment import _punkt_spans
+
+    for text in ["", "   ", "no sentence end here", "One. Two!  Three? \n", "He met Mr. Roe. "
+                 "They left the U.S. on Monday.\n\nThen...", "“Go.” ‘No.’ (Yes.) Done"]:
+        assert _punkt_spans(text) == nupunkt.sent_spans(text), text
+
+
+def test_a_missed_break_inside_a_sentence_cuts_it_and_a_gap_between_sentences_is_left():
+    text = ("The deal was signed by John F. Doe. President Roe said it would hold. "
+            "Talks ended quietly The two men had met twice.")
+    assert split_sentences(text) == [
+        "The deal was signed by John F. Doe.", "President Roe said it would hold.",
+        "Talks ended quietly", "The two men had met twice."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "z", "The", "An", "A", "I", " ", "  ", "\t", "\n", "\xa0",
+                                 "x", "B", "In", "It", ".", "é", "Z", "Thereby", "said"]),
+                max_size=14))
+def test_a_fused_headline_gap_is_the_whole_run_of_whitespace_after_a_small_letter(pieces):
+    import re
+
+    from briefgen.segment import _STARTERS, _fused
+
+    text = "".join(pieces)
+    gap = re.compile(rf"\s(?<=[a-z]\s)\s*(?=(?:{_STARTERS}) [a-z])")
+    assert _fused(text) == [m.span() for m in gap.finditer(text)]

@@ -1,0 +1,313 @@
+"""Which furniture rules may match a text, for all of them in one pass.
+
+Most paragraphs are prose that no rule matches, and a rule costs as much to
+find nothing as to find something. Every match of most rules holds one of a
+few plain strings ("photo", "©", "all rights reserved"), so a text holding none
+of a rule's strings cannot match it. One Aho-Corasick automaton finds the
+strings of every rule in one pass over the lower-cased text; a rule then reads
+only the texts it may match, with the same results as reading all of them.
+A rule with no sure strings, or only strings found in nearly any text (" ",
+"."), reads every text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+import ahocorasick
+
+try:  # the parser is private; without it every rule reads every text
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    try:
+        import sre_constants as _c
+        import sre_parse as _parser
+    except ImportError:
+        _parser = None
+
+# Characters a case-blind rule takes for an ASCII letter that lower() does not turn into
+# it: a text holding one opens the gate to every rule. (The Kelvin sign, which
+# regex_start counts among them, lowers to "k".)
+CASE_ODD = ("ſ", "ı", "İ")
+MAX_CLASS = 8  # characters of a class taken as alternatives ("[-–—]" holds "-", "–" or "—")
+MAX_STRINGS = 64  # strings a stretch of a pattern is taken to match, at most
+MAX_TIMES = 3  # repetitions a repeat whose strings are counted may make
+_COMMON = " .,:;'\"-"  # marks nearly every paragraph holds
+MAX_EDGE = 32  # characters a match's first or last one is taken to be among, at most
+# What `\s` matches in a text: every character Python counts as a space is below U+3001.
+SPACES = frozenset(ch for ch in map(chr, range(0x3001)) if ch.isspace())
+_COMMON_WORDS = frozenset(["the", "and", "of", "in", "at", "on", "to", "for", "with", "from",
+                           "by", "is", "was", "that", "this", "said"])
+
+
+def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case strings of which every match of the pattern holds one; None when nothing
+    is sure, or one of them is no sign (a string nearly every text holds)."""
+    parsed = _parsed(pattern)
+    found = _choices(list(parsed)) if parsed is not None else None
+    if not found or not all(map(_sign, found)):
+        return None
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=1024)
+def _parsed(pattern: re.Pattern):
+    """The pattern read case-insensitively (a match with case is one without); once, for
+    its strings and its lengths."""
+    if _parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        return _parser.parse(pattern.pattern, pattern.flags | re.IGNORECASE)
+    except re.error:  # pragma: no cover - it compiled
+        return None
+
+
+def _foldable(s: str) -> bool:
+    """Whether a text holding the string in any case holds it lower-cased once the text is:
+    ASCII (but for CASE_ODD), or a mark or space with no case at all ("©", "’", "–",
+    "\xa0"; not "Ⓐ")."""
+    return all(ch.isascii() or (unicodedata.category(ch)[0] in "PSZC"
+                                and ch.lower() == ch == ch.upper()) for ch in s)
+
+
+def _common(s: str) -> bool:
+    """A space, a full stop, a letter or two ("x", "in", "s."), one of the commonest words
+    (" of "): in nearly every paragraph. Two spaces in a row are not, nor a space before a
+    full stop or a comma (" .")."""
+    if s.isspace():
+        return len(s) == 1
+    if s.strip() in _COMMON_WORDS:
+        return True
+    return len(s) <= 2 and all(ch.isalnum() or ch in _COMMON for ch in s) \
+        and not (s[0] == " " and s[-1] in ".,:;")
+
+
+def _choices(items: list) -> set[str] | None:
+    """The surest set of strings one of which every match of `items` holds: the one whose
+    shortest string is longest. A stretch of items each matching a few strings holds one
+    of their joins ("(?:share|print) this" holds "share this" or "print this")."""
+    best: set[str] | None = None
+    run = {""}  # what the stretch of items since the last open one matches
+    before: set[str] | None = None  # the characters just before the item, if sure
+    for op, av in items:  # two characters that meet: "\s\s*\." holds " ." or "\t." ...
+        first, last, empty = _edges([(op, av)])
+        if before and first and not empty:
+            best = _surer(best, _joined(before, first))
+        before = last if not empty else None if before is None or last is None \
+            else before | last
+    for op, av in [*items, (None, None)]:  # the sentinel ends the last stretch
+        strings = _language([(op, av)]) if op is not None else None
+        if strings is not None:
+            joined = _joined(run, strings)
+            if joined is None:  # too many joins: this item begins a stretch
+                best, joined = _surer(best, _sure(run)), strings
+            run = joined
+            continue
+        best, run = _surer(best, _sure(run)), {""}
+        found = None
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            found = _repeated(av[0], list(av[2]))
+        elif op is _c.SUBPATTERN:
+            found = _choices(list(av[-1]))
+        elif op is _c.BRANCH:
+            branches = [_choices(list(b)) for b in av[1]]
+            if all(branches):
+                found = set().union(*branches)
+        best = _surer(best, found)
+    return best
+
+
+def _sure(strings: set[str]) -> set[str] | None:
+    return None if "" in strings else strings  # a match may hold nothing of these
+
+
+def _language(items: list) -> set[str] | None:
+    """Every string the items match, lower-cased, if they are few; else None."""
+    out = {""}
+    for op, av in items:
+        part = _class(op, av)
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            part = {""}  # it matches no character
+        elif op is _c.SUBPATTERN:
+            part = _language(list(av[-1]))
+        elif op is _c.BRANCH:
+            branches = [_language(list(b)) for b in av[1]]
+            part = set().union(*branches) if all(b is not None for b in branches) else None
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] <= MAX_TIMES:
+            once = _language(list(av[2]))
+            part = None if once is None else _repeats(once, av[0], av[1])
+        if part is None:
+            return None
+        out = _joined(out, part)
+        if out is None:
+            return None
+    return out
+
+
+def _joined(heads: set[str], tails: set[str]) -> set[str] | None:
+    """Each string of `heads` followed by each of `tails`; None if that makes too many."""
+    if len(heads) * len(tails) > MAX_STRINGS:
+        return None
+    return {a + b for a in heads for b in tails}
+
+
+def _repeats(once: set[str], least: int, most: int) -> set[str] | None:
+    """The strings of `least` to `most` repetitions of one of `once`."""
+    out: set[str] = set()
+    times = {""}
+    for n in range(most + 1):
+        if n >= least:
+            out |= times
+        times = _joined(times, once) if n < most else set()
+        if times is None or len(out) + len(times) > MAX_STRINGS:
+            return None
+    return out
+
+
+def _class(op, av) -> set[str] | None:
+    """The lower-case characters one item matches, if it is a literal or a small class of
+    literals; else None."""
+    if op is _c.LITERAL:
+        return {chr(av).lower()}
+    if op is _c.IN and av and all(o is _c.LITERAL for o, _ in av) and len(av) <= MAX_CLASS:
+        return {chr(a).lower() for _, a in av}
+    return None
+
+
+def _edges(items: list) -> tuple[set[str] | None, set[str] | None, bool]:
+    """The lower-case characters a match of `items` may begin and end with (None: too many
+    or not sure), and whether it may be empty."""
+    first: set[str] | None = set()
+    last: set[str] | None = set()
+    empty = True
+    for op, av in items:
+        begins, ends, may_be_empty = _item_edges(op, av)
+        if empty:
+            first = None if first is None or begins is None else first | begins
+        last = ends if not may_be_empty else None if last is None or ends is None \
+            else last | ends
+        empty = empty and may_be_empty
+    too_many = [x is not None and len(x) > MAX_EDGE for x in (first, last)]
+    return None if too_many[0] else first, None if too_many[1] else last, empty
+
+
+def _item_edges(op, av) -> tuple[set[str] | None, set[str] | None, bool]:
+    chars = _chars(op, av)
+    if chars is not None:
+        return chars, chars, False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), set(), True  # it matches no character
+    if op is _c.SUBPATTERN:
+        return _edges(list(av[-1]))
+    if op is _c.BRANCH:
+        ends = [_edges(list(b)) for b in av[1]]
+        first, last = (None if any(e[n] is None for e in ends) else set().union(
+            *(e[n] for e in ends)) for n in (0, 1))
+        return first, last, any(e[2] for e in ends)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        first, last, empty = _edges(list(av[2]))
+        return first, last, empty or av[0] == 0
+    # one character not told (".", "[a-z]"), or anything else, which may match nothing
+    return None, None, op not in (_c.ANY, _c.IN, _c.NOT_LITERAL, _c.CATEGORY)
+
+
+def _chars(op, av) -> set[str] | None:
+    """The lower-case characters one item matches, spaces (`\\s`) among them."""
+    if op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+        return set(SPACES)
+    if op is not _c.IN:
+        return _class(op, av)
+    out: set[str] = set()
+    for o, a in av:
+        part = _chars(o, a) if o in (_c.LITERAL, _c.CATEGORY) else None
+        if part is None:
+            return None
+        out |= part
+    return out
+
+
+def _repeated(least: int, items: list) -> set[str] | None:
+    """What a repeat (at least once) holds: two characters of a class repeated at least
+    twice ("[ \\t]{2,}" holds one of "  ", " \\t", "\\t ", "\\t\\t"), else what one
+    repetition holds."""
+    chars = _class(*items[0]) if len(items) == 1 else None
+    if least >= 2 and chars and len(chars) ** 2 <= MAX_CLASS * 2:
+        return {a + b for a in chars for b in chars}
+    return _choices(items)
+
+
+def _surer(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """Of two sets, the one whose strings are signs (rare, foldable), then the one whose
+    shortest string is longest."""
+    if not a or not b:
+        return a or b
+    return a if _sureness(a) >= _sureness(b) else b
+
+
+def _sureness(strings: set[str]) -> tuple[bool, int]:
+    return all(map(_sign, strings)), min(map(len, strings))
+
+
+@lru_cache(maxsize=4096)
+def _sign(s: str) -> bool:
+    """Whether the string tells a text apart: foldable, and not common."""
+    return _foldable(s) and not _common(s)
+
+
+def fullmatch_lengths(pattern: re.Pattern) -> tuple[int, int]:
+    """The shortest and longest text the pattern can match whole. A leading lookahead
+    that reaches the end ("(?=.{0,300}$)") bounds it too; `$` may stand before a last
+    newline, so by one more."""
+    parsed = _parsed(pattern)
+    if parsed is None:
+        return 0, _c.MAXREPEAT if _parser else 1 << 32
+    least, most = parsed.getwidth()
+    first = list(parsed)[:1]
+    if first and first[0][0] is _c.ASSERT and first[0][1][0] == 1:  # a lookahead
+        ahead = list(first[0][1][1])
+        if ahead and ahead[-1] == (_c.AT, _c.AT_END):
+            most = min(most, first[0][1][1].getwidth()[1] + 1)
+    return least, most
+
+
+class RuleGate:
+    """Which of the patterns may match a text, as a mask over their positions."""
+
+    def __init__(self, patterns: Sequence[re.Pattern]):
+        self.every = (1 << len(patterns)) - 1
+        self.always = 0  # the rules that read every text
+        masks: dict[str, int] = {}
+        for n, pattern in enumerate(patterns):
+            strings = rule_strings(pattern)
+            if strings is None:
+                self.always |= 1 << n
+            for s in strings or ():
+                masks[s] = masks.get(s, 0) | 1 << n
+        self.automaton = ahocorasick.Automaton()
+        for s, mask in masks.items():
+            self.automaton.add_word(s, mask)
+        if masks:
+            self.automaton.make_automaton()
+        self.empty = not masks
+
+    def hits(self, text: str) -> int:
+        """A mask of the patterns that may match somewhere in the text (a 0 bit: surely
+        not)."""
+        if self.empty or any(ch in text for ch in CASE_ODD):
+            return self.every
+        mask = self.always
+        for _, found in self.automaton.iter(text.lower()):  # as long as the text
+            mask |= found
+        return mask
+
+
+def bits(mask: int) -> Iterator[int]:
+    """The positions of the mask's set bits, lowest first."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low

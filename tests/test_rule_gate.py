@@ -1,0 +1,95 @@
+"""The rule gate skips only texts a furniture rule cannot match: the cleaning is the same."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen import rule_gate
+from briefgen.clean import clean_text, default_rules
+
+from .conftest import SEEDS
+
+RULES = default_rules()
+PATTERNS = [*RULES.drop_paragraphs, *RULES.truncate_at, *RULES.remove_spans, *RULES.credits,
+            *RULES.captions, *(p for p, _ in RULES.repairs)]
+PIECES = ["Photo", "photo:", "PHOTO", "Reuters", "AP", "/", "©", "(", ")", "[", "]", "|", "•",
+          "—", "-", "Read more", "Share", "by", "By", "Jane Doe", "said", "All rights reserved",
+          "Advertisement", "12:30", "2024", "May", "ſ", "İ", "K", "ı", "and", "the talks", ".",
+          "\t", "  ", " .", " ,", "\xa0", "\n", "Getty Images", "via", "Image caption",
+          "Follow us", "on", "Twitter", "end\t.", "end\xa0.", "end .", "end. .", "end. ,"]
+
+
+@cache
+def _gate() -> rule_gate.RuleGate:
+    return rule_gate.RuleGate(PATTERNS)
+
+
+def test_the_strings_every_match_holds():
+    strings = rule_gate.rule_strings
+    assert strings(re.compile(r"\s*\([Pp]hotos?: ")) == ("(photo: ", "(photos: ")
+    assert strings(re.compile(r"\s*©[^.!?]{0,80}$")) == ("©",)
+    assert strings(re.compile(r"(?i)via (?:getty|reuters)")) == ("via getty", "via reuters")
+    assert strings(re.compile(r"(?:[Ss]hare|[Pp]rint) this(?= story)")) == ("print this",
+                                                                           "share this")
+    assert strings(re.compile(r"[A-Z]\w+ (?:of|and) [A-Z]\w+")) is None  # " of ", " and "
+    # two characters that meet: the last space of a run, and the full stop after it
+    spaced_stop = strings(re.compile(r"\s(?<=\w\s)\s*\.(?=\s*$)"))
+    assert spaced_stop and " ." in spaced_stop and "\xa0." in spaced_stop
+    assert {s[0] for s in spaced_stop} == rule_gate.SPACES == {
+        chr(n) for n in range(0x110000) if re.fullmatch(r"\s", chr(n))}
+    assert strings(re.compile(r"\s*\.")) is None  # the stop may open the match
+    assert strings(re.compile(r"[ \t]{2,}")) == ("\t\t", "\t ", " \t", "  ")
+    assert strings(re.compile(r"[-–—]{1,2}\s*$")) is None  # "-": in nearly every text
+    assert strings(re.compile(r"[A-Z]\w+ [A-Z]\w+")) is None  # " " alone
+    assert strings(re.compile(r"(?i)édition")) is None  # a letter not in ASCII
+
+
+def test_a_leading_lookahead_bounds_the_length_of_a_whole_match():
+    assert rule_gate.fullmatch_lengths(re.compile(r"(?=.{0,300}$)[^.]+")) == (1, 301)
+    assert rule_gate.fullmatch_lengths(re.compile(r"(?i)ab(?:c|de)")) == (3, 4)
+    least, most = rule_gate.fullmatch_lengths(re.compile(r"(?=.{0,30}$)(?m:a$)"))
+    assert (least, most) == (1, 1)
+
+
+def test_a_letter_that_a_case_blind_rule_takes_for_another_opens_the_gate():
+    gate = rule_gate.RuleGate([re.compile(r"(?i)sign up")])
+    assert gate.hits("Please sign in.") == 0
+    assert gate.hits("Please ſign up.") == 1
+    # the Kelvin sign is taken for a "k", and lower() makes it one: no need to open the gate
+    kiosk = rule_gate.RuleGate([re.compile(r"(?i)kiosk"), re.compile(r"(?i)sign up")])
+    assert re.search(r"(?i)kiosk", "\u212aiosk") and kiosk.hits("\u212aiosk") == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14),
+       st.lists(st.sampled_from([" ", ", ", "", ". ", ": "]), min_size=14, max_size=14))
+def test_the_gate_never_shuts_out_a_text_a_rule_matches(pieces, gaps):
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False)).strip()
+    hits = _gate().hits(text)
+    for n, pattern in enumerate(PATTERNS):
+        if pattern.search(text):
+            assert hits >> n & 1, (pattern.pattern, text)
+        if pattern.fullmatch(text):
+            least, most = rule_gate.fullmatch_lengths(pattern)
+            assert least <= len(text) <= most, (pattern.pattern, text)
+
+
+def test_the_seeds_clean_the_same_with_and_without_the_gate(monkeypatch):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    assert texts
+    gated = [clean_text(t) for t in texts]
+    monkeypatch.setattr(rule_gate.RuleGate, "hits", lambda self, text: self.every)
+    monkeypatch.setattr(rule_gate, "fullmatch_lengths", lambda p: (0, 1 << 32))
+    from briefgen import clean
+
+    monkeypatch.setattr(clean, "fullmatch_lengths", lambda p: (0, 1 << 32))
+    monkeypatch.setattr(clean, "_READY", {})
+    clean._ready_by_value.cache_clear()
+    try:
+        assert [clean_text(t) for t in texts] == gated
+    finally:
+        clean._ready_by_value.cache_clear()
