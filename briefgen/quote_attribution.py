@@ -126,6 +126,37 @@ def speakers_before(lead: str):
     return search_all(_BEFORE, lead) if _VERB_ENDS.search(lead) else ()
 
 
+def speakers_in(text: str):
+    """Every match of SPEAKS in text, as `search_all` gives them. Each holds a speech word
+    (its verb, or "said", or "according to") at or after its start, so a match starts at a
+    word no later than the text's last speech word: only those words are tried, not the
+    rest of the text, which a search goes through before it fails."""
+    last = _last_start(SPEECH_WORD, text)
+    pos = 0
+    while pos <= last:
+        m = next((m for w in _WORD_START.finditer(text, pos, last + 1)
+                  if (m := SPEAKS.match(text, w.start()))), None)
+        if not m:
+            return
+        yield m
+        nxt = re.search(r"\s\S", text[m.start():])
+        if not nxt:
+            return
+        pos = m.start() + nxt.end() - 1
+
+
+_WORD_START = re.compile(r"\b\w")  # where each of SPEAKS's alternatives starts
+
+
+def _last_start(pattern: re.Pattern, text: str) -> int:
+    """Where the last match of pattern starts, overlapping ones too; -1 if none does."""
+    last, m = -1, pattern.search(text)
+    while m:
+        last = m.start()
+        m = pattern.search(text, last + 1)
+    return last
+
+
 def search_all(pattern: re.Pattern, text: str):
     """Every match of pattern, one per starting word, leftmost first (overlapping ones too)."""
     pos = 0

@@ -23,14 +23,12 @@ from .quote_attribution import (
     REPORTING_WORD,
     SAID_AFTER_COMMA,
     SAYING,
-    SPEAKS,
-    SPEECH_WORD,
     SUBJECT,
     TRAILING_SOURCE,
     UNMARKED,
     clause_starts,
-    search_all,
     speakers_before,
+    speakers_in,
     who_of,
 )
 from .quote_found import CUT, FoundQuote
@@ -213,10 +211,8 @@ class ArticleReader:
         if said:
             return said[-1]
         text = self._unquoted(start, end)
-        if not SPEECH_WORD.search(text):
-            return "", ""
         longest: dict[int, re.Match] = {}  # per verb, the attribution that starts first
-        for m in search_all(SPEAKS, text):
+        for m in speakers_in(text):
             longest.setdefault(m.end(), m)
         for m in sorted(longest.values(), key=lambda m: -m.end()):
             who = who_of(m, self.names)

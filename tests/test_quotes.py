@@ -1,3 +1,7 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.quote_attribution import SPEAKS, search_all, speakers_in
 from briefgen.quotes import find_quotes
 from briefgen.segment import segment
 
@@ -284,3 +288,20 @@ def test_reported_speech_passed_on_by_a_broadcaster_is_the_speakers():
     body = "President Jane Doe said the port would reopen in May, state broadcaster RTV reported."
     [q] = quotes_of(body)
     assert (q.speaker, q.text, q.reported) == ("Jane Doe", "the port would reopen in May", True)
+
+
+# Words of attributions and what stands around them, for texts a pattern may match oddly.
+ATTRIBUTION_WORDS = ["Jane", "Doe", "Mr.", "the", "The", "minister", "foreign", "he", "She",
+                     "said", "says", "added", "told", "reporters", "spoke", "according to",
+                     "According to", "was quoted as saying", "also", "on Monday", "that",
+                     "talks", "van", "der", "Berg", "RTV", "state broadcaster", "Élodie",
+                     ",", ".", ":", "“", "”", '"', "’s", "and", "in Paris", "x_y", "1999"]
+
+
+@given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
+       st.sampled_from([" ", "  ", ", "]))
+@settings(max_examples=300, deadline=None)
+def test_speakers_in_a_text_are_those_every_search_finds(words, glue):
+    text = glue.join(words)
+    found = [(m.span(), m.groupdict()) for m in speakers_in(text)]
+    assert found == [(m.span(), m.groupdict()) for m in search_all(SPEAKS, text)]
