@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .name_words import NAME_RUN
+from .regex_start import by_first_letter
 from .speaker_who import Who, read_who
 from .speakers import Names
 
@@ -68,18 +69,25 @@ SAID_AFTER_COMMA = re.compile(r",\s(?:[^,]{1,80}?\s)?(?:said|says|told|added|not
 REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
 CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
 # Reported speech: "Doe said (on Monday) (that) the talks ...", "Doe reaffirmed that ...".
-_SAID = r"(?:said|says|added|told\s(?:reporters|journalists|the\spress))"
-_REPORTING = (rf"(?:{_SAID}|told\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+|stated|noted|warned|insisted"
-              r"|stressed|emphasi[sz]ed|underlined|underscored|reaffirmed|affirmed|reiterated|held|suggested"
-              r"|pointed out|assured|announced|confirmed|acknowledged|argued|explained"
-              r"|recalled|believes|expressed (?:hope|confidence|concern|the hope|the belief))")
+_SAID_WORDS = ["said", "says", "added", r"told\s(?:reporters|journalists|the\spress)"]
+_SAID = "(?:" + "|".join(_SAID_WORDS) + ")"
+_REPORTING_WORDS = [
+    r"told\s(?:[\w’'-]+\s){0,4}?[\w’'-]+", "stated", "noted", "warned", "insisted", "stressed",
+    "emphasi[sz]ed", "underlined", "underscored", "reaffirmed", "affirmed", "reiterated", "held",
+    "suggested", "pointed out", "assured", "announced", "confirmed", "acknowledged", "argued",
+    "explained", "recalled", "believes",
+    "expressed (?:hope|confidence|concern|the hope|the belief)"]
+_REPORTING = "(?:" + "|".join([_SAID, *_REPORTING_WORDS]) + ")"
 _WHEN = r"(?:\s(?:on\s)?(?:\w+day|last\s\w+|this\s\w+))?"
 REPORTED = re.compile(
     rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?(?:"
     rf"(?P<v1>{_REPORTING}){_WHEN}(?:\s(?:here|there|on|in|at|during|after|before|while|when"
     rf"|following|later|earlier)\b[^,“”\"]{{0,50}}?)?,?\sthat\s(?P<q1>\S.*?)"
     rf"|(?P<v2>{_SAID}){_WHEN},?\s(?P<q2>\S.*?))[.!?]?$")
-REPORTING_WORD = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
+# The same words grouped by first letter, each letter's in their order: the same one
+# matches at each place, far faster (every word is tried only against its letter's).
+REPORTING_WORD = re.compile(r"\b" + by_first_letter(
+    [*_SAID_WORDS, *_REPORTING_WORDS, r"according\sto", r"According\sto"]) + r"\b")
 ACCORDING_TO = re.compile(rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\saccording\sto\s(?P<a>{_PHRASE})[.!?]$"
                           rf"|According\sto\s(?P<b>{_PHRASE}),\s(?P<p>[^“”\"]{{25,}}?)[.!?]$")
 # "..., according to RTV" / "..., state broadcaster RTV reported": who passed the words on

@@ -267,14 +267,16 @@ class ArticleReader:
                            reported=not FIRST_PERSON.search(m.group("q")))
 
     def _reported(self, text: str, s: Sentence, p: int) -> FoundQuote | None:
-        verbs = [v.start() for v in REPORTING_WORD.finditer(text)]
-        if not verbs:
+        last_verb = -1
+        for verb in REPORTING_WORD.finditer(text):
+            last_verb = verb.start()
+        if last_verb < 0:
             return None
         m = ACCORDING_TO.fullmatch(text)
         if m and not NESTED.search(m.group("q") or m.group("p")) \
                 and not REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
             return self._found(m.group("q") or m.group("p"), m, s, p, reported=True)
-        for begin in clause_starts(text[:verbs[-1]]):
+        for begin in clause_starts(text[:last_verb]):
             m = REPORTED.match(text, begin)
             if not m:
                 continue

@@ -38,6 +38,15 @@ _VAGUE_BODIES = word_set("press news media side group service mission union hous
 
 
 def read_who(phrase: str, names: Names) -> Who | None:
+    """What an attribution phrase names, or None when it names no one who speaks (read
+    once per phrase: a day's attributions repeat "he" and its speakers' names)."""
+    known = names.read_phrases
+    if phrase not in known:
+        known[phrase] = _read_who(phrase, names)
+    return known[phrase]
+
+
+def _read_who(phrase: str, names: Names) -> Who | None:
     """What an attribution phrase names, or None when it names no one who speaks.
 
     "he" -> pronoun; "Mr. Doe" -> person Doe; "palace spokesman Sam Roe" -> person Sam Roe

@@ -87,6 +87,8 @@ class Names:
         self.titled = titled
         self._sample = [a.id for a in sample]
         self._names_of.clear()  # read again with the places and titles now known
+        # what each attribution phrase names (speaker_who), read with them too
+        self.read_phrases: dict[str, object] = {}
 
     def article(self, article_id: str) -> ArticleNames:
         if article_id not in self._indexed:

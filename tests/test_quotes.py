@@ -1,7 +1,15 @@
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.quote_attribution import SPEAKS, search_all, speakers_in
+from briefgen.quote_attribution import (
+    _REPORTING,
+    REPORTING_WORD,
+    SPEAKS,
+    search_all,
+    speakers_in,
+)
 from briefgen.quotes import find_quotes
 from briefgen.segment import segment
 
@@ -291,7 +299,9 @@ def test_reported_speech_passed_on_by_a_broadcaster_is_the_speakers():
 
 
 # Words of attributions and what stands around them, for texts a pattern may match oddly.
-ATTRIBUTION_WORDS = ["Jane", "Doe", "Mr.", "the", "The", "minister", "foreign", "he", "She",
+ATTRIBUTION_WORDS = ["told the press", "told them", "expressed hope", "pointed out",
+                     "emphasized", "Jane", "Doe", "Mr.", "the", "The", "minister", "foreign",
+                     "he", "She",
                      "said", "says", "added", "told", "reporters", "spoke", "according to",
                      "According to", "was quoted as saying", "also", "on Monday", "that",
                      "talks", "van", "der", "Berg", "RTV", "state broadcaster", "Élodie",
@@ -305,3 +315,13 @@ def test_speakers_in_a_text_are_those_every_search_finds(words, glue):
     text = glue.join(words)
     found = [(m.span(), m.groupdict()) for m in speakers_in(text)]
     assert found == [(m.span(), m.groupdict()) for m in search_all(SPEAKS, text)]
+
+
+@given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
+       st.sampled_from([" ", "  ", ", "]))
+@settings(max_examples=300, deadline=None)
+def test_reporting_words_grouped_by_letter_are_those_of_the_plain_alternation(words, glue):
+    text = glue.join(words)
+    plain = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
+    assert [m.span() for m in REPORTING_WORD.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
