@@ -11,14 +11,20 @@ from .regex_start import by_first_letter
 from .speaker_who import Who, read_who
 from .speakers import Names
 
-_VERBS = (r"(?:said|says|told|tells|added|adds|stated|noted|declared|remarked|argued|wrote"
-          r"|warned|insisted|stressed|explained|asked|replied|responded|continued|emphasi[sz]ed"
-          r"|claimed|disagreed|urged|announced|demanded|telling|saying|affirmed|reaffirmed"
-          r"|assured|answered|underlined|underscored|reiterated|recalled|observed|commented"
-          r"|acknowledged|admitted|conceded|confirmed|vowed|pledged|promised|predicted"
-          r"|cautioned|complained|countered|maintained|concluded|quipped|joked|tweeted|posted"
-          r"|(?:is|was) quoted(?: by [^,.;“”\"]{1,60}?)? as (?:saying|telling)|pointed out)")
+_VERB_WORDS = [
+    "said", "says", "told", "tells", "added", "adds", "stated", "noted", "declared", "remarked",
+    "argued", "wrote", "warned", "insisted", "stressed", "explained", "asked", "replied",
+    "responded", "continued", "emphasi[sz]ed", "claimed", "disagreed", "urged", "announced",
+    "demanded", "telling", "saying", "affirmed", "reaffirmed", "assured", "answered",
+    "underlined", "underscored", "reiterated", "recalled", "observed", "commented",
+    "acknowledged", "admitted", "conceded", "confirmed", "vowed", "pledged", "promised",
+    "predicted", "cautioned", "complained", "countered", "maintained", "concluded", "quipped",
+    "joked", "tweeted", "posted",
+    r"(?:is|was) quoted(?: by [^,.;“”\"]{1,60}?)? as (?:saying|telling)", "pointed out"]
+_VERBS = "(?:" + "|".join(_VERB_WORDS) + ")"
 # What else makes someone the subject of speech in a sentence ("Doe spoke about ...").
+_SPEECH_WORDS = [*_VERB_WORDS, "spoke", "held that", "expressed", "suggested", "proposed",
+                 "called", "told"]
 _SPEECH = rf"(?:{_VERBS}|spoke|held that|expressed|suggested|proposed|called|told)"
 _ADVERB = r"(?:(?:\w+ly|also|then|later|again|further|earlier|on \w+day|\w+day)\s+)?"
 # An attribution phrase: "he", "Jane Doe", "Mr. Doe", "the Ruritanian leader", "state broadcaster
@@ -45,10 +51,12 @@ AFTER_SOURCE = re.compile(
     rf"\s(?:from|by|of|issued\sby)|according\sto)\s(?P<a>{_PHRASE_AFTER})"
     rf"|[\s,]*(?:[\w’'-]+\s){{1,5}}?quoted\s(?P<b>{_PHRASE_AFTER})\s+as\s+(?:saying|telling)\b")
 # 'Name said: "..."', 'He added, "..."', 'Doe told reporters that "..."' before the mark.
-_VERB_AT_END = rf"{_VERBS}(?:\s+[\w’'.-]+){{0,5}}?\s*[,:]?\s*$"
+_AT_END = r"(?:\s+[\w’'.-]+){0,5}?\s*[,:]?\s*$"
+_VERB_AT_END = _VERBS + _AT_END
 _BEFORE = re.compile(rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_VERB_AT_END}")
 # what every match of _BEFORE ends on, found far faster: a lead without it is not searched
-_VERB_ENDS = re.compile(_VERB_AT_END)
+# (the verbs grouped by first letter: a match where the plain alternation has one)
+_VERB_ENDS = re.compile(by_first_letter(_VERB_WORDS) + _AT_END)
 QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$")
 SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
 # The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: "
@@ -58,7 +66,8 @@ SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION
 SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
                     rf"|(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_SPEECH}\b"
                     rf"|\b(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER})")
-SPEECH_WORD = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
+# Where speech is named: asked where, not what, so its words are grouped by first letter.
+SPEECH_WORD = re.compile(rf"\b{by_first_letter(_SPEECH_WORDS)}\b|\b[Aa]ccording to\b")
 # A sentence that is speech with its quotation marks lost: "We disagree, Doe said."
 UNMARKED = re.compile(
     rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\s+(?:(?P<a>{_PHRASE})\s+{_ADVERB}(?:has\s)?"

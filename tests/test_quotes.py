@@ -5,8 +5,12 @@ from hypothesis import strategies as st
 
 from briefgen.quote_attribution import (
     _REPORTING,
+    _SPEECH,
+    _VERB_AT_END,
+    _VERB_ENDS,
     REPORTING_WORD,
     SPEAKS,
+    SPEECH_WORD,
     search_all,
     speakers_in,
 )
@@ -325,3 +329,14 @@ def test_reporting_words_grouped_by_letter_are_those_of_the_plain_alternation(wo
     plain = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
     assert [m.span() for m in REPORTING_WORD.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
+       st.sampled_from([" ", "  ", ", "]))
+@settings(max_examples=300, deadline=None)
+def test_speech_words_grouped_by_letter_are_found_where_the_plain_ones_are(words, glue):
+    text = glue.join(words)
+    plain = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
+    for grouped, alternation in ((SPEECH_WORD, plain), (_VERB_ENDS, re.compile(_VERB_AT_END))):
+        for pos in range(len(text) + 1):
+            assert bool(grouped.match(text, pos)) == bool(alternation.match(text, pos))
