@@ -4,6 +4,7 @@ speaker the article names, with "he" and "she" resolved to whoever was last name
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from .model import Article, Sentence
@@ -60,6 +61,7 @@ class ArticleReader:
             sentences = [replace(s, text=self.body[s.start:s.end])
                          if self.printed[s.start:s.end] == s.text else s for s in sentences]
         self.sentences = sorted(sentences, key=lambda s: s.start)
+        self.starts = [s.start for s in self.sentences]  # a paragraph's sentences, by bisection
         self.names = names
         self.spoken: list[tuple[int, str, int, str]] = []  # (offset, speaker, paragraph, kind)
         self.quoted: list[tuple[int, int]] = []  # spans of quoted text, absolute offsets
@@ -244,12 +246,13 @@ class ArticleReader:
         """Sentences that are speech with the marks lost ("We disagree, Doe said.") and
         reported speech ("Doe said the talks would resume.")."""
         out = []
-        for s in self.sentences:
-            if not (start <= s.start < end) or any(c in s.text for c in "\"“”") or any(
+        starts = self.starts
+        for s in self.sentences[bisect_left(starts, start):bisect_left(starts, end)]:
+            if '"' in s.text or "“" in s.text or "”" in s.text or any(
                     qs < s.end and s.start < qe for qs, qe in self.attributed):
                 continue  # direct speech is taken with its marks
             text = _undated(s.text)
-            if not _SENTENCE_END.search(text):
+            if not _SENTENCE_END.search(text, len(text) - 3):  # (what it matches ends there)
                 continue  # a headline, or a sentence the page cut off
             found = self._unmarked(text, s, p) or self._reported(text, s, p)
             if found:
