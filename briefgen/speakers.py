@@ -44,6 +44,7 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
     r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
 _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _POSSESSIVE_ENDS = ("’s", "'s")  # what POSSESSIVE finds in a word (which holds no newline)
 
 
@@ -73,7 +74,9 @@ class Names:
                 break
             sample.append(a)
             size += len(a.body)
-        self.lowercase = {w for a in sample for w in re.findall(r"\b[a-z][a-z’'-]+\b", a.body)}
+        self.lowercase: set[str] = set()
+        for a in sample:
+            self.lowercase.update(_LOWER_WORD.findall(a.body))
         places: set[str] = set()
         for a in sample:
             for m in _PLACE_BEFORE.finditer(a.body):
@@ -196,9 +199,12 @@ class Names:
 
     def _index(self, body: str) -> ArticleNames:
         out = ArticleNames()
+        names_of = self._names_of  # (_name_of, without a call for each of the many runs)
         for m in NAME_RUNS.finditer(body):
             run = m.group()
-            name = self._name_of(run)
+            name = names_of.get(run)
+            if name is None:
+                name = names_of[run] = self._read_name(run)
             if not name:
                 continue
             at = run.rfind(name)

@@ -3,6 +3,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
 from briefgen.quote_attribution import (
     _REPORTING,
     _SPEECH,
@@ -340,3 +341,18 @@ def test_speech_words_grouped_by_letter_are_found_where_the_plain_ones_are(words
     for grouped, alternation in ((SPEECH_WORD, plain), (_VERB_ENDS, re.compile(_VERB_AT_END))):
         for pos in range(len(text) + 1):
             assert bool(grouped.match(text, pos)) == bool(alternation.match(text, pos))
+
+
+NAME_PIECES = ["Jane", "Doe", "U.S.", "U.", "S.", "R.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "St.",
+               "Sr.", "Mr", "M.", "van", "der", "da", "O'Brien", "Doe’s", "Đình", "Erdoğan",
+               "x", "-", ".", ",", "“", "The", "ÉLYSÉE", "a.b", "Q."]
+
+
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=30),
+       st.sampled_from([" ", "", "  ", "\n"]))
+@settings(max_examples=300, deadline=None)
+def test_name_runs_are_those_of_the_plain_name_pattern(pieces, glue):
+    text = glue.join(pieces)
+    plain = re.compile(rf"(?=[{CAPITALS}]){NAME_RUN}")
+    assert [m.span() for m in NAME_RUNS.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
