@@ -125,14 +125,19 @@ def who_of(m: re.Match, names: Names) -> Who | None:
     return read_who(phrase, names)
 
 
+_CLAUSE_BREAK = re.compile(r",\s|\s(?:and|but|while)\s(?=[A-Z])")
+_LOWER_WORD = re.compile(r"\s[a-z]+\s")
+_NEXT_WORD = re.compile(r"\s\S")
+
+
 def clause_starts(text: str) -> list[int]:
     """Where the main clause of a sentence may start: its beginning, after an opening phrase
     ("In the capital, Doe said ..."; "Welcoming the guests, Doe held that ..."), or after a first
     clause ("The two shook hands and Doe said ...")."""
     starts = [0]
-    for m in re.finditer(r",\s|\s(?:and|but|while)\s(?=[A-Z])", text[:200]):
+    for m in _CLAUSE_BREAK.finditer(text[:200]):
         before = text[starts[-1]:m.start()]
-        if m.group().startswith(",") or re.search(r"\s[a-z]+\s", before):
+        if m.group().startswith(",") or _LOWER_WORD.search(before):
             starts.append(m.end())  # "The two shook hands and Doe said ..." (not "X and Doe")
     return starts
 
@@ -156,10 +161,10 @@ def speakers_in(text: str):
         if not m:
             return
         yield m
-        nxt = re.search(r"\s\S", text[m.start():])
+        nxt = _NEXT_WORD.search(text, m.start())
         if not nxt:
             return
-        pos = m.start() + nxt.end() - 1
+        pos = nxt.end() - 1
 
 
 _WORD_START = re.compile(r"\b\w")  # where each of SPEAKS's alternatives starts
@@ -182,7 +187,7 @@ def search_all(pattern: re.Pattern, text: str):
         if not m:
             return
         yield m
-        nxt = re.search(r"\s\S", text[m.start():])
+        nxt = _NEXT_WORD.search(text, m.start())
         if not nxt:
             return
-        pos = m.start() + nxt.end() - 1
+        pos = nxt.end() - 1

@@ -35,9 +35,9 @@ def merge_quotes(found: list[FoundQuote], bodies: dict[str, str]) -> list[FoundQ
     where an outlet has them so, citing every article that prints exactly what is shown."""
     groups: list[tuple[FoundQuote, set[str], list[str]]] = []
     exact: dict[frozenset[str], int] = {}
-    index = OverlapIndex((_words(f.text) for f in found), _min_shared)
-    for f in found:
-        words = _words(f.text)
+    found_words = [_words(f.text) for f in found]  # each quote's words, read once
+    index = OverlapIndex(found_words, _min_shared)
+    for f, words in zip(found, found_words, strict=True):
         i = exact.get(frozenset(words))
         if i is None:
             i = next((j for j in index.candidates(words) if _similar(words, groups[j][1])), None)
@@ -54,9 +54,8 @@ def merge_quotes(found: list[FoundQuote], bodies: dict[str, str]) -> list[FoundQ
             index.add(i, words)  # the words it was found by stay: a candidate more, no miss
     # a better wording chosen late may now be close to another group's: one quote, not two
     kept: list[tuple[FoundQuote, set[str], list[str]]] = []
-    index = OverlapIndex((_words(f.text) for f, _, _ in groups), _min_shared)
-    for f, _, ids in groups:
-        words = _words(f.text)
+    index = OverlapIndex((words for _, words, _ in groups), _min_shared)
+    for f, words, ids in groups:  # (a group's words are its shown quote's)
         twin = next((kept[k] for k in index.candidates(words) if _similar(words, kept[k][1])),
                     None)
         if twin is None:

@@ -4,8 +4,9 @@ speaker the article names, with "he" and "she" resolved to whoever was last name
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from itertools import pairwise
 
 from .model import Article, Sentence
 from .name_words import contains
@@ -38,6 +39,7 @@ from .segment import paragraph_spans
 from .speaker_who import Who, read_who
 from .speakers import Names
 
+_MARK = re.compile(r"[“”\"]")
 _SENTENCE_END = re.compile(r"[.!?…][)’'”\"]?$")
 # "STRELSAU, May 2 (Wire) - ", "STRELSAU, Ruritania -- ", "Strelsau, May 2 (RNA).- ", "STRELSAU: "
 _DATELINE = re.compile(
@@ -61,7 +63,12 @@ class ArticleReader:
             sentences = [replace(s, text=self.body[s.start:s.end])
                          if self.printed[s.start:s.end] == s.text else s for s in sentences]
         self.sentences = sorted(sentences, key=lambda s: s.start)
-        self.starts = [s.start for s in self.sentences]  # a paragraph's sentences, by bisection
+        # the sentences by bisection: a paragraph's, those before a place, the one holding it
+        # (segment's sentences never overlap; were they to, they are gone through in turn)
+        self.starts = [s.start for s in self.sentences]
+        self.ends = [s.end for s in self.sentences]
+        self.apart = all(s.start <= s.end for s in self.sentences) and all(
+            a.end <= b.start for a, b in pairwise(self.sentences))
         self.names = names
         self.spoken: list[tuple[int, str, int, str]] = []  # (offset, speaker, paragraph, kind)
         self.quoted: list[tuple[int, int]] = []  # spans of quoted text, absolute offsets
@@ -105,7 +112,7 @@ class ArticleReader:
                      before_span: Span | None) -> tuple[Who | None, int]:
         """Who the paragraph says spoke the span, and where that attribution ends."""
         after = para[span.end:span.end + 200]
-        nxt = re.search(r"[“”\"]", after)
+        nxt = _MARK.search(after)
         after = after[:nxt.start()] if nxt else after
         finished = para[span.open:span.close].rstrip().endswith(".") and not after.startswith(",")
         for pattern in (() if finished else (AFTER, AFTER_SOURCE)):
@@ -144,9 +151,9 @@ class ArticleReader:
 
     def _sentence_start(self, para: str, para_start: int, offset: int) -> int:
         """Where the sentence holding `offset` (paragraph-relative) starts in the paragraph."""
-        for s in self.sentences:
-            if s.start <= para_start + offset < s.end:
-                return max(0, s.start - para_start)
+        s = self._sentence_at(para_start + offset)
+        if s:
+            return max(0, s.start - para_start)
         cut = max(para.rfind(". ", 0, offset), para.rfind("? ", 0, offset),
                   para.rfind("! ", 0, offset))
         return cut + 2 if cut >= 0 else 0
@@ -160,7 +167,10 @@ class ArticleReader:
     def _speaker_before(self, at: int, p: int) -> tuple[str, str]:
         """Who spoke in the sentence right before `at`: a quotation standing alone right
         after its speaker was named speaking is theirs."""
-        previous = [s for s in self.sentences if s.end <= at]
+        if self.apart:  # (their ends in order too)
+            previous = self.sentences[:bisect_right(self.ends, at)]
+        else:
+            previous = [s for s in self.sentences if s.end <= at]
         if not previous:
             return "", ""
         s = previous[-1]
@@ -188,7 +198,7 @@ class ArticleReader:
         sentence or the three before (a statement attributed there, or someone speaking
         there); else the last speaker of the previous two paragraphs; else the person of those
         sentences the article names most often."""
-        window = [s for s in self.sentences if s.start < at][-4:]
+        window = self.sentences[:bisect_left(self.starts, at)][-4:]
         window = [s for s in window if self._paragraph_of(s.start) >= p - 2]
         for s in reversed(window):
             speaker = self._speaker_in(s.start, min(s.end, at), p)
@@ -236,10 +246,16 @@ class ArticleReader:
         return "".join(chars)
 
     def _paragraph_of(self, offset: int) -> int:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s.paragraph
-        return 0
+        s = self._sentence_at(offset)
+        return s.paragraph if s else 0
+
+    def _sentence_at(self, offset: int) -> Sentence | None:
+        """The first sentence holding `offset`: where sentences lie apart, the last that
+        starts at or before it, if it holds it."""
+        if self.apart:
+            i = bisect_right(self.starts, offset) - 1
+            return self.sentences[i] if i >= 0 and offset < self.ends[i] else None
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
 
     # --- speech without quotation marks --------------------------------------------------------
     def _undirect(self, p: int, start: int, end: int, spans: list[Span]) -> list[FoundQuote]:

@@ -10,6 +10,10 @@ from .quote_found import CUT
 
 _MARK = re.compile(r"[\"“”]")
 _CURLY_DOUBLE = re.compile("[“”]")
+_WHOLE_SENTENCE_END = re.compile(r"[.!?…][)’'”\"]?$")  # what it matches ends there
+_ATTRIBUTION_ONLY = re.compile(r"[^.!?“”\"]{0,100}[.!?]?\s*|\s*")
+_ENDS_SENTENCE = re.compile(r"[.!?…][”\"’]?\s+$")
+_STARTS_SENTENCE = re.compile(r"[.!?]?(?:\s+[“\"‘A-Z(]|\s*$)")
 
 
 @dataclass
@@ -101,17 +105,13 @@ def quote_text(para: str, span: Span) -> str:
     text = para[span.open + 1:span.close].strip()
     if span.closed:
         return text.rstrip(",").rstrip()
-    if re.search(r"[.!?…][)’'”\"]?$", text):
+    if _WHOLE_SENTENCE_END.search(text, len(text) - 3):
         return text  # a quotation that goes on in the next paragraph: this part is whole
     words = text.split()
     if len(words) < 2:
         return ""
     kept = " ".join(words[:-1]).rstrip(",;:—–-").rstrip()
     return kept + CUT
-
-
-_ENDS_SENTENCE = re.compile(r"[.!?…][”\"’]?\s+$")
-_STARTS_SENTENCE = re.compile(r"[.!?]?(?:\s+[“\"‘A-Z(]|\s*$)")
 
 
 def stands_alone(para: str, span: Span) -> bool:
@@ -129,4 +129,4 @@ def stands_alone(para: str, span: Span) -> bool:
 def only_attribution(between: str) -> bool:
     """Is the text between two quotations just the rest of the first one's attribution
     ('" Doe said in Paris. "')?"""
-    return bool(re.fullmatch(r"[^.!?“”\"]{0,100}[.!?]?\s*|\s*", between))
+    return bool(_ATTRIBUTION_ONLY.fullmatch(between))

@@ -3,6 +3,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefgen.model import Sentence
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
 from briefgen.quote_attribution import (
     _REPORTING,
@@ -15,8 +16,10 @@ from briefgen.quote_attribution import (
     search_all,
     speakers_in,
 )
+from briefgen.quote_reader import ArticleReader
 from briefgen.quotes import find_quotes
 from briefgen.segment import segment
+from briefgen.speakers import Names
 
 from .conftest import make_article
 
@@ -356,3 +359,17 @@ def test_name_runs_are_those_of_the_plain_name_pattern(pieces, glue):
     plain = re.compile(rf"(?=[{CAPITALS}]){NAME_RUN}")
     assert [m.span() for m in NAME_RUNS.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
+
+
+def test_the_sentence_at_a_place_is_the_first_holding_it_whether_or_not_they_overlap():
+    body = "Doe spoke. Roe said so. Then it rained."
+    article = make_article(body)
+    spans = [(0, 10), (11, 23), (24, 39)]
+    apart = [Sentence(body[a:b], "a1", 0, i, a, b) for i, (a, b) in enumerate(spans)]
+    overlapping = [*apart, Sentence(body[5:30], "a1", 1, 3, 5, 30)]
+    for sentences in (apart, overlapping):
+        reader = ArticleReader(article, sentences, Names([article]))
+        assert reader.apart == (sentences is apart)
+        for offset in range(-1, len(body) + 2):
+            first = next((s for s in reader.sentences if s.start <= offset < s.end), None)
+            assert reader._sentence_at(offset) == first
