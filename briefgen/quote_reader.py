@@ -270,7 +270,13 @@ class ArticleReader:
             text = _undated(s.text)
             if not _SENTENCE_END.search(text, len(text) - 3):  # (what it matches ends there)
                 continue  # a headline, or a sentence the page cut off
-            found = self._unmarked(text, s, p) or self._reported(text, s, p)
+            last_verb = -1  # where the last reporting word starts
+            for verb in REPORTING_WORD.finditer(text):
+                last_verb = verb.start()
+            # unmarked speech ends on a verb that is a reporting word, or on "told": a
+            # sentence with neither is no speech of either kind
+            unmarked = self._unmarked(text, s, p) if last_verb >= 0 or "told" in text else None
+            found = unmarked or self._reported(text, s, p, last_verb)
             if found:
                 out.append(found)
         return out
@@ -285,10 +291,7 @@ class ArticleReader:
         return self._found(m.group("q"), m, s, p,
                            reported=not FIRST_PERSON.search(m.group("q")))
 
-    def _reported(self, text: str, s: Sentence, p: int) -> FoundQuote | None:
-        last_verb = -1
-        for verb in REPORTING_WORD.finditer(text):
-            last_verb = verb.start()
+    def _reported(self, text: str, s: Sentence, p: int, last_verb: int) -> FoundQuote | None:
         if last_verb < 0:
             return None
         m = ACCORDING_TO.fullmatch(text)

@@ -11,6 +11,7 @@ from briefgen.quote_attribution import (
     _VERB_AT_END,
     _VERB_ENDS,
     REPORTING_WORD,
+    SAID_AFTER_COMMA,
     SPEAKS,
     SPEECH_WORD,
     search_all,
@@ -373,3 +374,13 @@ def test_the_sentence_at_a_place_is_the_first_holding_it_whether_or_not_they_ove
         for offset in range(-1, len(body) + 2):
             first = next((s for s in reader.sentences if s.start <= offset < s.end), None)
             assert reader._sentence_at(offset) == first
+
+
+@given(st.lists(st.sampled_from([*ATTRIBUTION_WORDS, "noted", "stressed", "affirmed", "assured",
+                                 "told.", "saidx", "_said"]), max_size=30),
+       st.sampled_from([" ", ", ", ",  "]))
+@settings(max_examples=300, deadline=None)
+def test_unmarked_speech_ends_on_a_reporting_word_or_told(words, glue):
+    text = glue.join(words)
+    if SAID_AFTER_COMMA.search(text):
+        assert REPORTING_WORD.search(text) or "told" in text
