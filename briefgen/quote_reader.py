@@ -239,11 +239,12 @@ class ArticleReader:
 
     def _unquoted(self, start: int, end: int) -> str:
         """body[start:end] with quoted text blanked out (names inside quotes do not speak)."""
-        chars = list(self.body[start:end])
+        text = self.body[start:end]
         for qs, qe in self.quoted:
-            for i in range(max(qs, start), min(qe, end)):
-                chars[i - start] = " "
-        return "".join(chars)
+            blank_start, blank_end = max(qs, start) - start, min(qe, end) - start
+            if blank_start < blank_end:
+                text = text[:blank_start] + " " * (blank_end - blank_start) + text[blank_end:]
+        return text
 
     def _paragraph_of(self, offset: int) -> int:
         s = self._sentence_at(offset)
@@ -294,7 +295,7 @@ class ArticleReader:
     def _reported(self, text: str, s: Sentence, p: int, last_verb: int) -> FoundQuote | None:
         if last_verb < 0:
             return None
-        m = ACCORDING_TO.fullmatch(text)
+        m = ACCORDING_TO.fullmatch(text) if "ccording" in text else None  # (what it holds)
         if m and not NESTED.search(m.group("q") or m.group("p")) \
                 and not REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
             return self._found(m.group("q") or m.group("p"), m, s, p, reported=True)
