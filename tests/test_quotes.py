@@ -1,10 +1,13 @@
 import re
+from copy import copy
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefgen import quote_merge
 from briefgen.model import Sentence
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
+from briefgen.overlap import OverlapIndex
 from briefgen.quote_attribution import (
     _REPORTING,
     _SPEECH,
@@ -17,6 +20,8 @@ from briefgen.quote_attribution import (
     search_all,
     speakers_in,
 )
+from briefgen.quote_found import CUT, FoundQuote
+from briefgen.quote_merge import _better, _min_shared, _similar, _words, merge_quotes
 from briefgen.quote_reader import ArticleReader
 from briefgen.quotes import find_quotes
 from briefgen.segment import segment
@@ -384,3 +389,60 @@ def test_unmarked_speech_ends_on_a_reporting_word_or_told(words, glue):
     text = glue.join(words)
     if SAID_AFTER_COMMA.search(text):
         assert REPORTING_WORD.search(text) or "told" in text
+
+
+def merged_comparing_every_group(found, bodies):
+    """merge_quotes as it was written first: after grouping, every group is compared again
+    with every earlier one kept."""
+    groups, exact = [], {}
+    index = OverlapIndex((_words(f.text) for f in found), _min_shared)
+    for f in found:
+        words = _words(f.text)
+        i = exact.get(frozenset(words))
+        if i is None:
+            i = next((j for j in index.candidates(words) if _similar(words, groups[j][1])), None)
+        if i is None:
+            exact[frozenset(words)] = len(groups)
+            index.add(len(groups), words)
+            groups.append((f, words, [f.article_id]))
+            continue
+        kept, _seen, ids = groups[i]
+        ids += [f.article_id] * (f.article_id not in ids)
+        if _better(f, kept):
+            groups[i] = (f, words, ids)
+            exact[frozenset(words)] = i
+            index.add(i, words)
+    kept = []
+    index = OverlapIndex((_words(f.text) for f, _, _ in groups), _min_shared)
+    for f, _, ids in groups:
+        words = _words(f.text)
+        twin = next((kept[k] for k in index.candidates(words) if _similar(words, kept[k][1])),
+                    None)
+        if twin is None:
+            index.add(len(kept), words)
+            kept.append((f, words, ids))
+        else:
+            twin[2].extend(a for a in ids if a not in twin[2])
+    return [(f.text, f.article_id, [f.article_id] + [a for a in ids if a != f.article_id
+             and f.text.removesuffix(CUT) in bodies[a]]) for f, _, ids in kept]
+
+
+QUOTE_WORDS = ["talks", "were", "useful", "and", "frank", "we", "agreed", "on", "trade", "the",
+               "visit", "went", "well", "a", "new", "era"]
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(QUOTE_WORDS), min_size=1, max_size=6),
+                          st.booleans(), st.booleans(), st.integers(0, 5)), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_merged_quotes_are_those_of_comparing_every_group_again(quotes):
+    found = [FoundQuote(" ".join(ws) + (CUT if cut else ""), "Doe", f"a{n}", reported)
+             for ws, reported, cut, n in quotes]
+    bodies = {f"a{n}": " ".join(" ".join(ws) for ws, _, _, _ in quotes) for n in range(6)}
+    expected = merged_comparing_every_group([copy(f) for f in found], bodies)
+    few = quote_merge.FEW
+    try:
+        for quote_merge.FEW in (0, 1, few):  # many groups in a better wording, and few
+            merged = merge_quotes([copy(f) for f in found], bodies)
+            assert [(f.text, f.article_id, f.sources) for f in merged] == expected
+    finally:
+        quote_merge.FEW = few
