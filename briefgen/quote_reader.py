@@ -343,6 +343,9 @@ def _as_curly(text: str) -> str:
 
 
 def _undated(text: str) -> str:
+    # a dateline opens on two capitals, or on one and holds a bracket: most sentences do not
+    if not ("A" <= text[:1] <= "Z" and ("A" <= text[1:2] <= "Z" or "(" in text)):
+        return text
     m = _DATELINE.match(text)
     return text[m.end():] if m and m.end() < len(text) - 20 else text
 

@@ -22,7 +22,7 @@ from briefgen.quote_attribution import (
 )
 from briefgen.quote_found import CUT, FoundQuote
 from briefgen.quote_merge import _better, _min_shared, _similar, _words, merge_quotes
-from briefgen.quote_reader import ArticleReader
+from briefgen.quote_reader import _DATELINE, ArticleReader, _undated
 from briefgen.quotes import find_quotes
 from briefgen.segment import segment
 from briefgen.speakers import Names
@@ -446,3 +446,15 @@ def test_merged_quotes_are_those_of_comparing_every_group_again(quotes):
             assert [(f.text, f.article_id, f.sources) for f in merged] == expected
     finally:
         quote_merge.FEW = few
+
+
+DATELINE_PIECES = ["STRELSAU", "Strelsau", "PARIS", ",", " ", "May", "2", "(Wire)", "(RNA)", "-",
+                   "--", ":", ".", "/RNA/", "Ruritania", "The", "talks", "ended", "—", "\n", "x"]
+
+
+@given(st.lists(st.sampled_from(DATELINE_PIECES), max_size=20), st.sampled_from(["", " "]))
+@settings(max_examples=300, deadline=None)
+def test_a_sentence_loses_its_dateline_as_the_pattern_finds_it(pieces, glue):
+    text = glue.join(pieces) + " and the talks went on for a long while."
+    m = _DATELINE.match(text)
+    assert _undated(text) == (text[m.end():] if m and m.end() < len(text) - 20 else text)
