@@ -115,11 +115,15 @@ class Names:
 
     def is_person(self, ws: list[str]) -> bool:
         """Could these words name a person: no institution, document, place or plain word?"""
-        if not ws or any(w in NOT_NAMES or (low := w.lower()) in INSTITUTION_WORDS
-                         or low in DOCUMENTS or is_title(w) for w in ws):
+        if not ws:
             return False
-        name = " ".join(ws)
-        if self.is_place(name) or all(w.isupper() and len(w) > 1 for w in ws):
+        for w in ws:
+            low = w.lower()
+            if w in NOT_NAMES or low in INSTITUTION_WORDS or low in DOCUMENTS or is_title(w):
+                return False
+        places = self.places  # (is_place, of words that hold no space)
+        if " ".join(ws) in PLACE_ACRONYMS or all(w in places for w in ws) \
+                or all(w.isupper() and len(w) > 1 for w in ws):
             return False
         lowercase = self.lowercase
         if len(ws) == 1:
