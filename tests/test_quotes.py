@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from briefgen import quote_merge
 from briefgen.model import Sentence
+from briefgen.name_roles import _ANY_TITLE, _holds_title
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
 from briefgen.overlap import OverlapIndex
 from briefgen.quote_attribution import (
@@ -458,3 +459,15 @@ def test_a_sentence_loses_its_dateline_as_the_pattern_finds_it(pieces, glue):
     text = glue.join(pieces) + " and the talks went on for a long while."
     m = _DATELINE.match(text)
     assert _undated(text) == (text[m.end():] if m and m.end() < len(text) - 20 else text)
+
+
+TITLE_PIECES = ["President", "PRESIDENT", "vice", "Vice-President", "secretary-general", "ceo",
+                "CEO", "chairman", "chair", "Chairwoman", "Minister", "ministers", "head",
+                "ahead", "Ruritanian", "the", "’s", "'s", "-", " ", ",", "x", "\u212aing", "İ", "ſ"]
+
+
+@given(st.lists(st.sampled_from(TITLE_PIECES), max_size=12), st.integers(0, 40))
+@settings(max_examples=300, deadline=None)
+def test_a_title_is_found_before_a_name_as_the_case_blind_pattern_finds_it(pieces, pos):
+    text = "".join(pieces)
+    assert _holds_title(text, pos) == bool(_ANY_TITLE.search(text, pos))
