@@ -10,7 +10,7 @@ however worded) is the same fact, and each such article supports the item.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .model import Article, Item, Sentence
@@ -20,6 +20,10 @@ _NUMBER_WORDS = {w: n for n, w in enumerate(
      "eleven", "twelve"])}
 _DURATION = re.compile(
     r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")[- ](minute|hour|day)s?\b", re.I)
+# Where a duration's unit stands, with the mark before it: every duration holds one, and
+# this is found far faster than the whole pattern, which is tried at every word.
+_UNIT = re.compile(r"[- ](?:minute|hour|day)", re.I)
+_LONGEST_NUMBER = 6  # "eleven", "twelve": a duration starts at most this far before its unit
 CLOSE = 0.25  # values this close (relative) are one figure reported two ways
 
 
@@ -41,7 +45,7 @@ def find_discrepancies(articles: Sequence[Article]) -> list[Discrepancy]:
     mentions: dict[str, list[tuple[int, str, str]]] = {}  # unit -> (value, text, article)
     order = {a.id: i for i, a in enumerate(articles)}
     for article in articles:
-        for m in _DURATION.finditer(article.body):
+        for m in _durations(article.body):
             mentions.setdefault(m.group(2).lower(), []).append(
                 (_value(m.group(1)), m.group(0), article.id))
     found = []
@@ -55,6 +59,21 @@ def find_discrepancies(articles: Sequence[Article]) -> list[Discrepancy]:
                         ids.append(article)
                 found.append(Discrepancy(unit, tuple((t, tuple(a)) for t, a in readings.items())))
     return found
+
+
+def _durations(text: str) -> Iterator[re.Match]:
+    """The matches of _DURATION.finditer(text), found from where a unit stands: a duration
+    is its number, the mark and the unit, so it starts just before its unit's mark; and
+    it starts after the duration before it ends."""
+    done = 0
+    for unit in _UNIT.finditer(text):
+        mark = unit.start()
+        for start in range(max(done, mark - _LONGEST_NUMBER), mark):
+            m = _DURATION.match(text, start)
+            if m:
+                yield m
+                done = m.end()
+                break
 
 
 def _clusters(items: list[tuple[int, str, str]]) -> list[list[tuple[int, str, str]]]:

@@ -23,6 +23,10 @@ _ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{CAPITALS}][\w.’'-]*|the)\s
 # third of the time of the plain alternation).
 _ANY_TITLE = re.compile(
     r"\b" + by_first_letter(sorted(re.escape(t) for t in TITLE_WORDS)) + r"\b", re.I)
+# The same with case, for a stretch in ASCII read in lower case: there lowering changes no
+# match (the letters a case-blind pattern takes for others are not ASCII), and the
+# engine compares letters as they are (a quarter faster).
+_ANY_TITLE_LOWER = re.compile(_ANY_TITLE.pattern)
 # "Secretary of State Jane Doe", "Minister for Foreign Affairs Jane Doe"
 _ROLE_OF = re.compile(rf"(?<![\w’'.-])((?:[{CAPITALS}][\w.’'-]*\s){{0,3}}{_ANY_CASE_TITLES_RE}"
                       rf"\s(?:of|for)\s"
@@ -47,12 +51,19 @@ def role_before(body: str, start: int, in_run: str) -> str:
     if role:
         return role
     before = body[max(0, start - 80):start]
-    if not _ANY_TITLE.search(before, 0 if before.endswith(", ") else max(0, len(before) - 45)):
+    if not _holds_title(before, 0 if before.endswith(", ") else max(0, len(before) - 45)):
         return ""  # most names have no title before them: spare the searches
     near = max(0, len(before) - 50)
     m = _ROLE_LOWER.search(before, near) or _ROLE_OF.search(before, near) or (
         before.endswith(", ") and _ROLE_COMMA.search(before))
     return clean_role(m.group(1)) if m else ""
+
+
+def _holds_title(text: str, pos: int) -> bool:
+    """Whether a title word stands in text from pos on."""
+    if text.isascii():
+        return bool(_ANY_TITLE_LOWER.search(text.lower(), pos))
+    return bool(_ANY_TITLE.search(text, pos))
 
 
 def role_after(body: str, end: int) -> str:

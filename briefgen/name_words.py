@@ -22,10 +22,14 @@ _PARTICLE = rf"(?:{'|'.join(sorted(PARTICLES))})"
 # is a few words; a 44 KB capitalised run is not a name, and an unbounded run made each
 # lookup of it quadratic (36 s for one paragraph).
 NAME_RUN = rf"{_WORD}(?:\s(?:{_PARTICLE}\s){{0,3}}{_WORD}){{0,9}}"
-# Finds the name runs of a text. Every word of a name starts with a capital: a place is
-# tested for one before the word's alternatives (two and a half times as fast over a day's
-# articles, the same runs).
-NAME_RUNS = re.compile(rf"(?=[{CAPITALS}]){NAME_RUN}")
+# Finds the name runs of a text. Every word of a name starts with a capital: the first
+# word's is taken before its alternatives go on from there (each behind a look back at
+# it), so the engine skips from capital to capital and tries the rest only there (two
+# and a half times as fast over a day's articles as NAME_RUN tried everywhere, and a
+# third faster again than behind a lookahead for the capital; the same runs).
+_FIRST_WORD = (rf"[{CAPITALS}](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=M)(?:r|rs|s)\.|(?<=[DJS])r\."
+               rf"|(?<=S)t\.|(?<=[A-Z])\.(?=\s[{CAPITALS}])|[\w’'-]*)")
+NAME_RUNS = re.compile(rf"{_FIRST_WORD}(?:\s(?:{_PARTICLE}\s){{0,3}}{_WORD}){{0,9}}")
 POSSESSIVE = re.compile(r"[’']s$")
 
 TITLE_WORDS = word_set("""

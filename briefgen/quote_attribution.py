@@ -7,17 +7,24 @@ from __future__ import annotations
 import re
 
 from .name_words import NAME_RUN
+from .regex_start import by_first_letter
 from .speaker_who import Who, read_who
 from .speakers import Names
 
-_VERBS = (r"(?:said|says|told|tells|added|adds|stated|noted|declared|remarked|argued|wrote"
-          r"|warned|insisted|stressed|explained|asked|replied|responded|continued|emphasi[sz]ed"
-          r"|claimed|disagreed|urged|announced|demanded|telling|saying|affirmed|reaffirmed"
-          r"|assured|answered|underlined|underscored|reiterated|recalled|observed|commented"
-          r"|acknowledged|admitted|conceded|confirmed|vowed|pledged|promised|predicted"
-          r"|cautioned|complained|countered|maintained|concluded|quipped|joked|tweeted|posted"
-          r"|(?:is|was) quoted(?: by [^,.;“”\"]{1,60}?)? as (?:saying|telling)|pointed out)")
+_VERB_WORDS = [
+    "said", "says", "told", "tells", "added", "adds", "stated", "noted", "declared", "remarked",
+    "argued", "wrote", "warned", "insisted", "stressed", "explained", "asked", "replied",
+    "responded", "continued", "emphasi[sz]ed", "claimed", "disagreed", "urged", "announced",
+    "demanded", "telling", "saying", "affirmed", "reaffirmed", "assured", "answered",
+    "underlined", "underscored", "reiterated", "recalled", "observed", "commented",
+    "acknowledged", "admitted", "conceded", "confirmed", "vowed", "pledged", "promised",
+    "predicted", "cautioned", "complained", "countered", "maintained", "concluded", "quipped",
+    "joked", "tweeted", "posted",
+    r"(?:is|was) quoted(?: by [^,.;“”\"]{1,60}?)? as (?:saying|telling)", "pointed out"]
+_VERBS = "(?:" + "|".join(_VERB_WORDS) + ")"
 # What else makes someone the subject of speech in a sentence ("Doe spoke about ...").
+_SPEECH_WORDS = [*_VERB_WORDS, "spoke", "held that", "expressed", "suggested", "proposed",
+                 "called", "told"]
 _SPEECH = rf"(?:{_VERBS}|spoke|held that|expressed|suggested|proposed|called|told)"
 _ADVERB = r"(?:(?:\w+ly|also|then|later|again|further|earlier|on \w+day|\w+day)\s+)?"
 # An attribution phrase: "he", "Jane Doe", "Mr. Doe", "the Ruritanian leader", "state broadcaster
@@ -44,10 +51,12 @@ AFTER_SOURCE = re.compile(
     rf"\s(?:from|by|of|issued\sby)|according\sto)\s(?P<a>{_PHRASE_AFTER})"
     rf"|[\s,]*(?:[\w’'-]+\s){{1,5}}?quoted\s(?P<b>{_PHRASE_AFTER})\s+as\s+(?:saying|telling)\b")
 # 'Name said: "..."', 'He added, "..."', 'Doe told reporters that "..."' before the mark.
-_VERB_AT_END = rf"{_VERBS}(?:\s+[\w’'.-]+){{0,5}}?\s*[,:]?\s*$"
+_AT_END = r"(?:\s+[\w’'.-]+){0,5}?\s*[,:]?\s*$"
+_VERB_AT_END = _VERBS + _AT_END
 _BEFORE = re.compile(rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_VERB_AT_END}")
 # what every match of _BEFORE ends on, found far faster: a lead without it is not searched
-_VERB_ENDS = re.compile(_VERB_AT_END)
+# (the verbs grouped by first letter: a match where the plain alternation has one)
+_VERB_ENDS = re.compile(by_first_letter(_VERB_WORDS) + _AT_END)
 QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$")
 SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
 # The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: "
@@ -57,7 +66,8 @@ SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION
 SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
                     rf"|(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?{_SPEECH}\b"
                     rf"|\b(?:said|says|added)\s+(?P<b>{_PHRASE_AFTER})")
-SPEECH_WORD = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
+# Where speech is named: asked where, not what, so its words are grouped by first letter.
+SPEECH_WORD = re.compile(rf"\b{by_first_letter(_SPEECH_WORDS)}\b|\b[Aa]ccording to\b")
 # A sentence that is speech with its quotation marks lost: "We disagree, Doe said."
 UNMARKED = re.compile(
     rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\s+(?:(?P<a>{_PHRASE})\s+{_ADVERB}(?:has\s)?"
@@ -68,18 +78,25 @@ SAID_AFTER_COMMA = re.compile(r",\s(?:[^,]{1,80}?\s)?(?:said|says|told|added|not
 REPORTED_CLAUSE = re.compile(r"\b(?:\w+ed|said|says) that\b")
 CLAUSE_TAIL = re.compile(r"\b(?:that|is|are|was|were|has|have|had|will|would)\b")
 # Reported speech: "Doe said (on Monday) (that) the talks ...", "Doe reaffirmed that ...".
-_SAID = r"(?:said|says|added|told\s(?:reporters|journalists|the\spress))"
-_REPORTING = (rf"(?:{_SAID}|told\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+|stated|noted|warned|insisted"
-              r"|stressed|emphasi[sz]ed|underlined|underscored|reaffirmed|affirmed|reiterated|held|suggested"
-              r"|pointed out|assured|announced|confirmed|acknowledged|argued|explained"
-              r"|recalled|believes|expressed (?:hope|confidence|concern|the hope|the belief))")
+_SAID_WORDS = ["said", "says", "added", r"told\s(?:reporters|journalists|the\spress)"]
+_SAID = "(?:" + "|".join(_SAID_WORDS) + ")"
+_REPORTING_WORDS = [
+    r"told\s(?:[\w’'-]+\s){0,4}?[\w’'-]+", "stated", "noted", "warned", "insisted", "stressed",
+    "emphasi[sz]ed", "underlined", "underscored", "reaffirmed", "affirmed", "reiterated", "held",
+    "suggested", "pointed out", "assured", "announced", "confirmed", "acknowledged", "argued",
+    "explained", "recalled", "believes",
+    "expressed (?:hope|confidence|concern|the hope|the belief)"]
+_REPORTING = "(?:" + "|".join([_SAID, *_REPORTING_WORDS]) + ")"
 _WHEN = r"(?:\s(?:on\s)?(?:\w+day|last\s\w+|this\s\w+))?"
 REPORTED = re.compile(
     rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?(?:"
     rf"(?P<v1>{_REPORTING}){_WHEN}(?:\s(?:here|there|on|in|at|during|after|before|while|when"
     rf"|following|later|earlier)\b[^,“”\"]{{0,50}}?)?,?\sthat\s(?P<q1>\S.*?)"
     rf"|(?P<v2>{_SAID}){_WHEN},?\s(?P<q2>\S.*?))[.!?]?$")
-REPORTING_WORD = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
+# The same words grouped by first letter, each letter's in their order: the same one
+# matches at each place, far faster (every word is tried only against its letter's).
+REPORTING_WORD = re.compile(r"\b" + by_first_letter(
+    [*_SAID_WORDS, *_REPORTING_WORDS, r"according\sto", r"According\sto"]) + r"\b")
 ACCORDING_TO = re.compile(rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\saccording\sto\s(?P<a>{_PHRASE})[.!?]$"
                           rf"|According\sto\s(?P<b>{_PHRASE}),\s(?P<p>[^“”\"]{{25,}}?)[.!?]$")
 # "..., according to RTV" / "..., state broadcaster RTV reported": who passed the words on
@@ -108,14 +125,19 @@ def who_of(m: re.Match, names: Names) -> Who | None:
     return read_who(phrase, names)
 
 
+_CLAUSE_BREAK = re.compile(r",\s|\s(?:and|but|while)\s(?=[A-Z])")
+_LOWER_WORD = re.compile(r"\s[a-z]+\s")
+_NEXT_WORD = re.compile(r"\s\S")
+
+
 def clause_starts(text: str) -> list[int]:
     """Where the main clause of a sentence may start: its beginning, after an opening phrase
     ("In the capital, Doe said ..."; "Welcoming the guests, Doe held that ..."), or after a first
     clause ("The two shook hands and Doe said ...")."""
     starts = [0]
-    for m in re.finditer(r",\s|\s(?:and|but|while)\s(?=[A-Z])", text[:200]):
+    for m in _CLAUSE_BREAK.finditer(text[:200]):
         before = text[starts[-1]:m.start()]
-        if m.group().startswith(",") or re.search(r"\s[a-z]+\s", before):
+        if m.group().startswith(",") or _LOWER_WORD.search(before):
             starts.append(m.end())  # "The two shook hands and Doe said ..." (not "X and Doe")
     return starts
 
@@ -126,6 +148,37 @@ def speakers_before(lead: str):
     return search_all(_BEFORE, lead) if _VERB_ENDS.search(lead) else ()
 
 
+def speakers_in(text: str):
+    """Every match of SPEAKS in text, as `search_all` gives them. Each holds a speech word
+    (its verb, or "said", or "according to") at or after its start, so a match starts at a
+    word no later than the text's last speech word: only those words are tried, not the
+    rest of the text, which a search goes through before it fails."""
+    last = _last_start(SPEECH_WORD, text)
+    pos = 0
+    while pos <= last:
+        m = next((m for w in _WORD_START.finditer(text, pos, last + 1)
+                  if (m := SPEAKS.match(text, w.start()))), None)
+        if not m:
+            return
+        yield m
+        nxt = _NEXT_WORD.search(text, m.start())
+        if not nxt:
+            return
+        pos = nxt.end() - 1
+
+
+_WORD_START = re.compile(r"\b\w")  # where each of SPEAKS's alternatives starts
+
+
+def _last_start(pattern: re.Pattern, text: str) -> int:
+    """Where the last match of pattern starts, overlapping ones too; -1 if none does."""
+    last, m = -1, pattern.search(text)
+    while m:
+        last = m.start()
+        m = pattern.search(text, last + 1)
+    return last
+
+
 def search_all(pattern: re.Pattern, text: str):
     """Every match of pattern, one per starting word, leftmost first (overlapping ones too)."""
     pos = 0
@@ -134,7 +187,7 @@ def search_all(pattern: re.Pattern, text: str):
         if not m:
             return
         yield m
-        nxt = re.search(r"\s\S", text[m.start():])
+        nxt = _NEXT_WORD.search(text, m.start())
         if not nxt:
             return
-        pos = m.start() + nxt.end() - 1
+        pos = nxt.end() - 1

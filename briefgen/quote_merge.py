@@ -34,10 +34,11 @@ def merge_quotes(found: list[FoundQuote], bodies: dict[str, str]) -> list[FoundQ
     them) are one quote, shown in the speaker's own words (not reported) and whole (not cut)
     where an outlet has them so, citing every article that prints exactly what is shown."""
     groups: list[tuple[FoundQuote, set[str], list[str]]] = []
+    replaced: set[int] = set()  # groups shown in a better wording than they were made with
     exact: dict[frozenset[str], int] = {}
-    index = OverlapIndex((_words(f.text) for f in found), _min_shared)
-    for f in found:
-        words = _words(f.text)
+    found_words = [_words(f.text) for f in found]  # each quote's words, read once
+    index = OverlapIndex(found_words, _min_shared)
+    for f, words in zip(found, found_words, strict=True):
         i = exact.get(frozenset(words))
         if i is None:
             i = next((j for j in index.candidates(words) if _similar(words, groups[j][1])), None)
@@ -50,26 +51,47 @@ def merge_quotes(found: list[FoundQuote], bodies: dict[str, str]) -> list[FoundQ
         ids += [f.article_id] * (f.article_id not in ids)
         if _better(f, kept):
             groups[i] = (f, words, ids)
+            replaced.add(i)
             exact[frozenset(words)] = i
             index.add(i, words)  # the words it was found by stay: a candidate more, no miss
-    # a better wording chosen late may now be close to another group's: one quote, not two
-    kept: list[tuple[FoundQuote, set[str], list[str]]] = []
-    index = OverlapIndex((_words(f.text) for f, _, _ in groups), _min_shared)
-    for f, _, ids in groups:
-        words = _words(f.text)
-        twin = next((kept[k] for k in index.candidates(words) if _similar(words, kept[k][1])),
-                    None)
-        if twin is None:
-            index.add(len(kept), words)
-            kept.append((f, words, ids))
-        else:
-            twin[2].extend(a for a in ids if a not in twin[2])
     out = []
-    for f, _, ids in kept:
+    for f, _, ids in _rejoined(groups, replaced, index):
         shown = f.text.removesuffix(CUT)
         f.sources = [f.article_id] + [a for a in ids if a != f.article_id and shown in bodies[a]]
         out.append(f)
     return out
+
+
+FEW = 32  # groups in a better wording, up to which a group is compared with each of them
+
+
+def _rejoined(groups: list[tuple[FoundQuote, set[str], list[str]]], replaced: set[int],
+              index: OverlapIndex) -> list[tuple[FoundQuote, set[str], list[str]]]:
+    """The groups, each joined to the first earlier one kept that it is now close to: a
+    better wording chosen late may be close to another group's, one quote, not two.
+    Two groups made with the words they show were compared when the later one was made,
+    so a group is close to no other unless one of the two has a better wording: one in
+    its first wording is compared with the few kept that have (with the candidates when
+    they are many); one in a better wording, with the candidates `index` gives (which
+    has every group's words, its last ones too)."""
+    kept: list[int] = []
+    is_kept = [False] * len(groups)
+    kept_replaced: list[int] = []
+    for b, (_, words, ids) in enumerate(groups):
+        if b in replaced or len(kept_replaced) > FEW:
+            pool = [j for j in index.candidates(words) if j < b]
+        else:
+            pool = kept_replaced
+        twin = next((j for j in pool if is_kept[j] and _similar(words, groups[j][1])), None)
+        if twin is None:
+            is_kept[b] = True
+            kept.append(b)
+            if b in replaced:
+                kept_replaced.append(b)
+        else:
+            twin_ids = groups[twin][2]
+            twin_ids.extend(a for a in ids if a not in twin_ids)
+    return [groups[b] for b in kept]
 
 
 def _better(new: FoundQuote, old: FoundQuote) -> bool:

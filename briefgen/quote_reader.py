@@ -4,7 +4,9 @@ speaker the article names, with "he" and "she" resolved to whoever was last name
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from itertools import pairwise
 
 from .model import Article, Sentence
 from .name_words import contains
@@ -23,14 +25,12 @@ from .quote_attribution import (
     REPORTING_WORD,
     SAID_AFTER_COMMA,
     SAYING,
-    SPEAKS,
-    SPEECH_WORD,
     SUBJECT,
     TRAILING_SOURCE,
     UNMARKED,
     clause_starts,
-    search_all,
     speakers_before,
+    speakers_in,
     who_of,
 )
 from .quote_found import CUT, FoundQuote
@@ -39,6 +39,7 @@ from .segment import paragraph_spans
 from .speaker_who import Who, read_who
 from .speakers import Names
 
+_MARK = re.compile(r"[“”\"]")
 _SENTENCE_END = re.compile(r"[.!?…][)’'”\"]?$")
 # "STRELSAU, May 2 (Wire) - ", "STRELSAU, Ruritania -- ", "Strelsau, May 2 (RNA).- ", "STRELSAU: "
 _DATELINE = re.compile(
@@ -62,6 +63,12 @@ class ArticleReader:
             sentences = [replace(s, text=self.body[s.start:s.end])
                          if self.printed[s.start:s.end] == s.text else s for s in sentences]
         self.sentences = sorted(sentences, key=lambda s: s.start)
+        # the sentences by bisection: a paragraph's, those before a place, the one holding it
+        # (segment's sentences never overlap; were they to, they are gone through in turn)
+        self.starts = [s.start for s in self.sentences]
+        self.ends = [s.end for s in self.sentences]
+        self.apart = all(s.start <= s.end for s in self.sentences) and all(
+            a.end <= b.start for a, b in pairwise(self.sentences))
         self.names = names
         self.spoken: list[tuple[int, str, int, str]] = []  # (offset, speaker, paragraph, kind)
         self.quoted: list[tuple[int, int]] = []  # spans of quoted text, absolute offsets
@@ -105,7 +112,7 @@ class ArticleReader:
                      before_span: Span | None) -> tuple[Who | None, int]:
         """Who the paragraph says spoke the span, and where that attribution ends."""
         after = para[span.end:span.end + 200]
-        nxt = re.search(r"[“”\"]", after)
+        nxt = _MARK.search(after)
         after = after[:nxt.start()] if nxt else after
         finished = para[span.open:span.close].rstrip().endswith(".") and not after.startswith(",")
         for pattern in (() if finished else (AFTER, AFTER_SOURCE)):
@@ -144,9 +151,9 @@ class ArticleReader:
 
     def _sentence_start(self, para: str, para_start: int, offset: int) -> int:
         """Where the sentence holding `offset` (paragraph-relative) starts in the paragraph."""
-        for s in self.sentences:
-            if s.start <= para_start + offset < s.end:
-                return max(0, s.start - para_start)
+        s = self._sentence_at(para_start + offset)
+        if s:
+            return max(0, s.start - para_start)
         cut = max(para.rfind(". ", 0, offset), para.rfind("? ", 0, offset),
                   para.rfind("! ", 0, offset))
         return cut + 2 if cut >= 0 else 0
@@ -160,7 +167,10 @@ class ArticleReader:
     def _speaker_before(self, at: int, p: int) -> tuple[str, str]:
         """Who spoke in the sentence right before `at`: a quotation standing alone right
         after its speaker was named speaking is theirs."""
-        previous = [s for s in self.sentences if s.end <= at]
+        if self.apart:  # (their ends in order too)
+            previous = self.sentences[:bisect_right(self.ends, at)]
+        else:
+            previous = [s for s in self.sentences if s.end <= at]
         if not previous:
             return "", ""
         s = previous[-1]
@@ -188,7 +198,7 @@ class ArticleReader:
         sentence or the three before (a statement attributed there, or someone speaking
         there); else the last speaker of the previous two paragraphs; else the person of those
         sentences the article names most often."""
-        window = [s for s in self.sentences if s.start < at][-4:]
+        window = self.sentences[:bisect_left(self.starts, at)][-4:]
         window = [s for s in window if self._paragraph_of(s.start) >= p - 2]
         for s in reversed(window):
             speaker = self._speaker_in(s.start, min(s.end, at), p)
@@ -213,10 +223,8 @@ class ArticleReader:
         if said:
             return said[-1]
         text = self._unquoted(start, end)
-        if not SPEECH_WORD.search(text):
-            return "", ""
         longest: dict[int, re.Match] = {}  # per verb, the attribution that starts first
-        for m in search_all(SPEAKS, text):
+        for m in speakers_in(text):
             longest.setdefault(m.end(), m)
         for m in sorted(longest.values(), key=lambda m: -m.end()):
             who = who_of(m, self.names)
@@ -231,31 +239,45 @@ class ArticleReader:
 
     def _unquoted(self, start: int, end: int) -> str:
         """body[start:end] with quoted text blanked out (names inside quotes do not speak)."""
-        chars = list(self.body[start:end])
+        text = self.body[start:end]
         for qs, qe in self.quoted:
-            for i in range(max(qs, start), min(qe, end)):
-                chars[i - start] = " "
-        return "".join(chars)
+            blank_start, blank_end = max(qs, start) - start, min(qe, end) - start
+            if blank_start < blank_end:
+                text = text[:blank_start] + " " * (blank_end - blank_start) + text[blank_end:]
+        return text
 
     def _paragraph_of(self, offset: int) -> int:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s.paragraph
-        return 0
+        s = self._sentence_at(offset)
+        return s.paragraph if s else 0
+
+    def _sentence_at(self, offset: int) -> Sentence | None:
+        """The first sentence holding `offset`: where sentences lie apart, the last that
+        starts at or before it, if it holds it."""
+        if self.apart:
+            i = bisect_right(self.starts, offset) - 1
+            return self.sentences[i] if i >= 0 and offset < self.ends[i] else None
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
 
     # --- speech without quotation marks --------------------------------------------------------
     def _undirect(self, p: int, start: int, end: int, spans: list[Span]) -> list[FoundQuote]:
         """Sentences that are speech with the marks lost ("We disagree, Doe said.") and
         reported speech ("Doe said the talks would resume.")."""
         out = []
-        for s in self.sentences:
-            if not (start <= s.start < end) or any(c in s.text for c in "\"“”") or any(
+        starts = self.starts
+        for s in self.sentences[bisect_left(starts, start):bisect_left(starts, end)]:
+            if '"' in s.text or "“" in s.text or "”" in s.text or any(
                     qs < s.end and s.start < qe for qs, qe in self.attributed):
                 continue  # direct speech is taken with its marks
             text = _undated(s.text)
-            if not _SENTENCE_END.search(text):
+            if not _SENTENCE_END.search(text, len(text) - 3):  # (what it matches ends there)
                 continue  # a headline, or a sentence the page cut off
-            found = self._unmarked(text, s, p) or self._reported(text, s, p)
+            last_verb = -1  # where the last reporting word starts
+            for verb in REPORTING_WORD.finditer(text):
+                last_verb = verb.start()
+            # unmarked speech ends on a verb that is a reporting word, or on "told": a
+            # sentence with neither is no speech of either kind
+            unmarked = self._unmarked(text, s, p) if last_verb >= 0 or "told" in text else None
+            found = unmarked or self._reported(text, s, p, last_verb)
             if found:
                 out.append(found)
         return out
@@ -270,15 +292,14 @@ class ArticleReader:
         return self._found(m.group("q"), m, s, p,
                            reported=not FIRST_PERSON.search(m.group("q")))
 
-    def _reported(self, text: str, s: Sentence, p: int) -> FoundQuote | None:
-        verbs = [v.start() for v in REPORTING_WORD.finditer(text)]
-        if not verbs:
+    def _reported(self, text: str, s: Sentence, p: int, last_verb: int) -> FoundQuote | None:
+        if last_verb < 0:
             return None
-        m = ACCORDING_TO.fullmatch(text)
+        m = ACCORDING_TO.fullmatch(text) if "ccording" in text else None  # (what it holds)
         if m and not NESTED.search(m.group("q") or m.group("p")) \
                 and not REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
             return self._found(m.group("q") or m.group("p"), m, s, p, reported=True)
-        for begin in clause_starts(text[:verbs[-1]]):
+        for begin in clause_starts(text[:last_verb]):
             m = REPORTED.match(text, begin)
             if not m:
                 continue
@@ -322,6 +343,9 @@ def _as_curly(text: str) -> str:
 
 
 def _undated(text: str) -> str:
+    # a dateline opens on two capitals, or on one and holds a bracket: most sentences do not
+    if not ("A" <= text[:1] <= "Z" and ("A" <= text[1:2] <= "Z" or "(" in text)):
+        return text
     m = _DATELINE.match(text)
     return text[m.end():] if m and m.end() < len(text) - 20 else text
 

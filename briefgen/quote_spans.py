@@ -10,6 +10,10 @@ from .quote_found import CUT
 
 _MARK = re.compile(r"[\"“”]")
 _CURLY_DOUBLE = re.compile("[“”]")
+_WHOLE_SENTENCE_END = re.compile(r"[.!?…][)’'”\"]?$")  # what it matches ends there
+_ATTRIBUTION_ONLY = re.compile(r"[^.!?“”\"]{0,100}[.!?]?\s*|\s*")
+_ENDS_SENTENCE = re.compile(r"[.!?…][”\"’]?\s+$")
+_STARTS_SENTENCE = re.compile(r"[.!?]?(?:\s+[“\"‘A-Z(]|\s*$)")
 
 
 @dataclass
@@ -36,8 +40,7 @@ def quotation_spans(para: str) -> list[Span]:
         nxt = para[i + 1] if i + 1 < len(para) else " "
         can_open = (prev.isspace() or prev in "([—–-:") and not nxt.isspace()
         can_close = not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)]—–-’'…")
-        after_colon = para[:i].rstrip().endswith(":")
-        if opened < 0 and can_open and (c != "”" or after_colon):
+        if opened < 0 and can_open and (c != "”" or _after_colon(para, i)):
             opened = i
         elif opened >= 0 and can_close and c != "“" and not (
                 c == '"' and para[opened] == "“" and _next_curly(para, i) == "”"):
@@ -56,6 +59,14 @@ def quotation_spans(para: str) -> list[Span]:
     if "‘" in para:
         out = sorted(out + _single_spans(para, out), key=lambda sp: sp.open)
     return out
+
+
+def _after_colon(para: str, i: int) -> bool:
+    """Does a colon end the text before position i, spaces aside? (Looked back to it, not
+    by stripping all the text before: a paragraph of many marks stays linear.)"""
+    while i and para[i - 1].isspace():
+        i -= 1
+    return i > 0 and para[i - 1] == ":"
 
 
 def _next_curly(para: str, i: int) -> str:
@@ -94,7 +105,7 @@ def quote_text(para: str, span: Span) -> str:
     text = para[span.open + 1:span.close].strip()
     if span.closed:
         return text.rstrip(",").rstrip()
-    if re.search(r"[.!?…][)’'”\"]?$", text):
+    if _WHOLE_SENTENCE_END.search(text, len(text) - 3):
         return text  # a quotation that goes on in the next paragraph: this part is whole
     words = text.split()
     if len(words) < 2:
@@ -105,13 +116,17 @@ def quote_text(para: str, span: Span) -> str:
 
 def stands_alone(para: str, span: Span) -> bool:
     """Is the quotation a sentence of its own: nothing of its sentence outside the marks?"""
-    before = para[:span.open]
-    starts = not before.strip() or re.search(r"[.!?…][”\"’]?\s+$", before)
-    ends = re.match(r"[.!?]?(?:\s+[“\"‘A-Z(]|\s*$)", para[span.end:])
+    text_end = span.open  # where the text before the quotation ends, spaces left out
+    while text_end and para[text_end - 1].isspace():
+        text_end -= 1
+    # (a sentence's end before it is its last mark or two: only they are searched, not the
+    # paragraph up to there for each quotation)
+    starts = not text_end or _ENDS_SENTENCE.search(para, max(0, text_end - 2), span.open)
+    ends = _STARTS_SENTENCE.match(para, span.end)
     return bool(starts and ends)
 
 
 def only_attribution(between: str) -> bool:
     """Is the text between two quotations just the rest of the first one's attribution
     ('" Doe said in Paris. "')?"""
-    return bool(re.fullmatch(r"[^.!?“”\"]{0,100}[.!?]?\s*|\s*", between))
+    return bool(_ATTRIBUTION_ONLY.fullmatch(between))

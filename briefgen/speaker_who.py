@@ -35,9 +35,23 @@ _PRONOUNS = word_set("he she him her")
 _SPEAKING_BODIES = word_set("source side delegation")
 # Institution words too vague to name a speaker alone: "the press said", "the side said".
 _VAGUE_BODIES = word_set("press news media side group service mission union house")
+_BRACKETED_END = re.compile(r"\s*\([^)]{1,40}\)$")  # "Jane Doe (RTV)"
+_OPENING_WORDS = re.compile(r"(?:(?:While|But|And|As|When|If|After|However|Meanwhile|So|Yet"
+                            r"|Then|Also)\s+)+")
+_DETERMINER = re.compile(r"(?:the|a|an)\s+", re.I)
+_OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])")
 
 
 def read_who(phrase: str, names: Names) -> Who | None:
+    """What an attribution phrase names, or None when it names no one who speaks (read
+    once per phrase: a day's attributions repeat "he" and its speakers' names)."""
+    known = names.read_phrases
+    if phrase not in known:
+        known[phrase] = _read_who(phrase, names)
+    return known[phrase]
+
+
+def _read_who(phrase: str, names: Names) -> Who | None:
     """What an attribution phrase names, or None when it names no one who speaks.
 
     "he" -> pronoun; "Mr. Doe" -> person Doe; "palace spokesman Sam Roe" -> person Sam Roe
@@ -46,17 +60,16 @@ def read_who(phrase: str, names: Names) -> Who | None:
     against the titles of the article's people. Places, documents ("the statement") and
     plurals ("officials") are no one.
     """
-    p = re.sub(r"\s*\([^)]{1,40}\)$", "", phrase.strip().strip(",")).strip()
+    p = _BRACKETED_END.sub("", phrase.strip().strip(",")).strip()
     if not p:
         return None
     if p.lower() in _PRONOUNS:
         return Who("pronoun", p.lower())
-    lead = re.match(r"(?:(?:While|But|And|As|When|If|After|However|Meanwhile|So|Yet|Then"
-                    r"|Also)\s+)+", p)
+    lead = _OPENING_WORDS.match(p)
     p = p[lead.end():] if lead else p
-    det = re.match(r"(?:the|a|an)\s+", p, re.I)
+    det = _DETERMINER.match(p)
     bare = p[det.end():] if det else p
-    owner = re.match(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])", bare)  # "Ruritania's Rna news agency"
+    owner = _OWNER.match(bare)  # "Ruritania's Rna news agency"
     bare = bare[owner.end():] if owner else bare
     ws = bare.split()
     if not ws or any(w.lower() in DOCUMENTS for w in ws):

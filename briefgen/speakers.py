@@ -31,10 +31,8 @@ from .name_words import (
     NOT_NAMES,
     PARTICLES,
     PLACE_ACRONYMS,
-    POSSESSIVE,
     contains,
     is_title,
-    split_title,
     word_set,
 )
 from .vectors import ENGLISH_STOP_WORDS
@@ -46,6 +44,16 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
     r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
 _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+_POSSESSIVE_ENDS = ("’s", "'s")  # what POSSESSIVE finds in a word (which holds no newline)
+
+
+def _after_title(ws: list[str]) -> int:
+    """Where the name of a run's words starts: after its last title word (split_title)."""
+    for i in range(len(ws) - 1, -1, -1):
+        if is_title(ws[i]):
+            return i + 1
+    return 0
 
 
 class Names:
@@ -66,7 +74,9 @@ class Names:
                 break
             sample.append(a)
             size += len(a.body)
-        self.lowercase = {w for a in sample for w in re.findall(r"\b[a-z][a-z’'-]+\b", a.body)}
+        self.lowercase: set[str] = set()
+        for a in sample:
+            self.lowercase.update(_LOWER_WORD.findall(a.body))
         places: set[str] = set()
         for a in sample:
             for m in _PLACE_BEFORE.finditer(a.body):
@@ -87,6 +97,8 @@ class Names:
         self.titled = titled
         self._sample = [a.id for a in sample]
         self._names_of.clear()  # read again with the places and titles now known
+        # what each attribution phrase names (speaker_who), read with them too
+        self.read_phrases: dict[str, object] = {}
 
     def article(self, article_id: str) -> ArticleNames:
         if article_id not in self._indexed:
@@ -103,19 +115,25 @@ class Names:
 
     def is_person(self, ws: list[str]) -> bool:
         """Could these words name a person: no institution, document, place or plain word?"""
-        if not ws or any(w in NOT_NAMES or w.lower() in INSTITUTION_WORDS
-                         or w.lower() in DOCUMENTS or is_title(w) for w in ws):
+        if not ws:
             return False
-        name = " ".join(ws)
-        if self.is_place(name) or all(w.isupper() and len(w) > 1 for w in ws):
+        for w in ws:
+            low = w.lower()
+            if w in NOT_NAMES or low in INSTITUTION_WORDS or low in DOCUMENTS or is_title(w):
+                return False
+        places = self.places  # (is_place, of words that hold no space)
+        if " ".join(ws) in PLACE_ACRONYMS or all(w in places for w in ws) \
+                or all(w.isupper() and len(w) > 1 for w in ws):
             return False
+        lowercase = self.lowercase
         if len(ws) == 1:
             w = ws[0]
-            return w.lower() not in ENGLISH_STOP_WORDS and (
-                w in self.titled or w.lower() not in self.lowercase)
+            low = w.lower()
+            return low not in ENGLISH_STOP_WORDS and (w in self.titled or low not in lowercase)
         # "Presidents Doe and Roe Map Out Future Ties": a headline's words, not a name
-        plain = [w for w in ws if w.lower() in self.lowercase and w.lower() not in PARTICLES]
-        return not any(w.lower() in _HEADLINE_WORDS for w in ws) and 2 * len(plain) <= len(ws)
+        lows = [w.lower() for w in ws]
+        plain = [low for low in lows if low in lowercase and low not in PARTICLES]
+        return not any(low in _HEADLINE_WORDS for low in lows) and 2 * len(plain) <= len(ws)
 
     def holders_of(self, descriptor: str, article_id: str) -> list[str]:
         """Who a descriptor ("the chancellor") names in an article: the person that article
@@ -165,28 +183,32 @@ class Names:
         return self._names_of[run]
 
     def _read_name(self, run: str) -> str:
-        _, name = split_title(run)
-        ws = name.split()
-        while len(ws) > 1 and POSSESSIVE.search(ws[0]):
+        ws = run.split()
+        ws = ws[_after_title(ws):]  # split_title's name, its words
+        while len(ws) > 1 and ws[0].endswith(_POSSESSIVE_ENDS):
             ws.pop(0)  # "Ruritania's Oilco"
-        if ws and POSSESSIVE.search(ws[-1]):
-            ws[-1] = POSSESSIVE.sub("", ws[-1])  # "Doe’s visit" mentions Doe
+        if ws and ws[-1].endswith(_POSSESSIVE_ENDS):
+            ws[-1] = ws[-1][:-2]  # "Doe’s visit" mentions Doe
         while ws and ws[-1] in NOT_NAMES:
             ws.pop()
-        while ws and (ws[0] in NOT_NAMES or POSSESSIVE.search(ws[0])
-                      or (len(ws) > 1 and self.is_place(ws[0]))):
+        places = self.places  # (a word is a place when it is one of them or an acronym's)
+        while ws and (ws[0] in NOT_NAMES or ws[0].endswith(_POSSESSIVE_ENDS)
+                      or (len(ws) > 1 and (ws[0] in PLACE_ACRONYMS or ws[0] in places))):
             ws.pop(0)  # "Ruritania Jane Doe": a place before the name
-        while len(ws) > 1 and self.is_place(" ".join(ws[:2])):
-            ws = ws[2:]
+        while len(ws) > 1 and ws[0] in places and ws[1] in places:
+            ws = ws[2:]  # (two words are a place when both are places)
         while len(ws) > 2 and ws[0].lower() in self.lowercase:
             ws.pop(0)  # "(Secretary of) State Jane Doe"
         return " ".join(ws) if self.is_person(ws) else ""
 
     def _index(self, body: str) -> ArticleNames:
         out = ArticleNames()
+        names_of = self._names_of  # (_name_of, without a call for each of the many runs)
         for m in NAME_RUNS.finditer(body):
             run = m.group()
-            name = self._name_of(run)
+            name = names_of.get(run)
+            if name is None:
+                name = names_of[run] = self._read_name(run)
             if not name:
                 continue
             at = run.rfind(name)

@@ -1,6 +1,13 @@
-from briefgen.figures import find_discrepancies
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.figures import _DURATION, _durations, find_discrepancies
 
 from .conftest import make_article
+
+DURATION_WORDS = ["3", "45", "1234", "a3", "three", "Eleven", "twelve", "someone", "ſix", "-",
+                  " ", "-", "hour", "HOURS", "minute", "mİnute", "day", "days", "daylight",
+                  "x", "_", "ten-day", "5 hour"]
 
 
 def articles(*bodies):
@@ -51,3 +58,10 @@ def test_a_duration_is_only_looked_for_where_its_unit_could_stand():
                  "a mİnute later", "No figure here.", "the day after", ""):
         assert not _DURATION.search(text) or _may_state_duration(text), text
     assert not _may_state_duration("They met in Paris on Monday mornings? No.".replace("day", ""))
+
+
+@given(st.lists(st.sampled_from(DURATION_WORDS), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_durations_are_those_the_pattern_finds(words):
+    text = "".join(words)
+    assert [m.span() for m in _durations(text)] == [m.span() for m in _DURATION.finditer(text)]

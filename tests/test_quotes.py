@@ -1,5 +1,32 @@
+import re
+from copy import copy
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen import quote_merge
+from briefgen.model import Sentence
+from briefgen.name_roles import _ANY_TITLE, _holds_title
+from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
+from briefgen.overlap import OverlapIndex
+from briefgen.quote_attribution import (
+    _REPORTING,
+    _SPEECH,
+    _VERB_AT_END,
+    _VERB_ENDS,
+    REPORTING_WORD,
+    SAID_AFTER_COMMA,
+    SPEAKS,
+    SPEECH_WORD,
+    search_all,
+    speakers_in,
+)
+from briefgen.quote_found import CUT, FoundQuote
+from briefgen.quote_merge import _better, _min_shared, _similar, _words, merge_quotes
+from briefgen.quote_reader import _DATELINE, ArticleReader, _undated
 from briefgen.quotes import find_quotes
 from briefgen.segment import segment
+from briefgen.speakers import Names
 
 from .conftest import make_article
 
@@ -284,3 +311,163 @@ def test_reported_speech_passed_on_by_a_broadcaster_is_the_speakers():
     body = "President Jane Doe said the port would reopen in May, state broadcaster RTV reported."
     [q] = quotes_of(body)
     assert (q.speaker, q.text, q.reported) == ("Jane Doe", "the port would reopen in May", True)
+
+
+# Words of attributions and what stands around them, for texts a pattern may match oddly.
+ATTRIBUTION_WORDS = ["told the press", "told them", "expressed hope", "pointed out",
+                     "emphasized", "Jane", "Doe", "Mr.", "the", "The", "minister", "foreign",
+                     "he", "She",
+                     "said", "says", "added", "told", "reporters", "spoke", "according to",
+                     "According to", "was quoted as saying", "also", "on Monday", "that",
+                     "talks", "van", "der", "Berg", "RTV", "state broadcaster", "Élodie",
+                     ",", ".", ":", "“", "”", '"', "’s", "and", "in Paris", "x_y", "1999"]
+
+
+@given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
+       st.sampled_from([" ", "  ", ", "]))
+@settings(max_examples=300, deadline=None)
+def test_speakers_in_a_text_are_those_every_search_finds(words, glue):
+    text = glue.join(words)
+    found = [(m.span(), m.groupdict()) for m in speakers_in(text)]
+    assert found == [(m.span(), m.groupdict()) for m in search_all(SPEAKS, text)]
+
+
+@given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
+       st.sampled_from([" ", "  ", ", "]))
+@settings(max_examples=300, deadline=None)
+def test_reporting_words_grouped_by_letter_are_those_of_the_plain_alternation(words, glue):
+    text = glue.join(words)
+    plain = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
+    assert [m.span() for m in REPORTING_WORD.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
+       st.sampled_from([" ", "  ", ", "]))
+@settings(max_examples=300, deadline=None)
+def test_speech_words_grouped_by_letter_are_found_where_the_plain_ones_are(words, glue):
+    text = glue.join(words)
+    plain = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
+    for grouped, alternation in ((SPEECH_WORD, plain), (_VERB_ENDS, re.compile(_VERB_AT_END))):
+        for pos in range(len(text) + 1):
+            assert bool(grouped.match(text, pos)) == bool(alternation.match(text, pos))
+
+
+NAME_PIECES = ["Jane", "Doe", "U.S.", "U.", "S.", "R.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "St.",
+               "Sr.", "Mr", "M.", "van", "der", "da", "O'Brien", "Doe’s", "Đình", "Erdoğan",
+               "x", "-", ".", ",", "“", "The", "ÉLYSÉE", "a.b", "Q."]
+
+
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=30),
+       st.sampled_from([" ", "", "  ", "\n"]))
+@settings(max_examples=300, deadline=None)
+def test_name_runs_are_those_of_the_plain_name_pattern(pieces, glue):
+    text = glue.join(pieces)
+    plain = re.compile(rf"(?=[{CAPITALS}]){NAME_RUN}")
+    assert [m.span() for m in NAME_RUNS.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
+
+
+def test_the_sentence_at_a_place_is_the_first_holding_it_whether_or_not_they_overlap():
+    body = "Doe spoke. Roe said so. Then it rained."
+    article = make_article(body)
+    spans = [(0, 10), (11, 23), (24, 39)]
+    apart = [Sentence(body[a:b], "a1", 0, i, a, b) for i, (a, b) in enumerate(spans)]
+    overlapping = [*apart, Sentence(body[5:30], "a1", 1, 3, 5, 30)]
+    for sentences in (apart, overlapping):
+        reader = ArticleReader(article, sentences, Names([article]))
+        assert reader.apart == (sentences is apart)
+        for offset in range(-1, len(body) + 2):
+            first = next((s for s in reader.sentences if s.start <= offset < s.end), None)
+            assert reader._sentence_at(offset) == first
+
+
+@given(st.lists(st.sampled_from([*ATTRIBUTION_WORDS, "noted", "stressed", "affirmed", "assured",
+                                 "told.", "saidx", "_said"]), max_size=30),
+       st.sampled_from([" ", ", ", ",  "]))
+@settings(max_examples=300, deadline=None)
+def test_unmarked_speech_ends_on_a_reporting_word_or_told(words, glue):
+    text = glue.join(words)
+    if SAID_AFTER_COMMA.search(text):
+        assert REPORTING_WORD.search(text) or "told" in text
+
+
+def merged_comparing_every_group(found, bodies):
+    """merge_quotes as it was written first: after grouping, every group is compared again
+    with every earlier one kept."""
+    groups, exact = [], {}
+    index = OverlapIndex((_words(f.text) for f in found), _min_shared)
+    for f in found:
+        words = _words(f.text)
+        i = exact.get(frozenset(words))
+        if i is None:
+            i = next((j for j in index.candidates(words) if _similar(words, groups[j][1])), None)
+        if i is None:
+            exact[frozenset(words)] = len(groups)
+            index.add(len(groups), words)
+            groups.append((f, words, [f.article_id]))
+            continue
+        kept, _seen, ids = groups[i]
+        ids += [f.article_id] * (f.article_id not in ids)
+        if _better(f, kept):
+            groups[i] = (f, words, ids)
+            exact[frozenset(words)] = i
+            index.add(i, words)
+    kept = []
+    index = OverlapIndex((_words(f.text) for f, _, _ in groups), _min_shared)
+    for f, _, ids in groups:
+        words = _words(f.text)
+        twin = next((kept[k] for k in index.candidates(words) if _similar(words, kept[k][1])),
+                    None)
+        if twin is None:
+            index.add(len(kept), words)
+            kept.append((f, words, ids))
+        else:
+            twin[2].extend(a for a in ids if a not in twin[2])
+    return [(f.text, f.article_id, [f.article_id] + [a for a in ids if a != f.article_id
+             and f.text.removesuffix(CUT) in bodies[a]]) for f, _, ids in kept]
+
+
+QUOTE_WORDS = ["talks", "were", "useful", "and", "frank", "we", "agreed", "on", "trade", "the",
+               "visit", "went", "well", "a", "new", "era"]
+
+
+@given(st.lists(st.tuples(st.lists(st.sampled_from(QUOTE_WORDS), min_size=1, max_size=6),
+                          st.booleans(), st.booleans(), st.integers(0, 5)), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_merged_quotes_are_those_of_comparing_every_group_again(quotes):
+    found = [FoundQuote(" ".join(ws) + (CUT if cut else ""), "Doe", f"a{n}", reported)
+             for ws, reported, cut, n in quotes]
+    bodies = {f"a{n}": " ".join(" ".join(ws) for ws, _, _, _ in quotes) for n in range(6)}
+    expected = merged_comparing_every_group([copy(f) for f in found], bodies)
+    few = quote_merge.FEW
+    try:
+        for quote_merge.FEW in (0, 1, few):  # many groups in a better wording, and few
+            merged = merge_quotes([copy(f) for f in found], bodies)
+            assert [(f.text, f.article_id, f.sources) for f in merged] == expected
+    finally:
+        quote_merge.FEW = few
+
+
+DATELINE_PIECES = ["STRELSAU", "Strelsau", "PARIS", ",", " ", "May", "2", "(Wire)", "(RNA)", "-",
+                   "--", ":", ".", "/RNA/", "Ruritania", "The", "talks", "ended", "—", "\n", "x"]
+
+
+@given(st.lists(st.sampled_from(DATELINE_PIECES), max_size=20), st.sampled_from(["", " "]))
+@settings(max_examples=300, deadline=None)
+def test_a_sentence_loses_its_dateline_as_the_pattern_finds_it(pieces, glue):
+    text = glue.join(pieces) + " and the talks went on for a long while."
+    m = _DATELINE.match(text)
+    assert _undated(text) == (text[m.end():] if m and m.end() < len(text) - 20 else text)
+
+
+TITLE_PIECES = ["President", "PRESIDENT", "vice", "Vice-President", "secretary-general", "ceo",
+                "CEO", "chairman", "chair", "Chairwoman", "Minister", "ministers", "head",
+                "ahead", "Ruritanian", "the", "’s", "'s", "-", " ", ",", "x", "\u212aing", "İ", "ſ"]
+
+
+@given(st.lists(st.sampled_from(TITLE_PIECES), max_size=12), st.integers(0, 40))
+@settings(max_examples=300, deadline=None)
+def test_a_title_is_found_before_a_name_as_the_case_blind_pattern_finds_it(pieces, pos):
+    text = "".join(pieces)
+    assert _holds_title(text, pos) == bool(_ANY_TITLE.search(text, pos))
