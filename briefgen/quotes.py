@@ -119,10 +119,12 @@ def _fit(f: FoundQuote, min_words: int, max_words: int) -> FoundQuote | None:
     text = f.text
     if _DAMAGED.search(text) or not text:
         return None
+    if _CONTRAST_LED.match(text):  # quoted or reported, the other half of a claim is missing
+        return None
     if f.reported:
         if _REPORTED_PRONOUN.match(text):
             return None
-    elif (_PRONOUN_LED.match(text) and not _EXPLETIVE.match(text)) or _CONTRAST_LED.match(text):
+    elif _PRONOUN_LED.match(text) and not _EXPLETIVE.match(text):
         return None
     n = len(text.split())
     if n > max_words:
