@@ -56,6 +56,12 @@ def _after_title(ws: list[str]) -> int:
     return 0
 
 
+def _initial(ws: list[str], i: int) -> bool:
+    """Whether word i is the first of two initials written without stops before a name
+    ("A K Doe"): no article, even where it is "A"."""
+    return i + 2 < len(ws) and len(ws[i]) == len(ws[i + 1]) == 1 and ws[i + 1].isupper()
+
+
 class Names:
     """What the day's articles say about names: who is a person, what is a place, how each
     person's name is written in full, and each article's mentions with their titles."""
@@ -115,6 +121,8 @@ class Names:
 
     def is_person(self, ws: list[str]) -> bool:
         """Could these words name a person: no institution, document, place or plain word?"""
+        if _initial(ws, 0):
+            ws = ws[1:]  # "A K Doe": read as "K Doe", its "A" is no article
         if not ws:
             return False
         for w in ws:
@@ -192,7 +200,8 @@ class Names:
         while ws and ws[-1] in NOT_NAMES:
             ws.pop()
         places = self.places  # (a word is a place when it is one of them or an acronym's)
-        while ws and (ws[0] in NOT_NAMES or ws[0].endswith(_POSSESSIVE_ENDS)
+        while ws and ((ws[0] in NOT_NAMES and not _initial(ws, 0))
+                      or ws[0].endswith(_POSSESSIVE_ENDS)
                       or (len(ws) > 1 and (ws[0] in PLACE_ACRONYMS or ws[0] in places))):
             ws.pop(0)  # "Ruritania Jane Doe": a place before the name
         while len(ws) > 1 and ws[0] in places and ws[1] in places:

@@ -250,6 +250,25 @@ def test_a_quote_opening_on_a_contrast_is_left_out():
     assert [(q.text, q.speaker) for q in quotes_of(body)] == [
         ("We deal with each other at face value", "Sam Roe")]
 
+def test_a_reported_claim_opening_on_a_contrast_is_left_out():
+    body = ("Jane Doe said the two sides had settled the border question. But the share of "
+            "the river water still remains unresolved, the minister said.")
+    assert [q.text for q in quotes_of(body) if q.reported] == [
+        "the two sides had settled the border question"]
+
+
+def test_a_title_ends_at_and_before_the_name():
+    body = ('The envoy also met Richard Roe and foreign minister Jane Doe. "We will open the '
+            'consulate next spring," Doe said.')
+    assert [(q.speaker, q.role) for q in quotes_of(body)] == [("Jane Doe", "foreign minister")]
+
+
+def test_two_initials_without_stops_are_part_of_the_name():
+    body = ('Foreign Minister Dr A K Doe said the talks would resume in the spring. "We are '
+            'ready to sign the accord," Doe told reporters.')
+    assert {(q.speaker, q.role) for q in quotes_of(body)} == {("A K Doe", "Foreign Minister")}
+
+
 # --- near-duplicates across outlets --------------------------------------------------------------
 
 def test_near_duplicates_across_outlets_are_one_quote():
