@@ -247,10 +247,11 @@ CASES = {
     "posting stamps with a label, a source or an icon's name": (
         ["28 May 2019 [14:49] - PLANET.AZ", "Agency, 09 Jan, 2019 01:49 AM",
          "Materials 10 June 2014 09:37 (UTC +04:00)", "Published by AGENCY, July 4, 2007.",
-         "Clock-gray 04:10", "calendar>>August 8. 2017",
+         "Clock-gray 04:10", "calendar>>August 8. 2017", "15th January 2021",
          "Apr 16, 2021 • 7 minutes ago • < 1 minute read • Join the conversation"],
         ["The talks were published on 28 May 2019, the ministry said.",
-         "The agency published the text of the agreement on July 4, 2007, officials said."]),
+         "The agency published the text of the agreement on July 4, 2007, officials said.",
+         "On 15th January 2021, the minister received her counterpart."]),
     "layout, feed and widget labels": (
         ["gnb content footer", "Summit Diplomacy RSS RSS", "Article content", "+ ↺ − 16 px",
          "Asia - Pacific", "Back to Index", "URL: http://www.example.com/news/183004.html",
