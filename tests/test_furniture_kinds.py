@@ -325,6 +325,16 @@ def test_a_menu_or_a_widget_above_the_headline_is_never_the_title():
         assert article.title == headline, nav
 
 
+def test_a_breadcrumb_glued_before_the_headline_is_cut_from_the_title():
+    headline = "Ministers Agree To Open a Joint Trade Office"
+    for crumb in ["Home WORLD", "Home » World", "Home / NEWS"]:
+        article = with_title(make_article(clean_text(f"{crumb} {headline}\n\n{LEAD}"), title=""))
+        assert article.title == headline, crumb
+    # a title that opens on "Home" is no breadcrumb
+    kept = "Home Secretary to visit Lima for talks on trade"
+    assert with_title(make_article(clean_text(f"{kept}\n\n{LEAD}"), title="")).title == kept
+
+
 def test_tag_labels_are_dropped():
     raw = "\n".join([LEAD, "See more on: Jane Doe, John Roe", "Keywords: Peru, trade", NEXT])
     assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
