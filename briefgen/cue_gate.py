@@ -21,7 +21,7 @@ from .config_brief import regex_cue
 from .regex_start import case_odd, literal_choices
 
 # A string found where its cue could not begin or end is no sign of it: "aid" in "said".
-Sign = tuple[frozenset[int], bool, bool]  # sections; whether it must begin, end a word
+Sign = tuple[int, bool, bool]  # sections (bit n: section n); whether it must begin, end a word
 
 
 def cue_strings(cue: str) -> tuple[tuple[str, ...], bool, bool] | None:
@@ -62,29 +62,46 @@ class CueGate:
                 strings, starts, ends = found
                 for s in strings:
                     holders.setdefault(s, {}).setdefault((starts, ends), set()).add(n)
+        self.every = (1 << self.sections) - 1
+        self.always_bits = sum(1 << n for n, always in enumerate(self.always) if always)
         self.automaton = ahocorasick.Automaton()
         for s, kinds in holders.items():
-            signs: tuple[Sign, ...] = tuple(
-                (frozenset(ns), starts, ends) for (starts, ends), ns in kinds.items())
-            self.automaton.add_word(s, (len(s), signs))
+            # the sections a string is a sign of wherever it stands, and those it is a sign
+            # of only at a word's edge: most strings need no edge looked at
+            anywhere = 0
+            at_edges: list[Sign] = []
+            for (starts, ends), ns in kinds.items():
+                bits = sum(1 << n for n in ns)
+                if starts or ends:
+                    at_edges.append((bits, starts, ends))
+                else:
+                    anywhere |= bits
+            self.automaton.add_word(s, (len(s), anywhere, tuple(at_edges)))
         if holders:
             self.automaton.make_automaton()
         self.empty = not holders
 
-    def may_hold(self, text: str) -> list[bool]:
-        """Per section: whether the text may hold one of its cues (False: surely not)."""
+    def mask(self, text: str) -> int:
+        """The sections that may hold one of their cues in the text, bit n for section n
+        (0: surely not)."""
         if self.empty or case_odd(text):  # then every section is read
-            return [True] * self.sections
+            return self.every
         low = text.lower()  # as long as the text: no case_odd character in it
-        found: set[int] = set()
-        for end, (length, signs) in self.automaton.iter(low):
-            start = end - length + 1
-            for sections, starts, ends in signs:
+        found = self.always_bits
+        for end, (length, anywhere, at_edges) in self.automaton.iter(low):
+            found |= anywhere
+            for bits, starts, ends in at_edges:
+                start = end - length + 1
                 if (starts and start and _is_word(low[start - 1])) \
                         or (ends and end + 1 < len(low) and _is_word(low[end + 1])):
                     continue
-                found |= sections
-        return [self.always[n] or n in found for n in range(self.sections)]
+                found |= bits
+        return found
+
+    def may_hold(self, text: str) -> list[bool]:
+        """Per section: whether the text may hold one of its cues (False: surely not)."""
+        found = self.mask(text)
+        return [bool(found >> n & 1) for n in range(self.sections)]
 
 
 @lru_cache(maxsize=64)

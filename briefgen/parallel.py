@@ -27,15 +27,32 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def map_ordered(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """function over items, split across processes when there are enough of them to pay
-    for it; the same results in the same order either way. `function` must be a
-    module-level function (it is pickled to the workers)."""
+def map_ordered(function: Callable[..., R], items: Sequence[T], first: tuple = ()) -> list[R]:
+    """function(*first, item) over items, split across processes when there are enough of
+    them to pay for it; the same results in the same order either way. `function` must be
+    a module-level function. It and `first` reach each worker once, as it starts (forked
+    workers find them in the memory they share with the parent), not with every chunk of
+    items: rules of some hundred patterns are not pickled and compiled again per chunk."""
     workers = min(cores(), len(items) // MIN_ITEMS)
     if workers < 2:
-        return [function(item) for item in items]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(function, items, chunksize=CHUNK))
+        return [function(*first, item) for item in items]
+    with ProcessPoolExecutor(max_workers=workers, initializer=_take,
+                             initargs=(function, first)) as pool:
+        return list(pool.map(_call, items, chunksize=CHUNK))
+
+
+_TAKEN: tuple[Callable[..., Any], tuple] | None = None  # in a worker: what map_ordered runs
+
+
+def _take(function: Callable[..., Any], first: tuple) -> None:
+    global _TAKEN
+    _TAKEN = (function, first)
+
+
+def _call(item: Any) -> Any:
+    assert _TAKEN is not None  # set by the worker's initializer
+    function, first = _TAKEN
+    return function(*first, item)
 
 
 def _forking(worth_it: bool) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timezone
 from datetime import time as dt_time
-from functools import partial
 from pathlib import Path
 
 from .assemble import assemble_brief, with_support
@@ -50,8 +49,8 @@ def _build(config: Config, inputs: Sequence[str] | None, brief_date: date | None
     # cleaned and split in one pass: each article crosses to a worker and back once
     articles: list[Article] = []
     sentences: list[Sentence] = []
-    for article, (cleaned, split) in zip(found, map_ordered(partial(_clean_and_split, rules),
-                                                            found), strict=True):
+    for article, (cleaned, split) in zip(found, map_ordered(_clean_and_split, found, (rules,)),
+                                         strict=True):
         if cleaned.body:
             articles.append(cleaned)
             sentences += split

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
+from itertools import compress
 
 import numpy as np
 from scipy import sparse
@@ -63,21 +64,32 @@ def find_cues(cues: tuple[str, ...], text: str, span: tuple[int, int] | None = N
     crosses the clause's edge; otherwise the clause is scanned on its own, as it always
     was.
     """
-    return _find(cue_pattern(cues), _local(cues), text, span)
+    return _find(cue_pattern(cues), _local(cues), text,
+                 (lambda: main_span(text)) if span is None else (lambda: span))
 
 
 def _find(pattern: re.Pattern | None, local: bool, text: str,
-          span: tuple[int, int] | None = None) -> Found:
-    """`find_cues` with the cues' pattern and `_local` looked up already: the cues are a
-    tuple of some hundred strings, hashed anew for every lookup."""
+          span_of: Callable[[], tuple[int, int]]) -> Found:
+    """`find_cues` with the cues' pattern and `_local` looked up already (the cues are a
+    tuple of some hundred strings, hashed anew for every lookup), and the main clause
+    asked of `span_of` only when it matters: not for a text a local pattern finds
+    nothing in, which most texts are."""
     if pattern is None:
         return _NONE
-    start, end = main_span(text) if span is None else span
-    if start == 0 and end == len(text):  # the main clause is the whole text
-        anywhere = _names([m.lastgroup for m in pattern.finditer(text)])
-        return anywhere, anywhere
-    matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text)]
+    if local:
+        matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text)]
+        if not matches:  # nor in the main clause, which is scanned as in the text
+            return _NONE
+        start, end = span_of()
+    else:
+        start, end = span_of()
+        if start == 0 and end == len(text):  # the main clause is the whole text
+            anywhere = _names([m.lastgroup for m in pattern.finditer(text)])
+            return anywhere, anywhere
+        matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text)]
     anywhere = _names([name for name, _, _ in matches])
+    if start == 0 and end == len(text):
+        return anywhere, anywhere
     if local and not any(a < start < b or a < end < b for _, a, b in matches):
         main = _names([name for name, a, b in matches if start <= a and b <= end])
     else:
@@ -132,14 +144,14 @@ def cue_weights(corpus: Corpus, section: SectionConfig,
 
 
 def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
-              rows: sparse.csr_matrix | None = None,
-              spans: Sequence[tuple[int, int] | None] | None = None,
+              rows: sparse.csr_matrix | None = None, spans: MainSpans | None = None,
               may_hold: Sequence[bool] | None = None) -> np.ndarray:
     """How well each text fits the section by its words: query similarity plus the
     weight of the section's cues it contains; -inf for a text that holds no cue and is
     not clearly similar to the query. Without texts, the corpus's groups; `spans` are
-    the texts' main clauses when the caller has them, and `may_hold` says which texts
-    may hold the section's cues at all (`cue_gate`): the others are not read."""
+    the texts' main clauses when the caller shares them between sections, and
+    `may_hold` says which texts may hold the section's cues at all (`cue_gate`): the
+    others are not read."""
     of_groups = texts is None
     texts = [g.text for g in corpus.groups] if texts is None else texts
     rows = corpus.group_rows if rows is None else rows
@@ -147,21 +159,52 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
         return np.zeros(0)
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
-    spans = [None] * len(texts) if spans is None else spans
-    may_hold = [True] * len(texts) if may_hold is None else may_hold
+    spans = MainSpans(texts) if spans is None else spans
+    read = range(len(texts)) if may_hold is None else compress(range(len(texts)), may_hold)
     pattern, local = cue_pattern(section.cues), _local(section.cues)
-    found = [_find(pattern, local, t, span) if may else _NONE
-             for t, span, may in zip(texts, spans, may_hold, strict=True)]
+    found = [_NONE] * len(texts)
+    for i in read:
+        found[i] = _find(pattern, local, texts[i], partial(spans.__getitem__, i))
     weights = cue_weights(corpus, section, found if of_groups else None)
-    cue_score = np.zeros(len(texts))
-    for i, (main, anywhere) in enumerate(found):
-        cue_score[i] = sum(weights.get(c, 1.0) for c in main) \
-            + OUTSIDE_MAIN_CLAUSE * sum(weights.get(c, 1.0) for c in anywhere - main)
-    score = similarity + CUE_WEIGHT * np.minimum(cue_score, CUE_CAP)
+    cues = cue_score(found, weights)
+    score = similarity + CUE_WEIGHT * np.minimum(cues, CUE_CAP)
     if not section.cues:  # a section of only a title and a description takes any text
         return score
     # Without any cue a text must be clearly similar to the query: no weather reports.
-    return np.where((cue_score > 0) | (similarity >= MIN_SIMILARITY), score, -np.inf)
+    return np.where((cues > 0) | (similarity >= MIN_SIMILARITY), score, -np.inf)
+
+
+class MainSpans:
+    """The texts' main clauses (`main_span`), each read when first asked for: once for
+    all sections, and only for the texts some section's cues are found in."""
+
+    def __init__(self, texts: Sequence[str]):
+        self.texts = texts
+        self.known: dict[int, tuple[int, int]] = {}
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        span = self.known.get(i)
+        if span is None:
+            span = self.known[i] = main_span(self.texts[i])
+        return span
+
+
+def cue_score(found: Sequence[Found], weights: dict[str, float]) -> np.ndarray:
+    """Per text, the weight of its cues: full in the main clause, less outside it. Worked
+    out once per pair of cue sets found (a day has a few hundred), not once per text; the
+    sets are told by identity, as equal sets built apart may sum in another order."""
+    scores = np.zeros(len(found))
+    known: dict[tuple[int, int], float] = {}
+    for i, (main, anywhere) in enumerate(found):
+        if not (main or anywhere):
+            continue
+        key = (id(main), id(anywhere))
+        score = known.get(key)
+        if score is None:
+            score = known[key] = sum(weights.get(c, 1.0) for c in main) \
+                + OUTSIDE_MAIN_CLAUSE * sum(weights.get(c, 1.0) for c in anywhere - main)
+        scores[i] = score
+    return scores
 
 
 def shape_pull(sections: Sequence[SectionConfig]) -> np.ndarray:
@@ -186,10 +229,9 @@ def word_fit(corpus: Corpus, sections: Sequence[SectionConfig],
     """`fit` by the words alone; `fit` adds `shape_fit`."""
     shown = [g.text for g in corpus.groups] if texts is None else texts
     gate = cue_gate.gate(tuple(s.cues for s in sections))
-    may_hold = [gate.may_hold(t) for t in shown]
-    # the main clause is read once for all sections, for texts one of them may match
-    spans = [main_span(t) if any(may) else None for t, may in zip(shown, may_hold, strict=True)]
-    return np.vstack([relevance(corpus, s, texts, rows, spans, [may[n] for may in may_hold])
+    masks = [gate.mask(t) for t in shown]  # bit n: section n may hold a cue of the text
+    spans = MainSpans(shown)  # read once for all sections
+    return np.vstack([relevance(corpus, s, texts, rows, spans, [m >> n & 1 for m in masks])
                       for n, s in enumerate(sections)])
 
 

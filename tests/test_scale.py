@@ -169,6 +169,18 @@ def test_work_split_across_processes_comes_back_in_order():
     assert map_ordered(_square, items) == [n * n for n in items]
 
 
+def _scaled(factor, offsets, n):
+    return factor * n + offsets[n % len(offsets)]
+
+
+def test_arguments_shared_by_every_item_reach_the_workers_once():
+    items = list(range(3 * MIN_ITEMS))
+    offsets = tuple(range(7))
+    expected = [3 * n + n % 7 for n in items]
+    assert map_ordered(_scaled, items, (3, offsets)) == expected
+    assert map_ordered(_scaled, items[:5], (3, offsets)) == expected[:5]  # here, no workers
+
+
 def _fail(message):
     raise ValueError(message)
 
