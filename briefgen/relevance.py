@@ -192,7 +192,7 @@ class MainSpans:
 def cue_score(found: Sequence[Found], weights: dict[str, float]) -> np.ndarray:
     """Per text, the weight of its cues: full in the main clause, less outside it. Worked
     out once per pair of cue sets found (a day has a few hundred), not once per text; the
-    sets are told by identity, as equal sets built apart may sum in another order."""
+    sets are told by identity (`_names` makes one object per distinct set)."""
     scores = np.zeros(len(found))
     known: dict[tuple[int, int], float] = {}
     for i, (main, anywhere) in enumerate(found):
@@ -201,8 +201,9 @@ def cue_score(found: Sequence[Found], weights: dict[str, float]) -> np.ndarray:
         key = (id(main), id(anywhere))
         score = known.get(key)
         if score is None:
-            score = known[key] = sum(weights.get(c, 1.0) for c in main) \
-                + OUTSIDE_MAIN_CLAUSE * sum(weights.get(c, 1.0) for c in anywhere - main)
+            # fsum: exact, so the same whatever order this run's string hashing gives a set
+            score = known[key] = math.fsum(weights.get(c, 1.0) for c in main) \
+                + OUTSIDE_MAIN_CLAUSE * math.fsum(weights.get(c, 1.0) for c in anywhere - main)
         scores[i] = score
     return scores
 

@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 import pytest
 
 from briefgen.assign import assign_sections
@@ -198,3 +202,16 @@ FLIGHTS = "The two sides agreed to resume direct flights next spring."
 def test_a_line_that_states_no_fact_on_its_own_is_no_item(text: str, items: list[str]):
     corpus = corpus_of(f"{text} {FLIGHTS}")
     assert [g.text for g in corpus.groups] == [*items, FLIGHTS]
+
+
+def test_cue_weights_add_up_the_same_in_every_run():
+    # a set's order follows the run's string hashing; float sums in another order differ in
+    # the last bit, and a tie between two sections could then go either way
+    code = ("from briefgen.relevance import cue_score\n"
+            "cues = frozenset(f'cue{n}' for n in range(12))\n"
+            "weights = {c: 0.1 * (n + 1) / 3 for n, c in enumerate(sorted(cues))}\n"
+            "print(repr(cue_score([(cues, cues)], weights)[0]))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in range(6)}
+    assert len(runs) == 1, runs
