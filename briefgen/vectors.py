@@ -27,19 +27,27 @@ ENGLISH_STOP_WORDS = _stop_words()
 
 
 MAX_STEMS = 200_000  # words whose stems are kept: a large day's vocabulary, bounded
-_STEMS: dict[str, str] = {}
+
+
+class _Stems(dict):
+    """Word -> its Snowball stem, or "" for a stop word (a stem never is empty: Snowball
+    keeps a word's first two letters). A word not yet seen is looked up when first asked
+    for, so `analyze` maps a sentence's words in C, a call only per new word; emptied
+    when full."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MAX_STEMS:
+            self.clear()
+        found = self[word] = "" if word in ENGLISH_STOP_WORDS else _stemmer().stemWord(word)
+        return found
+
+
+_STEMS = _Stems()
 
 
 def stem(word: str) -> str:
-    """Snowball stem, cached: a corpus has few distinct words and many repeats. The cache is
-    a plain dict, emptied when full, so `analyze` can look words up in it without a call
-    per word."""
-    found = _STEMS.get(word)
-    if found is None:
-        if len(_STEMS) >= MAX_STEMS:
-            _STEMS.clear()
-        found = _STEMS[word] = _stemmer().stemWord(word)
-    return found
+    """Snowball stem, cached: a corpus has few distinct words and many repeats."""
+    return _stemmer().stemWord(word) if word in ENGLISH_STOP_WORDS else _STEMS[word]
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +62,9 @@ def _stemmer():
 
 
 def analyze(text: str) -> list[str]:
-    words = [w for w in _TOKEN.findall(text.lower().replace("’", "'"))
-             if w not in ENGLISH_STOP_WORDS]
-    try:  # most words of a day recur: their stems are known
-        return [_STEMS[w] for w in words]
-    except KeyError:
-        return [stem(w) for w in words]
+    """The text's stemmed content words, in order; stop words map to "" and drop out."""
+    return list(filter(None, map(_STEMS.__getitem__,
+                                 _TOKEN.findall(text.lower().replace("’", "'")))))
 
 
 class Vectorizer:
