@@ -21,7 +21,6 @@ from scipy import sparse
 
 from .config_brief import SectionConfig, SummaryConfig
 from .corpus import Corpus, Group
-from .model import count_words
 from .rankers import RANKERS, centrality
 from .reading import read
 
@@ -58,7 +57,7 @@ def choose(corpus: Corpus, group_ids: Sequence[int], quality: np.ndarray,
     reaches the top of the heap.
     """
     weight = corpus.concept_weight
-    lengths = [max(1, count_words(corpus.groups[g].text)) for g in group_ids]
+    lengths = [max(1, corpus.groups[g].length) for g in group_ids]
 
     def gain(i: int) -> float:
         new = corpus.groups[group_ids[i]].concepts - covered

@@ -17,7 +17,7 @@ from scipy import sparse
 
 from . import vectors
 from .candidates import is_candidate
-from .model import Sentence
+from .model import Sentence, count_words
 from .neighbours import similar_pairs
 
 DUPLICATE_SIMILARITY = 0.7  # cosine at which two sentences tell the same fact
@@ -36,6 +36,7 @@ class Group:
     row: int  # the shown variant's row among the distinct candidate texts
     words: tuple[str, ...] = ()  # stemmed content words of the shown text, each once
     plainness: float = 1.0  # share of its words other articles use too (low: spun or garbled)
+    length: int = 0  # its words as budgets count them (`model.count_words`)
 
     @property
     def concepts(self) -> frozenset[str]:
@@ -133,7 +134,7 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     plain = _shared_word_share(counts, articles)
     matrix = vectorizer.weigh_fitted(counts) if texts else sparse.csr_matrix((0, 0))
     groups = group_duplicates(candidates, text_of, tokens, plain, matrix, article_order,
-                              _places(candidates))
+                              _places(candidates), list(distinct))
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
     # the last reader of distinct and used_by: it takes them over
     support, users = _support_index(sentences, keys, distinct, vectorizer.vocabulary_, matrix,
@@ -219,30 +220,46 @@ def _places(candidates: list[Sentence]) -> list[int]:
 
 def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: list[list[str]],
                      plain: list[float], matrix: sparse.csr_matrix,
-                     article_order: Sequence[str], places: list[int]) -> list[Group]:
+                     article_order: Sequence[str], places: list[int],
+                     keys: list[str]) -> list[Group]:
     """Distinct texts similar enough to tell the same fact become one group; `plain` is
-    each text's `_shared_word_share`."""
+    each text's `_shared_word_share`, `keys` its `_normalized_text`."""
     if not candidates:
         return []
-    labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY).tolist()
+    labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY)[text_of]
+    # groups in the order of their first candidates; most have no other
+    heads, first, size = np.unique(labels, return_index=True, return_counts=True)
+    in_order = np.argsort(first, kind="stable")
+    members: dict[int, list[int]] = {int(h): [] for h in heads[size > 1]}
+    for i in np.flatnonzero(size[np.searchsorted(heads, labels)] > 1).tolist():
+        members[int(labels[i])].append(i)
     rank = {a: i for i, a in enumerate(article_order)}
-    members: dict[int, list[int]] = {}
-    for i, t in enumerate(text_of):
-        members.setdefault(labels[t], []).append(i)
     groups = []
-    for rows in members.values():
-        if len(rows) == 1:  # most groups on a day of distinct sentences: nothing to choose
-            best, sources, place = rows[0], (candidates[rows[0]].article_id,), places[rows[0]]
+    for head, best, n in zip(heads[in_order].tolist(), first[in_order].tolist(),
+                             size[in_order].tolist(), strict=True):
+        sentence = candidates[best]
+        if n == 1:  # most groups on a day of distinct sentences: nothing to choose
+            sources, place = (sentence.article_id,), places[best]
         else:
+            rows = members[head]
             best = max(rows, key=lambda i: (plain[text_of[i]],
                                             -rank.get(candidates[i].article_id, 0)))
+            sentence = candidates[best]
             sources = tuple(sorted({candidates[i].article_id for i in rows},
                                    key=lambda a: rank.get(a, 0)))
             place = min(places[i] for i in rows)
         t = text_of[best]
-        groups.append(Group(candidates[best].text, sources, place, t,
-                            tuple(dict.fromkeys(tokens[t])), plain[t]))
+        groups.append(Group(sentence.text, sources, place, t, tuple(dict.fromkeys(tokens[t])),
+                            plain[t], _word_count(sentence.text, keys[t])))
     return groups
+
+
+def _word_count(text: str, key: str) -> int:
+    """`count_words(text)` read off its `_normalized_text`: the same runs of word characters
+    when lower() turns each character into one (no such change makes or breaks a run)."""
+    if text.isascii() or len(text.lower()) == len(text):
+        return key.count(" ") + 1 if key else 0
+    return count_words(text)
 
 
 def join_to_representatives(matrix: sparse.csr_matrix, threshold: float) -> np.ndarray:
