@@ -122,7 +122,8 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     texts = [""] * len(distinct)
     for s, t in zip(candidates, text_of, strict=True):
         texts[t] = texts[t] or s.text
-    tokens = [vectors.analyze(t) for t in texts]
+    keys_of_texts = list(distinct)
+    tokens = [vectors.analyze_normalized(t, k) for t, k in zip(texts, keys_of_texts, strict=True)]
     used_by = Readers()
     for s, t in zip(candidates, text_of, strict=True):
         used_by.add(t, s.article_id)
@@ -134,7 +135,7 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     plain = _shared_word_share(counts, articles)
     matrix = vectorizer.weigh_fitted(counts) if texts else sparse.csr_matrix((0, 0))
     groups = group_duplicates(candidates, text_of, tokens, plain, matrix, article_order,
-                              _places(candidates), list(distinct))
+                              _places(candidates), keys_of_texts)
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
     # the last reader of distinct and used_by: it takes them over
     support, users = _support_index(sentences, keys, distinct, vectorizer.vocabulary_, matrix,
@@ -159,7 +160,8 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
     for sentence, key in zip(sentences, keys, strict=True):
         t = distinct.setdefault(key, len(distinct))
         if t == len(used_by):
-            words += {columns.setdefault(w, len(columns)) for w in vectors.analyze(sentence.text)}
+            words += {columns.setdefault(w, len(columns))
+                      for w in vectors.analyze_normalized(sentence.text, key)}
             ends.append(len(words) + candidate_rows.nnz)
         used_by.add(t, sentence.article_id)
     indices = np.concatenate([candidate_rows.indices, np.array(words, dtype=np.int32)]

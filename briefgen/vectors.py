@@ -30,24 +30,22 @@ MAX_STEMS = 200_000  # words whose stems are kept: a large day's vocabulary, bou
 
 
 class _Stems(dict):
-    """Word -> its Snowball stem, or "" for a stop word (a stem never is empty: Snowball
-    keeps a word's first two letters). A word not yet seen is looked up when first asked
-    for, so `analyze` maps a sentence's words in C, a call only per new word; emptied
-    when full."""
+    """Word (or run of small ASCII letters and digits) -> the Snowball stem of the word in
+    it, "" for a stop word or none (a stem never is empty: Snowball keeps a word's first two
+    letters). A key not yet seen is looked up when first asked for, so `analyze` maps a
+    sentence's words in C, a call only per new word; emptied when full."""
 
     def __missing__(self, word: str) -> str:
         if len(self) >= MAX_STEMS:
             self.clear()
-        found = self[word] = "" if word in ENGLISH_STOP_WORDS else _stemmer().stemWord(word)
+        # a run "22nd" holds the word "nd", "3d" none; a word is itself
+        inner = _TOKEN.findall(word)
+        found = self[word] = _stemmer().stemWord(inner[0]) \
+            if inner and inner[0] not in ENGLISH_STOP_WORDS else ""
         return found
 
 
 _STEMS = _Stems()
-
-
-def stem(word: str) -> str:
-    """Snowball stem, cached: a corpus has few distinct words and many repeats."""
-    return _stemmer().stemWord(word) if word in ENGLISH_STOP_WORDS else _STEMS[word]
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +63,16 @@ def analyze(text: str) -> list[str]:
     """The text's stemmed content words, in order; stop words map to "" and drop out."""
     return list(filter(None, map(_STEMS.__getitem__,
                                  _TOKEN.findall(text.lower().replace("’", "'")))))
+
+
+def analyze_normalized(text: str, normalized: str) -> list[str]:
+    """`analyze(text)`, given the text's runs of word characters in small letters joined by
+    single spaces (`corpus._normalized_text`). Without a hyphen, an underscore or a letter
+    past ASCII, each run holds one word or none (a number, a letter alone): the runs map
+    to their stems in C."""
+    if "-" in text or not normalized.isascii() or "_" in normalized:
+        return analyze(text)
+    return list(filter(None, map(_STEMS.__getitem__, normalized.split(" "))))
 
 
 class Vectorizer:
