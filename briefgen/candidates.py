@@ -42,7 +42,8 @@ def is_candidate(sentence: Sentence) -> bool:
         return False
     # in_title_case: a headline with a full stop ("Summit Ends With a Joint Declaration.")
     return not (_DANGLING_CLAUSE.match(text) or _SIGNPOST.match(text)
-                or _EDITOR_NOTE.search(text) or in_title_case(text))
+                or (("(" in text or "[" in text) and _EDITOR_NOTE.search(text))
+                or in_title_case(text))
 
 
 def _quoting_right(text: str) -> bool:

@@ -8,9 +8,11 @@ gets a weight for how much stating it is worth.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 import numpy as np
 from scipy import sparse
@@ -115,18 +117,21 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     concept weights, and an index of every sentence for corroboration."""
     # Wire copies repeat sentences word for word: work on each distinct text once.
     keys = [_normalized_text(s.text) for s in sentences]
-    chosen = [i for i, s in enumerate(sentences) if is_candidate(s)]
+    flags = [is_candidate(s) for s in sentences]
+    chosen = list(compress(range(len(sentences)), flags))
     candidates = [sentences[i] for i in chosen]
     distinct: dict[str, int] = {}
-    text_of = [distinct.setdefault(keys[i], len(distinct)) for i in chosen]
-    texts = [""] * len(distinct)
-    for s, t in zip(candidates, text_of, strict=True):
-        texts[t] = texts[t] or s.text
+    text_of: list[int] = []
+    texts: list[str] = []  # each distinct text as first printed
+    used_by = Readers()
+    for i, s in zip(chosen, candidates, strict=True):
+        t = distinct.setdefault(keys[i], len(distinct))
+        if t == len(texts):
+            texts.append(s.text)
+        text_of.append(t)
+        used_by.add(t, s.article_id)
     keys_of_texts = list(distinct)
     tokens = [vectors.analyze_normalized(t, k) for t, k in zip(texts, keys_of_texts, strict=True)]
-    used_by = Readers()
-    for s, t in zip(candidates, text_of, strict=True):
-        used_by.add(t, s.article_id)
     vectorizer = vectors.Vectorizer()
     counts = vectorizer.fit_counts(tokens, len(texts))
     # per word, how many articles use it; the counts become the TF-IDF rows after
@@ -138,8 +143,9 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
                               _places(candidates), keys_of_texts)
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
     # the last reader of distinct and used_by: it takes them over
-    support, users = _support_index(sentences, keys, distinct, vectorizer.vocabulary_, matrix,
-                                    used_by)
+    others = list(compress(range(len(sentences)), map(operator.not_, flags)))
+    support, users = _support_index([sentences[i] for i in others], [keys[i] for i in others],
+                                    distinct, vectorizer.vocabulary_, matrix, used_by)
     return Corpus(groups, vectorizer, rows, weights, support, users,
                   articles=len(set(article_order)))
 
@@ -150,9 +156,10 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
     """Per concept the distinct texts holding it, and per text the articles printing it.
 
     Support is looked for in every sentence, quotations and long ones included,
-    so the candidate texts come first (their words are `candidate_rows`' columns) and
-    every other distinct text follows, its words read here. On a large day there are
-    millions of texts: `distinct` and `used_by` are extended in place, not copied.
+    so the candidate texts come first (their words are `candidate_rows`' columns, their
+    readers in `used_by`) and the texts of the other `sentences` follow, their words read
+    here. On a large day there are millions of texts: `distinct` and `used_by` are
+    extended in place, not copied.
     """
     columns = dict(vocabulary)  # words only other sentences use stay out of the vectorizer
     words: list[int] = []
