@@ -181,10 +181,20 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
 
 
 _WORD_RUN = re.compile(r"\w+")
+# ASCII characters that are no word characters, and the typographic marks of news text
+_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not _WORD_RUN.match(c)})
+_TYPOGRAPHIC = ("’", "“", "”", "‘", "—", "–")
 
 
 def _normalized_text(text: str) -> str:
-    return " ".join(_WORD_RUN.findall(text.lower()))
+    """The text's runs of word characters in small letters, joined by single spaces."""
+    low = text.lower()
+    for mark in _TYPOGRAPHIC:  # a mark for a mark: no run starts, ends or joins
+        if mark in low:
+            low = low.replace(mark, " ")
+    if low.isascii():  # most texts: one C pass turns what is no word into spaces
+        return " ".join(low.translate(_NOT_WORD).split())
+    return " ".join(_WORD_RUN.findall(low))
 
 
 def _articles_per_word(counts: sparse.csr_matrix, used_by: Readers) -> np.ndarray:
