@@ -32,7 +32,7 @@ def is_candidate(sentence: Sentence) -> bool:
     """A complete sentence of sensible length, not one piece of a split quote, and not
     a quotation whose speaker only the sentence before names."""
     text = sentence.text
-    if not sentence.is_complete or not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
+    if not sentence.is_complete or not MIN_WORDS <= _word_count(text) <= MAX_WORDS:
         return False
     # most sentences quote no one: then they are balanced, and only who speaks is asked
     if '"' in text or "“" in text or "”" in text or "«" in text or "»" in text:
@@ -44,6 +44,15 @@ def is_candidate(sentence: Sentence) -> bool:
     return not (_DANGLING_CLAUSE.match(text) or _SIGNPOST.match(text)
                 or (("(" in text or "[" in text) and _EDITOR_NOTE.search(text))
                 or in_title_case(text))
+
+
+def _word_count(text: str) -> int:
+    """len(text.split()), counted without splitting where the only space is " " (every
+    other is unprintable), single, and neither first nor last."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " " \
+            and text:
+        return text.count(" ") + 1
+    return len(text.split())
 
 
 def _quoting_right(text: str) -> bool:

@@ -107,7 +107,7 @@ def main_span(sentence: str) -> tuple[int, int]:
 # group of a 10,000-article day, at some 150 bytes a group.
 @lru_cache(maxsize=1 << 19)
 def read(sentence: str) -> Reading:
-    if not (_EITHER.search(sentence) if case_odd(sentence)
+    if not (_EITHER.search(sentence) if not sentence.isascii() and case_odd(sentence)
             else _EITHER_LOWER.search(sentence.lower())):
         return _PLAIN  # no cue anywhere: no main clause to find
     main = main_clause(sentence)
