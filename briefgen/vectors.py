@@ -39,9 +39,9 @@ class _Stems(dict):
         if len(self) >= MAX_STEMS:
             self.clear()
         # a run "22nd" holds the word "nd", "3d" none; a word is itself
-        inner = _TOKEN.findall(word)
-        found = self[word] = _stemmer().stemWord(inner[0]) \
-            if inner and inner[0] not in ENGLISH_STOP_WORDS else ""
+        inner = word.lstrip("0123456789")
+        found = self[word] = _stemmer().stemWord(inner) \
+            if len(inner) > 1 and inner not in ENGLISH_STOP_WORDS else ""
         return found
 
 
