@@ -31,17 +31,38 @@ _FIRST_PERSON = re.compile(r"^[\"“‘'«]?(?:I|We|Our|My|Us)\b")
 def is_candidate(sentence: Sentence) -> bool:
     """A complete sentence of sensible length, not one piece of a split quote, and not
     a quotation whose speaker only the sentence before names."""
-    n = len(sentence.text.split())
     text = sentence.text
+    if not sentence.is_complete or not MIN_WORDS <= _word_count(text) <= MAX_WORDS:
+        return False
+    # most sentences quote no one: then they are balanced, and only who speaks is asked
+    if '"' in text or "“" in text or "”" in text or "«" in text or "»" in text:
+        if not _quoting_right(text):
+            return False
+    elif _FIRST_PERSON.match(text) and not _SPEECH.search(text):
+        return False
+    # in_title_case: a headline with a full stop ("Summit Ends With a Joint Declaration.")
+    return not (_DANGLING_CLAUSE.match(text) or _SIGNPOST.match(text)
+                or (("(" in text or "[" in text) and _EDITOR_NOTE.search(text))
+                or in_title_case(text))
+
+
+def _word_count(text: str) -> int:
+    """len(text.split()), counted without splitting where the only space is " " (every
+    other is unprintable), single, and neither first nor last."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " " \
+            and text:
+        return text.count(" ") + 1
+    return len(text.split())
+
+
+def _quoting_right(text: str) -> bool:
+    """Its quotation marks pair up, and a sentence mostly quoted names its speaker."""
     balanced = text.count("“") == text.count("”") and text.count("«") == text.count("»") \
         and text.count('"') % 2 == 0
     quoted = sum(len(q) for q in _QUOTED.findall(text))
     attributed = (quoted <= len(text) * QUOTED_SHARE and not _FIRST_PERSON.match(text)) \
         or _SPEECH.search(_QUOTED.sub("", text))
-    # in_title_case: a headline with a full stop ("Summit Ends With a Joint Declaration.")
-    return (sentence.is_complete and MIN_WORDS <= n <= MAX_WORDS and balanced
-            and bool(attributed) and not _DANGLING_CLAUSE.match(text) and not _SIGNPOST.match(text)
-            and not _EDITOR_NOTE.search(text) and not in_title_case(text))
+    return balanced and bool(attributed)
 
 
 # A short sentence that only goes on about the one before: "They lasted about three hours."

@@ -8,16 +8,18 @@ gets a weight for how much stating it is worth.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 import numpy as np
 from scipy import sparse
 
 from . import vectors
 from .candidates import is_candidate
-from .model import Sentence
+from .model import Sentence, count_words
 from .neighbours import similar_pairs
 
 DUPLICATE_SIMILARITY = 0.7  # cosine at which two sentences tell the same fact
@@ -36,6 +38,7 @@ class Group:
     row: int  # the shown variant's row among the distinct candidate texts
     words: tuple[str, ...] = ()  # stemmed content words of the shown text, each once
     plainness: float = 1.0  # share of its words other articles use too (low: spun or garbled)
+    length: int = 0  # its words as budgets count them (`model.count_words`)
 
     @property
     def concepts(self) -> frozenset[str]:
@@ -114,17 +117,21 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     concept weights, and an index of every sentence for corroboration."""
     # Wire copies repeat sentences word for word: work on each distinct text once.
     keys = [_normalized_text(s.text) for s in sentences]
-    chosen = [i for i, s in enumerate(sentences) if is_candidate(s)]
+    flags = [is_candidate(s) for s in sentences]
+    chosen = list(compress(range(len(sentences)), flags))
     candidates = [sentences[i] for i in chosen]
     distinct: dict[str, int] = {}
-    text_of = [distinct.setdefault(keys[i], len(distinct)) for i in chosen]
-    texts = [""] * len(distinct)
-    for s, t in zip(candidates, text_of, strict=True):
-        texts[t] = texts[t] or s.text
-    tokens = [vectors.analyze(t) for t in texts]
+    text_of: list[int] = []
+    texts: list[str] = []  # each distinct text as first printed
     used_by = Readers()
-    for s, t in zip(candidates, text_of, strict=True):
+    for i, s in zip(chosen, candidates, strict=True):
+        t = distinct.setdefault(keys[i], len(distinct))
+        if t == len(texts):
+            texts.append(s.text)
+        text_of.append(t)
         used_by.add(t, s.article_id)
+    keys_of_texts = list(distinct)
+    tokens = [vectors.analyze_normalized(t, k) for t, k in zip(texts, keys_of_texts, strict=True)]
     vectorizer = vectors.Vectorizer()
     counts = vectorizer.fit_counts(tokens, len(texts))
     # per word, how many articles use it; the counts become the TF-IDF rows after
@@ -133,11 +140,12 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     plain = _shared_word_share(counts, articles)
     matrix = vectorizer.weigh_fitted(counts) if texts else sparse.csr_matrix((0, 0))
     groups = group_duplicates(candidates, text_of, tokens, plain, matrix, article_order,
-                              _places(candidates))
+                              _places(candidates), keys_of_texts)
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
     # the last reader of distinct and used_by: it takes them over
-    support, users = _support_index(sentences, keys, distinct, vectorizer.vocabulary_, matrix,
-                                    used_by)
+    others = list(compress(range(len(sentences)), map(operator.not_, flags)))
+    support, users = _support_index([sentences[i] for i in others], [keys[i] for i in others],
+                                    distinct, vectorizer.vocabulary_, matrix, used_by)
     return Corpus(groups, vectorizer, rows, weights, support, users,
                   articles=len(set(article_order)))
 
@@ -148,9 +156,10 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
     """Per concept the distinct texts holding it, and per text the articles printing it.
 
     Support is looked for in every sentence, quotations and long ones included,
-    so the candidate texts come first (their words are `candidate_rows`' columns) and
-    every other distinct text follows, its words read here. On a large day there are
-    millions of texts: `distinct` and `used_by` are extended in place, not copied.
+    so the candidate texts come first (their words are `candidate_rows`' columns, their
+    readers in `used_by`) and the texts of the other `sentences` follow, their words read
+    here. On a large day there are millions of texts: `distinct` and `used_by` are
+    extended in place, not copied.
     """
     columns = dict(vocabulary)  # words only other sentences use stay out of the vectorizer
     words: list[int] = []
@@ -158,7 +167,8 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
     for sentence, key in zip(sentences, keys, strict=True):
         t = distinct.setdefault(key, len(distinct))
         if t == len(used_by):
-            words += {columns.setdefault(w, len(columns)) for w in vectors.analyze(sentence.text)}
+            words += {columns.setdefault(w, len(columns))
+                      for w in vectors.analyze_normalized(sentence.text, key)}
             ends.append(len(words) + candidate_rows.nnz)
         used_by.add(t, sentence.article_id)
     indices = np.concatenate([candidate_rows.indices, np.array(words, dtype=np.int32)]
@@ -171,10 +181,20 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
 
 
 _WORD_RUN = re.compile(r"\w+")
+# ASCII characters that are no word characters, and the typographic marks of news text
+_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not _WORD_RUN.match(c)})
+_TYPOGRAPHIC = ("’", "“", "”", "‘", "—", "–")
 
 
 def _normalized_text(text: str) -> str:
-    return " ".join(_WORD_RUN.findall(text.lower()))
+    """The text's runs of word characters in small letters, joined by single spaces."""
+    low = text.lower()
+    for mark in _TYPOGRAPHIC:  # a mark for a mark: no run starts, ends or joins
+        if mark in low:
+            low = low.replace(mark, " ")
+    if low.isascii():  # most texts: one C pass turns what is no word into spaces
+        return " ".join(low.translate(_NOT_WORD).split())
+    return " ".join(_WORD_RUN.findall(low))
 
 
 def _articles_per_word(counts: sparse.csr_matrix, used_by: Readers) -> np.ndarray:
@@ -219,30 +239,46 @@ def _places(candidates: list[Sentence]) -> list[int]:
 
 def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: list[list[str]],
                      plain: list[float], matrix: sparse.csr_matrix,
-                     article_order: Sequence[str], places: list[int]) -> list[Group]:
+                     article_order: Sequence[str], places: list[int],
+                     keys: list[str]) -> list[Group]:
     """Distinct texts similar enough to tell the same fact become one group; `plain` is
-    each text's `_shared_word_share`."""
+    each text's `_shared_word_share`, `keys` its `_normalized_text`."""
     if not candidates:
         return []
-    labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY).tolist()
+    labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY)[text_of]
+    # groups in the order of their first candidates; most have no other
+    heads, first, size = np.unique(labels, return_index=True, return_counts=True)
+    in_order = np.argsort(first, kind="stable")
+    members: dict[int, list[int]] = {int(h): [] for h in heads[size > 1]}
+    for i in np.flatnonzero(size[np.searchsorted(heads, labels)] > 1).tolist():
+        members[int(labels[i])].append(i)
     rank = {a: i for i, a in enumerate(article_order)}
-    members: dict[int, list[int]] = {}
-    for i, t in enumerate(text_of):
-        members.setdefault(labels[t], []).append(i)
     groups = []
-    for rows in members.values():
-        if len(rows) == 1:  # most groups on a day of distinct sentences: nothing to choose
-            best, sources, place = rows[0], (candidates[rows[0]].article_id,), places[rows[0]]
+    for head, best, n in zip(heads[in_order].tolist(), first[in_order].tolist(),
+                             size[in_order].tolist(), strict=True):
+        sentence = candidates[best]
+        if n == 1:  # most groups on a day of distinct sentences: nothing to choose
+            sources, place = (sentence.article_id,), places[best]
         else:
+            rows = members[head]
             best = max(rows, key=lambda i: (plain[text_of[i]],
                                             -rank.get(candidates[i].article_id, 0)))
+            sentence = candidates[best]
             sources = tuple(sorted({candidates[i].article_id for i in rows},
                                    key=lambda a: rank.get(a, 0)))
             place = min(places[i] for i in rows)
         t = text_of[best]
-        groups.append(Group(candidates[best].text, sources, place, t,
-                            tuple(dict.fromkeys(tokens[t])), plain[t]))
+        groups.append(Group(sentence.text, sources, place, t, tuple(dict.fromkeys(tokens[t])),
+                            plain[t], _word_count(sentence.text, keys[t])))
     return groups
+
+
+def _word_count(text: str, key: str) -> int:
+    """`count_words(text)` read off its `_normalized_text`: the same runs of word characters
+    when lower() turns each character into one (no such change makes or breaks a run)."""
+    if text.isascii() or len(text.lower()) == len(text):
+        return key.count(" ") + 1 if key else 0
+    return count_words(text)
 
 
 def join_to_representatives(matrix: sparse.csr_matrix, threshold: float) -> np.ndarray:

@@ -55,6 +55,11 @@ _FUTURE = re.compile(r"\b" + by_first_letter([
     + r"\b", re.I)
 _NEGATION_LOWER = re.compile(_NEGATION.pattern)
 _FUTURE_LOWER = re.compile(_FUTURE.pattern)
+# Either, anywhere in the sentence: a cue of the main clause is one of the sentence too (the
+# clause is cut where a space, comma or quotation mark stands, so a word boundary at its
+# ends is one in the sentence), and most sentences hold none.
+_EITHER = re.compile(f"{_NEGATION.pattern}|{_FUTURE.pattern}", re.I)
+_EITHER_LOWER = re.compile(_EITHER.pattern)
 # Things scheduled for a clock time, a day of this week or tomorrow: a preview written
 # before the event, not a next step.
 _SAME_DAY = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s?[ap]\.?m\.?|today|tonight|tomorrow"
@@ -73,6 +78,7 @@ class Reading:
 
 
 ASPECTS = ("negated", "future")
+_PLAIN = Reading(negated=False, future=False, preview=False)
 
 
 def main_clause(sentence: str) -> str:
@@ -101,6 +107,9 @@ def main_span(sentence: str) -> tuple[int, int]:
 # group of a 10,000-article day, at some 150 bytes a group.
 @lru_cache(maxsize=1 << 19)
 def read(sentence: str) -> Reading:
+    if not (_EITHER.search(sentence) if not sentence.isascii() and case_odd(sentence)
+            else _EITHER_LOWER.search(sentence.lower())):
+        return _PLAIN  # no cue anywhere: no main clause to find
     main = main_clause(sentence)
     # searched in small letters with the case-sensitive copies (their words are in small
     # letters): the same findings, about half the time

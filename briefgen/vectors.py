@@ -27,19 +27,25 @@ ENGLISH_STOP_WORDS = _stop_words()
 
 
 MAX_STEMS = 200_000  # words whose stems are kept: a large day's vocabulary, bounded
-_STEMS: dict[str, str] = {}
 
 
-def stem(word: str) -> str:
-    """Snowball stem, cached: a corpus has few distinct words and many repeats. The cache is
-    a plain dict, emptied when full, so `analyze` can look words up in it without a call
-    per word."""
-    found = _STEMS.get(word)
-    if found is None:
-        if len(_STEMS) >= MAX_STEMS:
-            _STEMS.clear()
-        found = _STEMS[word] = _stemmer().stemWord(word)
-    return found
+class _Stems(dict):
+    """Word (or run of small ASCII letters and digits) -> the Snowball stem of the word in
+    it, "" for a stop word or none (a stem never is empty: Snowball keeps a word's first two
+    letters). A key not yet seen is looked up when first asked for, so `analyze` maps a
+    sentence's words in C, a call only per new word; emptied when full."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MAX_STEMS:
+            self.clear()
+        # a run "22nd" holds the word "nd", "3d" none; a word is itself
+        inner = word.lstrip("0123456789")
+        found = self[word] = _stemmer().stemWord(inner) \
+            if len(inner) > 1 and inner not in ENGLISH_STOP_WORDS else ""
+        return found
+
+
+_STEMS = _Stems()
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +60,19 @@ def _stemmer():
 
 
 def analyze(text: str) -> list[str]:
-    words = [w for w in _TOKEN.findall(text.lower().replace("’", "'"))
-             if w not in ENGLISH_STOP_WORDS]
-    try:  # most words of a day recur: their stems are known
-        return [_STEMS[w] for w in words]
-    except KeyError:
-        return [stem(w) for w in words]
+    """The text's stemmed content words, in order; stop words map to "" and drop out."""
+    return list(filter(None, map(_STEMS.__getitem__,
+                                 _TOKEN.findall(text.lower().replace("’", "'")))))
+
+
+def analyze_normalized(text: str, normalized: str) -> list[str]:
+    """`analyze(text)`, given the text's runs of word characters in small letters joined by
+    single spaces (`corpus._normalized_text`). Without a hyphen, an underscore or a letter
+    past ASCII, each run holds one word or none (a number, a letter alone): the runs map
+    to their stems in C."""
+    if "-" in text or not normalized.isascii() or "_" in normalized:
+        return analyze(text)
+    return list(filter(None, map(_STEMS.__getitem__, normalized.split(" "))))
 
 
 class Vectorizer:
