@@ -170,6 +170,16 @@ CASES = {
         ["Jane Doe, the foreign minister, met John Roe in Lima.",
          "Jane Doe reports that the border will reopen on June 1.",
          "Berg was reporting from Lima for the state broadcaster when he was detained."]),
+    "joint bylines, wire slugs, site taglines and notices": (
+        ["Jane Doe and John Roe", "Jane Doe, Ann Poe and John Roe", "NAT054",
+         "WOR123 – (Lima-Quito)", "Your exclusive news digest handpicked daily!",
+         "Your trusted source for news from Lima",
+         "The sports category has moved to a new website."],
+        ["Jane Doe and John Roe met in Lima on Monday for talks on trade.",
+         "Jane Doe and John Roe signed the agreement.",
+         "COP28 talks resumed in Dubai on Monday, officials said.",
+         "Your country is our most important partner, the minister told his guest.",
+         "The embassy has moved to a new building in the capital, officials said."]),
     "credits and contacts of a wire story": (
         ["--With assistance from John Roe.",
          "To contact the reporter on this story: Jane Doe in Lima at jdoe@example.com",
