@@ -4,9 +4,10 @@ An article read with a title (HTML, JSON) keeps it, cleaned of furniture spans.
 Otherwise its headline is the first headline-shaped line above the lead: not a
 sentence, not a site name or a web address, not a time stamp, not a banner
 ("Live Updates: ..."), an app prompt, a teaser cut off with "…" or a line cut
-off on "the", and not a kicker (a bare phrase such as "On a trip to Paris" over
-the real headline). Of such lines, the first that shares a word with the
-story's opening paragraphs: a section label ("Off the wire") shares none.
+off on "the" (nor the line that goes on from it), and not a kicker (a bare
+phrase such as "On a trip to Paris" over the real headline). Of such lines,
+the first that shares a word with the story's opening paragraphs: a section
+label ("Off the wire") shares none.
 With no such line the title is the lead's opening words.
 """
 
@@ -33,8 +34,9 @@ _NOT_HEADLINE = [re.compile(p) for p in (
     r"(?i)\b(?:\d{1,2}:\d\d|\d{4}-\d\d-\d\d|\d+ (?:minutes?|hours?|days?|weeks?|months?) ago)\b",
     r"^[-•·|]|\|",  # a list item or a line of page metadata
     r"[a-z][A-Z][a-z]+[A-Z]",  # labels glued together: "ArrowArtboardCreated", "HomeArticle"
-    r"(?i)\b(?:the|a|an|of|and|or|to)$",  # cut off where the page wrapped: "The portal of the"
 )]
+# cut off where the page wrapped: "The portal of the" (no headline, nor is the line after it)
+_CUT_OFF = re.compile(r"(?i)\b(?:the|a|an|of|and|or|to)$")
 # A site's name after the headline: "Headline | Site", "Headline - Site News",
 # "Headline – Site – 05/03/2024"; after a dash only a name in capitals, a web address or a
 # date ("Talks end — president" keeps its last word).
@@ -56,7 +58,8 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
             return replace(article, title=title)
     paragraphs = article.body.split("\n\n")
     lead = next((i for i, p in enumerate(paragraphs) if reads_as_sentence(p)), len(paragraphs))
-    candidates = [i for i in range(min(lead, LOOK_AHEAD)) if is_headline(paragraphs[i])]
+    candidates = [i for i in range(min(lead, LOOK_AHEAD)) if is_headline(paragraphs[i])
+                  and not (i and _CUT_OFF.search(paragraphs[i - 1].strip()))]
     headlines = [i for n, i in enumerate(candidates)
                  if not (_KICKER.fullmatch(paragraphs[i]) and i + 1 in candidates[n + 1:])]
     if len(headlines) > 1 and lead < len(paragraphs):
@@ -112,5 +115,6 @@ def is_headline(line: str) -> bool:
     text = line.strip()
     n = len(text.split())
     return (MIN_WORDS <= n <= MAX_WORDS and not reads_as_sentence(text)
-            and not text.isupper() and not any(p.search(text) for p in _NOT_HEADLINE))
+            and not text.isupper() and not _CUT_OFF.search(text)
+            and not any(p.search(text) for p in _NOT_HEADLINE))
 

@@ -48,6 +48,9 @@ def test_a_headline_in_other_words_than_the_lead_is_told_by_the_paragraphs_after
 def test_a_line_cut_off_on_an_article_is_no_headline():
     article = titled(f"The official portal of the\n{LEAD}\n{NEXT}")
     assert article.title == "The two ministers met in Lima on Monday for four hours of…"
+    # nor is the line that goes on from it, the rest of the site's name
+    article = titled(f"The official portal of the\nRepublic of Lima\n{HEADLINE}\n{LEAD}\n{NEXT}")
+    assert article.title == HEADLINE
 
 
 def test_a_headline_printed_twice_is_the_title_once():
