@@ -174,11 +174,15 @@ CASES = {
         ["Jane Doe and John Roe", "Jane Doe, Ann Poe and John Roe", "NAT054",
          "WOR123 – (Lima-Quito)", "Your exclusive news digest handpicked daily!",
          "Your trusted source for news from Lima",
-         "The sports category has moved to a new website."],
+         "The sports category has moved to a new website.",
+         "Gift 5 articles to anyone you choose each month when you subscribe.",
+         "This story is from the May 3, 2024 edition of The Planet.",
+         "Image result for Ministers agree to open a joint office"],
         ["Jane Doe and John Roe met in Lima on Monday for talks on trade.",
          "Jane Doe and John Roe signed the agreement.",
          "COP28 talks resumed in Dubai on Monday, officials said.",
          "Your country is our most important partner, the minister told his guest.",
+         "The ministers exchanged gifts and signed five articles of the treaty.",
          "The embassy has moved to a new building in the capital, officials said."]),
     "credits and contacts of a wire story": (
         ["--With assistance from John Roe.",
@@ -420,3 +424,14 @@ def test_a_bulleted_caption_with_its_credit_on_the_next_line_is_dropped():
     assert clean_text("\n\n".join([LEAD, *points, NEXT, "Wire"])) == "\n\n".join(
         [LEAD, "The ministers agreed to open a joint office.", "They will meet again in May.",
          NEXT])
+
+
+def test_an_image_label_or_a_photo_credit_glued_before_a_sentence_is_cut():
+    for glued in ["Image result for Ministers agree to open a joint office",
+                  "Photo: Reuters ", "Photo: Bloomberg "]:
+        assert clean_text(f"{glued}{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}", glued
+    # a caption printed twice with its credit between: the credit goes
+    assert clean_text(f"{LEAD}\n{NEXT} Photo: AFP {NEXT}") == f"{LEAD}\n\n{NEXT} {NEXT}"
+    # an agency named in the news stays
+    news = "Reuters photographers were barred from the hall, the agency said."
+    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
