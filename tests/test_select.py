@@ -215,3 +215,20 @@ def test_cue_weights_add_up_the_same_in_every_run():
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
             for seed in range(6)}
     assert len(runs) == 1, runs
+
+
+def test_the_default_next_visits_take_a_month_without_its_year_only():
+    from pathlib import Path
+
+    from briefgen import config
+    from briefgen.relevance import find_cues
+    root = Path(__file__).resolve().parent.parent
+    for path in (root / "config" / "brief.yaml", root / "briefgen" / "data" / "brief.yaml"):
+        nxt = next(s for s in config.load(path).sections if s.id == "next_visits")
+        month = f"c{len(nxt.cues) - 1}"  # the last cue's group in the section's pattern
+        assert "September" in nxt.cues[-1]
+        assert month in find_cues(nxt.cues, "The two sides will talk again in September.")[1]
+        # a date with its year is the past ("a visit in September 2011, but it was postponed")
+        for past in ["The deal was to be signed in September 2011 but was postponed.",
+                     "It was first raised in May, 2019, officials said."]:
+            assert month not in find_cues(nxt.cues, past)[1], past
