@@ -435,3 +435,20 @@ def test_an_image_label_or_a_photo_credit_glued_before_a_sentence_is_cut():
     # an agency named in the news stays
     news = "Reuters photographers were barred from the hall, the agency said."
     assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+def test_a_date_label_or_a_dateline_with_its_agency_opening_the_lead_is_cut():
+    for label in ["date 2024-05-03 ", "Date: 2024-05-03 ", "LIMA, MAY 3, AGENCY. ",
+                  "SAN JOSE, OCT. 4, 2024, PLANET-NEWS. "]:
+        assert clean_text(f"{label}{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}", label
+    # a date that is part of the sentence stays
+    news = "Date 2024-05-03 was set for the vote, officials said."
+    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+def test_an_agency_byline_glued_to_a_headline_is_cut_from_the_title():
+    from briefgen.titles import clean_title
+    assert clean_title("Ministers agree to open a joint trade office By Reuters") == \
+        "Ministers agree to open a joint trade office"
+    assert clean_title("Ministers agree to open a joint trade office") == \
+        "Ministers agree to open a joint trade office"
