@@ -104,7 +104,7 @@ def _clean_and_split(rules: Rules, article: Article) -> tuple[Article, list[Sent
     cleaned = clean_article(article, rules)
     if not cleaned.body:
         return cleaned, []
-    titled = with_title(cleaned)  # a headline taken from the body leaves the body
+    titled = with_title(cleaned, rules)  # a headline taken from the body leaves the body
     return titled, segment(titled)
 
 

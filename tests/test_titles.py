@@ -98,3 +98,19 @@ def test_a_label_glued_onto_the_headline_is_not_part_of_the_title():
                      "A New MacBook Pro Goes on Sale in Lima Today"]:
         article = titled(f"{headline}\n{lead} The book fair opened. You can go.\n{NEXT}")
         assert article.title == headline
+
+
+def test_a_users_furniture_rules_clean_a_given_title_as_they_clean_the_body(tmp_path):
+    import json
+
+    from briefgen import config
+    from briefgen.pipeline import build_brief
+    (tmp_path / "mine.yaml").write_text("remove_spans:\n  - '^Planet Exclusive:\\s*'\n")
+    (tmp_path / "brief.yaml").write_text(
+        "cleaning:\n  rules: [mine.yaml]\nsections:\n  - id: news\n    title: News\n"
+        "    description: What happened.\n")
+    (tmp_path / "a.json").write_text(json.dumps({
+        "title": f"Planet Exclusive: {HEADLINE}", "date": "2024-05-03",
+        "text": f"Planet Exclusive: {LEAD}\n\n{NEXT}"}))
+    brief = build_brief(config.load(tmp_path / "brief.yaml"), [str(tmp_path / "a.json")])
+    assert [s.title for s in brief.sources] == [HEADLINE]
