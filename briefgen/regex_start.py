@@ -34,7 +34,8 @@ FANOUT = 4  # branches per level of the lookahead tree
 # Characters a case-blind pattern takes for an ASCII letter that lower() does not turn into
 # it (or turns into two): a text holding none reads the same to a case-blind pattern as
 # its lower-cased copy does to the same pattern with case, which is far faster to search.
-CASE_ODD = ("ſ", "ı", "İ", "K")
+# (The Kelvin sign is none of them: lower() turns it into "k".)
+CASE_ODD = ("ſ", "ı", "İ")
 
 
 def case_odd(text: str) -> bool:

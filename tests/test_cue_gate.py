@@ -17,7 +17,8 @@ CUES = (("meet*", "talks with", "/\\b(since (19|20)\\d\\d|in \\w+ years)\\b/", "
         ("Élysée", "talks"))
 WORDS = ["meet", "meeting", "said", "aid", "urban", "ban", "bans", "talks", "with", "joint",
          "jointly", "session", "since", "1999", "2001", "in", "five", "years", "U.S.",
-         "visit", "Élysée", "élysée", "ſince", "İn", "12", "km", "’s", "MEETS", "_ban"]
+         "visit", "Élysée", "élysée", "ſince", "İn", "12", "km", "’s", "MEETS", "_ban",
+         "\u212aM", "Since", "KM"]
 
 
 def test_a_string_inside_another_word_is_no_sign_of_its_cue():
