@@ -274,6 +274,61 @@ def fullmatch_lengths(pattern: re.Pattern) -> tuple[int, int]:
     return least, most
 
 
+MAX_RANGE = 128  # characters of a range ("[A-Z]") taken as an edge's alternatives, at most
+
+
+def edge_chars(pattern: re.Pattern, end: bool) -> frozenset[str] | None:
+    """When every match begins at the text's start (`^`, `\\A`), or with `end` ends at its
+    end (`$`, `\\Z`), the lower-case characters its first or last one is among; None when
+    that is not sure or a character has case beyond ASCII. A text whose first or last
+    character (the one before a final newline, where `$` also matches) is none of them
+    cannot match: a test of one character instead of the pattern tried at every place."""
+    parsed = _parsed(pattern)
+    if parsed is None or pattern.flags & re.MULTILINE:  # `^` and `$` at every line
+        return None
+    items = list(parsed)
+    anchors = (_c.AT_END, _c.AT_END_STRING) if end else (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
+    if not items or items[-1 if end else 0][0] is not _c.AT \
+            or items[-1 if end else 0][1] not in anchors:
+        return None
+    chars = _edge(items[:-1] if end else items[1:], end)
+    return frozenset(chars) if chars and all(map(_foldable, chars)) else None
+
+
+def _edge(items: list, end: bool) -> set[str] | None:
+    """The lower-case characters a match of `items` begins (or ends) with; None when not sure
+    (among them, when it may be empty)."""
+    for op, av in reversed(items) if end else items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the character beside it opens or closes the match
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            return _edge(list(av[2]), end) if av[0] >= 1 else None
+        if op is _c.SUBPATTERN:
+            return _edge(list(av[-1]), end)
+        if op is _c.BRANCH:
+            branches = [_edge(list(b), end) for b in av[1]]
+            return None if None in branches else set().union(*branches)  # type: ignore[arg-type]
+        return _class_with_ranges(op, av)
+    return None
+
+
+def _class_with_ranges(op, av) -> set[str] | None:
+    """The lower-case characters one item matches: a literal, or a class of literals, small
+    ranges and spaces."""
+    if op is not _c.IN or any(o is _c.NEGATE for o, _ in av):
+        return _class(op, av)
+    out: set[str] = set()
+    for o, a in av:
+        if o is _c.RANGE and a[1] - a[0] < MAX_RANGE:
+            out |= {chr(c).lower() for c in range(a[0], a[1] + 1)}
+        else:
+            part = _chars(o, a) if o in (_c.LITERAL, _c.CATEGORY) else None
+            if part is None:
+                return None
+            out |= part
+    return out
+
+
 class RuleGate:
     """Which of the patterns may match a text, as a mask over their positions."""
 
@@ -281,12 +336,19 @@ class RuleGate:
         self.every = (1 << len(patterns)) - 1
         self.always = 0  # the rules that read every text
         masks: dict[str, int] = {}
+        # rules anchored at the text's start or end: per edge, those that may match there
+        self.anchored = [0, 0]
+        self.edge_ok: list[dict[str, int]] = [{}, {}]
         for n, pattern in enumerate(patterns):
             strings = rule_strings(pattern)
             if strings is None:
                 self.always |= 1 << n
             for s in strings or ():
                 masks[s] = masks.get(s, 0) | 1 << n
+            for end in (False, True):
+                for ch in edge_chars(pattern, end) or ():
+                    self.edge_ok[end][ch] = self.edge_ok[end].get(ch, 0) | 1 << n
+                    self.anchored[end] |= 1 << n
         self.automaton = ahocorasick.Automaton()
         for s, mask in masks.items():
             self.automaton.add_word(s, mask)
@@ -297,11 +359,19 @@ class RuleGate:
     def hits(self, text: str) -> int:
         """A mask of the patterns that may match somewhere in the text (a 0 bit: surely
         not)."""
-        if self.empty or any(ch in text for ch in CASE_ODD):
+        if any(ch in text for ch in CASE_ODD):
             return self.every
         mask = self.always
-        for _, found in self.automaton.iter(text.lower()):  # as long as the text
-            mask |= found
+        if not self.empty:
+            for _, found in self.automaton.iter(text.lower()):  # as long as the text
+                mask |= found
+        if self.anchored[0]:
+            mask &= ~self.anchored[0] | self.edge_ok[0].get(text[:1].lower(), 0)
+        if self.anchored[1]:
+            last = self.edge_ok[1].get(text[-1:].lower(), 0)
+            if text.endswith("\n"):  # `$` matches before a final newline too
+                last |= self.edge_ok[1].get(text[-2:-1].lower(), 0)
+            mask &= ~self.anchored[1] | last
         return mask
 
 
