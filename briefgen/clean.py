@@ -69,10 +69,15 @@ class Rules:
                      other_script_share=self.other_script_share if share is None else share)
 
 
+# libyaml's loader where PyYAML has it: the same data, a tenth of the time of the pure
+# Python one on the default rules, read at every build
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_rules(text: str, name: str) -> Rules:
     """Compile a furniture-rule YAML document; errors name the file and the rule."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=_LOADER) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
