@@ -71,3 +71,15 @@ def test_the_default_sections_fit_the_same_with_and_without_the_gate(monkeypatch
     monkeypatch.setattr(cue_gate.CueGate, "mask", lambda self, text: self.every)
     corpus.cue_weight_cache.clear()
     assert np.array_equal(relevance.word_fit(corpus, cfg.sections), gated)
+
+
+def test_a_cue_of_words_and_alternatives_is_told_by_their_joins():
+    from briefgen.regex_start import literal_choices
+
+    assert literal_choices(r"\bwill (visit|meet)\b") == ("will meet", "will visit")
+    assert literal_choices(r"(in|by) (May|June)") == ("by june", "by may", "in june", "in may")
+    assert literal_choices(r"(?:a|)b") == ("ab", "b")  # the empty alternative: "b" alone
+    assert literal_choices(r"\d+ (?:km|miles)") == (" km", " miles")
+    gate = cue_gate.CueGate([("/\\bwill (visit|meet)\\b/",)])
+    assert gate.may_hold("They will meet.") == [True]
+    assert gate.may_hold("They will not.") == [False]
