@@ -157,7 +157,11 @@ class _Page:
         self.ready = _ready(rules)
         self.truncate = self.ready.truncate
         share = rules.other_script_share
-        self.other_script = share is not None and _other_script(text[:20_000]) > share
+        # a paragraph is cut from the page's text, and repairs add no letter of another
+        # script: on a page with none, no paragraph needs looking at for them
+        self.foreign = share is not None and (not self.ready.latin_repairs or (
+            not text.isascii() and _NON_LATIN_LETTER.search(text) is not None))
+        self.other_script = self.foreign and _other_script(text[:20_000]) > share
         self.done: dict[str, str | None] = {}
         self.found: dict[str, int] = {}
 
@@ -241,7 +245,8 @@ class _Page:
         if _is_caption_sized(para) and (credited or self._caption(para)):
             return None  # a photo caption: one sentence that carried a credit or a caption's shape
         share = self.rules.other_script_share
-        if share is not None and (_other_script(para) > share) != self.other_script:
+        if self.foreign and share is not None \
+                and (_other_script(para) > share) != self.other_script:
             return None  # a line in another script than the page's: a language menu, a link
         return para
 
@@ -272,6 +277,8 @@ class _Page:
         """Cut what a credit rule finds at the end, looking only at the paragraph's tail."""
         pattern, ready = self.ready.credits, self.ready
         for _ in range(MAX_CUTS if pattern else 0):
+            if not self.hits(para) & ready.credit_bits:
+                break  # nor in its tail, whose strings and last character are the paragraph's
             start = max(0, len(para) - CREDIT_TAIL)
             if not ready.gate.hits(para[start:]) & ready.credit_bits:
                 break  # no credit's strings in the tail
@@ -420,6 +427,7 @@ class _Ready:
     captions: re.Pattern | None
     caption_bits: int
     notices: tuple[tuple[int, re.Pattern, int], ...]  # (most characters, pattern, bit)
+    latin_repairs: bool  # no repair writes a letter of another script than Latin
 
 
 def _ready(rules: Rules) -> _Ready:
@@ -457,7 +465,8 @@ def _ready_by_value(rules: Rules) -> _Ready:
                       for n, (p, replacement) in enumerate(rules.repairs)),
         credits=_one_pattern(rules.credits), credit_bits=mask(credits, rules.credits),
         captions=_one_pattern(rules.captions), caption_bits=mask(captions, rules.captions),
-        notices=tuple((chars, p, notice + n) for n, (chars, p) in enumerate(notices)))
+        notices=tuple((chars, p, notice + n) for n, (chars, p) in enumerate(notices)),
+        latin_repairs=not any(_other_script(r) for _, r in rules.repairs))
 
 
 def _notice_pattern(notices: Iterable[str]) -> re.Pattern:
