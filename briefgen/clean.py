@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -155,7 +155,6 @@ class _Page:
     def __init__(self, text: str, rules: Rules) -> None:
         self.text, self.rules = text, rules
         self.ready = _ready(rules)
-        self.truncate = self.ready.truncate
         share = rules.other_script_share
         # a paragraph is cut from the page's text, and repairs add no letter of another
         # script: on a page with none, no paragraph needs looking at for them
@@ -164,12 +163,20 @@ class _Page:
         self.other_script = self.foreign and _other_script(text[:20_000]) > share
         self.done: dict[str, str | None] = {}
         self.found: dict[str, int] = {}
+        self.trailers: dict[str, bool] = {}
 
     def hits(self, text: str) -> int:
         """The rules that may match the text (see rule_gate), once per distinct text."""
         if text not in self.found:
             self.found[text] = self.ready.gate.hits(text)
         return self.found[text]
+
+    def trailer(self, para: str) -> bool:
+        """Whether a truncate rule matches the paragraph: asked of each paragraph twice (as
+        a trailer, and as furniture), found once."""
+        if para not in self.trailers:
+            self.trailers[para] = self.ready.truncate.any(para, self.hits(para))
+        return self.trailers[para]
 
     def split(self, check: bool = True) -> list[str]:
         paragraphs: list[str] = []
@@ -189,8 +196,7 @@ class _Page:
         kept: list[str] = []
         for n, para in enumerate(paragraphs):
             below = paragraphs[n + 1] if n + 1 < len(paragraphs) else ""
-            trailer = self.truncate.any(para, self.hits(para))
-            if trailer and any(map(reads_as_sentence, kept)):
+            if self.trailer(para) and any(map(reads_as_sentence, kept)):
                 break  # a trailer (link list, author box) once the story has begun
             if self._credited_below(para, below):
                 continue
@@ -228,7 +234,7 @@ class _Page:
             return None  # no news paragraph is this long: a dump, not prose
         ready = self.ready
         hits = self.hits(para)
-        if ready.drop.any(para, hits) or ready.truncate.any(para, hits) or self.notice(para):
+        if ready.drop.any(para, hits) or self.trailer(para) or self.notice(para):
             return None
         raw = para = _single_spaced(para).strip()  # so that only a rule's cut is a change
         # a credit ends the paragraph, before or after other spans ("... (Photo: X) [ad_1]")
@@ -405,11 +411,19 @@ class _Whole:
         self.edges = sorted({least for least, _ in lengths} | {most + 1 for _, most in lengths})
         self.fitting = [sum(1 << (first_bit + n) for n, (least, most) in enumerate(lengths)
                             if least <= edge <= most) for edge in self.edges]
+        # the rules of a mask, in order: a day's paragraphs have a few dozen masks
+        self.tried: dict[int, tuple[Callable[[str], re.Match | None], ...]] = {}
 
     def any(self, para: str, hits: int) -> bool:
         k = bisect_right(self.edges, len(para)) - 1
-        return k >= 0 and any(self.patterns[bit - self.first_bit].fullmatch(para)
-                              for bit in bits(hits & self.fitting[k]))
+        if k < 0:
+            return False
+        mask = hits & self.fitting[k]
+        tried = self.tried.get(mask)
+        if tried is None:
+            tried = self.tried[mask] = tuple(self.patterns[bit - self.first_bit].fullmatch
+                                             for bit in bits(mask))
+        return any(fullmatch(para) for fullmatch in tried)
 
 
 @dataclass(frozen=True)
