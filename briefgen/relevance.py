@@ -128,7 +128,8 @@ def cue_weights(corpus: Corpus, section: SectionConfig,
                 found: Sequence[Found] | None = None) -> dict[str, float]:
     """A cue found in few sentences says more than one found everywhere ("talks" in a
     story about talks): weight 1 for a cue in one sentence, near 0 for one in all.
-    `found` holds the groups' cues when the caller has them already."""
+    `found` holds the groups' cues when the caller has them already (those of the groups
+    that may hold one are enough)."""
     key = (section.id, section.cues)
     if key not in corpus.cue_weight_cache:
         if found is None:
@@ -160,13 +161,14 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
     spans = MainSpans(texts) if spans is None else spans
-    read = range(len(texts)) if may_hold is None else compress(range(len(texts)), may_hold)
+    read = list(range(len(texts)) if may_hold is None
+                else compress(range(len(texts)), may_hold))
     pattern, local = cue_pattern(section.cues), _local(section.cues)
-    found = [_NONE] * len(texts)
-    for i in read:
-        found[i] = _find(pattern, local, texts[i], partial(spans.__getitem__, i))
+    # the cues of the texts read; those not read hold none, and are not gone through again
+    found = [_find(pattern, local, texts[i], partial(spans.__getitem__, i)) for i in read]
     weights = cue_weights(corpus, section, found if of_groups else None)
-    cues = cue_score(found, weights)
+    cues = np.zeros(len(texts))
+    cues[read] = cue_score(found, weights)
     score = similarity + CUE_WEIGHT * np.minimum(cues, CUE_CAP)
     if not section.cues:  # a section of only a title and a description takes any text
         return score
