@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import ahocorasick
 
+from .regex_start import case_odd
+
 try:  # the parser is private; without it every rule reads every text
     from re import _constants as _c
     from re import _parser
@@ -29,10 +31,6 @@ except ImportError:  # pragma: no cover - Python 3.10
     except ImportError:
         _parser = None
 
-# Characters a case-blind rule takes for an ASCII letter that lower() does not turn into
-# it: a text holding one opens the gate to every rule. (The Kelvin sign, which
-# regex_start counts among them, lowers to "k".)
-CASE_ODD = ("ſ", "ı", "İ")
 MAX_CLASS = 8  # characters of a class taken as alternatives ("[-–—]" holds "-", "–" or "—")
 MAX_STRINGS = 64  # strings a stretch of a pattern is taken to match, at most
 MAX_TIMES = 3  # repetitions a repeat whose strings are counted may make
@@ -68,7 +66,7 @@ def _parsed(pattern: re.Pattern):
 
 def _foldable(s: str) -> bool:
     """Whether a text holding the string in any case holds it lower-cased once the text is:
-    ASCII (but for CASE_ODD), or a mark or space with no case at all ("©", "’", "–",
+    ASCII (but for regex_start.CASE_ODD), or a mark or space with no case at all ("©", "’", "–",
     "\xa0"; not "Ⓐ")."""
     return all(ch.isascii() or (unicodedata.category(ch)[0] in "PSZC"
                                 and ch.lower() == ch == ch.upper()) for ch in s)
@@ -359,7 +357,7 @@ class RuleGate:
     def hits(self, text: str) -> int:
         """A mask of the patterns that may match somewhere in the text (a 0 bit: surely
         not)."""
-        if any(ch in text for ch in CASE_ODD):
+        if case_odd(text):  # a case-blind rule takes it for an ASCII letter: every rule reads it
             return self.every
         mask = self.always
         if not self.empty:

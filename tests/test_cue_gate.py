@@ -106,3 +106,10 @@ def test_a_cue_of_words_and_alternatives_is_told_by_their_joins():
     gate = cue_gate.CueGate([("/\\bwill (visit|meet)\\b/",)])
     assert gate.may_hold("They will meet.") == [True]
     assert gate.may_hold("They will not.") == [False]
+
+
+def test_case_odd_tells_each_of_its_letters_and_no_other():
+    from briefgen.regex_start import CASE_ODD, case_odd
+
+    assert all(case_odd(f"a {ch} b") for ch in CASE_ODD)
+    assert not case_odd("Kk Ii Ss \u212a ß")
