@@ -46,7 +46,7 @@ def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case strings of which every match of the pattern holds one; None when nothing
     is sure, or one of them is no sign (a string nearly every text holds)."""
     parsed = _parsed(pattern)
-    found = _choices(list(parsed)) if parsed is not None else None
+    found = _choices(parsed.data) if parsed is not None else None
     if not found or not all(map(_sign, found)):
         return None
     return tuple(sorted(found))
@@ -55,7 +55,8 @@ def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
 @lru_cache(maxsize=1024)
 def _parsed(pattern: re.Pattern):
     """The pattern read case-insensitively (a match with case is one without); once, for
-    its strings and its lengths."""
+    its strings and its lengths. A part's items are its `data` (a list): `list(part)`
+    would copy them through the parser's __getitem__, one Python call an item."""
     if _parser is None or not isinstance(pattern.pattern, str):
         return None
     try:
@@ -108,11 +109,11 @@ def _choices(items: list) -> set[str] | None:
         best, run = _surer(best, _sure(run)), {""}
         found = None
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            found = _repeated(av[0], list(av[2]))
+            found = _repeated(av[0], av[2].data)
         elif op is _c.SUBPATTERN:
-            found = _choices(list(av[-1]))
+            found = _choices(av[-1].data)
         elif op is _c.BRANCH:
-            branches = [_choices(list(b)) for b in av[1]]
+            branches = [_choices(b.data) for b in av[1]]
             if all(branches):
                 found = set().union(*branches)
         best = _surer(best, found)
@@ -131,12 +132,12 @@ def _language(items: list) -> set[str] | None:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             part = {""}  # it matches no character
         elif op is _c.SUBPATTERN:
-            part = _language(list(av[-1]))
+            part = _language(av[-1].data)
         elif op is _c.BRANCH:
-            branches = [_language(list(b)) for b in av[1]]
+            branches = [_language(b.data) for b in av[1]]
             part = set().union(*branches) if all(b is not None for b in branches) else None
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] <= MAX_TIMES:
-            once = _language(list(av[2]))
+            once = _language(av[2].data)
             part = None if once is None else _repeats(once, av[0], av[1])
         if part is None:
             return None
@@ -200,14 +201,14 @@ def _item_edges(op, av) -> tuple[set[str] | None, set[str] | None, bool]:
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return set(), set(), True  # it matches no character
     if op is _c.SUBPATTERN:
-        return _edges(list(av[-1]))
+        return _edges(av[-1].data)
     if op is _c.BRANCH:
-        ends = [_edges(list(b)) for b in av[1]]
+        ends = [_edges(b.data) for b in av[1]]
         first, last = (None if any(e[n] is None for e in ends) else set().union(
             *(e[n] for e in ends)) for n in (0, 1))
         return first, last, any(e[2] for e in ends)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-        first, last, empty = _edges(list(av[2]))
+        first, last, empty = _edges(av[2].data)
         return first, last, empty or av[0] == 0
     # one character not told (".", "[a-z]"), or anything else, which may match nothing
     return None, None, op not in (_c.ANY, _c.IN, _c.NOT_LITERAL, _c.CATEGORY)
@@ -264,7 +265,7 @@ def fullmatch_lengths(pattern: re.Pattern) -> tuple[int, int]:
     if parsed is None:
         return 0, _c.MAXREPEAT if _parser else 1 << 32
     least, most = parsed.getwidth()
-    first = list(parsed)[:1]
+    first = parsed.data[:1]
     if first and first[0][0] is _c.ASSERT and first[0][1][0] == 1:  # a lookahead
         ahead = list(first[0][1][1])
         if ahead and ahead[-1] == (_c.AT, _c.AT_END):
@@ -284,7 +285,7 @@ def edge_chars(pattern: re.Pattern, end: bool) -> frozenset[str] | None:
     parsed = _parsed(pattern)
     if parsed is None or pattern.flags & re.MULTILINE:  # `^` and `$` at every line
         return None
-    items = list(parsed)
+    items = parsed.data
     anchors = (_c.AT_END, _c.AT_END_STRING) if end else (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
     if not items or items[-1 if end else 0][0] is not _c.AT \
             or items[-1 if end else 0][1] not in anchors:
@@ -300,11 +301,11 @@ def _edge(items: list, end: bool) -> set[str] | None:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue  # zero width: the character beside it opens or closes the match
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            return _edge(list(av[2]), end) if av[0] >= 1 else None
+            return _edge(av[2].data, end) if av[0] >= 1 else None
         if op is _c.SUBPATTERN:
-            return _edge(list(av[-1]), end)
+            return _edge(av[-1].data, end)
         if op is _c.BRANCH:
-            branches = [_edge(list(b), end) for b in av[1]]
+            branches = [_edge(b.data, end) for b in av[1]]
             return None if None in branches else set().union(*branches)  # type: ignore[arg-type]
         return _class_with_ranges(op, av)
     return None
