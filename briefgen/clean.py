@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -69,10 +69,15 @@ class Rules:
                      other_script_share=self.other_script_share if share is None else share)
 
 
+# libyaml's loader where PyYAML has it: the same data, a tenth of the time of the pure
+# Python one on the default rules, read at every build
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_rules(text: str, name: str) -> Rules:
     """Compile a furniture-rule YAML document; errors name the file and the rule."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=_LOADER) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -150,17 +155,28 @@ class _Page:
     def __init__(self, text: str, rules: Rules) -> None:
         self.text, self.rules = text, rules
         self.ready = _ready(rules)
-        self.truncate = self.ready.truncate
         share = rules.other_script_share
-        self.other_script = share is not None and _other_script(text[:20_000]) > share
+        # a paragraph is cut from the page's text, and repairs add no letter of another
+        # script: on a page with none, no paragraph needs looking at for them
+        self.foreign = share is not None and (not self.ready.latin_repairs or (
+            not text.isascii() and _NON_LATIN_LETTER.search(text) is not None))
+        self.other_script = self.foreign and _other_script(text[:20_000]) > share
         self.done: dict[str, str | None] = {}
         self.found: dict[str, int] = {}
+        self.trailers: dict[str, bool] = {}
 
     def hits(self, text: str) -> int:
         """The rules that may match the text (see rule_gate), once per distinct text."""
         if text not in self.found:
             self.found[text] = self.ready.gate.hits(text)
         return self.found[text]
+
+    def trailer(self, para: str) -> bool:
+        """Whether a truncate rule matches the paragraph: asked of each paragraph twice (as
+        a trailer, and as furniture), found once."""
+        if para not in self.trailers:
+            self.trailers[para] = self.ready.truncate.any(para, self.hits(para))
+        return self.trailers[para]
 
     def split(self, check: bool = True) -> list[str]:
         paragraphs: list[str] = []
@@ -180,8 +196,7 @@ class _Page:
         kept: list[str] = []
         for n, para in enumerate(paragraphs):
             below = paragraphs[n + 1] if n + 1 < len(paragraphs) else ""
-            trailer = self.truncate.any(para, self.hits(para))
-            if trailer and any(map(reads_as_sentence, kept)):
+            if self.trailer(para) and any(map(reads_as_sentence, kept)):
                 break  # a trailer (link list, author box) once the story has begun
             if self._credited_below(para, below):
                 continue
@@ -219,7 +234,7 @@ class _Page:
             return None  # no news paragraph is this long: a dump, not prose
         ready = self.ready
         hits = self.hits(para)
-        if ready.drop.any(para, hits) or ready.truncate.any(para, hits) or self.notice(para):
+        if ready.drop.any(para, hits) or self.trailer(para) or self.notice(para):
             return None
         raw = para = _single_spaced(para).strip()  # so that only a rule's cut is a change
         # a credit ends the paragraph, before or after other spans ("... (Photo: X) [ad_1]")
@@ -236,7 +251,8 @@ class _Page:
         if _is_caption_sized(para) and (credited or self._caption(para)):
             return None  # a photo caption: one sentence that carried a credit or a caption's shape
         share = self.rules.other_script_share
-        if share is not None and (_other_script(para) > share) != self.other_script:
+        if self.foreign and share is not None \
+                and (_other_script(para) > share) != self.other_script:
             return None  # a line in another script than the page's: a language menu, a link
         return para
 
@@ -267,6 +283,8 @@ class _Page:
         """Cut what a credit rule finds at the end, looking only at the paragraph's tail."""
         pattern, ready = self.ready.credits, self.ready
         for _ in range(MAX_CUTS if pattern else 0):
+            if not self.hits(para) & ready.credit_bits:
+                break  # nor in its tail, whose strings and last character are the paragraph's
             start = max(0, len(para) - CREDIT_TAIL)
             if not ready.gate.hits(para[start:]) & ready.credit_bits:
                 break  # no credit's strings in the tail
@@ -393,11 +411,19 @@ class _Whole:
         self.edges = sorted({least for least, _ in lengths} | {most + 1 for _, most in lengths})
         self.fitting = [sum(1 << (first_bit + n) for n, (least, most) in enumerate(lengths)
                             if least <= edge <= most) for edge in self.edges]
+        # the rules of a mask, in order: a day's paragraphs have a few dozen masks
+        self.tried: dict[int, tuple[Callable[[str], re.Match | None], ...]] = {}
 
     def any(self, para: str, hits: int) -> bool:
         k = bisect_right(self.edges, len(para)) - 1
-        return k >= 0 and any(self.patterns[bit - self.first_bit].fullmatch(para)
-                              for bit in bits(hits & self.fitting[k]))
+        if k < 0:
+            return False
+        mask = hits & self.fitting[k]
+        tried = self.tried.get(mask)
+        if tried is None:
+            tried = self.tried[mask] = tuple(self.patterns[bit - self.first_bit].fullmatch
+                                             for bit in bits(mask))
+        return any(fullmatch(para) for fullmatch in tried)
 
 
 @dataclass(frozen=True)
@@ -415,6 +441,7 @@ class _Ready:
     captions: re.Pattern | None
     caption_bits: int
     notices: tuple[tuple[int, re.Pattern, int], ...]  # (most characters, pattern, bit)
+    latin_repairs: bool  # no repair writes a letter of another script than Latin
 
 
 def _ready(rules: Rules) -> _Ready:
@@ -452,7 +479,8 @@ def _ready_by_value(rules: Rules) -> _Ready:
                       for n, (p, replacement) in enumerate(rules.repairs)),
         credits=_one_pattern(rules.credits), credit_bits=mask(credits, rules.credits),
         captions=_one_pattern(rules.captions), caption_bits=mask(captions, rules.captions),
-        notices=tuple((chars, p, notice + n) for n, (chars, p) in enumerate(notices)))
+        notices=tuple((chars, p, notice + n) for n, (chars, p) in enumerate(notices)),
+        latin_repairs=not any(_other_script(r) for _, r in rules.repairs))
 
 
 def _notice_pattern(notices: Iterable[str]) -> re.Pattern:

@@ -53,6 +53,9 @@ class CueGate:
         # a section with a cue of no sure strings (or no cues) reads every text
         self.always = [not cues for cues in cue_lists]
         holders: dict[str, dict[tuple[bool, bool], set[int]]] = {}
+        # whether every match of each cue a string stands for begins where the string does:
+        # a word's does; a regular expression's may begin before it
+        opens: dict[str, bool] = {}
         for n, cues in enumerate(cue_lists):
             for cue in cues:
                 found = cue_strings(cue)
@@ -62,6 +65,7 @@ class CueGate:
                 strings, starts, ends = found
                 for s in strings:
                     holders.setdefault(s, {}).setdefault((starts, ends), set()).add(n)
+                    opens[s] = opens.get(s, True) and regex_cue(cue.strip()) is None
         self.every = (1 << self.sections) - 1
         self.always_bits = sum(1 << n for n, always in enumerate(self.always) if always)
         self.automaton = ahocorasick.Automaton()
@@ -76,7 +80,7 @@ class CueGate:
                     at_edges.append((bits, starts, ends))
                 else:
                     anywhere |= bits
-            self.automaton.add_word(s, (len(s), anywhere, tuple(at_edges)))
+            self.automaton.add_word(s, (len(s), anywhere, tuple(at_edges), opens[s]))
         if holders:
             self.automaton.make_automaton()
         self.empty = not holders
@@ -84,19 +88,29 @@ class CueGate:
     def mask(self, text: str) -> int:
         """The sections that may hold one of their cues in the text, bit n for section n
         (0: surely not)."""
+        return self.reach(text)[0]
+
+    def reach(self, text: str) -> tuple[int, int]:
+        """`mask`, and the earliest place in the text where a match of a cue of a section
+        that does not read every text may begin: the first string found of a word's cue (0
+        when a regular expression's string is found). A pattern searched from there finds
+        what it finds from the text's start."""
         if self.empty or case_odd(text):  # then every section is read
-            return self.every
+            return self.every, 0
         low = text.lower()  # as long as the text: no case_odd character in it
         found = self.always_bits
-        for end, (length, anywhere, at_edges) in self.automaton.iter(low):
+        first = len(low)
+        for end, (length, anywhere, at_edges, opens) in self.automaton.iter(low):
+            start = end - length + 1
+            if start < first or not opens:
+                first = start if opens else 0
             found |= anywhere
             for bits, starts, ends in at_edges:
-                start = end - length + 1
                 if (starts and start and _is_word(low[start - 1])) \
                         or (ends and end + 1 < len(low) and _is_word(low[end + 1])):
                     continue
                 found |= bits
-        return found
+        return found, first
 
     def may_hold(self, text: str) -> list[bool]:
         """Per section: whether the text may hold one of its cues (False: surely not)."""

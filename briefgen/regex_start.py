@@ -34,11 +34,14 @@ FANOUT = 4  # branches per level of the lookahead tree
 # Characters a case-blind pattern takes for an ASCII letter that lower() does not turn into
 # it (or turns into two): a text holding none reads the same to a case-blind pattern as
 # its lower-cased copy does to the same pattern with case, which is far faster to search.
-CASE_ODD = ("ſ", "ı", "İ", "K")
+# (The Kelvin sign is none of them: lower() turns it into "k".)
+CASE_ODD = ("ſ", "ı", "İ")
 
 
 def case_odd(text: str) -> bool:
-    return any(ch in text for ch in CASE_ODD)
+    """Whether the text holds one of CASE_ODD: three searches in C, not a generator over
+    them (a large day has some hundred thousand texts to ask)."""
+    return "ſ" in text or "ı" in text or "İ" in text
 
 
 # Global flags opening a pattern ("(?i)"): inside an alternation they must be scoped or go.
@@ -188,17 +191,22 @@ def literal_choices(body: str) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found and all(s.isascii() for s in found) else None
 
 
+MAX_JOINED = 64  # strings a stretch of literals and small alternatives is taken to match
+
+
 def _choices(items: list) -> set[str] | None:
     """The surest set of strings one of which every match of `items` holds: the one whose
-    shortest string is longest."""
+    shortest string is longest. A stretch of literals and alternatives of a few literals
+    holds one of their joins ("will (visit|meet)" holds "will visit" or "will meet")."""
     best: set[str] | None = None
-    run = ""
-    for op, av in [*items, (None, None)]:  # the sentinel ends the last run
-        if op is _c.LITERAL:
-            run += chr(av).lower()
+    run = {""}  # what the stretch since the last open item matches
+    for op, av in [*items, (None, None)]:  # the sentinel ends the last stretch
+        strings = _language([(op, av)]) if op is not None else None
+        if strings is not None and len(run) * len(strings) <= MAX_JOINED:
+            run = {a + b for a in run for b in strings}
             continue
-        found = {run} if run else None
-        run = ""
+        found = None if "" in run else run  # a match may hold nothing of these
+        run = {""}
         if op is _c.SUBPATTERN or (op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1):
             found = _surer(found, _choices(list(av[-1])))
         elif op is _c.BRANCH:
@@ -207,6 +215,26 @@ def _choices(items: list) -> set[str] | None:
                 found = _surer(found, set().union(*branches))
         best = _surer(best, found)
     return best
+
+
+def _language(items: list) -> set[str] | None:
+    """Every string the items match, in small letters, if they are literals and groups or
+    alternatives of them, and few; else None."""
+    out = {""}
+    for op, av in items:
+        if op is _c.LITERAL:
+            part: set[str] | None = {chr(av).lower()}
+        elif op is _c.SUBPATTERN:
+            part = _language(list(av[-1]))
+        elif op is _c.BRANCH:
+            branches = [_language(list(b)) for b in av[1]]
+            part = None if None in branches else set().union(*branches)  # type: ignore[arg-type]
+        else:
+            return None
+        if part is None or len(out) * len(part) > MAX_JOINED:
+            return None
+        out = {a + b for a in out for b in part}
+    return out
 
 
 def _surer(a: set[str] | None, b: set[str] | None) -> set[str] | None:

@@ -69,24 +69,25 @@ def find_cues(cues: tuple[str, ...], text: str, span: tuple[int, int] | None = N
 
 
 def _find(pattern: re.Pattern | None, local: bool, text: str,
-          span_of: Callable[[], tuple[int, int]]) -> Found:
+          span_of: Callable[[], tuple[int, int]], first: int = 0) -> Found:
     """`find_cues` with the cues' pattern and `_local` looked up already (the cues are a
     tuple of some hundred strings, hashed anew for every lookup), and the main clause
     asked of `span_of` only when it matters: not for a text a local pattern finds
-    nothing in, which most texts are."""
+    nothing in, which most texts are. No match in the text begins before `first` (see
+    `cue_gate.CueGate.reach`): the text is searched from there."""
     if pattern is None:
         return _NONE
     if local:
-        matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text)]
+        matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text, first)]
         if not matches:  # nor in the main clause, which is scanned as in the text
             return _NONE
         start, end = span_of()
     else:
         start, end = span_of()
         if start == 0 and end == len(text):  # the main clause is the whole text
-            anywhere = _names([m.lastgroup for m in pattern.finditer(text)])
+            anywhere = _names([m.lastgroup for m in pattern.finditer(text, first)])
             return anywhere, anywhere
-        matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text)]
+        matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text, first)]
     anywhere = _names([name for name, _, _ in matches])
     if start == 0 and end == len(text):
         return anywhere, anywhere
@@ -128,7 +129,8 @@ def cue_weights(corpus: Corpus, section: SectionConfig,
                 found: Sequence[Found] | None = None) -> dict[str, float]:
     """A cue found in few sentences says more than one found everywhere ("talks" in a
     story about talks): weight 1 for a cue in one sentence, near 0 for one in all.
-    `found` holds the groups' cues when the caller has them already."""
+    `found` holds the groups' cues when the caller has them already (those of the groups
+    that may hold one are enough)."""
     key = (section.id, section.cues)
     if key not in corpus.cue_weight_cache:
         if found is None:
@@ -145,13 +147,14 @@ def cue_weights(corpus: Corpus, section: SectionConfig,
 
 def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
               rows: sparse.csr_matrix | None = None, spans: MainSpans | None = None,
-              may_hold: Sequence[bool] | None = None) -> np.ndarray:
+              may_hold: Sequence[bool] | None = None, firsts: Sequence[int] | None = None
+              ) -> np.ndarray:
     """How well each text fits the section by its words: query similarity plus the
     weight of the section's cues it contains; -inf for a text that holds no cue and is
     not clearly similar to the query. Without texts, the corpus's groups; `spans` are
     the texts' main clauses when the caller shares them between sections, and
     `may_hold` says which texts may hold the section's cues at all (`cue_gate`): the
-    others are not read."""
+    others are not read; `firsts`, where in each a match may begin at the earliest."""
     of_groups = texts is None
     texts = [g.text for g in corpus.groups] if texts is None else texts
     rows = corpus.group_rows if rows is None else rows
@@ -160,13 +163,15 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
     spans = MainSpans(texts) if spans is None else spans
-    read = range(len(texts)) if may_hold is None else compress(range(len(texts)), may_hold)
+    read = list(range(len(texts)) if may_hold is None
+                else compress(range(len(texts)), may_hold))
     pattern, local = cue_pattern(section.cues), _local(section.cues)
-    found = [_NONE] * len(texts)
-    for i in read:
-        found[i] = _find(pattern, local, texts[i], partial(spans.__getitem__, i))
+    # the cues of the texts read; those not read hold none, and are not gone through again
+    found = [_find(pattern, local, texts[i], partial(spans.__getitem__, i),
+                   firsts[i] if firsts else 0) for i in read]
     weights = cue_weights(corpus, section, found if of_groups else None)
-    cues = cue_score(found, weights)
+    cues = np.zeros(len(texts))
+    cues[read] = cue_score(found, weights)
     score = similarity + CUE_WEIGHT * np.minimum(cues, CUE_CAP)
     if not section.cues:  # a section of only a title and a description takes any text
         return score
@@ -230,9 +235,12 @@ def word_fit(corpus: Corpus, sections: Sequence[SectionConfig],
     """`fit` by the words alone; `fit` adds `shape_fit`."""
     shown = [g.text for g in corpus.groups] if texts is None else texts
     gate = cue_gate.gate(tuple(s.cues for s in sections))
-    masks = [gate.mask(t) for t in shown]  # bit n: section n may hold a cue of the text
+    reached = [gate.reach(t) for t in shown]  # bit n: section n may hold a cue of the text
+    masks = [mask for mask, _ in reached]
+    firsts = [first for _, first in reached]
     spans = MainSpans(shown)  # read once for all sections
-    return np.vstack([relevance(corpus, s, texts, rows, spans, [m >> n & 1 for m in masks])
+    return np.vstack([relevance(corpus, s, texts, rows, spans, [m >> n & 1 for m in masks],
+                                None if gate.always[n] else firsts)
                       for n, s in enumerate(sections)])
 
 

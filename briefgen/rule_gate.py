@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import ahocorasick
 
+from .regex_start import case_odd
+
 try:  # the parser is private; without it every rule reads every text
     from re import _constants as _c
     from re import _parser
@@ -29,10 +31,6 @@ except ImportError:  # pragma: no cover - Python 3.10
     except ImportError:
         _parser = None
 
-# Characters a case-blind rule takes for an ASCII letter that lower() does not turn into
-# it: a text holding one opens the gate to every rule. (The Kelvin sign, which
-# regex_start counts among them, lowers to "k".)
-CASE_ODD = ("ſ", "ı", "İ")
 MAX_CLASS = 8  # characters of a class taken as alternatives ("[-–—]" holds "-", "–" or "—")
 MAX_STRINGS = 64  # strings a stretch of a pattern is taken to match, at most
 MAX_TIMES = 3  # repetitions a repeat whose strings are counted may make
@@ -48,7 +46,7 @@ def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case strings of which every match of the pattern holds one; None when nothing
     is sure, or one of them is no sign (a string nearly every text holds)."""
     parsed = _parsed(pattern)
-    found = _choices(list(parsed)) if parsed is not None else None
+    found = _choices(parsed.data) if parsed is not None else None
     if not found or not all(map(_sign, found)):
         return None
     return tuple(sorted(found))
@@ -57,7 +55,8 @@ def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
 @lru_cache(maxsize=1024)
 def _parsed(pattern: re.Pattern):
     """The pattern read case-insensitively (a match with case is one without); once, for
-    its strings and its lengths."""
+    its strings and its lengths. A part's items are its `data` (a list): `list(part)`
+    would copy them through the parser's __getitem__, one Python call an item."""
     if _parser is None or not isinstance(pattern.pattern, str):
         return None
     try:
@@ -68,7 +67,7 @@ def _parsed(pattern: re.Pattern):
 
 def _foldable(s: str) -> bool:
     """Whether a text holding the string in any case holds it lower-cased once the text is:
-    ASCII (but for CASE_ODD), or a mark or space with no case at all ("©", "’", "–",
+    ASCII (but for regex_start.CASE_ODD), or a mark or space with no case at all ("©", "’", "–",
     "\xa0"; not "Ⓐ")."""
     return all(ch.isascii() or (unicodedata.category(ch)[0] in "PSZC"
                                 and ch.lower() == ch == ch.upper()) for ch in s)
@@ -110,11 +109,11 @@ def _choices(items: list) -> set[str] | None:
         best, run = _surer(best, _sure(run)), {""}
         found = None
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            found = _repeated(av[0], list(av[2]))
+            found = _repeated(av[0], av[2].data)
         elif op is _c.SUBPATTERN:
-            found = _choices(list(av[-1]))
+            found = _choices(av[-1].data)
         elif op is _c.BRANCH:
-            branches = [_choices(list(b)) for b in av[1]]
+            branches = [_choices(b.data) for b in av[1]]
             if all(branches):
                 found = set().union(*branches)
         best = _surer(best, found)
@@ -133,12 +132,12 @@ def _language(items: list) -> set[str] | None:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             part = {""}  # it matches no character
         elif op is _c.SUBPATTERN:
-            part = _language(list(av[-1]))
+            part = _language(av[-1].data)
         elif op is _c.BRANCH:
-            branches = [_language(list(b)) for b in av[1]]
+            branches = [_language(b.data) for b in av[1]]
             part = set().union(*branches) if all(b is not None for b in branches) else None
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] <= MAX_TIMES:
-            once = _language(list(av[2]))
+            once = _language(av[2].data)
             part = None if once is None else _repeats(once, av[0], av[1])
         if part is None:
             return None
@@ -202,14 +201,14 @@ def _item_edges(op, av) -> tuple[set[str] | None, set[str] | None, bool]:
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return set(), set(), True  # it matches no character
     if op is _c.SUBPATTERN:
-        return _edges(list(av[-1]))
+        return _edges(av[-1].data)
     if op is _c.BRANCH:
-        ends = [_edges(list(b)) for b in av[1]]
+        ends = [_edges(b.data) for b in av[1]]
         first, last = (None if any(e[n] is None for e in ends) else set().union(
             *(e[n] for e in ends)) for n in (0, 1))
         return first, last, any(e[2] for e in ends)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-        first, last, empty = _edges(list(av[2]))
+        first, last, empty = _edges(av[2].data)
         return first, last, empty or av[0] == 0
     # one character not told (".", "[a-z]"), or anything else, which may match nothing
     return None, None, op not in (_c.ANY, _c.IN, _c.NOT_LITERAL, _c.CATEGORY)
@@ -266,12 +265,67 @@ def fullmatch_lengths(pattern: re.Pattern) -> tuple[int, int]:
     if parsed is None:
         return 0, _c.MAXREPEAT if _parser else 1 << 32
     least, most = parsed.getwidth()
-    first = list(parsed)[:1]
+    first = parsed.data[:1]
     if first and first[0][0] is _c.ASSERT and first[0][1][0] == 1:  # a lookahead
         ahead = list(first[0][1][1])
         if ahead and ahead[-1] == (_c.AT, _c.AT_END):
             most = min(most, first[0][1][1].getwidth()[1] + 1)
     return least, most
+
+
+MAX_RANGE = 128  # characters of a range ("[A-Z]") taken as an edge's alternatives, at most
+
+
+def edge_chars(pattern: re.Pattern, end: bool) -> frozenset[str] | None:
+    """When every match begins at the text's start (`^`, `\\A`), or with `end` ends at its
+    end (`$`, `\\Z`), the lower-case characters its first or last one is among; None when
+    that is not sure or a character has case beyond ASCII. A text whose first or last
+    character (the one before a final newline, where `$` also matches) is none of them
+    cannot match: a test of one character instead of the pattern tried at every place."""
+    parsed = _parsed(pattern)
+    if parsed is None or pattern.flags & re.MULTILINE:  # `^` and `$` at every line
+        return None
+    items = parsed.data
+    anchors = (_c.AT_END, _c.AT_END_STRING) if end else (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
+    if not items or items[-1 if end else 0][0] is not _c.AT \
+            or items[-1 if end else 0][1] not in anchors:
+        return None
+    chars = _edge(items[:-1] if end else items[1:], end)
+    return frozenset(chars) if chars and all(map(_foldable, chars)) else None
+
+
+def _edge(items: list, end: bool) -> set[str] | None:
+    """The lower-case characters a match of `items` begins (or ends) with; None when not sure
+    (among them, when it may be empty)."""
+    for op, av in reversed(items) if end else items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the character beside it opens or closes the match
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            return _edge(av[2].data, end) if av[0] >= 1 else None
+        if op is _c.SUBPATTERN:
+            return _edge(av[-1].data, end)
+        if op is _c.BRANCH:
+            branches = [_edge(b.data, end) for b in av[1]]
+            return None if None in branches else set().union(*branches)  # type: ignore[arg-type]
+        return _class_with_ranges(op, av)
+    return None
+
+
+def _class_with_ranges(op, av) -> set[str] | None:
+    """The lower-case characters one item matches: a literal, or a class of literals, small
+    ranges and spaces."""
+    if op is not _c.IN or any(o is _c.NEGATE for o, _ in av):
+        return _class(op, av)
+    out: set[str] = set()
+    for o, a in av:
+        if o is _c.RANGE and a[1] - a[0] < MAX_RANGE:
+            out |= {chr(c).lower() for c in range(a[0], a[1] + 1)}
+        else:
+            part = _chars(o, a) if o in (_c.LITERAL, _c.CATEGORY) else None
+            if part is None:
+                return None
+            out |= part
+    return out
 
 
 class RuleGate:
@@ -281,12 +335,19 @@ class RuleGate:
         self.every = (1 << len(patterns)) - 1
         self.always = 0  # the rules that read every text
         masks: dict[str, int] = {}
+        # rules anchored at the text's start or end: per edge, those that may match there
+        self.anchored = [0, 0]
+        self.edge_ok: list[dict[str, int]] = [{}, {}]
         for n, pattern in enumerate(patterns):
             strings = rule_strings(pattern)
             if strings is None:
                 self.always |= 1 << n
             for s in strings or ():
                 masks[s] = masks.get(s, 0) | 1 << n
+            for end in (False, True):
+                for ch in edge_chars(pattern, end) or ():
+                    self.edge_ok[end][ch] = self.edge_ok[end].get(ch, 0) | 1 << n
+                    self.anchored[end] |= 1 << n
         self.automaton = ahocorasick.Automaton()
         for s, mask in masks.items():
             self.automaton.add_word(s, mask)
@@ -297,11 +358,19 @@ class RuleGate:
     def hits(self, text: str) -> int:
         """A mask of the patterns that may match somewhere in the text (a 0 bit: surely
         not)."""
-        if self.empty or any(ch in text for ch in CASE_ODD):
+        if case_odd(text):  # a case-blind rule takes it for an ASCII letter: every rule reads it
             return self.every
         mask = self.always
-        for _, found in self.automaton.iter(text.lower()):  # as long as the text
-            mask |= found
+        if not self.empty:
+            for _, found in self.automaton.iter(text.lower()):  # as long as the text
+                mask |= found
+        if self.anchored[0]:
+            mask &= ~self.anchored[0] | self.edge_ok[0].get(text[:1].lower(), 0)
+        if self.anchored[1]:
+            last = self.edge_ok[1].get(text[-1:].lower(), 0)
+            if text.endswith("\n"):  # `$` matches before a final newline too
+                last |= self.edge_ok[1].get(text[-2:-1].lower(), 0)
+            mask &= ~self.anchored[1] | last
         return mask
 
 

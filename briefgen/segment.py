@@ -17,11 +17,12 @@ import nupunkt
 from .model import Article, Sentence
 
 # Titles never end a sentence; acronyms and initials rarely do.
-_TITLE = re.compile(
-    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Cmdr|Sgt|Adm|Prof|Rev|Hon|Amb"
-    r"|Pres|Sec|Supt|Insp|St|Mt|Ft|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc"
-    r"|approx|Corp|Inc|Co|Ltd|Bros)\.$"
-)
+_TITLES = (
+    "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Cmdr|Sgt|Adm|Prof|Rev|Hon|Amb"
+    "|Pres|Sec|Supt|Insp|St|Mt|Ft|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc"
+    "|approx|Corp|Inc|Co|Ltd|Bros")
+_TITLE = re.compile(rf"(?:^|[\s(])(?:{_TITLES})\.$")
+_TITLED = frozenset(f"{title}." for title in _TITLES.split("|"))  # each ends in a small letter
 _ACRONYM = re.compile(r"(?:^|[\s(‘“-])(?:[A-Z]\.){1,3}$")
 # Words that begin sentences; used to tell "in the U.S. The talks" from "U.S. officials".
 _STARTERS = (
@@ -87,13 +88,24 @@ def _merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     for start, end in spans:
         if merged:
             tail = text[max(merged[-1][0], merged[-1][1] - _TAIL):merged[-1][1]]
-            title = _TITLE.search(tail)
-            acronym = _ACRONYM.search(tail) and not _STARTS_SENTENCE.match(text, start, end)
+            # a title's full stop follows a small letter, an initial's a capital; most
+            # sentences end on a word that is neither (the spans end on no space)
+            before = tail[-2:-1] if tail.endswith(".") else ""
+            title = "a" <= before <= "z" and _ends_in_title(tail)
+            acronym = "A" <= before <= "Z" and _ACRONYM.search(tail) \
+                and not _STARTS_SENTENCE.match(text, start, end)
             if title or acronym:
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
     return merged
+
+
+def _ends_in_title(tail: str) -> bool:
+    """`_TITLE.search(tail)` for a tail ending on a full stop: its last word, after a
+    space or "(" (or the whole tail), is a title and the stop."""
+    words = tail.rsplit(None, 1)
+    return bool(words) and words[-1].rpartition("(")[2] in _TITLED
 
 
 def _missed_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -130,6 +130,15 @@ def test_lines_in_another_script_are_dropped_on_a_latin_page():
     assert clean_text(page) == page.replace("\n", "\n\n")
 
 
+def test_a_line_a_repair_writes_in_another_script_is_dropped_on_a_latin_page(tmp_path: Path):
+    rules_file = tmp_path / "mine.yaml"
+    rules_file.write_text("repairs: [['Zorblat quux', 'Русская версия сайта']]\n")
+    rules = load_rules((rules_file,))
+    line = "Zorblat quux here today."
+    assert clean_text(f"{LEAD}\n{line}\n{NEXT}") == f"{LEAD}\n\n{line}\n\n{NEXT}"
+    assert clean_text(f"{LEAD}\n{line}\n{NEXT}", rules) == f"{LEAD}\n\n{NEXT}"
+
+
 def test_other_script_share_is_a_setting(tmp_path: Path):
     rules_file = tmp_path / "mine.yaml"
     rules_file.write_text("other_script_share: 1\n")  # 1: never

@@ -17,7 +17,8 @@ CUES = (("meet*", "talks with", "/\\b(since (19|20)\\d\\d|in \\w+ years)\\b/", "
         ("Élysée", "talks"))
 WORDS = ["meet", "meeting", "said", "aid", "urban", "ban", "bans", "talks", "with", "joint",
          "jointly", "session", "since", "1999", "2001", "in", "five", "years", "U.S.",
-         "visit", "Élysée", "élysée", "ſince", "İn", "12", "km", "’s", "MEETS", "_ban"]
+         "visit", "Élysée", "élysée", "ſince", "İn", "12", "km", "’s", "MEETS", "_ban",
+         "\u212aM", "Since", "KM"]
 
 
 def test_a_string_inside_another_word_is_no_sign_of_its_cue():
@@ -49,6 +50,28 @@ def test_the_gate_never_shuts_out_a_text_a_pattern_matches(words, gaps):
             assert may, (cues, text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12),
+       st.lists(st.sampled_from([" ", ", ", "-", "", ". "]), min_size=12, max_size=12))
+def test_a_pattern_searched_from_where_the_gate_says_finds_what_it_finds_from_the_start(
+        words, gaps):
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    gate = cue_gate.CueGate(CUES)
+    mask, first = gate.reach(text)
+    for n, cues in enumerate(CUES):
+        if gate.always[n] or not mask >> n & 1:
+            continue
+        pattern = cue_pattern(cues)
+        assert [(m.lastgroup, m.span()) for m in pattern.finditer(text, first)] == \
+            [(m.lastgroup, m.span()) for m in pattern.finditer(text)], (cues, text)
+
+
+def test_a_regular_expressions_match_may_begin_before_its_string():
+    gate = cue_gate.CueGate(CUES[:1])
+    assert gate.reach("They meet.") == (1, 5)
+    assert gate.reach("in meet years") == (1, 0)  # "in \w+ years" begins before " years"
+
+
 def test_the_default_sections_fit_the_same_with_and_without_the_gate(monkeypatch):
     from briefgen import load_config, pipeline, relevance
     from briefgen.candidates import spanning
@@ -67,6 +90,26 @@ def test_the_default_sections_fit_the_same_with_and_without_the_gate(monkeypatch
     gate = cue_gate.gate(tuple(s.cues for s in cfg.sections))
     shut = sum(not any(gate.may_hold(g.text)) for g in corpus.groups)
     assert shut > 0  # the gate shuts some texts out, so the comparison tests it
-    monkeypatch.setattr(cue_gate.CueGate, "mask", lambda self, text: self.every)
+    # every text read, from its start
+    monkeypatch.setattr(cue_gate.CueGate, "reach", lambda self, text: (self.every, 0))
     corpus.cue_weight_cache.clear()
     assert np.array_equal(relevance.word_fit(corpus, cfg.sections), gated)
+
+
+def test_a_cue_of_words_and_alternatives_is_told_by_their_joins():
+    from briefgen.regex_start import literal_choices
+
+    assert literal_choices(r"\bwill (visit|meet)\b") == ("will meet", "will visit")
+    assert literal_choices(r"(in|by) (May|June)") == ("by june", "by may", "in june", "in may")
+    assert literal_choices(r"(?:a|)b") == ("ab", "b")  # the empty alternative: "b" alone
+    assert literal_choices(r"\d+ (?:km|miles)") == (" km", " miles")
+    gate = cue_gate.CueGate([("/\\bwill (visit|meet)\\b/",)])
+    assert gate.may_hold("They will meet.") == [True]
+    assert gate.may_hold("They will not.") == [False]
+
+
+def test_case_odd_tells_each_of_its_letters_and_no_other():
+    from briefgen.regex_start import CASE_ODD, case_odd
+
+    assert all(case_odd(f"a {ch} b") for ch in CASE_ODD)
+    assert not case_odd("Kk Ii Ss \u212a ß")

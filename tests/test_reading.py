@@ -48,7 +48,8 @@ def test_a_section_profile_comes_from_its_own_examples():
 
 WORDS = ["They", "did", "NOT", "Not", "agree", "WILL", "Will", "visit", "next", "Year",
          "Refused", "to", "meet", "won't", "Can't", "INVITED", "him", "ſoon", "İnvited", "Kelvin",
-         "K", "plans", "to", "ı", "Remains", "Open", "Warned", "urged", "him", "not", "to", "go"]
+         "K", "\u212a", "plans", "to", "ı", "Remains", "Open", "Warned", "urged", "him", "not",
+         "to", "go"]
 
 
 @settings(max_examples=400, deadline=None)

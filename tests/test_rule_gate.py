@@ -64,6 +64,47 @@ def test_a_letter_that_a_case_blind_rule_takes_for_another_opens_the_gate():
     assert re.search(r"(?i)kiosk", "\u212aiosk") and kiosk.hits("\u212aiosk") == 1
 
 
+def test_a_rule_anchored_at_an_edge_reads_only_texts_with_its_character_there():
+    edge = rule_gate.edge_chars
+    assert edge(re.compile(r"(?<=[.!?])\s*[-–—]{1,2}\s*[A-Z][A-Za-z]{1,15}$"), True) == \
+        frozenset("abcdefghijklmnopqrstuvwxyz")
+    assert edge(re.compile(r"^(?:[•·]|[-*](?= ))\s*"), False) == frozenset("•·-*")
+    assert edge(re.compile(r"(?i)^(?:live|breaking)\b"), False) == frozenset("lb")
+    assert edge(re.compile(r"\(AP\)\Z"), True) == frozenset(")")
+    assert edge(re.compile(r"^\d+"), False) is None  # digits beyond ASCII
+    assert edge(re.compile(r"x?$"), True) is None  # may end with anything before
+    assert edge(re.compile(r"(?m)x$"), True) is None  # at the end of every line
+    assert edge(re.compile(r"(?i)é$"), True) is None  # a letter with case beyond ASCII
+    gate = rule_gate.RuleGate([re.compile(r"\.\s*[-–—]\s*[A-Z][a-z]+$"),
+                               re.compile(r"^[A-Z]{3,}:\s")])
+    assert gate.hits("“It ended. — Reuters") == 1
+    assert gate.hits("“It ended. — Reuters.") == 0
+    assert gate.hits("“It ended. — Reuters\n") == 1  # `$` before a final newline
+    assert gate.hits("LONDON: It ended.") == 2
+    assert gate.hits("“LONDON: It ended.") == 0
+
+
+ANCHORED = [re.compile(p) for p in (
+    r"(?<=[.!?])\s*[-–—]{1,2}\s*[A-Z][A-Za-z]{1,15}$", r"(?<=[.!?])\s+\([A-Z]{2,6}\)$",
+    r"^(?:[•·▪●◦‣∙]|[-*](?= ))\s*", r"^[A-Z]{3,}(?:[ /-][A-Z]{2,}){0,3}:\s+(?=[A-Z“])",
+    r"(?i)^(?:live(?: updates?)?|breaking)\s*[:|]\s*", r"(?i)\s*\((?:photo|ap)\)\Z",
+    r"\s+[—–-]{1,2}\s+[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,3} (?:pic|photo)$")]
+EDGE_PIECES = ["It ended.", "— Reuters", "--", "-", "(AP)", "(Photo)", "LONDON:", "AP/UK:",
+               "•", "* ", "- ", "Live updates:", "LIVE |", "breaking", "\u212aELVIN", "ſ",
+               "ı", "\n", "\xa0", "said", "?", "“", "Jane Doe photo", "Jane pic", ""]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(EDGE_PIECES), max_size=8),
+       st.lists(st.sampled_from([" ", "", "\n", ": "]), min_size=8, max_size=8))
+def test_the_edge_gate_never_shuts_out_a_text_an_anchored_rule_matches(pieces, gaps):
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    hits = rule_gate.RuleGate(ANCHORED).hits(text)
+    for n, pattern in enumerate(ANCHORED):
+        if pattern.search(text):
+            assert hits >> n & 1, (pattern.pattern, text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=14),
        st.lists(st.sampled_from([" ", ", ", "", ". ", ": "]), min_size=14, max_size=14))

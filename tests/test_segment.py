@@ -139,3 +139,17 @@ def test_a_fused_headline_gap_is_the_whole_run_of_whitespace_after_a_small_lette
     text = "".join(pieces)
     gap = re.compile(rf"\s(?<=[a-z]\s)\s*(?=(?:{_STARTERS}) [a-z])")
     assert _fused(text) == [m.span() for m in gap.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "Mrs", "mr", "Co", "Corp", "xMr", "U", "S", "No", "(",
+                                 "“", "-", " ", "\xa0", "\t", "\u2003", ".", "said", "Inc",
+                                 "approx", "A", "‘"]), min_size=1, max_size=8))
+def test_a_tail_is_told_ending_in_a_title_or_an_initial_as_the_patterns_tell_it(pieces):
+    from briefgen.segment import _ACRONYM, _TITLE, _ends_in_title
+
+    tail = ("".join(pieces) + ".").lstrip()
+    before = tail[-2:-1]
+    assert ("a" <= before <= "z" and _ends_in_title(tail)) == bool(_TITLE.search(tail)), tail
+    if _ACRONYM.search(tail):
+        assert "A" <= before <= "Z", tail
