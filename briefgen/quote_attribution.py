@@ -20,12 +20,17 @@ _VERB_WORDS = [
     "acknowledged", "admitted", "conceded", "confirmed", "vowed", "pledged", "promised",
     "predicted", "cautioned", "complained", "countered", "maintained", "concluded", "quipped",
     "joked", "tweeted", "posted",
-    r"(?:is|was) quoted(?: by [^,.;“”\"]{1,60}?)? as (?:saying|telling)", "pointed out"]
-_VERBS = "(?:" + "|".join(_VERB_WORDS) + ")"
+    *(rf"{be} quoted(?: by [^,.;“”\"]{{1,60}}?)? as (?:saying|telling)" for be in ("is", "was")),
+    "pointed out"]
+# Each list of words is grouped by first letter (by_first_letter): an attribution's verb is
+# tried at each word of the phrase before it, against the few words of that word's letter,
+# not all sixty. Words of different letters never match at one place, and those of a letter
+# keep their order, so every match is the same.
+_VERBS = by_first_letter(_VERB_WORDS)
 # What else makes someone the subject of speech in a sentence ("Doe spoke about ...").
 _SPEECH_WORDS = [*_VERB_WORDS, "spoke", "held that", "expressed", "suggested", "proposed",
                  "called", "told"]
-_SPEECH = rf"(?:{_VERBS}|spoke|held that|expressed|suggested|proposed|called|told)"
+_SPEECH = by_first_letter(_SPEECH_WORDS)
 _ADVERB = r"(?:(?:\w+ly|also|then|later|again|further|earlier|on \w+day|\w+day)\s+)?"
 # An attribution phrase: "he", "Jane Doe", "Mr. Doe", "the Ruritanian leader", "state broadcaster
 # RTV"; read_who() decides whether it names anyone.
@@ -86,7 +91,7 @@ _REPORTING_WORDS = [
     "suggested", "pointed out", "assured", "announced", "confirmed", "acknowledged", "argued",
     "explained", "recalled", "believes",
     "expressed (?:hope|confidence|concern|the hope|the belief)"]
-_REPORTING = "(?:" + "|".join([_SAID, *_REPORTING_WORDS]) + ")"
+_REPORTING = by_first_letter([*_SAID_WORDS, *_REPORTING_WORDS])
 _WHEN = r"(?:\s(?:on\s)?(?:\w+day|last\s\w+|this\s\w+))?"
 REPORTED = re.compile(
     rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?(?:"

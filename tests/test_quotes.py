@@ -10,10 +10,18 @@ from briefgen.name_roles import _ANY_TITLE, _holds_title
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
 from briefgen.overlap import OverlapIndex
 from briefgen.quote_attribution import (
+    _AT_END,
+    _BEFORE,
     _REPORTING,
+    _REPORTING_WORDS,
+    _SAID_WORDS,
     _SPEECH,
-    _VERB_AT_END,
+    _SPEECH_WORDS,
     _VERB_ENDS,
+    _VERB_WORDS,
+    _VERBS,
+    AFTER,
+    REPORTED,
     REPORTING_WORD,
     SAID_AFTER_COMMA,
     SPEAKS,
@@ -356,7 +364,8 @@ def test_speakers_in_a_text_are_those_every_search_finds(words, glue):
 @settings(max_examples=300, deadline=None)
 def test_reporting_words_grouped_by_letter_are_those_of_the_plain_alternation(words, glue):
     text = glue.join(words)
-    plain = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
+    plain = re.compile(rf"\b(?:{_plain([*_SAID_WORDS, *_REPORTING_WORDS])}|according\sto"
+                       r"|According\sto)\b")
     assert [m.span() for m in REPORTING_WORD.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
 
@@ -366,10 +375,32 @@ def test_reporting_words_grouped_by_letter_are_those_of_the_plain_alternation(wo
 @settings(max_examples=300, deadline=None)
 def test_speech_words_grouped_by_letter_are_found_where_the_plain_ones_are(words, glue):
     text = glue.join(words)
-    plain = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
-    for grouped, alternation in ((SPEECH_WORD, plain), (_VERB_ENDS, re.compile(_VERB_AT_END))):
+    plain = re.compile(rf"\b{_plain(_SPEECH_WORDS)}\b|\b[Aa]ccording to\b")
+    for grouped, alternation in ((SPEECH_WORD, plain),
+                                 (_VERB_ENDS, re.compile(_plain(_VERB_WORDS) + _AT_END))):
         for pos in range(len(text) + 1):
             assert bool(grouped.match(text, pos)) == bool(alternation.match(text, pos))
+
+
+def _plain(words: list[str]) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+@given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
+       st.sampled_from([" ", "  ", ", "]))
+@settings(max_examples=300, deadline=None)
+def test_attributions_with_their_verbs_grouped_by_letter_match_as_with_the_plain_ones(
+        words, glue):
+    text = glue.join(words)
+    for grouped in (AFTER, _BEFORE, SPEAKS, REPORTED):
+        plain = re.compile(grouped.pattern.replace(_VERBS, _plain(_VERB_WORDS))
+                           .replace(_SPEECH, _plain(_SPEECH_WORDS))
+                           .replace(_REPORTING, _plain([*_SAID_WORDS, *_REPORTING_WORDS])))
+        assert plain.pattern != grouped.pattern
+        for pos in range(len(text) + 1):
+            found, expected = grouped.match(text, pos), plain.match(text, pos)
+            assert (found and (found.span(), found.groupdict())) == \
+                (expected and (expected.span(), expected.groupdict())), (grouped.pattern, pos)
 
 
 NAME_PIECES = ["Jane", "Doe", "U.S.", "U.", "S.", "R.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "St.",
