@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .name_words import NAME_RUN
+from .name_words import CAPITALS, NAME_RUN
 from .regex_start import by_first_letter
 from .speaker_who import Who, read_who
 from .speakers import Names
@@ -156,13 +156,19 @@ def speakers_before(lead: str):
 def speakers_in(text: str):
     """Every match of SPEAKS in text, as `search_all` gives them. Each holds a speech word
     (its verb, or "said", or "according to") at or after its start, so a match starts at a
-    word no later than the text's last speech word: only those words are tried, not the
-    rest of the text, which a search goes through before it fails."""
+    word no later than the text's last speech word: only those words are tried (those an
+    alternative of SPEAKS may start at), not the rest of the text, which a search goes
+    through before it fails."""
     last = _last_start(SPEECH_WORD, text)
     pos = 0
     while pos <= last:
-        m = next((m for w in _WORD_START.finditer(text, pos, last + 1)
-                  if (m := SPEAKS.match(text, w.start()))), None)
+        m = None
+        for w in _SPEAKER_START.finditer(text, pos):  # (its lookahead may read past `last`)
+            if w.start() > last:
+                break
+            m = SPEAKS.match(text, w.start())
+            if m:
+                break
         if not m:
             return
         yield m
@@ -172,7 +178,10 @@ def speakers_in(text: str):
         pos = nxt.end() - 1
 
 
-_WORD_START = re.compile(r"\b\w")  # where each of SPEAKS's alternatives starts
+# The word starts where one of SPEAKS's alternatives may start: a capital, or a lower-case
+# word one opens on ("he", "the", "von", "according", "said"); most words are neither.
+_SPEAKER_START = re.compile(rf"\b(?=[{CAPITALS}]|(?:he|she|the|a|an|von|van|de|da|del|al|bin"
+                            r"|according|said|says|added)\b)\w")
 
 
 def _last_start(pattern: re.Pattern, text: str) -> int:

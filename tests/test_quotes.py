@@ -346,8 +346,8 @@ ATTRIBUTION_WORDS = ["told the press", "told them", "expressed hope", "pointed o
                      "he", "She",
                      "said", "says", "added", "told", "reporters", "spoke", "according to",
                      "According to", "was quoted as saying", "also", "on Monday", "that",
-                     "talks", "van", "der", "Berg", "RTV", "state broadcaster", "Élodie",
-                     ",", ".", ":", "“", "”", '"', "’s", "and", "in Paris", "x_y", "1999"]
+                     "talks", "van", "der", "de", "bin", "Berg", "RTV", "state broadcaster",
+                     "Élodie", ",", ".", ":", "“", "”", '"', "’s", "and", "in Paris", "x_y", "1999"]
 
 
 @given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
