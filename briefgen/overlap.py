@@ -38,7 +38,8 @@ class OverlapIndex:
         return min(MEETINGS, self._min_shared(m))  # a set of fewer shared words, all of them
 
     def _prefix(self, words: set[str]) -> list[str]:
-        rarest = sorted(words, key=lambda w: (self._frequency[w], w))
+        # by frequency, ties by the word: sorted by the word, then (stably) by frequency
+        rarest = sorted(sorted(words), key=self._frequency.__getitem__)
         m = len(rarest)
         return rarest[:max(0, m - self._min_shared(m) + self._needed(m))]
 
