@@ -83,15 +83,18 @@ class ArticleNames:
         return strong or [n for n, r in holders.items() if not _qualifiers(r)]
 
 
-def _descriptor_parts(descriptor: str) -> tuple[str, set[str]]:
-    """("president", {"ruri"}) from "the Ruritanian president"; ("", set()) without a title."""
+# read once: a descriptor its own article does not resolve is looked for in each of the day's
+# first articles (Names.holders_of)
+@lru_cache(maxsize=4096)
+def _descriptor_parts(descriptor: str) -> tuple[str, frozenset[str]]:
+    """("president", {"ruri"}) from "the Ruritanian president"; ("", {}) without a title."""
     ws = [w for w in re.findall(r"[\w’'.-]+", descriptor)
           if w.lower() not in ("the", "a", "an", "of")]
     titles = [bare_word(w) for w in ws if bare_word(w) in TITLE_WORDS]
     if not titles:
-        return "", set()
-    return titles[-1], {_stem(w) for w in ws if w[0].isupper() and not is_title(w)
-                        and w.lower() != "state"}
+        return "", frozenset()
+    return titles[-1], frozenset(_stem(w) for w in ws if w[0].isupper() and not is_title(w)
+                                 and w.lower() != "state")
 
 
 def _stem(word: str) -> str:
