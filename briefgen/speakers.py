@@ -22,7 +22,6 @@ from collections.abc import Iterator, Sequence
 
 from .article_names import ArticleNames, Mention
 from .model import Article
-from .name_roles import role_after, role_before
 from .name_words import (
     DOCUMENTS,
     INSTITUTION_WORDS,
@@ -94,7 +93,7 @@ class Names:
         self.full_counts: Counter = Counter()
         titled: set[str] = set()
         for a in sample:
-            for m in self.article(a.id).mentions:
+            for m in self.article(a.id).titled_mentions():
                 if len(m.name.split()) > 1:
                     self.full_counts[m.name] += 1
                 if m.role:
@@ -211,7 +210,7 @@ class Names:
         return " ".join(ws) if self.is_person(ws) else ""
 
     def _index(self, body: str) -> ArticleNames:
-        out = ArticleNames()
+        out = ArticleNames(body)
         names_of = self._names_of  # (_name_of, without a call for each of the many runs)
         for m in NAME_RUNS.finditer(body):
             run = m.group()
@@ -222,10 +221,7 @@ class Names:
                 continue
             at = run.rfind(name)
             start = m.start() + at
-            end = start + len(name)
-            role = role_before(body, start, run[:at].strip() if at else "")
-            if not role and body.startswith(",", end):
-                role = role_after(body, end)
-            out.mentions.append(Mention(name, start, end, role))
+            out.mentions.append(Mention(name, start, start + len(name),
+                                        run[:at].strip() if at else ""))
             out.counts[name] += 1
         return out

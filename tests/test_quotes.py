@@ -87,6 +87,26 @@ def test_speaker_role_from_title_or_apposition():
                      "Sam Roe": "senior fellow at the Policy Institute"}
 
 
+def test_titles_read_when_asked_for_are_those_read_all_at_once():
+    bodies = ["Foreign Minister Jane Doe met Sam Roe, a senior fellow at the Policy Institute. "
+              "Doe and Roe talked. Jane Doe said Ruritanian President Ana Maria da Costa, the "
+              "host, would join. Da Costa’s envoy, Sam Roe, stayed.",
+              "Ruritania's finance minister Jane Doe met the president, Sam Roe, in Strelsau."]
+    # (after a first article, the only one the day's names are learnt from)
+    articles = [make_article(b, id=f"a{i}") for i, b in enumerate(["Jane Doe spoke.", *bodies])]
+    lazy, eager = Names(articles, sample_chars=0), Names(articles, sample_chars=0)
+    assert all(m.role is None for m in lazy.article("a1").mentions)
+    for a in articles:
+        eager.article(a.id).titled_mentions()  # every title read before anything is asked
+        for name in eager.article(a.id).counts:
+            for words in (name, name.split()[-1], name.split()[0]):
+                assert lazy.article(a.id).role_of(words) == eager.article(a.id).role_of(words)
+                assert lazy.article(a.id).full(words) == eager.article(a.id).full(words)
+        assert [m.role for m in lazy.article(a.id).titled_mentions()] == \
+            [m.role for m in eager.article(a.id).mentions]
+    assert "Foreign Minister" in {m.role for m in eager.article("a1").mentions}
+
+
 def test_a_role_before_the_name_may_end_on_an_acronym_in_brackets():
     body = ('The President of the New Development Bank (NDB), Jane Doe, said: "The bank will '
             'lend more to its members."')
