@@ -1,5 +1,9 @@
 """One article's name mentions, each with the title the article attaches to it, and which
-of its people a descriptor ("the Ruritanian president") names."""
+of its people a descriptor ("the Ruritanian president") names.
+
+A mention's title is read when first asked for: most of a day's articles are asked only
+for the full form of a speaker's name and the titles of the few mentions of it, not for
+every title they give."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .name_roles import role_after, role_before
 from .name_words import TITLE_WORDS, bare_word, contains, is_title, word_set
 
 # Titles that name whoever leads a country: "the Ruritanian leader" is its president.
@@ -19,33 +24,62 @@ class Mention:
     name: str  # as printed, title stripped: "Jane Doe", "Doe"
     start: int
     end: int
-    role: str = ""  # the title attached to this mention: "Ruritanian President"
+    in_run: str = ""  # what its capitalized run holds before it: "Ruritanian President"
+    role: str | None = None  # the title attached to it, once read (ArticleNames.role)
 
 
 @dataclass
 class ArticleNames:
     """The name mentions of one article, each with the title attached to it, if any."""
 
+    body: str = ""
     mentions: list[Mention] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     _full: dict[str, str] = field(default_factory=dict)
     _holders: dict[str, list[str]] = field(default_factory=dict)
     _by_word: dict[str, list[str]] | None = None
+    _all_read: bool = False
 
-    def forms_of(self, name: str) -> list[str]:
+    def role(self, m: Mention) -> str:
+        """The title the article attaches to a mention: in its run, before it, or after it
+        in apposition ("Ruritanian President"); "" if none."""
+        if m.role is None:
+            m.role = role_before(self.body, m.start, m.in_run)
+            if not m.role and self.body.startswith(",", m.end):
+                m.role = role_after(self.body, m.end)
+        return m.role
+
+    def titled_mentions(self) -> list[Mention]:
+        """The mentions, every one's title read."""
+        if not self._all_read:
+            for m in self.mentions:
+                self.role(m)
+            self._all_read = True
+        return self.mentions
+
+    def _names_by_word(self) -> dict[str, list[str]]:
+        """The article's names by each word of them, in lower case."""
         if self._by_word is None:
             self._by_word = {}
             for n in self.counts:
                 for w in n.lower().split():
                     self._by_word.setdefault(w, []).append(n)
+        return self._by_word
+
+    def forms_of(self, name: str) -> list[str]:
         first = name.lower().split()[:1]
-        return [n for n in self._by_word.get(first[0], []) if contains(n, name)] if first else []
+        return [n for n in self._names_by_word().get(first[0], []) if contains(n, name)] \
+            if first else []
+
+    def _titled(self, name: str) -> bool:
+        """Whether the article attaches a title to a mention of exactly this name."""
+        return any(self.role(m) for m in self.mentions if m.name == name)
 
     def full(self, name: str) -> str:
         """The fullest form this article gives a name ("Doe" -> "Jane Doe")."""
         if name not in self._full:
             forms = self.forms_of(name)
-            titled = {m.name for m in self.mentions if m.role}
+            titled = {n for n in forms if self._titled(n)}
             self._full[name] = max(forms, key=lambda n: (
                 n in titled or self.counts[n] > 1, len(n.split()), self.counts[n])) \
                 if forms else name
@@ -54,12 +88,16 @@ class ArticleNames:
     def role_of(self, name: str) -> str:
         """The title this article attaches to this person's own name: the one it gives most
         often, the first given on a tie; "" if it gives none."""
+        # the names either holding it or held in it share a word with it: only theirs are read
+        by_word = self._names_by_word()
+        related = {n for w in name.lower().split() for n in by_word.get(w, ())
+                   if contains(name, n) or contains(n, name)}
         roles: Counter = Counter()
         first: dict[str, int] = {}
         for m in self.mentions:
-            if m.role and (contains(name, m.name) or contains(m.name, name)):
-                roles[m.role] += 1
-                first.setdefault(m.role, m.start)
+            if m.name in related and (role := self.role(m)):
+                roles[role] += 1
+                first.setdefault(role, m.start)
         return max(roles, key=lambda r: (roles[r], -first[r])) if roles else ""
 
     def holders_of(self, descriptor: str) -> list[str]:
@@ -74,7 +112,7 @@ class ArticleNames:
         if not title:
             return []
         holders: dict[str, str] = {}
-        for m in self.mentions:
+        for m in self.titled_mentions():
             if m.role and _title_fits(title, m.role):
                 holders.setdefault(self.full(m.name), m.role)
         if not qualifiers:
@@ -83,15 +121,18 @@ class ArticleNames:
         return strong or [n for n, r in holders.items() if not _qualifiers(r)]
 
 
-def _descriptor_parts(descriptor: str) -> tuple[str, set[str]]:
-    """("president", {"ruri"}) from "the Ruritanian president"; ("", set()) without a title."""
+# read once: a descriptor its own article does not resolve is looked for in each of the day's
+# first articles (Names.holders_of)
+@lru_cache(maxsize=4096)
+def _descriptor_parts(descriptor: str) -> tuple[str, frozenset[str]]:
+    """("president", {"ruri"}) from "the Ruritanian president"; ("", {}) without a title."""
     ws = [w for w in re.findall(r"[\w’'.-]+", descriptor)
           if w.lower() not in ("the", "a", "an", "of")]
     titles = [bare_word(w) for w in ws if bare_word(w) in TITLE_WORDS]
     if not titles:
-        return "", set()
-    return titles[-1], {_stem(w) for w in ws if w[0].isupper() and not is_title(w)
-                        and w.lower() != "state"}
+        return "", frozenset()
+    return titles[-1], frozenset(_stem(w) for w in ws if w[0].isupper() and not is_title(w)
+                                 and w.lower() != "state")
 
 
 def _stem(word: str) -> str:

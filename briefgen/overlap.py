@@ -15,6 +15,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
+from itertools import chain
 
 MEETINGS = 2  # words of a prefix two similar sets share at least
 
@@ -37,7 +38,8 @@ class OverlapIndex:
         return min(MEETINGS, self._min_shared(m))  # a set of fewer shared words, all of them
 
     def _prefix(self, words: set[str]) -> list[str]:
-        rarest = sorted(words, key=lambda w: (self._frequency[w], w))
+        # by frequency, ties by the word: sorted by the word, then (stably) by frequency
+        rarest = sorted(sorted(words), key=self._frequency.__getitem__)
         m = len(rarest)
         return rarest[:max(0, m - self._min_shared(m) + self._needed(m))]
 
@@ -56,13 +58,13 @@ class OverlapIndex:
         """Ids, in increasing order, of every added set that may share enough words with
         `words`; some share fewer and must still be checked."""
         needed = self._needed(len(words))
-        meetings: Counter = Counter()
-        for w in self._prefix(words):
-            meetings.update(self._by_word.get(w, ()))
+        # the ids of all the words' lists counted in one go, not list by list
+        by_word, by_prefix_word = self._by_word, self._by_prefix_word
+        meetings = Counter(chain.from_iterable(
+            [by_word[w] for w in self._prefix(words) if w in by_word]))
         found = {key for key, n in meetings.items() if n >= needed}
-        meetings = Counter()
-        for w in words:
-            meetings.update(self._by_prefix_word.get(w, ()))
+        meetings = Counter(chain.from_iterable(
+            [by_prefix_word[w] for w in words if w in by_prefix_word]))
         least = self._meetings
         found.update(key for key, n in meetings.items() if n >= least[key])
         return sorted(found)

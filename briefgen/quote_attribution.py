@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .name_words import NAME_RUN
+from .name_words import CAPITALS, NAME_RUN
 from .regex_start import by_first_letter
 from .speaker_who import Who, read_who
 from .speakers import Names
@@ -20,12 +20,17 @@ _VERB_WORDS = [
     "acknowledged", "admitted", "conceded", "confirmed", "vowed", "pledged", "promised",
     "predicted", "cautioned", "complained", "countered", "maintained", "concluded", "quipped",
     "joked", "tweeted", "posted",
-    r"(?:is|was) quoted(?: by [^,.;“”\"]{1,60}?)? as (?:saying|telling)", "pointed out"]
-_VERBS = "(?:" + "|".join(_VERB_WORDS) + ")"
+    *(rf"{be} quoted(?: by [^,.;“”\"]{{1,60}}?)? as (?:saying|telling)" for be in ("is", "was")),
+    "pointed out"]
+# Each list of words is grouped by first letter (by_first_letter): an attribution's verb is
+# tried at each word of the phrase before it, against the few words of that word's letter,
+# not all sixty. Words of different letters never match at one place, and those of a letter
+# keep their order, so every match is the same.
+_VERBS = by_first_letter(_VERB_WORDS)
 # What else makes someone the subject of speech in a sentence ("Doe spoke about ...").
 _SPEECH_WORDS = [*_VERB_WORDS, "spoke", "held that", "expressed", "suggested", "proposed",
                  "called", "told"]
-_SPEECH = rf"(?:{_VERBS}|spoke|held that|expressed|suggested|proposed|called|told)"
+_SPEECH = by_first_letter(_SPEECH_WORDS)
 _ADVERB = r"(?:(?:\w+ly|also|then|later|again|further|earlier|on \w+day|\w+day)\s+)?"
 # An attribution phrase: "he", "Jane Doe", "Mr. Doe", "the Ruritanian leader", "state broadcaster
 # RTV"; read_who() decides whether it names anyone.
@@ -86,7 +91,7 @@ _REPORTING_WORDS = [
     "suggested", "pointed out", "assured", "announced", "confirmed", "acknowledged", "argued",
     "explained", "recalled", "believes",
     "expressed (?:hope|confidence|concern|the hope|the belief)"]
-_REPORTING = "(?:" + "|".join([_SAID, *_REPORTING_WORDS]) + ")"
+_REPORTING = by_first_letter([*_SAID_WORDS, *_REPORTING_WORDS])
 _WHEN = r"(?:\s(?:on\s)?(?:\w+day|last\s\w+|this\s\w+))?"
 REPORTED = re.compile(
     rf"(?P<a>{_PHRASE}){_APPOSITION}\s+{_ADVERB}(?:has\s|had\s)?(?:"
@@ -151,13 +156,19 @@ def speakers_before(lead: str):
 def speakers_in(text: str):
     """Every match of SPEAKS in text, as `search_all` gives them. Each holds a speech word
     (its verb, or "said", or "according to") at or after its start, so a match starts at a
-    word no later than the text's last speech word: only those words are tried, not the
-    rest of the text, which a search goes through before it fails."""
+    word no later than the text's last speech word: only those words are tried (those an
+    alternative of SPEAKS may start at), not the rest of the text, which a search goes
+    through before it fails."""
     last = _last_start(SPEECH_WORD, text)
     pos = 0
     while pos <= last:
-        m = next((m for w in _WORD_START.finditer(text, pos, last + 1)
-                  if (m := SPEAKS.match(text, w.start()))), None)
+        m = None
+        for w in _SPEAKER_START.finditer(text, pos):  # (its lookahead may read past `last`)
+            if w.start() > last:
+                break
+            m = SPEAKS.match(text, w.start())
+            if m:
+                break
         if not m:
             return
         yield m
@@ -167,7 +178,10 @@ def speakers_in(text: str):
         pos = nxt.end() - 1
 
 
-_WORD_START = re.compile(r"\b\w")  # where each of SPEAKS's alternatives starts
+# The word starts where one of SPEAKS's alternatives may start: a capital, or a lower-case
+# word one opens on ("he", "the", "von", "according", "said"); most words are neither.
+_SPEAKER_START = re.compile(rf"\b(?=[{CAPITALS}]|(?:he|she|the|a|an|von|van|de|da|del|al|bin"
+                            r"|according|said|says|added)\b)\w")
 
 
 def _last_start(pattern: re.Pattern, text: str) -> int:

@@ -22,7 +22,6 @@ from collections.abc import Iterator, Sequence
 
 from .article_names import ArticleNames, Mention
 from .model import Article
-from .name_roles import role_after, role_before
 from .name_words import (
     DOCUMENTS,
     INSTITUTION_WORDS,
@@ -45,6 +44,7 @@ _PLACE_BEFORE = re.compile(
     r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
 _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+_NO_NAME_WORDS = INSTITUTION_WORDS | DOCUMENTS  # in lower case, words no person's name holds
 _POSSESSIVE_ENDS = ("’s", "'s")  # what POSSESSIVE finds in a word (which holds no newline)
 
 
@@ -94,7 +94,7 @@ class Names:
         self.full_counts: Counter = Counter()
         titled: set[str] = set()
         for a in sample:
-            for m in self.article(a.id).mentions:
+            for m in self.article(a.id).titled_mentions():
                 if len(m.name.split()) > 1:
                     self.full_counts[m.name] += 1
                 if m.role:
@@ -125,23 +125,21 @@ class Names:
             ws = ws[1:]  # "A K Doe": read as "K Doe", its "A" is no article
         if not ws:
             return False
-        for w in ws:
-            low = w.lower()
-            if w in NOT_NAMES or low in INSTITUTION_WORDS or low in DOCUMENTS or is_title(w):
-                return False
-        places = self.places  # (is_place, of words that hold no space)
-        if " ".join(ws) in PLACE_ACRONYMS or all(w in places for w in ws) \
+        lows = [w.lower() for w in ws]
+        if not NOT_NAMES.isdisjoint(ws) or not _NO_NAME_WORDS.isdisjoint(lows) \
+                or any(map(is_title, ws)):
+            return False
+        # (is_place, of words that hold no space: a place acronym is a single word)
+        if (len(ws) == 1 and ws[0] in PLACE_ACRONYMS) or self.places.issuperset(ws) \
                 or all(w.isupper() and len(w) > 1 for w in ws):
             return False
         lowercase = self.lowercase
         if len(ws) == 1:
-            w = ws[0]
-            low = w.lower()
-            return low not in ENGLISH_STOP_WORDS and (w in self.titled or low not in lowercase)
+            low = lows[0]
+            return low not in ENGLISH_STOP_WORDS and (ws[0] in self.titled or low not in lowercase)
         # "Presidents Doe and Roe Map Out Future Ties": a headline's words, not a name
-        lows = [w.lower() for w in ws]
         plain = [low for low in lows if low in lowercase and low not in PARTICLES]
-        return not any(low in _HEADLINE_WORDS for low in lows) and 2 * len(plain) <= len(ws)
+        return _HEADLINE_WORDS.isdisjoint(lows) and 2 * len(plain) <= len(ws)
 
     def holders_of(self, descriptor: str, article_id: str) -> list[str]:
         """Who a descriptor ("the chancellor") names in an article: the person that article
@@ -211,7 +209,7 @@ class Names:
         return " ".join(ws) if self.is_person(ws) else ""
 
     def _index(self, body: str) -> ArticleNames:
-        out = ArticleNames()
+        out = ArticleNames(body)
         names_of = self._names_of  # (_name_of, without a call for each of the many runs)
         for m in NAME_RUNS.finditer(body):
             run = m.group()
@@ -222,10 +220,7 @@ class Names:
                 continue
             at = run.rfind(name)
             start = m.start() + at
-            end = start + len(name)
-            role = role_before(body, start, run[:at].strip() if at else "")
-            if not role and body.startswith(",", end):
-                role = role_after(body, end)
-            out.mentions.append(Mention(name, start, end, role))
+            out.mentions.append(Mention(name, start, start + len(name),
+                                        run[:at].strip() if at else ""))
             out.counts[name] += 1
         return out

@@ -10,10 +10,18 @@ from briefgen.name_roles import _ANY_TITLE, _holds_title
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
 from briefgen.overlap import OverlapIndex
 from briefgen.quote_attribution import (
+    _AT_END,
+    _BEFORE,
     _REPORTING,
+    _REPORTING_WORDS,
+    _SAID_WORDS,
     _SPEECH,
-    _VERB_AT_END,
+    _SPEECH_WORDS,
     _VERB_ENDS,
+    _VERB_WORDS,
+    _VERBS,
+    AFTER,
+    REPORTED,
     REPORTING_WORD,
     SAID_AFTER_COMMA,
     SPEAKS,
@@ -77,6 +85,26 @@ def test_speaker_role_from_title_or_apposition():
     roles = {q.speaker: q.role for q in quotes_of(one, two)}
     assert roles == {"Jane Doe": "Foreign Minister",
                      "Sam Roe": "senior fellow at the Policy Institute"}
+
+
+def test_titles_read_when_asked_for_are_those_read_all_at_once():
+    bodies = ["Foreign Minister Jane Doe met Sam Roe, a senior fellow at the Policy Institute. "
+              "Doe and Roe talked. Jane Doe said Ruritanian President Ana Maria da Costa, the "
+              "host, would join. Da Costa’s envoy, Sam Roe, stayed.",
+              "Ruritania's finance minister Jane Doe met the president, Sam Roe, in Strelsau."]
+    # (after a first article, the only one the day's names are learnt from)
+    articles = [make_article(b, id=f"a{i}") for i, b in enumerate(["Jane Doe spoke.", *bodies])]
+    lazy, eager = Names(articles, sample_chars=0), Names(articles, sample_chars=0)
+    assert all(m.role is None for m in lazy.article("a1").mentions)
+    for a in articles:
+        eager.article(a.id).titled_mentions()  # every title read before anything is asked
+        for name in eager.article(a.id).counts:
+            for words in (name, name.split()[-1], name.split()[0]):
+                assert lazy.article(a.id).role_of(words) == eager.article(a.id).role_of(words)
+                assert lazy.article(a.id).full(words) == eager.article(a.id).full(words)
+        assert [m.role for m in lazy.article(a.id).titled_mentions()] == \
+            [m.role for m in eager.article(a.id).mentions]
+    assert "Foreign Minister" in {m.role for m in eager.article("a1").mentions}
 
 
 def test_a_role_before_the_name_may_end_on_an_acronym_in_brackets():
@@ -338,8 +366,8 @@ ATTRIBUTION_WORDS = ["told the press", "told them", "expressed hope", "pointed o
                      "he", "She",
                      "said", "says", "added", "told", "reporters", "spoke", "according to",
                      "According to", "was quoted as saying", "also", "on Monday", "that",
-                     "talks", "van", "der", "Berg", "RTV", "state broadcaster", "Élodie",
-                     ",", ".", ":", "“", "”", '"', "’s", "and", "in Paris", "x_y", "1999"]
+                     "talks", "van", "der", "de", "bin", "Berg", "RTV", "state broadcaster",
+                     "Élodie", ",", ".", ":", "“", "”", '"', "’s", "and", "in Paris", "x_y", "1999"]
 
 
 @given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
@@ -356,7 +384,8 @@ def test_speakers_in_a_text_are_those_every_search_finds(words, glue):
 @settings(max_examples=300, deadline=None)
 def test_reporting_words_grouped_by_letter_are_those_of_the_plain_alternation(words, glue):
     text = glue.join(words)
-    plain = re.compile(rf"\b(?:{_REPORTING}|according\sto|According\sto)\b")
+    plain = re.compile(rf"\b(?:{_plain([*_SAID_WORDS, *_REPORTING_WORDS])}|according\sto"
+                       r"|According\sto)\b")
     assert [m.span() for m in REPORTING_WORD.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
 
@@ -366,10 +395,32 @@ def test_reporting_words_grouped_by_letter_are_those_of_the_plain_alternation(wo
 @settings(max_examples=300, deadline=None)
 def test_speech_words_grouped_by_letter_are_found_where_the_plain_ones_are(words, glue):
     text = glue.join(words)
-    plain = re.compile(rf"\b{_SPEECH}\b|\b[Aa]ccording to\b")
-    for grouped, alternation in ((SPEECH_WORD, plain), (_VERB_ENDS, re.compile(_VERB_AT_END))):
+    plain = re.compile(rf"\b{_plain(_SPEECH_WORDS)}\b|\b[Aa]ccording to\b")
+    for grouped, alternation in ((SPEECH_WORD, plain),
+                                 (_VERB_ENDS, re.compile(_plain(_VERB_WORDS) + _AT_END))):
         for pos in range(len(text) + 1):
             assert bool(grouped.match(text, pos)) == bool(alternation.match(text, pos))
+
+
+def _plain(words: list[str]) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+@given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
+       st.sampled_from([" ", "  ", ", "]))
+@settings(max_examples=300, deadline=None)
+def test_attributions_with_their_verbs_grouped_by_letter_match_as_with_the_plain_ones(
+        words, glue):
+    text = glue.join(words)
+    for grouped in (AFTER, _BEFORE, SPEAKS, REPORTED):
+        plain = re.compile(grouped.pattern.replace(_VERBS, _plain(_VERB_WORDS))
+                           .replace(_SPEECH, _plain(_SPEECH_WORDS))
+                           .replace(_REPORTING, _plain([*_SAID_WORDS, *_REPORTING_WORDS])))
+        assert plain.pattern != grouped.pattern
+        for pos in range(len(text) + 1):
+            found, expected = grouped.match(text, pos), plain.match(text, pos)
+            assert (found and (found.span(), found.groupdict())) == \
+                (expected and (expected.span(), expected.groupdict())), (grouped.pattern, pos)
 
 
 NAME_PIECES = ["Jane", "Doe", "U.S.", "U.", "S.", "R.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "St.",
