@@ -56,7 +56,12 @@ def _stemmer():
     # times faster than the pure Python and the same on 51,000 words of news and bench text.
     import snowballstemmer
 
-    return snowballstemmer.stemmer("english")
+    stemmer = snowballstemmer.stemmer("english")
+    if hasattr(stemmer, "maxCacheSize"):  # PyStemmer's
+        # its cache is for callers that stem a word many times: `_STEMS` asks once per
+        # word, and the cache would only make each first asking about four times slower
+        stemmer.maxCacheSize = 0  # documented: 0 disables it
+    return stemmer
 
 
 def analyze(text: str) -> list[str]:
