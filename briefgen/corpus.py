@@ -18,7 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from . import vectors
-from .candidates import is_candidate
+from .candidates import is_candidate_text
 from .model import Sentence, count_words
 from .neighbours import similar_pairs
 
@@ -116,8 +116,11 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     """The candidate sentences as groups of one fact each, with their TF-IDF rows and
     concept weights, and an index of every sentence for corroboration."""
     # Wire copies repeat sentences word for word: work on each distinct text once.
-    keys = [_normalized_text(s.text) for s in sentences]
-    flags = [is_candidate(s) for s in sentences]
+    number: dict[str, int] = {}
+    printed = [number.setdefault(s.text, len(number)) for s in sentences]
+    keys = list(map([_normalized_text(t) for t in number].__getitem__, printed))
+    flags = list(map([is_candidate_text(t) for t in number].__getitem__, printed))
+    del number, printed
     chosen = list(compress(range(len(sentences)), flags))
     candidates = [sentences[i] for i in chosen]
     distinct: dict[str, int] = {}
