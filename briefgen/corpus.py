@@ -134,15 +134,19 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
         text_of.append(t)
         used_by.add(t, s.article_id)
     keys_of_texts = list(distinct)
-    tokens = [vectors.analyze_normalized(t, k) for t, k in zip(texts, keys_of_texts, strict=True)]
     vectorizer = vectors.Vectorizer()
-    counts = vectorizer.fit_counts(tokens, len(texts))
+    counts = vectorizer.fit_counts(*vectors.analyze_all(texts, keys_of_texts))
+    # each text's words, each once in the order they first stand: its row's columns, which
+    # the weighing below sorts
+    column_words = list(vectorizer.vocabulary_)
+    words = (list(map(column_words.__getitem__, counts.indices.tolist())),
+             counts.indptr.tolist())
     # per word, how many articles use it; the counts become the TF-IDF rows after
     articles = _articles_per_word(counts, used_by)
     weights = concept_weights(vectorizer.vocabulary_, counts, articles)
     plain = _shared_word_share(counts, articles)
     matrix = vectorizer.weigh_fitted(counts) if texts else sparse.csr_matrix((0, 0))
-    groups = group_duplicates(candidates, text_of, tokens, plain, matrix, article_order,
+    groups = group_duplicates(candidates, text_of, words, plain, matrix, article_order,
                               _places(candidates), keys_of_texts)
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
     # the last reader of distinct and used_by: it takes them over
@@ -240,12 +244,15 @@ def _places(candidates: list[Sentence]) -> list[int]:
     return places
 
 
-def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: list[list[str]],
-                     plain: list[float], matrix: sparse.csr_matrix,
-                     article_order: Sequence[str], places: list[int],
+def group_duplicates(candidates: list[Sentence], text_of: list[int],
+                     words: tuple[list[str], list[int]], plain: list[float],
+                     matrix: sparse.csr_matrix, article_order: Sequence[str], places: list[int],
                      keys: list[str]) -> list[Group]:
-    """Distinct texts similar enough to tell the same fact become one group; `plain` is
-    each text's `_shared_word_share`, `keys` its `_normalized_text`."""
+    """Distinct texts similar enough to tell the same fact become one group; `words` are
+    the texts' stemmed content words, each once, all in one list and where each text's
+    begin (and the last ends), `plain` each text's `_shared_word_share`, `keys` its
+    `_normalized_text`."""
+    concepts, starts = words
     if not candidates:
         return []
     labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY)[text_of]
@@ -271,8 +278,9 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
                                    key=lambda a: rank.get(a, 0)))
             place = min(places[i] for i in rows)
         t = text_of[best]
-        groups.append(Group(sentence.text, sources, place, t, tuple(dict.fromkeys(tokens[t])),
-                            plain[t], _word_count(sentence.text, keys[t])))
+        groups.append(Group(sentence.text, sources, place, t,
+                            tuple(concepts[starts[t]:starts[t + 1]]), plain[t],
+                            _word_count(sentence.text, keys[t])))
     return groups
 
 
