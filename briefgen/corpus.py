@@ -227,10 +227,15 @@ def concept_weights(vocabulary: dict[str, int], counts: sparse.csr_matrix,
     outweigh the topics only some articles reach), and less the more sentences repeat it
     (names of the main actors are in every other sentence). `counts` are the texts' word
     counts (columns by `vocabulary`), `articles` how many articles use each word."""
-    in_sentences = np.bincount(counts.indices, minlength=len(vocabulary)).tolist()
+    in_sentences = np.bincount(counts.indices, minlength=len(vocabulary))
     total = max(1, counts.shape[0])
-    return {c: math.sqrt(a if a > 1 else 0.5) * math.log(1 + total / in_sentences[n])
-            for (c, n), a in zip(vocabulary.items(), articles.tolist(), strict=True)}
+    # math.log once per distinct count (numpy's log may differ in the last bit); the square
+    # roots and products are numpy's, which round as math's do
+    seen, which = np.unique(in_sentences, return_inverse=True)
+    rarity = np.array([math.log(1 + total / n) for n in seen.tolist()])[which.ravel()]
+    columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
+    weight = np.sqrt(np.where(articles > 1, articles, 0.5)) * rarity[columns]
+    return dict(zip(vocabulary, weight.tolist(), strict=True))
 
 
 def _places(candidates: list[Sentence]) -> list[int]:
