@@ -196,12 +196,14 @@ _TYPOGRAPHIC = ("’", "“", "”", "‘", "—", "–")
 def _normalized_text(text: str) -> str:
     """The text's runs of word characters in small letters, joined by single spaces."""
     low = text.lower()
-    for mark in _TYPOGRAPHIC:  # a mark for a mark: no run starts, ends or joins
-        if mark in low:
-            low = low.replace(mark, " ")
-    if low.isascii():  # most texts: one C pass turns what is no word into spaces
-        return " ".join(low.translate(_NOT_WORD).split())
-    return " ".join(_WORD_RUN.findall(low))
+    if not low.isascii():
+        for mark in _TYPOGRAPHIC:  # a mark for a mark: no run starts, ends or joins
+            if mark in low:
+                low = low.replace(mark, " ")
+        if not low.isascii():
+            return " ".join(_WORD_RUN.findall(low))
+    # most texts, then: one C pass turns what is no word into spaces
+    return " ".join(low.translate(_NOT_WORD).split())
 
 
 def _articles_per_word(counts: sparse.csr_matrix, used_by: Readers) -> np.ndarray:
