@@ -291,10 +291,14 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int],
     return groups
 
 
+# The one character lower() turns into two ("i" and a combining dot; a test holds it so).
+LOWERS_TO_TWO = "\u0130"
+
+
 def _word_count(text: str, key: str) -> int:
     """`count_words(text)` read off its `_normalized_text`: the same runs of word characters
     when lower() turns each character into one (no such change makes or breaks a run)."""
-    if text.isascii() or len(text.lower()) == len(text):
+    if LOWERS_TO_TWO not in text:
         return key.count(" ") + 1 if key else 0
     return count_words(text)
 

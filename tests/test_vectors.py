@@ -1,8 +1,11 @@
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen import vectors
-from briefgen.corpus import _normalized_text
+from briefgen.corpus import LOWERS_TO_TWO, _normalized_text, _word_count
+from briefgen.model import count_words
 
 # words, stop words, hyphens, digits, underscores and letters past ASCII, so that every
 # path of analyze_all and analyze_normalized is taken
@@ -58,3 +61,15 @@ def test_transform_counts_only_the_words_fitted():
     rows = vectorizer.transform(["Talks about trade.", ""])
     assert rows.shape == (2, len(vectorizer.vocabulary_))
     assert rows[0].nnz == 1 and rows[1].nnz == 0
+
+
+def test_lower_turns_only_one_character_into_two():
+    assert [c for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1] \
+        == [ord(LOWERS_TO_TWO)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_a_texts_words_are_counted_off_its_normalized_text_as_count_words_does(texts):
+    for text in texts:
+        assert _word_count(text, _normalized_text(text)) == count_words(text)
