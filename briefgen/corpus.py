@@ -12,7 +12,7 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import chain, compress
 
 import numpy as np
 from scipy import sparse
@@ -76,6 +76,16 @@ class Readers:
     def __getitem__(self, text: int) -> tuple[str, ...]:
         more = self._more.get(text)
         return tuple(more) if more else (self._first[text],)
+
+    def pairs(self) -> tuple[np.ndarray, list[str]]:
+        """Every (text, article printing it) as two sequences: each text and its first
+        article, then each text printed more than once and its articles (the first again)."""
+        texts = np.concatenate([
+            np.arange(len(self._first), dtype=np.int64),
+            np.repeat(np.fromiter(self._more, dtype=np.int64, count=len(self._more)),
+                      np.fromiter(map(len, self._more.values()), dtype=np.int64,
+                                  count=len(self._more)))])
+        return texts, [*self._first, *chain.from_iterable(self._more.values())]
 
 
 @dataclass(frozen=True)
@@ -208,15 +218,12 @@ def _normalized_text(text: str) -> str:
 
 def _articles_per_word(counts: sparse.csr_matrix, used_by: Readers) -> np.ndarray:
     """Per column of `counts` (texts x words), how many articles print a text using it."""
-    number: dict[str, int] = {}
-    columns: list[int] = []
-    ends = [0]
-    for t in range(len(used_by)):
-        columns += [number.setdefault(a, len(number)) for a in used_by[t]]
-        ends.append(len(columns))
-    readers = sparse.csr_matrix(
-        (np.ones(len(columns), dtype=np.int32), np.array(columns, dtype=np.int32), ends),
-        shape=(len(used_by), len(number)))
+    texts, articles = used_by.pairs()
+    number = {a: n for n, a in enumerate(dict.fromkeys(articles))}
+    columns = np.fromiter(map(number.__getitem__, articles), dtype=np.int64, count=len(articles))
+    # a pair twice (a first article among the others) is one entry: only entries count
+    readers = sparse.csr_matrix((np.ones(len(texts), dtype=np.int32), (texts, columns)),
+                                shape=(len(used_by), len(number)))
     uses = sparse.csr_matrix((np.ones(len(counts.data), dtype=np.int32), counts.indices,
                               counts.indptr), shape=counts.shape)  # the counts' own arrays
     return (uses.T @ readers).getnnz(axis=1)
