@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .clean import in_title_case
-from .model import Sentence
+from .model import Sentence, reads_complete
 
 MIN_WORDS, MAX_WORDS = 6, 50  # a brief's line is read at a glance
 QUOTED_SHARE = 0.35  # a sentence quoted more than this must name its speaker itself
@@ -31,8 +31,13 @@ _FIRST_PERSON = re.compile(r"^[\"“‘'«]?(?:I|We|Our|My|Us)\b")
 def is_candidate(sentence: Sentence) -> bool:
     """A complete sentence of sensible length, not one piece of a split quote, and not
     a quotation whose speaker only the sentence before names."""
-    text = sentence.text
-    if not sentence.is_complete or not MIN_WORDS <= _word_count(text) <= MAX_WORDS:
+    return is_candidate_text(sentence.text)
+
+
+def is_candidate_text(text: str) -> bool:
+    """`is_candidate` of a sentence printing `text`: the verdict is the text's alone, so
+    a text that wire copies print many times is judged once."""
+    if not reads_complete(text) or not MIN_WORDS <= _word_count(text) <= MAX_WORDS:
         return False
     # most sentences quote no one: then they are balanced, and only who speaks is asked
     if '"' in text or "“" in text or "”" in text or "«" in text or "»" in text:

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 from scipy import sparse
@@ -102,9 +103,13 @@ def _first_gains(corpus: Corpus, group_ids: Sequence[int], quality: np.ndarray,
     concepts, so the weight of those not covered is one product."""
     vocabulary = corpus.vectorizer.vocabulary_
     weights = np.zeros(corpus.group_rows.shape[1])
-    for concept, column in vocabulary.items():
-        if concept not in covered:
-            weights[column] = corpus.concept_weight.get(concept, 0.0)
+    weights[np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))] = \
+        np.fromiter(map(corpus.concept_weight.get, vocabulary, repeat(0.0)), dtype=float,
+                    count=len(vocabulary))
+    for concept in covered:  # a few dozen: the summary's words
+        column = vocabulary.get(concept)
+        if column is not None:
+            weights[column] = 0.0
     rows = corpus.group_rows[list(group_ids)]
     held = sparse.csr_matrix((np.ones(rows.nnz), rows.indices, rows.indptr), shape=rows.shape)
     return np.asarray(quality) * (held @ weights) / np.asarray(lengths, dtype=float) \

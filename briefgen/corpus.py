@@ -12,13 +12,13 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import chain, compress
 
 import numpy as np
 from scipy import sparse
 
 from . import vectors
-from .candidates import is_candidate
+from .candidates import is_candidate_text
 from .model import Sentence, count_words
 from .neighbours import similar_pairs
 
@@ -77,6 +77,16 @@ class Readers:
         more = self._more.get(text)
         return tuple(more) if more else (self._first[text],)
 
+    def pairs(self) -> tuple[np.ndarray, list[str]]:
+        """Every (text, article printing it) as two sequences: each text and its first
+        article, then each text printed more than once and its articles (the first again)."""
+        texts = np.concatenate([
+            np.arange(len(self._first), dtype=np.int64),
+            np.repeat(np.fromiter(self._more, dtype=np.int64, count=len(self._more)),
+                      np.fromiter(map(len, self._more.values()), dtype=np.int64,
+                                  count=len(self._more)))])
+        return texts, [*self._first, *chain.from_iterable(self._more.values())]
+
 
 @dataclass(frozen=True)
 class SupportIndex:
@@ -116,8 +126,11 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     """The candidate sentences as groups of one fact each, with their TF-IDF rows and
     concept weights, and an index of every sentence for corroboration."""
     # Wire copies repeat sentences word for word: work on each distinct text once.
-    keys = [_normalized_text(s.text) for s in sentences]
-    flags = [is_candidate(s) for s in sentences]
+    number: dict[str, int] = {}
+    printed = [number.setdefault(s.text, len(number)) for s in sentences]
+    keys = list(map([_normalized_text(t) for t in number].__getitem__, printed))
+    flags = list(map([is_candidate_text(t) for t in number].__getitem__, printed))
+    del number, printed
     chosen = list(compress(range(len(sentences)), flags))
     candidates = [sentences[i] for i in chosen]
     distinct: dict[str, int] = {}
@@ -131,15 +144,19 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
         text_of.append(t)
         used_by.add(t, s.article_id)
     keys_of_texts = list(distinct)
-    tokens = [vectors.analyze_normalized(t, k) for t, k in zip(texts, keys_of_texts, strict=True)]
     vectorizer = vectors.Vectorizer()
-    counts = vectorizer.fit_counts(tokens, len(texts))
+    counts = vectorizer.fit_counts(*vectors.analyze_all(texts, keys_of_texts))
+    # each text's words, each once in the order they first stand: its row's columns, which
+    # the weighing below sorts
+    column_words = list(vectorizer.vocabulary_)
+    words = (list(map(column_words.__getitem__, counts.indices.tolist())),
+             counts.indptr.tolist())
     # per word, how many articles use it; the counts become the TF-IDF rows after
     articles = _articles_per_word(counts, used_by)
     weights = concept_weights(vectorizer.vocabulary_, counts, articles)
     plain = _shared_word_share(counts, articles)
     matrix = vectorizer.weigh_fitted(counts) if texts else sparse.csr_matrix((0, 0))
-    groups = group_duplicates(candidates, text_of, tokens, plain, matrix, article_order,
+    groups = group_duplicates(candidates, text_of, words, plain, matrix, article_order,
                               _places(candidates), keys_of_texts)
     rows = matrix[[g.row for g in groups]] if groups else matrix[:0]
     # the last reader of distinct and used_by: it takes them over
@@ -189,25 +206,24 @@ _TYPOGRAPHIC = ("’", "“", "”", "‘", "—", "–")
 def _normalized_text(text: str) -> str:
     """The text's runs of word characters in small letters, joined by single spaces."""
     low = text.lower()
-    for mark in _TYPOGRAPHIC:  # a mark for a mark: no run starts, ends or joins
-        if mark in low:
-            low = low.replace(mark, " ")
-    if low.isascii():  # most texts: one C pass turns what is no word into spaces
-        return " ".join(low.translate(_NOT_WORD).split())
-    return " ".join(_WORD_RUN.findall(low))
+    if not low.isascii():
+        for mark in _TYPOGRAPHIC:  # a mark for a mark: no run starts, ends or joins
+            if mark in low:
+                low = low.replace(mark, " ")
+        if not low.isascii():
+            return " ".join(_WORD_RUN.findall(low))
+    # most texts, then: one C pass turns what is no word into spaces
+    return " ".join(low.translate(_NOT_WORD).split())
 
 
 def _articles_per_word(counts: sparse.csr_matrix, used_by: Readers) -> np.ndarray:
     """Per column of `counts` (texts x words), how many articles print a text using it."""
-    number: dict[str, int] = {}
-    columns: list[int] = []
-    ends = [0]
-    for t in range(len(used_by)):
-        columns += [number.setdefault(a, len(number)) for a in used_by[t]]
-        ends.append(len(columns))
-    readers = sparse.csr_matrix(
-        (np.ones(len(columns), dtype=np.int32), np.array(columns, dtype=np.int32), ends),
-        shape=(len(used_by), len(number)))
+    texts, articles = used_by.pairs()
+    number = {a: n for n, a in enumerate(dict.fromkeys(articles))}
+    columns = np.fromiter(map(number.__getitem__, articles), dtype=np.int64, count=len(articles))
+    # a pair twice (a first article among the others) is one entry: only entries count
+    readers = sparse.csr_matrix((np.ones(len(texts), dtype=np.int32), (texts, columns)),
+                                shape=(len(used_by), len(number)))
     uses = sparse.csr_matrix((np.ones(len(counts.data), dtype=np.int32), counts.indices,
                               counts.indptr), shape=counts.shape)  # the counts' own arrays
     return (uses.T @ readers).getnnz(axis=1)
@@ -220,10 +236,15 @@ def concept_weights(vocabulary: dict[str, int], counts: sparse.csr_matrix,
     outweigh the topics only some articles reach), and less the more sentences repeat it
     (names of the main actors are in every other sentence). `counts` are the texts' word
     counts (columns by `vocabulary`), `articles` how many articles use each word."""
-    in_sentences = np.bincount(counts.indices, minlength=len(vocabulary)).tolist()
+    in_sentences = np.bincount(counts.indices, minlength=len(vocabulary))
     total = max(1, counts.shape[0])
-    return {c: math.sqrt(a if a > 1 else 0.5) * math.log(1 + total / in_sentences[n])
-            for (c, n), a in zip(vocabulary.items(), articles.tolist(), strict=True)}
+    # math.log once per distinct count (numpy's log may differ in the last bit); the square
+    # roots and products are numpy's, which round as math's do
+    seen, which = np.unique(in_sentences, return_inverse=True)
+    rarity = np.array([math.log(1 + total / n) for n in seen.tolist()])[which.ravel()]
+    columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
+    weight = np.sqrt(np.where(articles > 1, articles, 0.5)) * rarity[columns]
+    return dict(zip(vocabulary, weight.tolist(), strict=True))
 
 
 def _places(candidates: list[Sentence]) -> list[int]:
@@ -237,12 +258,15 @@ def _places(candidates: list[Sentence]) -> list[int]:
     return places
 
 
-def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: list[list[str]],
-                     plain: list[float], matrix: sparse.csr_matrix,
-                     article_order: Sequence[str], places: list[int],
+def group_duplicates(candidates: list[Sentence], text_of: list[int],
+                     words: tuple[list[str], list[int]], plain: list[float],
+                     matrix: sparse.csr_matrix, article_order: Sequence[str], places: list[int],
                      keys: list[str]) -> list[Group]:
-    """Distinct texts similar enough to tell the same fact become one group; `plain` is
-    each text's `_shared_word_share`, `keys` its `_normalized_text`."""
+    """Distinct texts similar enough to tell the same fact become one group; `words` are
+    the texts' stemmed content words, each once, all in one list and where each text's
+    begin (and the last ends), `plain` each text's `_shared_word_share`, `keys` its
+    `_normalized_text`."""
+    concepts, starts = words
     if not candidates:
         return []
     labels = join_to_representatives(matrix, DUPLICATE_SIMILARITY)[text_of]
@@ -268,15 +292,20 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int], tokens: lis
                                    key=lambda a: rank.get(a, 0)))
             place = min(places[i] for i in rows)
         t = text_of[best]
-        groups.append(Group(sentence.text, sources, place, t, tuple(dict.fromkeys(tokens[t])),
-                            plain[t], _word_count(sentence.text, keys[t])))
+        groups.append(Group(sentence.text, sources, place, t,
+                            tuple(concepts[starts[t]:starts[t + 1]]), plain[t],
+                            _word_count(sentence.text, keys[t])))
     return groups
+
+
+# The one character lower() turns into two ("i" and a combining dot; a test holds it so).
+LOWERS_TO_TWO = "\u0130"
 
 
 def _word_count(text: str, key: str) -> int:
     """`count_words(text)` read off its `_normalized_text`: the same runs of word characters
     when lower() turns each character into one (no such change makes or breaks a run)."""
-    if text.isascii() or len(text.lower()) == len(text):
+    if LOWERS_TO_TWO not in text:
         return key.count(" ") + 1 if key else 0
     return count_words(text)
 

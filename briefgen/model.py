@@ -51,8 +51,12 @@ class Sentence:
     @property
     def is_complete(self) -> bool:
         """Starts and ends like a sentence; headlines and broken fragments do not."""
-        text = self.text.rstrip("\"'”’»)]")
-        return text.endswith((".", "!", "?")) and not self.text[0].islower()
+        return reads_complete(self.text)
+
+
+def reads_complete(text: str) -> bool:
+    """`Sentence.is_complete` of a sentence printing `text`."""
+    return text.rstrip("\"'”’»)]").endswith((".", "!", "?")) and not text[0].islower()
 
 
 @dataclass(frozen=True)

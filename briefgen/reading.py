@@ -78,7 +78,10 @@ class Reading:
 
 
 ASPECTS = ("negated", "future")
-_PLAIN = Reading(negated=False, future=False, preview=False)
+# every reading there is, made once: a group's is one of these, not an object of its own
+_READINGS = {(n, f, p): Reading(negated=n, future=f, preview=p)
+             for n in (False, True) for f in (False, True) for p in (False, True)}
+_PLAIN = _READINGS[False, False, False]
 
 
 def main_clause(sentence: str) -> str:
@@ -116,8 +119,8 @@ def read(sentence: str) -> Reading:
     negation, future_words, text = (_NEGATION, _FUTURE, main) if case_odd(main) \
         else (_NEGATION_LOWER, _FUTURE_LOWER, main.lower())
     future = bool(future_words.search(text))
-    return Reading(negated=bool(negation.search(text)), future=future,
-                   preview=future and bool(_SAME_DAY.search(sentence)))
+    return _READINGS[bool(negation.search(text)), future,
+                     future and bool(_SAME_DAY.search(sentence))]
 
 
 def profile(texts: list[str]) -> tuple[float, ...]:

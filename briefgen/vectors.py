@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 import numpy as np
 from scipy import sparse
@@ -56,7 +57,12 @@ def _stemmer():
     # times faster than the pure Python and the same on 51,000 words of news and bench text.
     import snowballstemmer
 
-    return snowballstemmer.stemmer("english")
+    stemmer = snowballstemmer.stemmer("english")
+    if hasattr(stemmer, "maxCacheSize"):  # PyStemmer's
+        # its cache is for callers that stem a word many times: `_STEMS` asks once per
+        # word, and the cache would only make each first asking about four times slower
+        stemmer.maxCacheSize = 0  # documented: 0 disables it
+    return stemmer
 
 
 def analyze(text: str) -> list[str]:
@@ -70,9 +76,35 @@ def analyze_normalized(text: str, normalized: str) -> list[str]:
     single spaces (`corpus._normalized_text`). Without a hyphen, an underscore or a letter
     past ASCII, each run holds one word or none (a number, a letter alone): the runs map
     to their stems in C."""
-    if "-" in text or not normalized.isascii() or "_" in normalized:
+    if _needs_analyze(text, normalized):
         return analyze(text)
     return list(filter(None, map(_STEMS.__getitem__, normalized.split(" "))))
+
+
+def _needs_analyze(text: str, normalized: str) -> bool:
+    return "-" in text or not normalized.isascii() or "_" in normalized
+
+
+def analyze_all(texts: Sequence[str], normalized: Sequence[str]) -> tuple[list[str], list[int]]:
+    """`analyze_normalized` of every text as one list, with each text's length in it.
+    Stop words stay in as "" where the runs are mapped: the runs of many texts are
+    joined, split and mapped to their stems in one C pass, not a list per text."""
+    stems: list[str] = []
+    lengths: list[int] = []
+    block: list[str] = []  # the normalized texts since the last one `analyze` read
+    for text, key in zip(texts, normalized, strict=True):
+        if _needs_analyze(text, key):
+            stems += map(_STEMS.__getitem__, " ".join(block).split(" ")) if block else ()
+            block.clear()
+            words = analyze(text)
+            stems += words
+            lengths.append(len(words))
+        else:
+            block.append(key)
+            lengths.append(key.count(" ") + 1)  # its runs: never a space at an end or two
+    if block:
+        stems += map(_STEMS.__getitem__, " ".join(block).split(" "))
+    return stems, lengths
 
 
 class Vectorizer:
@@ -83,12 +115,19 @@ class Vectorizer:
         self.idf = np.zeros(0)
 
     def fit_transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        return self.weigh_fitted(self.fit_counts(map(analyze, texts), len(texts)))
+        return self.weigh_fitted(self.fit_counts(*_joined(map(analyze, texts))))
 
-    def fit_counts(self, tokens: Iterable[list[str]], n: int) -> sparse.csr_matrix:
+    def fit_counts(self, stems: list[str], lengths: Sequence[int]) -> sparse.csr_matrix:
         """How often each text uses each word, columns in the order the words first
-        appear; the first half of `fit_transform`, for a caller that counts too."""
-        return self._counts(tokens, n, grow=True)
+        appear; the first half of `fit_transform`, for a caller that counts too. The
+        texts' words stand in one list, `lengths[i]` of them the i-th text's ("" for
+        a stop word: left out)."""
+        vocabulary = self.vocabulary_
+        new = dict.fromkeys(stems)
+        new.pop("", None)
+        for word in new:
+            vocabulary.setdefault(word, len(vocabulary))
+        return self._counts(stems, lengths)
 
     def weigh_fitted(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """The second half of `fit_transform`: idf learnt from `fit_counts`'s counts, which
@@ -98,26 +137,29 @@ class Vectorizer:
         return self._weigh(counts)
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        return self._weigh(self._counts(map(analyze, texts), len(texts), grow=False))
+        return self._weigh(self._counts(*_joined(map(analyze, texts))))
 
-    def _counts(self, tokens: Iterable[list[str]], n: int, grow: bool) -> sparse.csr_matrix:
+    def _counts(self, stems: list[str], lengths: Sequence[int]) -> sparse.csr_matrix:
+        """The counts of the words the vocabulary holds, each row's columns in the order
+        its words first appear (the order the rows' sums, and so the weights, are
+        added up in)."""
         vocabulary = self.vocabulary_
-        indices: list[int] = []
-        data: list[int] = []
-        indptr = [0]
-        for words in tokens:
-            row: dict[int, int] = {}
-            for word in words:
-                column = vocabulary.setdefault(word, len(vocabulary)) if grow \
-                    else vocabulary.get(word)
-                if column is not None:
-                    row[column] = row.get(column, 0) + 1
-            indices += row
-            data += row.values()
-            indptr.append(len(indices))
-        return sparse.csr_matrix((np.array(data, dtype=np.float64),
-                                  np.array(indices, dtype=np.int64), np.array(indptr)),
-                                 shape=(n, len(vocabulary)))
+        n = len(lengths)
+        columns = np.fromiter(map(vocabulary.get, stems, repeat(-1)), dtype=np.int64,
+                              count=len(stems))
+        rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        known = columns >= 0
+        columns, rows = columns[known], rows[known]
+        # one number per (row, column); a row's entries stand together, in its words' order
+        cells = rows * max(1, len(vocabulary)) + columns
+        _, first, which, times = np.unique(cells, return_index=True, return_inverse=True,
+                                           return_counts=True)
+        firsts = np.zeros(len(cells), dtype=bool)
+        firsts[first] = True
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows[firsts], minlength=n), out=indptr[1:])
+        return sparse.csr_matrix((times[which[firsts]].astype(np.float64), columns[firsts],
+                                  indptr), shape=(n, len(vocabulary)))
 
     def _weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         counts.data = (1 + np.log(counts.data)) * self.idf[counts.indices]
@@ -125,6 +167,16 @@ class Vectorizer:
         counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr))
         counts.sort_indices()
         return counts
+
+
+def _joined(tokens: Iterable[list[str]]) -> tuple[list[str], list[int]]:
+    """Per-text word lists as `Vectorizer.fit_counts` takes them: one list, and lengths."""
+    stems: list[str] = []
+    lengths: list[int] = []
+    for words in tokens:
+        stems += words
+        lengths.append(len(words))
+    return stems, lengths
 
 
 def fit(texts: Sequence[str]) -> tuple[Vectorizer, sparse.csr_matrix]:

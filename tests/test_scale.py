@@ -35,6 +35,21 @@ def test_similar_pairs_are_exactly_the_pairs_over_the_threshold():
         assert np.allclose(cosine, dense[i, j])
 
 
+@pytest.mark.parametrize("limit", [None, 3])
+def test_joining_whole_rows_finds_what_joining_tails_finds(monkeypatch, limit):
+    from briefgen import neighbours
+
+    rows = vectors.tfidf(sentences(400))
+    for threshold in (0.1, 0.3, 0.5, 0.7):
+        found = []
+        for share in (0.0, float("inf")):  # tails always, whole rows always
+            monkeypatch.setattr(neighbours, "WHOLE_ROWS_SHARE", share)
+            i, j, cosine = similar_pairs(rows, threshold, limit)
+            order = np.lexsort((i, j))
+            found.append((i[order].tolist(), j[order].tolist(), cosine[order].tolist()))
+        assert found[0] == found[1] and found[0][0]
+
+
 def test_a_last_sentence_without_a_word_the_vectors_keep_is_grouped_alone():
     """A mixed-language day: the last distinct sentence has no English word (an empty
     row, last)."""

@@ -1,0 +1,75 @@
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen import vectors
+from briefgen.corpus import LOWERS_TO_TWO, _normalized_text, _word_count
+from briefgen.model import count_words
+
+# words, stop words, hyphens, digits, underscores and letters past ASCII, so that every
+# path of analyze_all and analyze_normalized is taken
+_PIECES = st.sampled_from(["talks", "the", "Agreed", "long-term", "22nd", "x", "snake_case",
+                           "café", "İstanbul", "-", " ", "  ", ",", "’s", "“", "3d", "and",
+                           "re-elected", "US", "naïve", "ſ", "K", "\t", "."])
+_TEXTS = st.lists(st.lists(_PIECES, max_size=12).map("".join), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_analyze_all_reads_every_text_as_analyze_does(texts):
+    keys = [_normalized_text(t) for t in texts]
+    stems, lengths = vectors.analyze_all(texts, keys)
+    assert len(lengths) == len(texts) and sum(lengths) == len(stems)
+    at = 0
+    for text, n in zip(texts, lengths, strict=True):
+        assert [w for w in stems[at:at + n] if w] == vectors.analyze(text)
+        at += n
+
+
+def _counted(tokens: list[list[str]]) -> tuple[dict[str, int], list[dict[int, int]]]:
+    """Counts the plain way: a dict per text, columns as words first appear."""
+    vocabulary: dict[str, int] = {}
+    rows = []
+    for words in tokens:
+        row: dict[int, int] = {}
+        for word in words:
+            column = vocabulary.setdefault(word, len(vocabulary))
+            row[column] = row.get(column, 0) + 1
+        rows.append(row)
+    return vocabulary, rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["", "talk", "agre", "visit", "a", "b"]),
+                         max_size=9), max_size=7))
+def test_counts_keep_each_rows_words_in_the_order_they_first_stand(tokens):
+    stems = [w for words in tokens for w in words]
+    vectorizer = vectors.Vectorizer()
+    counts = vectorizer.fit_counts(stems, [len(words) for words in tokens])
+    vocabulary, rows = _counted([[w for w in words if w] for words in tokens])
+    assert vectorizer.vocabulary_ == vocabulary and list(vectorizer.vocabulary_) == list(vocabulary)
+    assert counts.shape == (len(tokens), len(vocabulary))
+    for n, row in enumerate(rows):
+        start, end = counts.indptr[n], counts.indptr[n + 1]
+        assert counts.indices[start:end].tolist() == list(row)
+        assert counts.data[start:end].tolist() == list(row.values())
+
+
+def test_transform_counts_only_the_words_fitted():
+    vectorizer, _ = vectors.fit(["The talks went well.", "Talks and more talks."])
+    rows = vectorizer.transform(["Talks about trade.", ""])
+    assert rows.shape == (2, len(vectorizer.vocabulary_))
+    assert rows[0].nnz == 1 and rows[1].nnz == 0
+
+
+def test_lower_turns_only_one_character_into_two():
+    assert [c for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1] \
+        == [ord(LOWERS_TO_TWO)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_a_texts_words_are_counted_off_its_normalized_text_as_count_words_does(texts):
+    for text in texts:
+        assert _word_count(text, _normalized_text(text)) == count_words(text)
