@@ -66,12 +66,13 @@ def find_quotes(articles: Sequence[Article], sentences: Sequence[Sentence], min_
     for s in sentences:
         by_article.setdefault(s.article_id, []).append(s)
     # Each article is read on its own (what the day says of names is fixed by now): on a
-    # large day the later part is read on the other core.
+    # large day the earlier part is read on the other core. Its articles are mostly indexed
+    # here already, so the roles below index few articles again that only the child read.
     cut = _even_cut(articles, names)
-    with beside(_read_articles, articles[cut:], by_article, names, min_words, max_words,
-                worth_it=len(articles) // 2 >= MIN_ITEMS) as later_part:
-        found = _read_articles(articles[:cut], by_article, names, min_words, max_words)
-        found += later_part()
+    with beside(_read_articles, articles[:cut], by_article, names, min_words, max_words,
+                worth_it=len(articles) // 2 >= MIN_ITEMS) as earlier_part:
+        later = _read_articles(articles[cut:], by_article, names, min_words, max_words)
+        found = earlier_part() + later
     quotes = []
     for f in merge_quotes(found, {a.id: a.body for a in articles}):
         role = ""
