@@ -5,6 +5,7 @@ match names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .name_words import CAPITALS, NAME_RUN
 from .regex_start import by_first_letter
@@ -160,22 +161,17 @@ def speakers_in(text: str):
     alternative of SPEAKS may start at), not the rest of the text, which a search goes
     through before it fails."""
     last = _last_start(SPEECH_WORD, text)
-    pos = 0
-    while pos <= last:
-        m = None
+
+    def first_from(pos: int) -> re.Match | None:
         for w in _SPEAKER_START.finditer(text, pos):  # (its lookahead may read past `last`)
             if w.start() > last:
-                break
+                return None
             m = SPEAKS.match(text, w.start())
             if m:
-                break
-        if not m:
-            return
-        yield m
-        nxt = _NEXT_WORD.search(text, m.start())
-        if not nxt:
-            return
-        pos = nxt.end() - 1
+                return m
+        return None
+
+    return _one_per_word(text, first_from, last + 1)
 
 
 # The word starts where one of SPEAKS's alternatives may start: a capital, or a lower-case
@@ -195,9 +191,15 @@ def _last_start(pattern: re.Pattern, text: str) -> int:
 
 def search_all(pattern: re.Pattern, text: str):
     """Every match of pattern, one per starting word, leftmost first (overlapping ones too)."""
+    return _one_per_word(text, lambda pos: pattern.search(text, pos), len(text))
+
+
+def _one_per_word(text: str, first_from: Callable[[int], re.Match | None], end: int):
+    """The matches `first_from(pos)` gives, each search from the word after the last
+    match's first word, while it starts before `end`."""
     pos = 0
-    while pos < len(text):
-        m = pattern.search(text, pos)
+    while pos < end:
+        m = first_from(pos)
         if not m:
             return
         yield m
