@@ -45,6 +45,7 @@ def assemble_brief(config: Config, articles: Sequence[Article], warnings: Sequen
                 tuple(d for d in discrepancies if _mentions(section_items[s.id], d)))
         for s in config.sections)
     dates = [a.date for a in articles if a.date]
+    folders = _folders(config.base_dir)  # resolved once: each is a walk of the file system
     return Brief(
         title=config.title,
         date=brief_date or (max(dates) if dates else datetime.now(timezone.utc).date()),
@@ -52,7 +53,7 @@ def assemble_brief(config: Config, articles: Sequence[Article], warnings: Sequen
         summary=summary,
         sections=sections,
         sources=tuple(SourceRef(a.id, a.title, a.outlet, a.date,
-                                shown_path(a.path, config.base_dir), web_address(a.url))
+                                _shown_path(a.path, folders), web_address(a.url))
                       for a in articles),
         warnings=tuple(warnings),
         summary_discrepancies=tuple(d for d in discrepancies if _mentions(summary, d)),
@@ -63,10 +64,19 @@ def shown_path(path: str, base: Path) -> str:
     """A source's path as the brief shows it: relative to the config's folder or the
     working directory, else the bare file name, so a forwarded brief tells nothing of
     the machine that made it. Addresses of fetched pages stay as they are."""
+    return _shown_path(path, _folders(base))
+
+
+def _folders(base: Path) -> tuple[Path, Path]:
+    """The folders a shown path is relative to, first found first."""
+    return base.resolve(), Path.cwd().resolve()
+
+
+def _shown_path(path: str, folders: tuple[Path, Path]) -> str:
     p = Path(path)
     if "://" in path or not p.is_absolute():
         return path
-    for folder in (base.resolve(), Path.cwd().resolve()):
+    for folder in folders:
         if p.is_relative_to(folder):
             return p.relative_to(folder).as_posix()
     return p.name

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 
 import numpy as np
@@ -126,6 +127,8 @@ def support_boost(group: Group) -> float:
     return 1 + 0.4 * math.log(len(group.sources))
 
 
+# The summary asks it of every group, the sections again of theirs: kept as read's are.
+@lru_cache(maxsize=1 << 19)
 def standing(text: str) -> float:
     """Less for a sentence that leans on the one before or previews the day's schedule."""
     leaning = _LEANING.match(text) or _LEANING.search(text, max(1, len(text) - _LEANING_REACH))

@@ -323,11 +323,19 @@ _SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs",
      "with"])
 _LINE_WORDS = re.compile(r"[\w’'‘-]+")
+# A word of the line whose first letter (after the marks in_title_case strips) is a small
+# ASCII letter and which is no small word: the line is surely not in title case. Most lines
+# hold one among their first words, found in one search rather than word by word.
+_LOWER_CONTENT_WORD = re.compile(
+    r"(?<![\w’'‘-])[‘’'-]*(?!(?ai:" + "|".join(sorted(_SMALL_WORDS))
+    + r")[‘’'-]*(?![\w’'‘-]))[a-z]")
 
 
 def in_title_case(line: str) -> bool:
     """Set in title case ("Visit Paints Rival as ‘Viable Partner’ to Allies"): a headline
     on its own line, not prose wrapped onto the next one."""
+    if _LOWER_CONTENT_WORD.search(line):
+        return False
     content = 0
     for match in _LINE_WORDS.finditer(line):  # most lines fail at their first content word
         word = match.group().strip("‘’'-")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from . import vectors
 from .corpus import Corpus
 from .model import Item
@@ -31,11 +33,9 @@ def corroborate(corpus: Corpus, items: Sequence[Item], order: Sequence[str]) -> 
         if len(rare) < MIN_RARE:
             out.append(item)
             continue
-        hits: dict[int, int] = {}
-        for w in rare:
-            for t in corpus.texts_with(w).tolist():
-                hits[t] = hits.get(t, 0) + 1
-        support = {a for t, n in hits.items() if n >= SUPPORT_SHARE * len(rare)
+        # per distinct text, how many of the rare words it holds: counted in C
+        hits = np.bincount(np.concatenate([corpus.texts_with(w) for w in rare]))
+        support = {a for t in np.flatnonzero(hits >= SUPPORT_SHARE * len(rare)).tolist()
                    for a in corpus.users[t]}
         sources = sorted(set(item.sources) | support, key=lambda a: rank.get(a, 0))
         out.append(Item(item.text, tuple(sources)))

@@ -31,34 +31,39 @@ _LEADING = re.compile(
     r"^(?:During|After|Before|Following|Ahead of|At|On|In|Speaking|Asked|Later|Earlier|Amid"
     r"|Despite|With|Since|While|When|As|Meanwhile|However|Moreover|Also)\b[^,]{0,90},\s+")
 # Where a trailing subordinate clause begins: what follows sets the scene. Each way opens on
-# a comma or a space, tested first (a third of the time of trying every way everywhere).
+# a comma or a space: "(?:,\s+|\s+)" and a subordinator, ",\s+" and a verb of saying, or a
+# dash between spaces. Written to open on the class of the two, which the engine skips to
+# in C, rather than on a lookahead tried at every place; the same matches.
+_SUBORDINATORS = (r"after|amid|as|while|following|before|during|since|ahead of|despite|where"
+                  r"|which|who|when|whereas|according to")
 _TRAILING = re.compile(
-    r"(?=[,\s])(?:(?:,\s+|\s+)(?:after|amid|as|while|following|before|during|since|ahead of"
-    r"|despite|where|which|who|when|whereas|according to)\b|,\s+(?:said|says|added|told)\b"
-    r"|\s+[–—]\s+)")
+    r"[,\s](?:(?<=,)\s+(?:" + _SUBORDINATORS + r"|said|says|added|told)\b"
+    r"|(?<!,)\s*(?:(?:" + _SUBORDINATORS + r")\b|[–—]\s+))")
 MIN_MAIN_WORDS = 5  # a "main clause" shorter than this was cut at the wrong place
 
 # Both read as whether they match: their words grouped by first letter (`by_first_letter`).
-_NEGATION = re.compile(r"\b" + by_first_letter([
+_NEGATION_WORDS = [
     "not", "no", "never", "neither", "nor", "without", "cannot", "can't", "won't", "n't",
     "unable", "failed", "fail", "fails", "refused", "refuses", "refuse", "rejected", "rejects",
     "reject", "denied", "denies", "deny", "declined to", "declines to", "dismissed", "lack of",
     "little progress", "no sign", "stalled", r"remains? (?:divided|open|unresolved)",
     r"disagree\w*", r"dispute\w*", r"oppos\w+", r"concern\w*", r"warn\w*", r"criticiz\w+",
-    r"criticis\w+", r"condemn\w*", r"accus\w+", r"urged\b[^.]{0,60}\bnot to"]) + r"\b", re.I)
-_FUTURE = re.compile(r"\b" + by_first_letter([
+    r"criticis\w+", r"condemn\w*", r"accus\w+", r"urged\b[^.]{0,60}\bnot to"]
+_FUTURE_WORDS = [
     "will", "shall", "'ll", "going to", "plans? to", "planned", "planning to", "expected to",
     "expects to", "is to", "are to", "set to", "scheduled to",
     "due to (?:visit|meet|travel|hold|attend)", "intends? to", r"invit\w+",
     "next (?:week|month|year|round|meeting|summit)", "later (?:this|in the) (?:year|month)",
-    "upcoming", "coming (?:days|weeks|months)", "at a convenient time", "follow-up", "soon"])
-    + r"\b", re.I)
+    "upcoming", "coming (?:days|weeks|months)", "at a convenient time", "follow-up", "soon"]
+_NEGATION = re.compile(r"\b" + by_first_letter(_NEGATION_WORDS) + r"\b", re.I)
+_FUTURE = re.compile(r"\b" + by_first_letter(_FUTURE_WORDS) + r"\b", re.I)
 _NEGATION_LOWER = re.compile(_NEGATION.pattern)
 _FUTURE_LOWER = re.compile(_FUTURE.pattern)
 # Either, anywhere in the sentence: a cue of the main clause is one of the sentence too (the
 # clause is cut where a space, comma or quotation mark stands, so a word boundary at its
-# ends is one in the sentence), and most sentences hold none.
-_EITHER = re.compile(f"{_NEGATION.pattern}|{_FUTURE.pattern}", re.I)
+# ends is one in the sentence), and most sentences hold none. Both lists grouped by first
+# letter as one: a place is tried once, not once for each.
+_EITHER = re.compile(r"\b" + by_first_letter(_NEGATION_WORDS + _FUTURE_WORDS) + r"\b", re.I)
 _EITHER_LOWER = re.compile(_EITHER.pattern)
 # Things scheduled for a clock time, a day of this week or tomorrow: a preview written
 # before the event, not a next step.

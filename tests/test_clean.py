@@ -2,8 +2,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefgen.clean import clean_text, load_rules
+from briefgen.clean import clean_text, in_title_case, load_rules
 from briefgen.errors import ConfigError
 
 NEWS = "The minister met her counterpart on Monday for three hours of talks."
@@ -314,3 +316,35 @@ def test_strings_every_match_holds_are_found_only_where_they_are_sure():
         for m in pattern.finditer("Jane Doe contributed reporting to this report. "
                                   "Share this article Gift article [ad_3] Get the free app"):
             assert all(s in m.group() for s in required_literals(pattern))
+
+
+def _title_case_word_by_word(line: str) -> bool:
+    """in_title_case as it reads the words one by one, without its shortcut."""
+    content = 0
+    for match in re.finditer(r"[\w’'‘-]+", line):
+        word = match.group().strip("‘’'-")
+        if not word or word.lower() in {"a", "an", "and", "as", "at", "by", "for", "from", "in",
+                                        "of", "on", "or", "the", "to", "vs", "with"}:
+            continue
+        if not (word[0].isupper() or word[0].isdigit()):
+            return False
+        content += 1
+    return content >= 4
+
+
+_TITLE_WORDS = ["An", "an-", "‘and’", "AND", "aNd", "and’s", "'Tis", "-a", "the", "ThE", "tHe-",
+                "of", "Of", "vs", "vs.", "x", "X", "9", "é", "É", "İn", "ın", "aK", "_a", "Talks",
+                "talks", "Deal", "Ends", "2024", "'", "-", "’", ",", "(", "withal", "froM", "in'n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_WORDS), max_size=10).map(" ".join)
+       | st.lists(st.sampled_from([*_TITLE_WORDS, " ", "  "]), max_size=12).map("".join)
+       | st.text(max_size=30))
+def test_title_case_shortcut_reads_as_the_words_do(line: str):
+    assert in_title_case(line) == _title_case_word_by_word(line)
+
+
+def test_small_words_are_told_in_any_case():
+    assert in_title_case("Talks aNd Deal Ends in ‘Viable Partner’")
+    assert not in_title_case("Talks andes Deal Ends in ‘Viable Partner’")

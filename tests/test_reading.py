@@ -1,5 +1,7 @@
 """Reading a sentence's shape: main clause, negation, tense."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -62,3 +64,27 @@ def test_reading_in_small_letters_finds_what_the_case_blind_patterns_find(words)
     got = read.__wrapped__(text)  # not the cache: every text read anew
     assert got.negated == bool(reading._NEGATION.search(main))
     assert got.future == bool(reading._FUTURE.search(main))
+
+
+# The trailing-clause pattern as first written, opening on a lookahead.
+_TRAILING_AS_WRITTEN = re.compile(
+    r"(?=[,\s])(?:(?:,\s+|\s+)(?:after|amid|as|while|following|before|during|since|ahead of"
+    r"|despite|where|which|who|when|whereas|according to)\b|,\s+(?:said|says|added|told)\b"
+    r"|\s+[–—]\s+)")
+PIECES = [*WORDS, " ", "  ", ",", ", ", ",\t", "\n", "\u00a0", "—", " – ", "after", "As", "as",
+          "asked", "said", "Said", "according to", "ahead of", "who", "whose", "x", "failed",
+          "later this year", "'ll", "n't", "invited"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=16).map("".join) | st.text(max_size=40))
+def test_patterns_written_for_speed_match_as_written(text):
+    from briefgen import reading
+
+    assert [m.span() for m in reading._TRAILING.finditer(text)] \
+        == [m.span() for m in _TRAILING_AS_WRITTEN.finditer(text)]
+    for either, negation, future, seen in (
+            (reading._EITHER, reading._NEGATION, reading._FUTURE, text),
+            (reading._EITHER_LOWER, reading._NEGATION_LOWER, reading._FUTURE_LOWER,
+             text.lower())):
+        assert bool(either.search(seen)) == bool(negation.search(seen) or future.search(seen))
