@@ -15,7 +15,7 @@ from itertools import repeat
 import numpy as np
 from scipy import sparse
 
-_TOKEN = re.compile(r"[a-z][a-z0-9]+(?:-[a-z0-9]+)*")
+_TOKEN = re.compile(r"[a-z][a-z0-9]+(?:-[a-z0-9]+)*|[0-9]+(?![a-z0-9])")
 
 
 def _stop_words() -> frozenset[str]:
@@ -39,6 +39,9 @@ class _Stems(dict):
     def __missing__(self, word: str) -> str:
         if len(self) >= MAX_STEMS:
             self.clear()
+        if word.isdigit():  # a figure ("15 agreements", "100 billion") tells a fact apart
+            found = self[word] = word if len(word) > 1 and word[0] != "0" else ""
+            return found
         # a run "22nd" holds the word "nd", "3d" none; a word is itself
         inner = word.lstrip("0123456789")
         found = self[word] = _stemmer().stemWord(inner) \

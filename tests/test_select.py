@@ -232,3 +232,12 @@ def test_the_default_next_visits_take_a_month_without_its_year_only():
         for past in ["The deal was to be signed in September 2011 but was postponed.",
                      "It was first raised in May, 2019, officials said."]:
             assert month not in find_cues(nxt.cues, past)[1], past
+
+
+def test_a_figure_is_news_the_brief_has_not_told_yet():
+    # once "they signed agreements" is said, the line with how many still tells something
+    told = "The two governments signed agreements on trade and energy on Friday."
+    figure = "On trade, the two governments signed 15 agreements."
+    corpus = corpus_of(told, told + " Talks went on into the evening.", figure)
+    deals = [i.text for i in items_of(corpus, [DEALS])["deals"]]
+    assert told in deals and figure in deals
