@@ -59,8 +59,10 @@ _ENDS = re.compile(r"[.!?\u2026]")  # where nupunkt looks for sentence ends
 _PUNKT = nupunkt.load("default")  # cached by nupunkt
 _PARAMETERS = _PUNKT.parameters
 # words whose full stop nupunkt weighs: abbreviations, and the first words of collocations
-_WEIGHED = frozenset(_PARAMETERS.abbrev_types) | {first for first, _ in _PARAMETERS.collocations}
+_ABBREVIATIONS = frozenset(_PARAMETERS.abbrev_types)
+_WEIGHED = _ABBREVIATIONS | {first for first, _ in _PARAMETERS.collocations}
 _PLAIN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # no initial, number or abbreviation's stops
+_ABBREVIATION = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*")  # "Mr", "U.S", "e.g": a stop follows
 _CLOSERS = "”’\""
 _UNSURE = -1
 _NO_BREAK = 0  # a sure end that starts no sentence: none, or none after it
@@ -106,33 +108,45 @@ def _sure_end(text: str, i: int) -> int:
     """What nupunkt makes of the full stop at text[i] when that does not depend on its
     trained weighing: where the sentence after it starts; _NO_BREAK when it is no break,
     or one that no sentence follows; _UNSURE otherwise.
-    Sure: a stop followed by a letter or a digit (no candidate: "U.S", "3.5"), or
-    ending a plain word of two letters or more (no initial or abbreviation, no collocation's
-    first word, not opening its line: no list number) before spaces, perhaps after closing
-    quotation marks; then nupunkt breaks before a capital, a digit, an opening mark, or
-    (with no closing mark) a small letter, and not before a small letter after one."""
+    Sure: a stop followed by a letter or a digit (no candidate: "U.S", "3.5"), or by
+    nothing but spaces; one after closing quotation marks before a small letter (the
+    quotation goes on), or after an abbreviation before one ("the U.S. side"); or one
+    ending a plain word of two letters or more (no initial or abbreviation, no
+    collocation's first word, not opening its line: no list number) before spaces, perhaps
+    after closing marks: nupunkt breaks there before a capital, a digit, an opening mark,
+    or (with no closing mark) a small letter."""
     n = len(text)
     k = i + 1
     if k == n or (text[k].isascii() and text[k].isalnum()):
         return _NO_BREAK
-    j = text.rfind(" ", 0, i) + 1
-    word = text[j:i]
-    if not j or len(word) < 2 or not _PLAIN_WORD.fullmatch(word) or word.lower() in _WEIGHED \
-            or not text[text.rfind("\n", 0, j) + 1:j].strip():
-        return _UNSURE
     while k < n and text[k] in _CLOSERS:
         k += 1
     closed = k > i + 1
-    if k < n and text[k] != " ":
-        return _UNSURE
+    gap = k
     while k < n and text[k] == " ":
         k += 1
     if k == n:
         return _NO_BREAK
     c = text[k]
-    if c.isascii() and c.islower():
-        return _NO_BREAK if closed else k
-    return k if (c.isascii() and c.isalnum()) or c in "“‘" else _UNSURE
+    small = c.isascii() and c.islower()
+    if closed and small:
+        return _NO_BREAK
+    if k == gap:
+        return _UNSURE
+    j = text.rfind(" ", 0, i) + 1
+    word = text[j:i]
+    if small and _ABBREVIATION.fullmatch(word) and _is_abbreviation(word.lower()):
+        return _NO_BREAK
+    if not j or len(word) < 2 or not _PLAIN_WORD.fullmatch(word) or word.lower() in _WEIGHED \
+            or not text[text.rfind("\n", 0, j) + 1:j].strip():
+        return _UNSURE
+    return k if small or (c.isascii() and c.isalnum()) or c in "“‘" else _UNSURE
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Whether nupunkt takes a word of letters and stops (small) before a full stop for an
+    abbreviation (nupunkt.core.base.is_abbreviation, for such a word)."""
+    return word in _ABBREVIATIONS or ("." in word and word.replace(".", "") in _ABBREVIATIONS)
 
 
 def _cut_at(text: str, at: int) -> bool:

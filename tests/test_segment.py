@@ -162,7 +162,7 @@ _TRICKY = ["The", "talks", "ended.", "ended.”", "said.’”", "U.S.", "Mr.", 
            "why?", "so…", "...", ". . .", "3.", "3.5.", "2023.", "year-end.", "e.g.", "St.",
            "Jan.", "he", "She", "x.", "Kyiv.", "he.\"", "talks.”,", "talks.)", "vs.", "Co.",
            "Beijing.", "1.", "IV.", "talks.'", "«Oui.»", "well.--", "it.;", "way.\n", "Gov.",
-           "no.”", "word.\xa0", "c.", "j."]
+           "no.”", "word.\xa0", "c.", "j.", "officials", "Sino-U.S.", "“U.S.", "“Mr.", "U.N."]
 
 
 def test_the_sentence_spans_are_nupunkts_where_its_breaks_are_sure_too():
@@ -174,7 +174,8 @@ def test_the_sentence_spans_are_nupunkts_where_its_breaks_are_sure_too():
                  "It ended. the end.", "  civil. Then more.", "He left.\nill. And so on.",
                  "They met in the U.S. Talks ended. IV. The end.", "It grew 3.5. Then fell.",
                  "Year-end. Next. Inc. Done.", "Ends here.  ", "Done.’” Then.”  ",
-                 "A very long first sentence. A. Smith spoke. It ended. iv. So."]:
+                 "A very long first sentence. A. Smith spoke. It ended. iv. So.",
+                 "U.S. officials met the U.S. side. Then the U.N. team.” left. “Go.” he said."]:
         assert _punkt_spans(text) == nupunkt.sent_spans(text), text
 
 
