@@ -55,6 +55,17 @@ _NOT_BEFORE_FUSED = re.compile(
 )
 _TAIL = 16  # characters before a boundary that decide whether it is one
 _WORD = re.compile(r"[\w’'-]+")
+_ENDS = re.compile(r"[.!?\u2026]")  # where nupunkt looks for sentence ends
+_PUNKT = nupunkt.load("default")  # cached by nupunkt
+_PARAMETERS = _PUNKT.parameters
+# words whose full stop nupunkt weighs: abbreviations, and the first words of collocations
+_ABBREVIATIONS = frozenset(_PARAMETERS.abbrev_types)
+_WEIGHED = _ABBREVIATIONS | {first for first, _ in _PARAMETERS.collocations}
+_PLAIN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # no initial, number or abbreviation's stops
+_ABBREVIATION = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*")  # "Mr", "U.S", "e.g": a stop follows
+_CLOSERS = "”’\""
+_UNSURE = -1
+_NO_BREAK = 0  # a sure end that starts no sentence: none, or none after it
 
 
 def split_paragraph(text: str) -> list[tuple[int, int]]:
@@ -66,13 +77,88 @@ def split_paragraph(text: str) -> list[tuple[int, int]]:
 
 def _punkt_spans(text: str) -> list[tuple[int, int]]:
     """nupunkt's sentence spans, each reaching to the next one's start (as
-    `sent_spans_with_text` gives them), without copying out every sentence's text."""
+    `sent_spans_with_text` gives them), without copying out every sentence's text.
+
+    Most full stops in news end a plain word before a space and a capital: nupunkt breaks
+    there whatever else the text holds, as the next sentence starts right after. The text
+    is cut at such breaks into pieces, and nupunkt reads only the pieces that hold an end
+    it must weigh ("U.S.", "Mr.", "!", an ellipsis...); it reads each as it would the whole
+    (see `_cut_at`)."""
     if not text:
         return []
-    starts = [start for start, _ in nupunkt.load("default").span_tokenize(text)]  # cached
+    starts: list[int] = []
+    piece, plain, unsure = 0, [0], False  # the current piece, its sure starts, an end to weigh
+    for m in _ENDS.finditer(text):
+        after = _sure_end(text, m.start()) if m.group() == "." else _UNSURE
+        if after == _UNSURE:
+            unsure = True
+        elif after > 0:  # a break, and a sentence starting there
+            if _cut_at(text, after):
+                starts += _punkt_starts(text, piece, after) if unsure else plain
+                piece, plain, unsure = after, [after], False
+            else:
+                plain.append(after)
+    starts += _punkt_starts(text, piece, len(text)) if unsure else plain
     if not starts:
         return [(0, len(text))]
     return list(zip(starts, [*starts[1:], len(text)], strict=True))
+
+
+def _sure_end(text: str, i: int) -> int:
+    """What nupunkt makes of the full stop at text[i] when that does not depend on its
+    trained weighing: where the sentence after it starts; _NO_BREAK when it is no break,
+    or one that no sentence follows; _UNSURE otherwise.
+    Sure: a stop followed by a letter or a digit (no candidate: "U.S", "3.5"), or by
+    nothing but spaces; one after closing quotation marks before a small letter (the
+    quotation goes on), or after an abbreviation before one ("the U.S. side"); or one
+    ending a plain word of two letters or more (no initial or abbreviation, no
+    collocation's first word, not opening its line: no list number) before spaces, perhaps
+    after closing marks: nupunkt breaks there before a capital, a digit, an opening mark,
+    or (with no closing mark) a small letter."""
+    n = len(text)
+    k = i + 1
+    if k == n or (text[k].isascii() and text[k].isalnum()):
+        return _NO_BREAK
+    while k < n and text[k] in _CLOSERS:
+        k += 1
+    closed = k > i + 1
+    gap = k
+    while k < n and text[k] == " ":
+        k += 1
+    if k == n:
+        return _NO_BREAK
+    c = text[k]
+    small = c.isascii() and c.islower()
+    if closed and small:
+        return _NO_BREAK
+    if k == gap:
+        return _UNSURE
+    j = text.rfind(" ", 0, i) + 1
+    word = text[j:i]
+    if small and _ABBREVIATION.fullmatch(word) and _is_abbreviation(word.lower()):
+        return _NO_BREAK
+    if not j or len(word) < 2 or not _PLAIN_WORD.fullmatch(word) or word.lower() in _WEIGHED \
+            or not text[text.rfind("\n", 0, j) + 1:j].strip():
+        return _UNSURE
+    return k if small or (c.isascii() and c.isalnum()) or c in "“‘" else _UNSURE
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Whether nupunkt takes a word of letters and stops (small) before a full stop for an
+    abbreviation (nupunkt.core.base.is_abbreviation, for such a word)."""
+    return word in _ABBREVIATIONS or ("." in word and word.replace(".", "") in _ABBREVIATIONS)
+
+
+def _cut_at(text: str, at: int) -> bool:
+    """Whether nupunkt reads text[at:] as it reads the whole text after a break at `at`:
+    when no end lies among the first 13 characters, where it looks back for a list number
+    ("IV.") to the line's start or 12 characters, and the piece's start stands for both."""
+    return _ENDS.search(text, at, at + 13) is None
+
+
+def _punkt_starts(text: str, start: int, end: int) -> list[int]:
+    """nupunkt's sentence starts in text[start:end], a piece of the text cut at breaks."""
+    return [start + s for s, _ in _PUNKT.span_tokenize(text[start:end])]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

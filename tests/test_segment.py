@@ -153,3 +153,40 @@ def test_a_tail_is_told_ending_in_a_title_or_an_initial_as_the_patterns_tell_it(
     assert ("a" <= before <= "z" and _ends_in_title(tail)) == bool(_TITLE.search(tail)), tail
     if _ACRONYM.search(tail):
         assert "A" <= before <= "Z", tail
+
+
+# words and marks around which nupunkt's spans turn: initials, abbreviations, titles, list
+# numbers, numbers, closing and opening marks, ellipses, words opening a collocation
+_TRICKY = ["The", "talks", "ended.", "ended.”", "said.’”", "U.S.", "Mr.", "Dr.", "no.", "inc.",
+           "civil.", "iv.", "A.", "a.", "I.", "ill.", "said", "“We", "‘Go", "(Yes.)", "end!",
+           "why?", "so…", "...", ". . .", "3.", "3.5.", "2023.", "year-end.", "e.g.", "St.",
+           "Jan.", "he", "She", "x.", "Kyiv.", "he.\"", "talks.”,", "talks.)", "vs.", "Co.",
+           "Beijing.", "1.", "IV.", "talks.'", "«Oui.»", "well.--", "it.;", "way.\n", "Gov.",
+           "no.”", "word.\xa0", "c.", "j.", "officials", "Sino-U.S.", "“U.S.", "“Mr.", "U.N."]
+
+
+def test_the_sentence_spans_are_nupunkts_where_its_breaks_are_sure_too():
+    import nupunkt
+
+    from briefgen.segment import _punkt_spans
+
+    for text in ["The talks ended. Both sides left.", "It ended.” He left. “We won.” she said.",
+                 "It ended. the end.", "  civil. Then more.", "He left.\nill. And so on.",
+                 "They met in the U.S. Talks ended. IV. The end.", "It grew 3.5. Then fell.",
+                 "Year-end. Next. Inc. Done.", "Ends here.  ", "Done.’” Then.”  ",
+                 "A very long first sentence. A. Smith spoke. It ended. iv. So.",
+                 "U.S. officials met the U.S. side. Then the U.N. team.” left. “Go.” he said."]:
+        assert _punkt_spans(text) == nupunkt.sent_spans(text), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TRICKY),
+                          st.sampled_from([" "] * 8 + ["  ", "\n", "\n\n", "\t", "", "\xa0"])),
+                max_size=20))
+def test_a_text_cut_at_sure_breaks_has_nupunkts_spans(words):
+    import nupunkt
+
+    from briefgen.segment import _punkt_spans
+
+    text = "".join(w + gap for w, gap in words)
+    assert _punkt_spans(text) == nupunkt.sent_spans(text), text
