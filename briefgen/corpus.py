@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -28,8 +29,9 @@ DUPLICATE_SIMILARITY = 0.7  # cosine at which two sentences tell the same fact
 JOIN_CANDIDATES = 64
 
 
-@dataclass(frozen=True, slots=True)  # one per distinct candidate: many on a large day
-class Group:
+# One per distinct candidate: many on a large day, made several times faster as a named
+# tuple than as a frozen dataclass (whose every field is set through object.__setattr__).
+class Group(NamedTuple):
     """Sentences that say the same thing, possibly in several articles."""
 
     text: str  # the cleanest variant, verbatim

@@ -121,6 +121,13 @@ def _most_similar(later: np.ndarray, earlier: np.ndarray, cosine: np.ndarray, li
     return keep
 
 
+def _earlier(index_t: sparse.csr_matrix, end: int) -> sparse.csr_matrix:
+    """The transposed index's columns of the rows before `end`. A product with them sums
+    each entry's terms in the order the full product does, and lists the entries it keeps
+    in the same order (its left rows' words are taken in the same order either way)."""
+    return index_t[:, :end]
+
+
 def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None = None
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(i, j, cosine) for every pair i < j of L2-normalized rows with cosine >= threshold;
@@ -139,7 +146,9 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None
     found_i, found_j, found_s = [], [], []
     index_t = index.T.tocsr()
     for start, end in _chunks(cost):
-        partial = (index[start:end] @ index_t).tocoo()  # tail on tail, or row on row
+        # tail on tail, or row on row: only on the rows before the chunk's end, as only
+        # pairs with an earlier row are kept (half the products, the same sums)
+        partial = (index[start:end] @ _earlier(index_t, end)).tocoo()
         later = partial.row.astype(np.int64) + start
         earlier = partial.col.astype(np.int64)
         keep = earlier < later

@@ -10,6 +10,7 @@ import pytest
 
 from briefgen import vectors
 from briefgen.corpus import join_to_representatives
+from briefgen.neighbours import _earlier as _EARLIER
 from briefgen.neighbours import similar_pairs
 from briefgen.overlap import OverlapIndex
 from briefgen.parallel import MIN_ITEMS, beside, map_ordered, waiting_beside
@@ -48,6 +49,28 @@ def test_joining_whole_rows_finds_what_joining_tails_finds(monkeypatch, limit):
             order = np.lexsort((i, j))
             found.append((i[order].tolist(), j[order].tolist(), cosine[order].tolist()))
         assert found[0] == found[1] and found[0][0]
+
+
+@pytest.mark.parametrize("limit", [None, 3])
+@pytest.mark.parametrize("budget", [500, 250_000])  # many chunks, one
+def test_pairs_are_found_on_the_earlier_rows_as_on_all_rows(monkeypatch, limit, budget):
+    """The same pairs, cosines and order (which the centrality graph sums in) as when each
+    chunk is multiplied with every row."""
+    from briefgen import neighbours
+
+    monkeypatch.setattr(neighbours, "PROBE_BUDGET", budget)
+    for seed in range(3):
+        rows = vectors.tfidf(sentences(300, seed))
+        for threshold in (0.1, 0.3, 0.7):
+            for share in (0.0, float("inf")):  # tails, whole rows
+                monkeypatch.setattr(neighbours, "WHOLE_ROWS_SHARE", share)
+                monkeypatch.setattr(neighbours, "_earlier", _EARLIER)
+                fast = similar_pairs(rows, threshold, limit)
+                monkeypatch.setattr(neighbours, "_earlier", lambda index_t, _end: index_t)
+                plain = similar_pairs(rows, threshold, limit)
+                assert len(fast[0])
+                for a, b in zip(fast, plain, strict=True):
+                    assert a.dtype == b.dtype and a.tolist() == b.tolist()
 
 
 def test_a_last_sentence_without_a_word_the_vectors_keep_is_grouped_alone():

@@ -1,8 +1,12 @@
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.assign import assign_sections
 from briefgen.choose import select_summary
@@ -241,3 +245,29 @@ def test_a_figure_is_news_the_brief_has_not_told_yet():
     corpus = corpus_of(told, told + " Talks went on into the evening.", figure)
     deals = [i.text for i in items_of(corpus, [DEALS])["deals"]]
     assert told in deals and figure in deals
+
+
+def _assigned_one_by_one(groups, sections, exclude, scores):
+    """assign_sections the plain way: group by group."""
+    out = {s.id: [] for s in sections}
+    best = scores.argmax(axis=0)
+    for g in range(groups):
+        if g not in exclude and np.isfinite(scores[best[g], g]):
+            out[sections[best[g]].id].append(g)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 4), st.integers(0, 30), st.data())
+def test_groups_are_assigned_as_one_by_one(n_sections, n_groups, data):
+    sections = [SectionConfig(id=f"s{n}", title=f"S{n}", description="", cues=())
+                for n in range(n_sections)]
+    values = st.sampled_from([-np.inf, 0.0, 0.5, 1.0, 2.0])
+    scores = np.array(data.draw(st.lists(st.lists(values, min_size=n_groups,
+                                                  max_size=n_groups),
+                                         min_size=n_sections, max_size=n_sections)))
+    scores = scores.reshape(n_sections, n_groups)
+    exclude = data.draw(st.sets(st.integers(-2, n_groups + 2)))
+    corpus = SimpleNamespace(groups=[None] * n_groups)
+    assert assign_sections(corpus, sections, exclude, scores) \
+        == _assigned_one_by_one(n_groups, sections, exclude, scores)
