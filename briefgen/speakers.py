@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .article_names import ArticleNames, Mention
 from .model import Article
@@ -46,6 +46,16 @@ _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _NO_NAME_WORDS = INSTITUTION_WORDS | DOCUMENTS  # in lower case, words no person's name holds
 _POSSESSIVE_ENDS = ("’s", "'s")  # what POSSESSIVE finds in a word (which holds no newline)
+
+
+def lowercase_words(texts: Iterable[str]) -> set[str]:
+    """The words in lower case (_LOWER_WORD) of the texts, read in each distinct
+    space-separated token once, not at each of its many uses: no match crosses a space,
+    and a space, like a text's edge, is no word character to its \\b."""
+    tokens: set[str] = set()
+    for text in texts:
+        tokens.update(text.split())
+    return set(_LOWER_WORD.findall(" ".join(tokens)))
 
 
 def _after_title(ws: list[str]) -> int:
@@ -80,9 +90,7 @@ class Names:
                 break
             sample.append(a)
             size += len(a.body)
-        self.lowercase: set[str] = set()
-        for a in sample:
-            self.lowercase.update(_LOWER_WORD.findall(a.body))
+        self.lowercase = lowercase_words(a.body for a in sample)
         places: set[str] = set()
         for a in sample:
             for m in _PLACE_BEFORE.finditer(a.body):

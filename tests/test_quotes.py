@@ -34,7 +34,7 @@ from briefgen.quote_merge import _better, _min_shared, _similar, _words, merge_q
 from briefgen.quote_reader import _DATELINE, ArticleReader, _undated
 from briefgen.quotes import find_quotes
 from briefgen.segment import segment
-from briefgen.speakers import Names
+from briefgen.speakers import _LOWER_WORD, Names, lowercase_words
 
 from .conftest import make_article
 
@@ -541,3 +541,21 @@ TITLE_PIECES = ["President", "PRESIDENT", "vice", "Vice-President", "secretary-g
 def test_a_title_is_found_before_a_name_as_the_case_blind_pattern_finds_it(pieces, pos):
     text = "".join(pieces)
     assert _holds_title(text, pos) == bool(_ANY_TITLE.search(text, pos))
+
+
+# pieces of words around which a match may start or end: letters either case, apostrophes,
+# hyphens, digits, underscores, accented letters, every kind of space
+_LOWER_PIECES = ["a", "ab", "said", "Doe", "x", "Q", "’", "'", "-", "1", "_", "é", "ǅ", " ",
+                 "\n", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", "\x85", ".", ",", "“"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_LOWER_PIECES), max_size=30).map("".join),
+                max_size=4))
+@settings(max_examples=500, deadline=None)
+def test_lowercase_words_read_per_token_are_those_read_in_the_whole_texts(texts):
+    assert lowercase_words(texts) == {w for t in texts for w in _LOWER_WORD.findall(t)}
+
+
+def test_lowercase_words_in_fixed_texts():
+    texts = ["the talks’ end, state-run x-Ray don't 2nd café cafe\u00a0go", "Doe said:it"]
+    assert lowercase_words(texts) == {w for t in texts for w in _LOWER_WORD.findall(t)}
