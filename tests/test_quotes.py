@@ -4,7 +4,7 @@ from copy import copy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen import quote_merge
+from briefgen import quote_merge, quotes
 from briefgen.model import Sentence
 from briefgen.name_roles import _ANY_TITLE, _holds_title
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
@@ -559,3 +559,24 @@ def test_lowercase_words_read_per_token_are_those_read_in_the_whole_texts(texts)
 def test_lowercase_words_in_fixed_texts():
     texts = ["the talks’ end, state-run x-Ray don't 2nd café cafe\u00a0go", "Doe said:it"]
     assert lowercase_words(texts) == {w for t in texts for w in _LOWER_WORD.findall(t)}
+
+
+def test_roles_given_in_the_child_are_those_the_parent_reads(monkeypatch):
+    bodies = ['Foreign Minister Jane Doe opened the talks. "We came to listen and to talk," '
+              'Doe said.',
+              '"We came to listen and to talk," Jane Doe said.',
+              'Sam Roe, a senior fellow at the Policy Institute, was blunt. "The talks will '
+              'fail without trust," Roe said.',
+              'Ruritanian President Ana Maria da Costa spoke. "Trade is the bridge we build '
+              'together," she said.']
+    arts = [make_article(b, id=f"a{i}") for i, b in enumerate(bodies * 2)]
+    sentences = [s for a in arts for s in segment(a)]
+    monkeypatch.setattr(quotes, "MIN_ITEMS", 1)  # the earlier half read in a child, if forked
+    given = find_quotes(arts, sentences, min_words=3, max_words=60)
+    read = quotes._read_earlier
+    monkeypatch.setattr(quotes, "_read_earlier", lambda *args: (read(*args)[0], {}))
+    plain = find_quotes(arts, sentences, min_words=3, max_words=60)
+    assert [(q.speaker, q.role, q.sources) for q in given] == \
+        [(q.speaker, q.role, q.sources) for q in plain]
+    assert {q.role for q in given} >= {"Foreign Minister", "Ruritanian President",
+                                       "senior fellow at the Policy Institute"}
