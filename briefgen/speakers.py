@@ -138,8 +138,9 @@ class Names:
                 or any(map(is_title, ws)):
             return False
         # (is_place, of words that hold no space: a place acronym is a single word)
+        # (the first word asked alone before all of them: a name's is seldom in capitals)
         if (len(ws) == 1 and ws[0] in PLACE_ACRONYMS) or self.places.issuperset(ws) \
-                or all(w.isupper() and len(w) > 1 for w in ws):
+                or (ws[0].isupper() and all(w.isupper() and len(w) > 1 for w in ws)):
             return False
         lowercase = self.lowercase
         if len(ws) == 1:

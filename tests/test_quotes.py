@@ -580,3 +580,9 @@ def test_roles_given_in_the_child_are_those_the_parent_reads(monkeypatch):
         [(q.speaker, q.role, q.sources) for q in plain]
     assert {q.role for q in given} >= {"Foreign Minister", "Ruritanian President",
                                        "senior fellow at the Policy Institute"}
+
+
+def test_words_all_in_capitals_name_no_person():
+    names = Names([make_article("Jane Doe met RTV and NATO officials in Strelsau.")])
+    assert not names.is_person(["RTV"]) and not names.is_person(["NATO", "RTV"])
+    assert names.is_person(["Jane", "Doe"]) and names.is_person(["Jane", "DOE"])
