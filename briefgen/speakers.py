@@ -34,14 +34,19 @@ from .name_words import (
     is_title,
     word_set,
 )
+from .regex_start import by_first_letter
 from .vectors import ENGLISH_STOP_WORDS
 
 # Small words a headline capitalizes and a name never holds.
 _HEADLINE_WORDS = word_set("out up on in at to for of and the a an with as by from over into "
                            "after is are be will says say new not no off down amid about")
+_PLACE_WORDS = ["in", "inside", "across", "throughout", "near", *(rf"{verb} to" for verb in (
+    "visit(?:s|ed|ing)?", "trip", r"travel\w*", "flew", "fly", "flight", r"return\w*", r"arriv\w*",
+    "head(?:ed|ing|s)?", "came", "went"))]
+# (the words grouped by first letter, each letter's in their order: the same matches, tried
+# at each word only against its letter's words)
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
-    r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
+    r"\b" + by_first_letter(_PLACE_WORDS) + r"\s+(" + NAME_RUN + r")(?![’']s)")
 _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _NO_NAME_WORDS = INSTITUTION_WORDS | DOCUMENTS  # in lower case, words no person's name holds

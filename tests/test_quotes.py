@@ -34,7 +34,7 @@ from briefgen.quote_merge import _better, _min_shared, _similar, _words, merge_q
 from briefgen.quote_reader import _DATELINE, ArticleReader, _undated
 from briefgen.quotes import find_quotes
 from briefgen.segment import segment
-from briefgen.speakers import _LOWER_WORD, Names, lowercase_words
+from briefgen.speakers import _LOWER_WORD, _PLACE_BEFORE, Names, lowercase_words
 
 from .conftest import make_article
 
@@ -586,3 +586,22 @@ def test_words_all_in_capitals_name_no_person():
     names = Names([make_article("Jane Doe met RTV and NATO officials in Strelsau.")])
     assert not names.is_person(["RTV"]) and not names.is_person(["NATO", "RTV"])
     assert names.is_person(["Jane", "Doe"]) and names.is_person(["Jane", "DOE"])
+
+
+_PLAIN_PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
+    r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
+PLACE_PIECES = ["in", "inside", "across", "throughout", "near", "visit to", "visits to",
+                "visited to", "trip to", "travelled to", "flew to", "fly to", "flight to",
+                "returned to", "arrived to", "head to", "headed to", "came to", "went to",
+                "into", "to", "xin", "Paris", "Strelsau", "U.S.", "Mr.", "de", "Doe’s", "Doe's",
+                "-", ",", "’s", "\n"]
+
+
+@given(st.lists(st.sampled_from(PLACE_PIECES), max_size=30), st.sampled_from([" ", "", "  "]))
+@settings(max_examples=500, deadline=None)
+def test_places_after_words_grouped_by_letter_are_those_of_the_plain_alternation(pieces,
+                                                                                   glue):
+    text = glue.join(pieces)
+    assert [(m.span(), m.group(1)) for m in _PLACE_BEFORE.finditer(text)] == \
+        [(m.span(), m.group(1)) for m in _PLAIN_PLACE_BEFORE.finditer(text)]
