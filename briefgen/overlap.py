@@ -28,7 +28,7 @@ class OverlapIndex:
     """
 
     def __init__(self, all_sets: Iterable[set[str]], min_shared: Callable[[int], int]) -> None:
-        self._frequency: Counter = Counter(w for s in all_sets for w in s)
+        self._frequency: Counter = Counter(chain.from_iterable(all_sets))
         self._min_shared = min_shared
         self._by_word: dict[str, array] = {}  # 4-byte ids: a large day has millions
         self._by_prefix_word: dict[str, array] = {}

@@ -16,6 +16,13 @@ def _words(text: str) -> set[str]:
     return set(_WORDS.findall(text.lower()))
 
 
+def _words_of(found: list[FoundQuote]) -> list[set[str]]:
+    """Each quote's words, read once for each text: outlets print the same quotes, and
+    the sets are only read, so the quotes of one text share one."""
+    by_text: dict[str, set[str]] = {}
+    return [by_text.get(f.text) or by_text.setdefault(f.text, _words(f.text)) for f in found]
+
+
 def _similar(a: set[str], b: set[str]) -> bool:
     """Near-duplicates: most words shared (Jaccard over 0.5), or one nearly inside the other."""
     shared = len(a & b)  # and the union's size from it: no union set is made
@@ -36,7 +43,7 @@ def merge_quotes(found: list[FoundQuote], bodies: dict[str, str]) -> list[FoundQ
     groups: list[tuple[FoundQuote, set[str], list[str]]] = []
     replaced: set[int] = set()  # groups shown in a better wording than they were made with
     exact: dict[frozenset[str], int] = {}
-    found_words = [_words(f.text) for f in found]  # each quote's words, read once
+    found_words = _words_of(found)
     index = OverlapIndex(found_words, _min_shared)
     for f, words in zip(found, found_words, strict=True):
         i = exact.get(frozenset(words))

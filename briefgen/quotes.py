@@ -66,19 +66,21 @@ def find_quotes(articles: Sequence[Article], sentences: Sequence[Sentence], min_
     for s in sentences:
         by_article.setdefault(s.article_id, []).append(s)
     # Each article is read on its own (what the day says of names is fixed by now): on a
-    # large day the earlier part is read on the other core. Its articles are mostly indexed
-    # here already, so the roles below index few articles again that only the child read.
+    # large day the earlier part is read on the other core. The child gives the roles of
+    # the people it found quoted, so the roles below index few articles only it read.
     cut = _even_cut(articles, names)
-    with beside(_read_articles, articles[:cut], by_article, names, min_words, max_words,
+    with beside(_read_earlier, articles[:cut], by_article, names, min_words, max_words,
                 worth_it=len(articles) // 2 >= MIN_ITEMS) as earlier_part:
         later = _read_articles(articles[cut:], by_article, names, min_words, max_words)
-        found = earlier_part() + later
+        earlier, known_roles = earlier_part()
+        found = earlier + later
     quotes = []
     for f in merge_quotes(found, {a.id: a.body for a in articles}):
         role = ""
         if f.kind == "person":
             for a in f.sources:  # the title attached to this speaker in the quote's own article
-                role = names.article(a).role_of(f.speaker)
+                known = known_roles.get((a, f.speaker))
+                role = names.article(a).role_of(f.speaker) if known is None else known
                 if role:
                     break
             role = role or f.role
@@ -103,6 +105,20 @@ def _even_cut(articles: Sequence[Article], names: Names) -> int:
             return n
         spent += cost
     return len(articles)
+
+
+def _read_earlier(articles: Sequence[Article], by_article: dict[str, list[Sentence]],
+                  names: Names, min_words: int, max_words: int
+                  ) -> tuple[list[FoundQuote], dict[tuple[str, str], str]]:
+    """_read_articles, and the title each person quoted is given in their own article,
+    by (article, speaker). Read in a child, the part's articles have their names
+    indexed and looked up there; the parent, waiting, would index or look them up again
+    only to give the quotes it keeps their roles (the same: an article's names are read
+    alike in either process)."""
+    found = _read_articles(articles, by_article, names, min_words, max_words)
+    roles = {(f.article_id, f.speaker): names.article(f.article_id).role_of(f.speaker)
+             for f in found if f.kind == "person"}
+    return found, roles
 
 
 def _read_articles(articles: Sequence[Article], by_article: dict[str, list[Sentence]],

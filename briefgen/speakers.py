@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .article_names import ArticleNames, Mention
 from .model import Article
@@ -34,18 +34,33 @@ from .name_words import (
     is_title,
     word_set,
 )
+from .regex_start import by_first_letter
 from .vectors import ENGLISH_STOP_WORDS
 
 # Small words a headline capitalizes and a name never holds.
 _HEADLINE_WORDS = word_set("out up on in at to for of and the a an with as by from over into "
                            "after is are be will says say new not no off down amid about")
+_PLACE_WORDS = ["in", "inside", "across", "throughout", "near", *(rf"{verb} to" for verb in (
+    "visit(?:s|ed|ing)?", "trip", r"travel\w*", "flew", "fly", "flight", r"return\w*", r"arriv\w*",
+    "head(?:ed|ing|s)?", "came", "went"))]
+# (the words grouped by first letter, each letter's in their order: the same matches, tried
+# at each word only against its letter's words)
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
-    r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
+    r"\b" + by_first_letter(_PLACE_WORDS) + r"\s+(" + NAME_RUN + r")(?![’']s)")
 _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _NO_NAME_WORDS = INSTITUTION_WORDS | DOCUMENTS  # in lower case, words no person's name holds
 _POSSESSIVE_ENDS = ("’s", "'s")  # what POSSESSIVE finds in a word (which holds no newline)
+
+
+def lowercase_words(texts: Iterable[str]) -> set[str]:
+    """The words in lower case (_LOWER_WORD) of the texts, read in each distinct
+    space-separated token once, not at each of its many uses: no match crosses a space,
+    and a space, like a text's edge, is no word character to its \\b."""
+    tokens: set[str] = set()
+    for text in texts:
+        tokens.update(text.split())
+    return set(_LOWER_WORD.findall(" ".join(tokens)))
 
 
 def _after_title(ws: list[str]) -> int:
@@ -80,9 +95,7 @@ class Names:
                 break
             sample.append(a)
             size += len(a.body)
-        self.lowercase: set[str] = set()
-        for a in sample:
-            self.lowercase.update(_LOWER_WORD.findall(a.body))
+        self.lowercase = lowercase_words(a.body for a in sample)
         places: set[str] = set()
         for a in sample:
             for m in _PLACE_BEFORE.finditer(a.body):
@@ -130,8 +143,9 @@ class Names:
                 or any(map(is_title, ws)):
             return False
         # (is_place, of words that hold no space: a place acronym is a single word)
+        # (the first word asked alone before all of them: a name's is seldom in capitals)
         if (len(ws) == 1 and ws[0] in PLACE_ACRONYMS) or self.places.issuperset(ws) \
-                or all(w.isupper() and len(w) > 1 for w in ws):
+                or (ws[0].isupper() and all(w.isupper() and len(w) > 1 for w in ws)):
             return False
         lowercase = self.lowercase
         if len(ws) == 1:

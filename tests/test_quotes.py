@@ -4,7 +4,7 @@ from copy import copy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen import quote_merge
+from briefgen import quote_merge, quotes
 from briefgen.model import Sentence
 from briefgen.name_roles import _ANY_TITLE, _holds_title
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
@@ -34,7 +34,7 @@ from briefgen.quote_merge import _better, _min_shared, _similar, _words, merge_q
 from briefgen.quote_reader import _DATELINE, ArticleReader, _undated
 from briefgen.quotes import find_quotes
 from briefgen.segment import segment
-from briefgen.speakers import Names
+from briefgen.speakers import _LOWER_WORD, _PLACE_BEFORE, Names, lowercase_words
 
 from .conftest import make_article
 
@@ -541,3 +541,67 @@ TITLE_PIECES = ["President", "PRESIDENT", "vice", "Vice-President", "secretary-g
 def test_a_title_is_found_before_a_name_as_the_case_blind_pattern_finds_it(pieces, pos):
     text = "".join(pieces)
     assert _holds_title(text, pos) == bool(_ANY_TITLE.search(text, pos))
+
+
+# pieces of words around which a match may start or end: letters either case, apostrophes,
+# hyphens, digits, underscores, accented letters, every kind of space
+_LOWER_PIECES = ["a", "ab", "said", "Doe", "x", "Q", "’", "'", "-", "1", "_", "é", "ǅ", " ",
+                 "\n", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", "\x85", ".", ",", "“"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_LOWER_PIECES), max_size=30).map("".join),
+                max_size=4))
+@settings(max_examples=500, deadline=None)
+def test_lowercase_words_read_per_token_are_those_read_in_the_whole_texts(texts):
+    assert lowercase_words(texts) == {w for t in texts for w in _LOWER_WORD.findall(t)}
+
+
+def test_lowercase_words_in_fixed_texts():
+    texts = ["the talks’ end, state-run x-Ray don't 2nd café cafe\u00a0go", "Doe said:it"]
+    assert lowercase_words(texts) == {w for t in texts for w in _LOWER_WORD.findall(t)}
+
+
+def test_roles_given_in_the_child_are_those_the_parent_reads(monkeypatch):
+    bodies = ['Foreign Minister Jane Doe opened the talks. "We came to listen and to talk," '
+              'Doe said.',
+              '"We came to listen and to talk," Jane Doe said.',
+              'Sam Roe, a senior fellow at the Policy Institute, was blunt. "The talks will '
+              'fail without trust," Roe said.',
+              'Ruritanian President Ana Maria da Costa spoke. "Trade is the bridge we build '
+              'together," she said.']
+    arts = [make_article(b, id=f"a{i}") for i, b in enumerate(bodies * 2)]
+    sentences = [s for a in arts for s in segment(a)]
+    monkeypatch.setattr(quotes, "MIN_ITEMS", 1)  # the earlier half read in a child, if forked
+    given = find_quotes(arts, sentences, min_words=3, max_words=60)
+    read = quotes._read_earlier
+    monkeypatch.setattr(quotes, "_read_earlier", lambda *args: (read(*args)[0], {}))
+    plain = find_quotes(arts, sentences, min_words=3, max_words=60)
+    assert [(q.speaker, q.role, q.sources) for q in given] == \
+        [(q.speaker, q.role, q.sources) for q in plain]
+    assert {q.role for q in given} >= {"Foreign Minister", "Ruritanian President",
+                                       "senior fellow at the Policy Institute"}
+
+
+def test_words_all_in_capitals_name_no_person():
+    names = Names([make_article("Jane Doe met RTV and NATO officials in Strelsau.")])
+    assert not names.is_person(["RTV"]) and not names.is_person(["NATO", "RTV"])
+    assert names.is_person(["Jane", "Doe"]) and names.is_person(["Jane", "DOE"])
+
+
+_PLAIN_PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
+    r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
+PLACE_PIECES = ["in", "inside", "across", "throughout", "near", "visit to", "visits to",
+                "visited to", "trip to", "travelled to", "flew to", "fly to", "flight to",
+                "returned to", "arrived to", "head to", "headed to", "came to", "went to",
+                "into", "to", "xin", "Paris", "Strelsau", "U.S.", "Mr.", "de", "Doe’s", "Doe's",
+                "-", ",", "’s", "\n"]
+
+
+@given(st.lists(st.sampled_from(PLACE_PIECES), max_size=30), st.sampled_from([" ", "", "  "]))
+@settings(max_examples=500, deadline=None)
+def test_places_after_words_grouped_by_letter_are_those_of_the_plain_alternation(pieces,
+                                                                                   glue):
+    text = glue.join(pieces)
+    assert [(m.span(), m.group(1)) for m in _PLACE_BEFORE.finditer(text)] == \
+        [(m.span(), m.group(1)) for m in _PLAIN_PLACE_BEFORE.finditer(text)]
