@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -51,7 +52,22 @@ class Budget:
     words: int
 
 
-def choose(corpus: Corpus, group_ids: Sequence[int], quality: np.ndarray,
+class Quality(NamedTuple):
+    """Per group, how good a line it makes: scale * (plain * standing). `standing`
+    (a sentence that leans on the one before or previews the day) reads the sentence,
+    so it is read only for the groups the greedy choice reaches; at most 1, it is taken
+    as 1 until then."""
+
+    scale: np.ndarray  # fit, centrality and support
+    plain: np.ndarray  # plain wording (0 for a text off the day's story)
+
+    @classmethod
+    def joined(cls, parts: Sequence[Quality]) -> Quality:
+        return cls(np.concatenate([np.zeros(0), *(p.scale for p in parts)]),
+                   np.concatenate([np.zeros(0), *(p.plain for p in parts)]))
+
+
+def choose(corpus: Corpus, group_ids: Sequence[int], quality: Quality,
            budget_of: Sequence[str], budgets: dict[str, Budget], max_words: int,
            covered: set[str]) -> list[int]:
     """Greedy most-new-information-per-word, each pick within its budget and the total.
@@ -59,16 +75,27 @@ def choose(corpus: Corpus, group_ids: Sequence[int], quality: np.ndarray,
     `budget_of[i]` names the budget group_ids[i] counts against. `covered` holds the
     concepts the brief already states; it is updated. A group's gain only falls as
     the brief covers more (lazy greedy): a stale gain is recomputed only when it
-    reaches the top of the heap.
+    reaches the top of the heap. A first gain taken as if the group stood alone is
+    such a stale gain too: its standing is read only when it reaches the top.
     """
     weight = corpus.concept_weight
     lengths = [max(1, corpus.groups[g].length) for g in group_ids]
+    exact: dict[int, float] = {}
+
+    def quality_of(i: int) -> float:
+        q = exact.get(i)
+        if q is None:
+            standing_i = standing(corpus.groups[group_ids[i]].text)
+            q = exact[i] = quality.scale[i] * (quality.plain[i] * standing_i)
+        return q
 
     def gain(i: int) -> float:
         new = corpus.groups[group_ids[i]].concepts - covered
-        return quality[i] * sum(weight.get(c, 0.0) for c in new) / lengths[i] ** LENGTH_EXPONENT
+        return quality_of(i) * sum(weight.get(c, 0.0) for c in new) \
+            / lengths[i] ** LENGTH_EXPONENT
 
-    heap = list(zip((-_first_gains(corpus, group_ids, quality, lengths, covered)).tolist(),
+    bounds = quality.scale * quality.plain  # standing is at most 1
+    heap = list(zip((-_first_gains(corpus, group_ids, bounds, lengths, covered)).tolist(),
                     range(len(group_ids)), strict=True))
     heapq.heapify(heap)
     items = dict.fromkeys(budgets, 0)
@@ -136,20 +163,19 @@ def standing(text: str) -> float:
 
 
 def section_quality(corpus: Corpus, section: SectionConfig, group_ids: list[int],
-                    fit: np.ndarray) -> np.ndarray:
+                    fit: np.ndarray) -> Quality:
     """Per group of the section: how well it fits (`fit`: finite, as assignment keeps
     only groups a section reaches), how central it is by the section's ranker, how
-    widely reported, how plainly worded and whether it stands alone."""
+    widely reported, how plainly worded and (`Quality`) whether it stands alone."""
     if not group_ids:
-        return np.zeros(0)
+        return Quality(np.zeros(0), np.zeros(0))
     groups = [corpus.groups[g] for g in group_ids]
     cent = RANKERS[section.ranker]([g.text for g in groups], corpus.group_rows[group_ids])
     boost = np.array([support_boost(g) for g in groups])
     floor = MIN_PLAINNESS if corpus.articles >= MIN_ARTICLES_FOR_IT else 0.0
-    plain = np.array([(PLAIN_FLOOR + g.plainness) * standing(g.text) * (g.plainness >= floor)
-                      for g in groups])
-    return (RELEVANCE_FLOOR + _normalized(np.maximum(fit, 0))) \
-        * (0.75 + 0.25 * _normalized(cent)) * boost * plain
+    plain = np.array([(PLAIN_FLOOR + g.plainness) * (g.plainness >= floor) for g in groups])
+    return Quality((RELEVANCE_FLOOR + _normalized(np.maximum(fit, 0)))
+                   * (0.75 + 0.25 * _normalized(cent)) * boost, plain)
 
 
 def select_summary(corpus: Corpus, summary: SummaryConfig,
@@ -160,8 +186,8 @@ def select_summary(corpus: Corpus, summary: SummaryConfig,
     cent = centrality([g.text for g in corpus.groups], corpus.group_rows)
     lead = np.array([1.0 / (1 + g.first_position) for g in corpus.groups])
     boost = np.array([support_boost(g) for g in corpus.groups])
-    plain = np.array([(PLAIN_FLOOR + g.plainness) * standing(g.text) for g in corpus.groups])
-    quality = (0.3 * _normalized(cent) + 0.7 * lead) * boost * plain
+    plain = np.array([PLAIN_FLOOR + g.plainness for g in corpus.groups])
+    quality = Quality((0.3 * _normalized(cent) + 0.7 * lead) * boost, plain)
     ids = list(range(len(corpus.groups)))
     return choose(corpus, ids, quality, ["summary"] * len(ids),
                   {"summary": Budget(summary.max_items, summary.max_words)},

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .assign import assign_sections
-from .choose import Budget, choose, section_quality, select_summary
+from .choose import Budget, Quality, choose, section_quality, select_summary
 from .config_brief import SectionConfig, SummaryConfig
 from .corpus import Corpus
 from .model import Item, count_words
@@ -51,8 +51,10 @@ def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[Sect
                 worth_it=len(corpus.groups) >= MIN_GROUPS_BESIDE) as fitted:
         summary_ids = select_summary(corpus, summary, covered)
         scores, cue_weights = fitted()
-    if corpus.groups:  # by shape here: the summary has read every group already
-        scores = scores + shape_fit(sections, [g.text for g in corpus.groups])
+    # by shape too, where the words reach: a group no section's words reach stays out
+    reached = np.flatnonzero(np.isfinite(scores).any(axis=0))
+    if len(reached):
+        scores[:, reached] += shape_fit(sections, [corpus.groups[g].text for g in reached])
     corpus.cue_weight_cache.update(cue_weights)  # for the quotes, when fitted in a child
     top = tuple(Item(corpus.groups[g].text, corpus.groups[g].sources) for g in summary_ids)
     assigned = assign_sections(corpus, sections, set(summary_ids), scores)
@@ -66,7 +68,7 @@ def select_items(corpus: Corpus, summary: SummaryConfig, sections: Sequence[Sect
         quality.append(section_quality(corpus, s, ids, scores[n, ids]))
     budgets = {s.id: Budget(s.max_items, s.max_words) for s in sections}
     words_left = max_words - sum(count_words(i.text) for i in top)
-    picked = choose(corpus, group_ids, np.concatenate([np.zeros(0), *quality]), budget_of,
+    picked = choose(corpus, group_ids, Quality.joined(quality), budget_of,
                     budgets, words_left, covered)
     section_of = dict(zip(group_ids, budget_of, strict=True))
     items = {s.id: tuple(Item(corpus.groups[g].text, corpus.groups[g].sources)
