@@ -101,8 +101,12 @@ REPORTED = re.compile(
     rf"|(?P<v2>{_SAID}){_WHEN},?\s(?P<q2>\S.*?))[.!?]?$")
 # The same words grouped by first letter, each letter's in their order: the same one
 # matches at each place, far faster (every word is tried only against its letter's).
-REPORTING_WORD = re.compile(r"\b" + by_first_letter(
-    [*_SAID_WORDS, *_REPORTING_WORDS, r"according\sto", r"According\sto"]) + r"\b")
+_REPORTING_WORDS_GROUPED = by_first_letter(
+    [*_SAID_WORDS, *_REPORTING_WORDS, r"according\sto", r"According\sto"])
+REPORTING_WORD = re.compile(r"\b" + _REPORTING_WORDS_GROUPED + r"\b")
+# The same with the character before the word, which \b makes no word character: the
+# engine skips to such characters in C instead of trying every place (a sixth less time).
+_NON_WORD_REPORTING_WORD = re.compile(r"\W" + _REPORTING_WORDS_GROUPED + r"\b")
 ACCORDING_TO = re.compile(rf"(?P<q>[A-Z][^“”\"]{{25,}}?),\saccording\sto\s(?P<a>{_PHRASE})[.!?]$"
                           rf"|According\sto\s(?P<b>{_PHRASE}),\s(?P<p>[^“”\"]{{25,}}?)[.!?]$")
 # "..., according to RTV" / "..., state broadcaster RTV reported": who passed the words on
@@ -115,6 +119,17 @@ NESTED = re.compile(r"\b(?:said|says|told|added)\b"
 PREPOSITION = re.compile(r"(?:in|on|at|during|after|before|while|here|there|to|for|with|from|"
                          r"by|of|as|about|when|following|despite|amid|since|until)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
+
+
+def last_reporting_word(text: str) -> int:
+    """Where the last match of REPORTING_WORD.finditer(text) starts; -1 if none. Read in
+    " " + text, a match holding the character before the word starts where the word
+    does in text (the first word, too, has a non-word character before it there); and
+    as no match ends on a non-word character, the next one's is never taken by it."""
+    last = -1
+    for m in _NON_WORD_REPORTING_WORD.finditer(" " + text):
+        last = m.start()
+    return last
 
 
 def who_of(m: re.Match, names: Names) -> Who | None:

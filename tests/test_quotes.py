@@ -26,6 +26,7 @@ from briefgen.quote_attribution import (
     SAID_AFTER_COMMA,
     SPEAKS,
     SPEECH_WORD,
+    last_reporting_word,
     search_all,
     speakers_in,
 )
@@ -388,6 +389,15 @@ def test_reporting_words_grouped_by_letter_are_those_of_the_plain_alternation(wo
                        r"|According\sto)\b")
     assert [m.span() for m in REPORTING_WORD.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
+
+
+@given(st.lists(st.sampled_from([*ATTRIBUTION_WORDS, "(", "-", "é", "\n", "’", "x"]),
+                max_size=40), st.sampled_from([" ", "", ", ", "-"]))
+@settings(max_examples=500, deadline=None)
+def test_the_last_reporting_word_is_where_the_last_match_of_the_pattern_starts(words, glue):
+    text = glue.join(words)
+    starts = [m.start() for m in REPORTING_WORD.finditer(text)]
+    assert last_reporting_word(text) == (starts[-1] if starts else -1)
 
 
 @given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
