@@ -1,7 +1,7 @@
 import re
 from copy import copy
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefgen import quote_merge, quotes
@@ -10,6 +10,8 @@ from briefgen.name_roles import _ANY_TITLE, _holds_title
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
 from briefgen.overlap import OverlapIndex
 from briefgen.quote_attribution import (
+    _APPOSITION,
+    _APPOSITION_SPACE,
     _AT_END,
     _BEFORE,
     _REPORTING,
@@ -431,6 +433,22 @@ def test_attributions_with_their_verbs_grouped_by_letter_match_as_with_the_plain
             found, expected = grouped.match(text, pos), plain.match(text, pos)
             assert (found and (found.span(), found.groupdict())) == \
                 (expected and (expected.span(), expected.groupdict())), (grouped.pattern, pos)
+
+
+@given(st.lists(st.sampled_from([*ATTRIBUTION_WORDS, ", 64,", ";", "\n"]), max_size=40),
+       st.sampled_from([" ", "  ", ", ", ",", " \n"]))
+@example(["Jane", ", 64,", "said"], "  ")  # spaces after the apposition
+@settings(max_examples=300, deadline=None)
+def test_attributions_with_the_apposition_as_alternatives_match_as_with_it_optional(
+        words, glue):
+    text = glue.join(words)
+    for pattern in (AFTER, _BEFORE, SPEAKS, REPORTED):
+        optional = re.compile(pattern.pattern.replace(_APPOSITION_SPACE, _APPOSITION + r"\s+"))
+        assert optional.pattern != pattern.pattern
+        for pos in range(len(text) + 1):
+            found, expected = pattern.match(text, pos), optional.match(text, pos)
+            assert (found and (found.span(), found.groupdict())) == \
+                (expected and (expected.span(), expected.groupdict())), (pattern.pattern, pos)
 
 
 NAME_PIECES = ["Jane", "Doe", "U.S.", "U.", "S.", "R.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "St.",
