@@ -4,7 +4,7 @@ from copy import copy
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefgen import quote_merge, quotes
+from briefgen import quote_attribution, quote_merge, quotes
 from briefgen.model import Sentence
 from briefgen.name_roles import _ANY_TITLE, _holds_title
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
@@ -14,6 +14,8 @@ from briefgen.quote_attribution import (
     _APPOSITION_SPACE,
     _AT_END,
     _BEFORE,
+    _NAME_TAIL,
+    _NAME_UNITS,
     _REPORTING,
     _REPORTING_WORDS,
     _SAID_WORDS,
@@ -447,6 +449,32 @@ def test_attributions_with_the_apposition_as_alternatives_match_as_with_it_optio
         assert optional.pattern != pattern.pattern
         for pos in range(len(text) + 1):
             found, expected = pattern.match(text, pos), optional.match(text, pos)
+            assert (found and (found.span(), found.groupdict())) == \
+                (expected and (expected.span(), expected.groupdict())), (pattern.pattern, pos)
+
+
+# Pieces where a phrase's dots and length matter: its 70 units end inside a long run.
+PHRASE_PIECES = [*ATTRIBUTION_WORDS, "U.S.", "Mr.", "Dr. Roe", "J.", ".", ". ", "x" * 30,
+                 "Lorem ipsum dolor sit amet", "A.", "\n", "said that", ";"]
+
+
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=30),
+       st.sampled_from([" ", "", "  ", ", "]))
+@example(["J" + "x" * 70, "said that", "talks"], " ")  # 70 units after the capital
+@example(["J" + "x" * 71, "said that", "talks"], " ")  # and more
+@example(["J" + "x" * 60 + "U.S.", "said that", "talks"], " ")  # a dot among them
+@example(["Jane", "U.S.", "Doe", "said that", "talks"], " ")
+@settings(max_examples=300, deadline=None)
+def test_patterns_reading_a_phrase_as_a_run_where_no_dot_stands_match_as_by_units(
+        pieces, glue):
+    text = glue.join(pieces)
+    patterns = [p for p in vars(quote_attribution).values()
+                if isinstance(p, re.Pattern) and _NAME_TAIL in p.pattern]
+    assert len(patterns) >= 8
+    for pattern in patterns:
+        by_units = re.compile(pattern.pattern.replace(_NAME_TAIL, _NAME_UNITS))
+        for pos in range(len(text) + 1):
+            found, expected = pattern.match(text, pos), by_units.match(text, pos)
             assert (found and (found.span(), found.groupdict())) == \
                 (expected and (expected.span(), expected.groupdict())), (pattern.pattern, pos)
 
