@@ -10,12 +10,14 @@ from briefgen.name_roles import _ANY_TITLE, _holds_title
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
 from briefgen.overlap import OverlapIndex
 from briefgen.quote_attribution import (
+    _ADVERB,
     _APPOSITION,
     _APPOSITION_SPACE,
     _AT_END,
     _BEFORE,
     _NAME_TAIL,
     _NAME_UNITS,
+    _PERFECT,
     _REPORTING,
     _REPORTING_WORDS,
     _SAID_WORDS,
@@ -447,6 +449,28 @@ def test_attributions_with_the_apposition_as_alternatives_match_as_with_it_optio
     for pattern in (AFTER, _BEFORE, SPEAKS, REPORTED):
         optional = re.compile(pattern.pattern.replace(_APPOSITION_SPACE, _APPOSITION + r"\s+"))
         assert optional.pattern != pattern.pattern
+        for pos in range(len(text) + 1):
+            found, expected = pattern.match(text, pos), optional.match(text, pos)
+            assert (found and (found.span(), found.groupdict())) == \
+                (expected and (expected.span(), expected.groupdict())), (pattern.pattern, pos)
+
+
+_OPTIONAL_ADVERB = r"(?:(?:\w+ly|also|then|later|again|further|earlier|on \w+day|\w+day)\s+)?"
+
+
+@given(st.lists(st.sampled_from([*ATTRIBUTION_WORDS, "has", "had", "quickly", "Monday",
+                                 "on Tuesday", "again", "ly", "day"]), max_size=40),
+       st.sampled_from([" ", "  ", ", "]))
+@example(["Jane", "Doe", "has", "quickly", "said"], " ")
+@settings(max_examples=300, deadline=None)
+def test_attributions_with_empty_alternatives_match_as_with_optional_groups(words, glue):
+    text = glue.join(words)
+    patterns = [p for p in vars(quote_attribution).values()
+                if isinstance(p, re.Pattern) and _ADVERB in p.pattern]
+    assert len(patterns) >= 5
+    for pattern in patterns:
+        optional = re.compile(pattern.pattern.replace(_ADVERB, _OPTIONAL_ADVERB)
+                              .replace(_PERFECT, r"(?:has\s|had\s)?"))
         for pos in range(len(text) + 1):
             found, expected = pattern.match(text, pos), optional.match(text, pos)
             assert (found and (found.span(), found.groupdict())) == \
