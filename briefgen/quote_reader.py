@@ -22,13 +22,13 @@ from .quote_attribution import (
     QUOTED_AS,
     REPORTED,
     REPORTED_CLAUSE,
-    REPORTING_WORD,
     SAID_AFTER_COMMA,
     SAYING,
     SUBJECT,
     TRAILING_SOURCE,
     UNMARKED,
     clause_starts,
+    last_reporting_word,
     speakers_before,
     speakers_in,
     who_of,
@@ -271,9 +271,7 @@ class ArticleReader:
             text = _undated(s.text)
             if not _SENTENCE_END.search(text, len(text) - 3):  # (what it matches ends there)
                 continue  # a headline, or a sentence the page cut off
-            last_verb = -1  # where the last reporting word starts
-            for verb in REPORTING_WORD.finditer(text):
-                last_verb = verb.start()
+            last_verb = last_reporting_word(text)  # where the last reporting word starts
             # unmarked speech ends on a verb that is a reporting word, or on "told": a
             # sentence with neither is no speech of either kind
             unmarked = self._unmarked(text, s, p) if last_verb >= 0 or "told" in text else None

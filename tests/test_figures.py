@@ -1,13 +1,16 @@
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.figures import _DURATION, _durations, find_discrepancies
+from briefgen.figures import _DURATION, _UNIT, _UNIT_LETTER, _durations, find_discrepancies
 
 from .conftest import make_article
 
 DURATION_WORDS = ["3", "45", "1234", "a3", "three", "Eleven", "twelve", "someone", "ſix", "-",
                   " ", "-", "hour", "HOURS", "minute", "mİnute", "day", "days", "daylight",
-                  "x", "_", "ten-day", "5 hour"]
+                  "x", "_", "ten-day", "5 hour", "Day", "hOur", "MİNUTE", "mınute", "Minutes",
+                  "-Hour", " d", "m", "H"]
 
 
 def articles(*bodies):
@@ -65,3 +68,16 @@ def test_a_duration_is_only_looked_for_where_its_unit_could_stand():
 def test_durations_are_those_the_pattern_finds(words):
     text = "".join(words)
     assert [m.span() for m in _durations(text)] == [m.span() for m in _DURATION.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(DURATION_WORDS), max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_units_found_from_their_letter_are_those_found_from_their_mark(words):
+    text = "".join(words)
+    assert [m.start() - 1 for m in _UNIT_LETTER.finditer(text)] == \
+        [m.start() for m in _UNIT.finditer(text)]
+
+
+def test_the_letters_a_unit_is_found_from_are_all_a_case_blind_pattern_takes():
+    takes = {chr(c) for c in range(0x110000) if re.fullmatch("(?i)[mhd]", chr(c))}
+    assert takes == set("mMhHdD")

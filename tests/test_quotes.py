@@ -1,17 +1,23 @@
 import re
 from copy import copy
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefgen import quote_merge, quotes
+from briefgen import quote_attribution, quote_merge, quotes
 from briefgen.model import Sentence
 from briefgen.name_roles import _ANY_TITLE, _holds_title
 from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
 from briefgen.overlap import OverlapIndex
 from briefgen.quote_attribution import (
+    _ADVERB,
+    _APPOSITION,
+    _APPOSITION_SPACE,
     _AT_END,
     _BEFORE,
+    _NAME_TAIL,
+    _NAME_UNITS,
+    _PERFECT,
     _REPORTING,
     _REPORTING_WORDS,
     _SAID_WORDS,
@@ -26,6 +32,7 @@ from briefgen.quote_attribution import (
     SAID_AFTER_COMMA,
     SPEAKS,
     SPEECH_WORD,
+    last_reporting_word,
     search_all,
     speakers_in,
 )
@@ -390,6 +397,15 @@ def test_reporting_words_grouped_by_letter_are_those_of_the_plain_alternation(wo
         [m.span() for m in plain.finditer(text)]
 
 
+@given(st.lists(st.sampled_from([*ATTRIBUTION_WORDS, "(", "-", "é", "\n", "’", "x"]),
+                max_size=40), st.sampled_from([" ", "", ", ", "-"]))
+@settings(max_examples=500, deadline=None)
+def test_the_last_reporting_word_is_where_the_last_match_of_the_pattern_starts(words, glue):
+    text = glue.join(words)
+    starts = [m.start() for m in REPORTING_WORD.finditer(text)]
+    assert last_reporting_word(text) == (starts[-1] if starts else -1)
+
+
 @given(st.lists(st.sampled_from(ATTRIBUTION_WORDS), max_size=40),
        st.sampled_from([" ", "  ", ", "]))
 @settings(max_examples=300, deadline=None)
@@ -421,6 +437,70 @@ def test_attributions_with_their_verbs_grouped_by_letter_match_as_with_the_plain
             found, expected = grouped.match(text, pos), plain.match(text, pos)
             assert (found and (found.span(), found.groupdict())) == \
                 (expected and (expected.span(), expected.groupdict())), (grouped.pattern, pos)
+
+
+@given(st.lists(st.sampled_from([*ATTRIBUTION_WORDS, ", 64,", ";", "\n"]), max_size=40),
+       st.sampled_from([" ", "  ", ", ", ",", " \n"]))
+@example(["Jane", ", 64,", "said"], "  ")  # spaces after the apposition
+@settings(max_examples=300, deadline=None)
+def test_attributions_with_the_apposition_as_alternatives_match_as_with_it_optional(
+        words, glue):
+    text = glue.join(words)
+    for pattern in (AFTER, _BEFORE, SPEAKS, REPORTED):
+        optional = re.compile(pattern.pattern.replace(_APPOSITION_SPACE, _APPOSITION + r"\s+"))
+        assert optional.pattern != pattern.pattern
+        for pos in range(len(text) + 1):
+            found, expected = pattern.match(text, pos), optional.match(text, pos)
+            assert (found and (found.span(), found.groupdict())) == \
+                (expected and (expected.span(), expected.groupdict())), (pattern.pattern, pos)
+
+
+_OPTIONAL_ADVERB = r"(?:(?:\w+ly|also|then|later|again|further|earlier|on \w+day|\w+day)\s+)?"
+
+
+@given(st.lists(st.sampled_from([*ATTRIBUTION_WORDS, "has", "had", "quickly", "Monday",
+                                 "on Tuesday", "again", "ly", "day"]), max_size=40),
+       st.sampled_from([" ", "  ", ", "]))
+@example(["Jane", "Doe", "has", "quickly", "said"], " ")
+@settings(max_examples=300, deadline=None)
+def test_attributions_with_empty_alternatives_match_as_with_optional_groups(words, glue):
+    text = glue.join(words)
+    patterns = [p for p in vars(quote_attribution).values()
+                if isinstance(p, re.Pattern) and _ADVERB in p.pattern]
+    assert len(patterns) >= 5
+    for pattern in patterns:
+        optional = re.compile(pattern.pattern.replace(_ADVERB, _OPTIONAL_ADVERB)
+                              .replace(_PERFECT, r"(?:has\s|had\s)?"))
+        for pos in range(len(text) + 1):
+            found, expected = pattern.match(text, pos), optional.match(text, pos)
+            assert (found and (found.span(), found.groupdict())) == \
+                (expected and (expected.span(), expected.groupdict())), (pattern.pattern, pos)
+
+
+# Pieces where a phrase's dots and length matter: its 70 units end inside a long run.
+PHRASE_PIECES = [*ATTRIBUTION_WORDS, "U.S.", "Mr.", "Dr. Roe", "J.", ".", ". ", "x" * 30,
+                 "Lorem ipsum dolor sit amet", "A.", "\n", "said that", ";"]
+
+
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=30),
+       st.sampled_from([" ", "", "  ", ", "]))
+@example(["J" + "x" * 70, "said that", "talks"], " ")  # 70 units after the capital
+@example(["J" + "x" * 71, "said that", "talks"], " ")  # and more
+@example(["J" + "x" * 60 + "U.S.", "said that", "talks"], " ")  # a dot among them
+@example(["Jane", "U.S.", "Doe", "said that", "talks"], " ")
+@settings(max_examples=300, deadline=None)
+def test_patterns_reading_a_phrase_as_a_run_where_no_dot_stands_match_as_by_units(
+        pieces, glue):
+    text = glue.join(pieces)
+    patterns = [p for p in vars(quote_attribution).values()
+                if isinstance(p, re.Pattern) and _NAME_TAIL in p.pattern]
+    assert len(patterns) >= 8
+    for pattern in patterns:
+        by_units = re.compile(pattern.pattern.replace(_NAME_TAIL, _NAME_UNITS))
+        for pos in range(len(text) + 1):
+            found, expected = pattern.match(text, pos), by_units.match(text, pos)
+            assert (found and (found.span(), found.groupdict())) == \
+                (expected and (expected.span(), expected.groupdict())), (pattern.pattern, pos)
 
 
 NAME_PIECES = ["Jane", "Doe", "U.S.", "U.", "S.", "R.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "St.",
