@@ -258,14 +258,22 @@ def paragraph_spans(body: str) -> Iterable[tuple[int, int]]:
 
 
 def segment(article: Article) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    for p, (p_start, p_end) in enumerate(paragraph_spans(article.body)):
-        for s, e in split_paragraph(article.body[p_start:p_end]):
-            sentences.append(Sentence(
-                text=article.body[p_start + s:p_start + e], article_id=article.id,
-                paragraph=p, index=len(sentences), start=p_start + s, end=p_start + e,
-            ))
-    return sentences
+    return sentences_at(article, sentence_spans(article.body))
+
+
+def sentence_spans(body: str) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of each sentence of a cleaned body: all a sentence is but
+    for its article's text and id, and a few numbers to send from a worker process."""
+    return [(p, p_start + s, p_start + e)
+            for p, (p_start, p_end) in enumerate(paragraph_spans(body))
+            for s, e in split_paragraph(body[p_start:p_end])]
+
+
+def sentences_at(article: Article, spans: list[tuple[int, int, int]]) -> list[Sentence]:
+    """The article's sentences at the `sentence_spans` of its body."""
+    body, article_id = article.body, article.id
+    return [Sentence(body[start:end], article_id, p, n, start, end)
+            for n, (p, start, end) in enumerate(spans)]
 
 
 def split_sentences(text: str) -> list[str]:
