@@ -138,9 +138,18 @@ def _sure_end(text: str, i: int) -> int:
     if small and _ABBREVIATION.fullmatch(word) and _is_abbreviation(word.lower()):
         return _NO_BREAK
     if not j or len(word) < 2 or not _PLAIN_WORD.fullmatch(word) or word.lower() in _WEIGHED \
-            or not text[text.rfind("\n", 0, j) + 1:j].strip():
+            or _opens_line(text, j):
         return _UNSURE
     return k if small or (c.isascii() and c.isalnum()) or c in "“‘" else _UNSURE
+
+
+def _opens_line(text: str, j: int) -> bool:
+    """Whether only spaces stand between the start of text[j]'s line and it. Most often
+    what stands two before it, past the space before it, is no space: then it does not,
+    told without copying the line up to it."""
+    if j >= 2 and text[j - 1] == " " and not text[j - 2].isspace():
+        return False
+    return not text[text.rfind("\n", 0, j) + 1:j].strip()
 
 
 def _is_abbreviation(word: str) -> bool:

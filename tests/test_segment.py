@@ -224,3 +224,12 @@ def test_sentences_made_from_their_spans_are_those_segment_made():
         assert segment(cleaned) == sentences
     body = "One. Two here.\n\nThree, after a gap.\n \n\nFour!"
     assert segment(make_article(body)) == _segmented_one_by_one(make_article(body))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t.\u00a0")), max_size=12), st.data())
+def test_a_word_opens_its_line_as_the_line_before_it_says(text, data):
+    from briefgen.segment import _opens_line
+
+    j = data.draw(st.integers(0, len(text)))
+    assert _opens_line(text, j) == (not text[text.rfind("\n", 0, j) + 1:j].strip())
