@@ -9,10 +9,12 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +75,7 @@ def expand_inputs(specs: Iterable[str | Path], exclude: Iterable[Path] = ()
     for spec in specs:
         path = Path(spec)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p)
-                           and not _OWN_OUTPUT.fullmatch(p.name)
-                           and not any(p.resolve().is_relative_to(s) for s in skipped))
-            found = _inside(path, found, warnings)
+            found = _folder_files(path, skipped, warnings)
         elif path.is_file():
             found = [path]
         else:
@@ -88,17 +87,49 @@ def expand_inputs(specs: Iterable[str | Path], exclude: Iterable[Path] = ()
     return list(dict.fromkeys(files)), warnings
 
 
-def _inside(folder: Path, files: list[Path], warnings: list[str]) -> list[Path]:
-    """The files that are in folder, links included, as long as they do not lead out of it
-    (a link to /etc/passwd in an input folder is not an article)."""
-    root = folder.resolve()
+def _folder_files(folder: Path, skipped: list[Path], warnings: list[str]) -> list[Path]:
+    """The article files in folder and its subfolders, sorted, but for our own briefs,
+    those in the `skipped` folders, and links leading out of folder (a link to /etc/passwd
+    in an input folder is not an article), which get a warning."""
+    root = str(folder.resolve())
     kept = []
-    for path in files:
-        if path.resolve().is_relative_to(root):
+    for path, real in sorted(_walk(folder, root), key=itemgetter(0)):
+        if any(_within(real, str(s)) for s in skipped):
+            continue
+        if _within(real, root):
             kept.append(path)
         else:
             warnings.append(f"{shown(path)}: skipped: a link leading out of {shown(folder)}")
     return kept
+
+
+def _walk(folder: Path, real_folder: str) -> Iterator[tuple[Path, str]]:
+    """Each supported file `folder.rglob("*")` finds that is no brief of ours, with its
+    `resolve()` as text. The walk enters no linked folder (nor does rglob): a file that is
+    no link is its real folder's path and its name, one system call a folder, not one a
+    part of each file's path."""
+    try:
+        with os.scandir(folder) as entries:
+            found = list(entries)
+    except PermissionError:  # rglob passes over what it may not read
+        return
+    for entry in found:
+        path = folder / entry.name
+        real = os.path.join(real_folder, entry.name)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path, real)
+        elif not _supported(path) or _OWN_OUTPUT.fullmatch(entry.name):
+            continue
+        elif entry.is_symlink():  # rare: asked as rglob's caller did (a loop is no file)
+            if path.is_file():
+                yield path, str(path.resolve())
+        elif entry.is_file():
+            yield path, real
+
+
+def _within(real: str, folder: str) -> bool:
+    """`Path(real).is_relative_to(folder)` of two resolved paths, as text."""
+    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def shown(path: Path | str) -> str:

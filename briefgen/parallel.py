@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
+from itertools import chain
 from typing import Any, TypeVar
 
 log = logging.getLogger("briefgen")
@@ -33,28 +34,43 @@ def map_ordered(function: Callable[..., R], items: Sequence[T], first: tuple = (
     them to pay for it; the same results in the same order either way. `function` must be
     a module-level function. It and `first` reach each worker once, as it starts (forked
     workers find them in the memory they share with the parent), not with every chunk of
-    items: rules of some hundred patterns are not pickled and compiled again per chunk."""
+    items: rules of some hundred patterns are not pickled and compiled again per chunk.
+    Forked workers find the items there too: only a chunk's bounds cross to a worker, and
+    the parent does not pickle the items (a day's raw articles) for them."""
     workers = min(cores(), len(items) // MIN_ITEMS)
     if workers < 2:
         return [function(*first, item) for item in items]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_take,
-                             initargs=(function, first)) as pool:
-        return list(pool.map(_call, items, chunksize=CHUNK))
+    context = multiprocessing.get_context()
+    if context.get_start_method() != "fork":  # spawned workers are sent the items
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_take,
+                                 initargs=(function, first)) as pool:
+            return list(pool.map(_call, items, chunksize=CHUNK))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_take,
+                             initargs=(function, first, items)) as pool:
+        return list(chain.from_iterable(pool.map(_call_chunk, range(0, len(items), CHUNK))))
 
 
-_TAKEN: tuple[Callable[..., Any], tuple] | None = None  # in a worker: what map_ordered runs
+# in a worker: what map_ordered runs, and the items when they came with the fork
+_TAKEN: tuple[Callable[..., Any], tuple, Sequence[Any]] | None = None
 
 
-def _take(function: Callable[..., Any], first: tuple) -> None:
+def _take(function: Callable[..., Any], first: tuple, items: Sequence[Any] = ()) -> None:
     global _TAKEN
     _keep_inherited()
-    _TAKEN = (function, first)
+    _TAKEN = (function, first, items)
 
 
 def _call(item: Any) -> Any:
     assert _TAKEN is not None  # set by the worker's initializer
-    function, first = _TAKEN
+    function, first, _ = _TAKEN
     return function(*first, item)
+
+
+def _call_chunk(start: int) -> list[Any]:
+    """The results of the CHUNK items from `start` on, of the items the worker inherited."""
+    assert _TAKEN is not None  # set by the worker's initializer
+    function, first, items = _TAKEN
+    return [function(*first, item) for item in items[start:start + CHUNK]]
 
 
 def _forking(worth_it: bool) -> bool:

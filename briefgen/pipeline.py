@@ -22,7 +22,7 @@ from .language import in_latin_script
 from .model import Article, Brief, Quote, Sentence
 from .parallel import MIN_ITEMS, beside, map_ordered
 from .quotes import find_quotes
-from .segment import segment
+from .segment import sentence_spans, sentences_at
 from .select import select_items
 from .titles import with_title
 
@@ -49,11 +49,11 @@ def _build(config: Config, inputs: Sequence[str] | None, brief_date: date | None
     # cleaned and split in one pass: each article crosses to a worker and back once
     articles: list[Article] = []
     sentences: list[Sentence] = []
-    for article, (cleaned, split) in zip(found, map_ordered(_clean_and_split, found, (rules,)),
+    for article, (cleaned, spans) in zip(found, map_ordered(_clean_and_find, found, (rules,)),
                                          strict=True):
         if cleaned.body:
             articles.append(cleaned)
-            sentences += split
+            sentences += sentences_at(cleaned, spans)
         else:
             warnings.append(f"{article.path}: skipped: nothing left after removing furniture")
     del found  # the raw bodies: on a large day as large as the cleaned ones
@@ -99,13 +99,22 @@ def _quotes_and_figures(articles: Sequence[Article], sentences: Sequence[Sentenc
 
 
 def _clean_and_split(rules: Rules, article: Article) -> tuple[Article, list[Sentence]]:
-    """One article without its furniture, titled, and its sentences; run in a worker
-    process."""
+    """One article without its furniture, titled, and its sentences."""
+    titled, spans = _clean_and_find(rules, article)
+    return titled, sentences_at(titled, spans)
+
+
+def _clean_and_find(rules: Rules, article: Article
+                    ) -> tuple[Article, list[tuple[int, int, int]]]:
+    """One article without its furniture, titled, and where its sentences stand; run in a
+    worker process. The sentences are made in the parent from their places: their texts
+    and ids are the body's and the article's, already sent (pickled sentences cost the
+    worker and the parent more)."""
     cleaned = clean_article(article, rules)
     if not cleaned.body:
         return cleaned, []
     titled = with_title(cleaned, rules)  # a headline taken from the body leaves the body
-    return titled, segment(titled)
+    return titled, sentence_spans(titled.body)
 
 
 def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None,

@@ -138,9 +138,18 @@ def _sure_end(text: str, i: int) -> int:
     if small and _ABBREVIATION.fullmatch(word) and _is_abbreviation(word.lower()):
         return _NO_BREAK
     if not j or len(word) < 2 or not _PLAIN_WORD.fullmatch(word) or word.lower() in _WEIGHED \
-            or not text[text.rfind("\n", 0, j) + 1:j].strip():
+            or _opens_line(text, j):
         return _UNSURE
     return k if small or (c.isascii() and c.isalnum()) or c in "“‘" else _UNSURE
+
+
+def _opens_line(text: str, j: int) -> bool:
+    """Whether only spaces stand between the start of text[j]'s line and it. Most often
+    what stands two before it, past the space before it, is no space: then it does not,
+    told without copying the line up to it."""
+    if j >= 2 and text[j - 1] == " " and not text[j - 2].isspace():
+        return False
+    return not text[text.rfind("\n", 0, j) + 1:j].strip()
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -258,14 +267,22 @@ def paragraph_spans(body: str) -> Iterable[tuple[int, int]]:
 
 
 def segment(article: Article) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    for p, (p_start, p_end) in enumerate(paragraph_spans(article.body)):
-        for s, e in split_paragraph(article.body[p_start:p_end]):
-            sentences.append(Sentence(
-                text=article.body[p_start + s:p_start + e], article_id=article.id,
-                paragraph=p, index=len(sentences), start=p_start + s, end=p_start + e,
-            ))
-    return sentences
+    return sentences_at(article, sentence_spans(article.body))
+
+
+def sentence_spans(body: str) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of each sentence of a cleaned body: all a sentence is but
+    for its article's text and id, and a few numbers to send from a worker process."""
+    return [(p, p_start + s, p_start + e)
+            for p, (p_start, p_end) in enumerate(paragraph_spans(body))
+            for s, e in split_paragraph(body[p_start:p_end])]
+
+
+def sentences_at(article: Article, spans: list[tuple[int, int, int]]) -> list[Sentence]:
+    """The article's sentences at the `sentence_spans` of its body."""
+    body, article_id = article.body, article.id
+    return [Sentence(body[start:end], article_id, p, n, start, end)
+            for n, (p, start, end) in enumerate(spans)]
 
 
 def split_sentences(text: str) -> list[str]:

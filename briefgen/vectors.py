@@ -7,10 +7,11 @@ figures scikit-learn's TfidfVectorizer gives) keeps scikit-learn out of start-up
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
+from itertools import islice, repeat
 
 import numpy as np
 from scipy import sparse
@@ -125,12 +126,17 @@ class Vectorizer:
         appear; the first half of `fit_transform`, for a caller that counts too. The
         texts' words stand in one list, `lengths[i]` of them the i-th text's ("" for
         a stop word: left out)."""
-        vocabulary = self.vocabulary_
-        new = dict.fromkeys(stems)
-        new.pop("", None)
-        for word in new:
-            vocabulary.setdefault(word, len(vocabulary))
-        return self._counts(stems, lengths)
+        vocabulary = self.vocabulary_  # word -> column, the columns 0, 1, ... in its order
+        # one pass over the words, in C: each known word's number, a new word the next one
+        # (a defaultdict calling its own len), "" (a stop word) 0, the words one more
+        numbers: defaultdict[str, int] = defaultdict(None, {"": 0})
+        numbers.update(zip(vocabulary, range(1, len(vocabulary) + 1), strict=True))
+        numbers.default_factory = numbers.__len__
+        columns = np.fromiter(map(numbers.__getitem__, stems), dtype=np.int64, count=len(stems))
+        columns -= 1
+        vocabulary.update(zip(islice(numbers, len(vocabulary) + 1, None),
+                              range(len(vocabulary), len(numbers) - 1), strict=True))
+        return self._counted(columns, lengths)
 
     def weigh_fitted(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """The second half of `fit_transform`: idf learnt from `fit_counts`'s counts, which
@@ -146,10 +152,14 @@ class Vectorizer:
         """The counts of the words the vocabulary holds, each row's columns in the order
         its words first appear (the order the rows' sums, and so the weights, are
         added up in)."""
+        columns = np.fromiter(map(self.vocabulary_.get, stems, repeat(-1)), dtype=np.int64,
+                              count=len(stems))
+        return self._counted(columns, lengths)
+
+    def _counted(self, columns: np.ndarray, lengths: Sequence[int]) -> sparse.csr_matrix:
+        """`_counts`, given each word's column (-1: one the vocabulary does not hold)."""
         vocabulary = self.vocabulary_
         n = len(lengths)
-        columns = np.fromiter(map(vocabulary.get, stems, repeat(-1)), dtype=np.int64,
-                              count=len(stems))
         rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
         known = columns >= 0
         columns, rows = columns[known], rows[known]

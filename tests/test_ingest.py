@@ -1,4 +1,5 @@
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -109,3 +110,53 @@ def test_front_matter_yaml_cannot_read_is_read_line_by_line_with_a_warning(tmp_p
     assert article.body.startswith("The ministers met")
     [warning] = result.warnings
     assert warning.startswith(f"{path}:2: front matter is not valid YAML")
+
+
+def _rglob_files(folder: Path, skipped: list[Path], warnings: list[str]) -> list[Path]:
+    """What a folder's walk was before it read the folders itself: the reference."""
+    from briefgen.ingest import _OWN_OUTPUT, _supported, shown
+
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and _supported(p)
+                   and not _OWN_OUTPUT.fullmatch(p.name)
+                   and not any(p.resolve().is_relative_to(s) for s in skipped))
+    root = folder.resolve()
+    kept = []
+    for path in found:
+        if path.resolve().is_relative_to(root):
+            kept.append(path)
+        else:
+            warnings.append(f"{shown(path)}: skipped: a link leading out of {shown(folder)}")
+    return kept
+
+
+def test_a_folders_walk_finds_what_rglob_finds(tmp_path: Path):
+    from briefgen.ingest import _folder_files
+
+    outside = tmp_path / "outside"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "far.txt").write_text("Far.")
+    (outside / "deep" / "farther.md").write_text("Farther.")
+    top = tmp_path / "in" / "put"
+    for sub in ("a/b", "a-b", ".hidden", "a/.state/briefs", "c"):
+        (top / sub).mkdir(parents=True, exist_ok=True)
+    for name in ("one.txt", "a/two.md", "a/b/three.html", "a-b/four.json", ".hidden/five.txt",
+                 ".dot.txt", "a/.state/kept.txt", "a/.state/briefs/old.json", "c/six.PDF",
+                 "brief-2024-01-02.html", "c/brief-2024-01-02.json", "c/Seven.TXT"):
+        (top / name).write_text("Text.")
+    (top / "inside.txt").symlink_to(top / "one.txt")
+    (top / "c" / "relative.md").symlink_to("../a/two.md")
+    (top / "passwd.txt").symlink_to(outside / "far.txt")
+    (top / "linked").symlink_to(outside / "deep")  # a linked folder: not entered
+    (top / "a" / "up").symlink_to(top)
+    (top / "broken.txt").symlink_to(tmp_path / "nothing")
+    (top / "loop.txt").symlink_to(top / "loop.txt")
+    (top / "out.md").symlink_to(outside / "deep" / "farther.md")
+    via_link = tmp_path / "link-to-input"
+    via_link.symlink_to(top)
+    for folder in (top, via_link, tmp_path / "in", Path(os.path.relpath(top))):
+        for skipped in ([], [(top / "a" / ".state").resolve()], [outside.resolve()],
+                        [top.resolve()]):
+            mine: list[str] = []
+            theirs: list[str] = []
+            assert _folder_files(folder, skipped, mine) == _rglob_files(folder, skipped, theirs)
+            assert mine == theirs

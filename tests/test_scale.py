@@ -1,5 +1,6 @@
 """The parts that keep a large day linear give what the plain all-pairs way gives."""
 
+import multiprocessing
 import os
 import random
 import re
@@ -217,6 +218,16 @@ def test_arguments_shared_by_every_item_reach_the_workers_once():
     expected = [3 * n + n % 7 for n in items]
     assert map_ordered(_scaled, items, (3, offsets)) == expected
     assert map_ordered(_scaled, items[:5], (3, offsets)) == expected[:5]  # here, no workers
+
+
+def test_spawned_workers_are_sent_the_items_forked_ones_inherit(monkeypatch):
+    items = list(range(3 * MIN_ITEMS + 1))
+    offsets = tuple(range(7))
+    expected = [3 * n + n % 7 for n in items]
+    assert map_ordered(_scaled, items, (3, offsets)) == expected  # forked: chunk bounds only
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *_: spawn)
+    assert map_ordered(_scaled, items, (3, offsets)) == expected
 
 
 def _fail(message):

@@ -190,3 +190,46 @@ def test_a_text_cut_at_sure_breaks_has_nupunkts_spans(words):
 
     text = "".join(w + gap for w, gap in words)
     assert _punkt_spans(text) == nupunkt.sent_spans(text), text
+
+
+def _segmented_one_by_one(article) -> list:
+    """segment() as it made each sentence before it went by the spans: the reference."""
+    from briefgen.model import Sentence
+    from briefgen.segment import paragraph_spans, split_paragraph
+
+    sentences = []
+    for p, (p_start, p_end) in enumerate(paragraph_spans(article.body)):
+        for s, e in split_paragraph(article.body[p_start:p_end]):
+            sentences.append(Sentence(
+                text=article.body[p_start + s:p_start + e], article_id=article.id,
+                paragraph=p, index=len(sentences), start=p_start + s, end=p_start + e,
+            ))
+    return sentences
+
+
+def test_sentences_made_from_their_spans_are_those_segment_made():
+    from briefgen import pipeline
+    from briefgen.clean import load_rules
+    from briefgen.ingest import expand_inputs, read_articles
+
+    from .conftest import SEEDS
+
+    rules = load_rules()
+    files, _ = expand_inputs([SEEDS])
+    articles = read_articles(files).articles
+    assert len(articles) >= 5
+    for article in articles:
+        cleaned, sentences = pipeline._clean_and_split(rules, article)
+        assert sentences == _segmented_one_by_one(cleaned)
+        assert segment(cleaned) == sentences
+    body = "One. Two here.\n\nThree, after a gap.\n \n\nFour!"
+    assert segment(make_article(body)) == _segmented_one_by_one(make_article(body))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t.\u00a0")), max_size=12), st.data())
+def test_a_word_opens_its_line_as_the_line_before_it_says(text, data):
+    from briefgen.segment import _opens_line
+
+    j = data.draw(st.integers(0, len(text)))
+    assert _opens_line(text, j) == (not text[text.rfind("\n", 0, j) + 1:j].strip())

@@ -56,6 +56,22 @@ def test_counts_keep_each_rows_words_in_the_order_they_first_stand(tokens):
         assert counts.data[start:end].tolist() == list(row.values())
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["", "talk", "agre", "visit", "a", "b"]),
+                         max_size=9), max_size=7), st.integers(0, 7))
+def test_counts_fitted_again_go_on_with_the_words_known(tokens, split):
+    vectorizer = vectors.Vectorizer()
+    for part in (tokens[:split], tokens[split:]):
+        counts = vectorizer.fit_counts([w for words in part for w in words],
+                                       [len(words) for words in part])
+    vocabulary, rows = _counted([[w for w in words if w] for words in tokens])
+    assert list(vectorizer.vocabulary_.items()) == list(vocabulary.items())
+    for n, row in enumerate(rows[split:]):
+        start, end = counts.indptr[n], counts.indptr[n + 1]
+        assert counts.indices[start:end].tolist() == list(row)
+        assert counts.data[start:end].tolist() == list(row.values())
+
+
 def test_transform_counts_only_the_words_fitted():
     vectorizer, _ = vectors.fit(["The talks went well.", "Talks and more talks."])
     rows = vectorizer.transform(["Talks about trade.", ""])
