@@ -280,9 +280,12 @@ def sentence_spans(body: str) -> list[tuple[int, int, int]]:
 
 def sentences_at(article: Article, spans: list[tuple[int, int, int]]) -> list[Sentence]:
     """The article's sentences at the `sentence_spans` of its body."""
-    body, article_id = article.body, article.id
-    return [Sentence(body[start:end], article_id, p, n, start, end)
-            for n, (p, start, end) in enumerate(spans)]
+    if not spans:
+        return []
+    body = article.body
+    paragraphs, starts, ends = zip(*spans, strict=True)
+    return Sentence.many([body[start:end] for _, start, end in spans], article.id,
+                         paragraphs, starts, ends)
 
 
 def split_sentences(text: str) -> list[str]:
