@@ -48,14 +48,19 @@ def assign_quotes(corpus: Corpus, sections: Sequence[SectionConfig],
     texts = [q.text for q in quotes]
     scores = fit(corpus, sections, texts, vectors.transform(corpus.vectorizer, texts))
     scores = np.nan_to_num(scores, neginf=0.0).clip(min=0)
-    worth = [(1 + scores[:, n].max()) * len(q.sources or (q.source,))
+    best_fits = scores.max(axis=0)  # each quote's, at once: a day has ~1,300 quotes
+    worth = [(1 + best_fits[n]) * len(q.sources or (q.source,))
              * (REPORTED_WEIGHT if q.reported else FRAGMENT_WEIGHT if q.text[:1].islower()
                 else 1.0) for n, q in enumerate(quotes)]
     order = sorted(range(len(quotes)), key=lambda n: -worth[n])
+    room = sum(max(s.quotes, 0) for s in sections)
     for n in speakers_first_order(order, quotes):
+        if not room:  # every section full: no later quote finds a place
+            break
         for i in np.argsort(-scores[:, n], kind="stable"):
             if len(out[sections[i].id]) < sections[i].quotes:
                 out[sections[i].id].append(quotes[n])
+                room -= 1
                 break
     return out
 
