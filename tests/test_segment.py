@@ -233,3 +233,10 @@ def test_a_word_opens_its_line_as_the_line_before_it_says(text, data):
 
     j = data.draw(st.integers(0, len(text)))
     assert _opens_line(text, j) == (not text[text.rfind("\n", 0, j) + 1:j].strip())
+
+
+@given(st.text(alphabet="“”«»\"' ab.", max_size=30))
+def test_a_text_with_open_quotes_has_a_mark_that_opens(text):
+    from briefgen.candidates import _may_open_quotes, _open_quotes
+
+    assert _may_open_quotes(text) or _open_quotes(text) <= 0
