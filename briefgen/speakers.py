@@ -218,7 +218,8 @@ class Names:
 
     def _read_name(self, run: str) -> str:
         ws = run.split()
-        ws = ws[_after_title(ws):]  # split_title's name, its words
+        if any(map(is_title, ws)):  # (most runs hold no title: their words asked in one go)
+            ws = ws[_after_title(ws):]  # split_title's name, its words
         while len(ws) > 1 and ws[0].endswith(_POSSESSIVE_ENDS):
             ws.pop(0)  # "Ruritania's Oilco"
         if ws and ws[-1].endswith(_POSSESSIVE_ENDS):
