@@ -134,6 +134,10 @@ class Names:
 
     def is_person(self, ws: list[str]) -> bool:
         """Could these words name a person: no institution, document, place or plain word?"""
+        return self._is_person_word(ws[0]) if len(ws) == 1 else self._is_person_words(ws)
+
+    def _is_person_words(self, ws: list[str]) -> bool:
+        """is_person, for any number of words."""
         if _initial(ws, 0):
             ws = ws[1:]  # "A K Doe": read as "K Doe", its "A" is no article
         if not ws:
@@ -154,6 +158,16 @@ class Names:
         # "Presidents Doe and Roe Map Out Future Ties": a headline's words, not a name
         plain = [low for low in lows if low in lowercase and low not in PARTICLES]
         return _HEADLINE_WORDS.isdisjoint(lows) and 2 * len(plain) <= len(ws)
+
+    def _is_person_word(self, word: str) -> bool:
+        """_is_person_words([word]), its tests asked of the word itself, not through lists:
+        a third of the runs read are a single word."""
+        low = word.lower()
+        if word in NOT_NAMES or low in _NO_NAME_WORDS or is_title(word) \
+                or word in PLACE_ACRONYMS or word in self.places \
+                or (word.isupper() and len(word) > 1):
+            return False
+        return low not in ENGLISH_STOP_WORDS and (word in self.titled or low not in self.lowercase)
 
     def holders_of(self, descriptor: str, article_id: str) -> list[str]:
         """Who a descriptor ("the chancellor") names in an article: the person that article
@@ -204,7 +218,8 @@ class Names:
 
     def _read_name(self, run: str) -> str:
         ws = run.split()
-        ws = ws[_after_title(ws):]  # split_title's name, its words
+        if any(map(is_title, ws)):  # (most runs hold no title: their words asked in one go)
+            ws = ws[_after_title(ws):]  # split_title's name, its words
         while len(ws) > 1 and ws[0].endswith(_POSSESSIVE_ENDS):
             ws.pop(0)  # "Ruritania's Oilco"
         if ws and ws[-1].endswith(_POSSESSIVE_ENDS):

@@ -668,6 +668,22 @@ def test_words_all_in_capitals_name_no_person():
     assert names.is_person(["Jane", "Doe"]) and names.is_person(["Jane", "DOE"])
 
 
+_WORD_NAMES = Names([make_article(
+    "STRELSAU -- Foreign Minister Jane Doe met Deputy Minister Mark Roe and RTV officials in "
+    "Strelsau and in Rose. The talks will go on in the rose garden, Doe said. It left a mark.")])
+ONE_WORDS = ["Doe", "Jane", "Mark", "mark", "Roe", "Strelsau", "STRELSAU", "Rose", "rose", "RTV",
+             "US", "U.S.", "A", "X", "The", "the", "Ministry", "ministry", "President",
+             "President’s", "Talks", "talks", "Will", "will", "DOE", "PhotoPresident", "Doe’s",
+             "Statement", "Éamon", ""]
+
+
+@given(st.sampled_from(ONE_WORDS) | st.text(max_size=6))
+@settings(max_examples=500, deadline=None)
+def test_a_single_word_is_a_person_as_the_words_of_any_number_are(word):
+    assert _WORD_NAMES.places and _WORD_NAMES.titled and _WORD_NAMES.lowercase
+    assert _WORD_NAMES.is_person([word]) == _WORD_NAMES._is_person_words([word])
+
+
 _PLAIN_PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
     r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
