@@ -98,12 +98,6 @@ def _quotes_and_figures(articles: Sequence[Article], sentences: Sequence[Sentenc
         return find_quotes(articles, sentences, min_words, max_words), figures()
 
 
-def _clean_and_split(rules: Rules, article: Article) -> tuple[Article, list[Sentence]]:
-    """One article without its furniture, titled, and its sentences."""
-    titled, spans = _clean_and_find(rules, article)
-    return titled, sentences_at(titled, spans)
-
-
 def _clean_and_find(rules: Rules, article: Article
                     ) -> tuple[Article, list[tuple[int, int, int]]]:
     """One article without its furniture, titled, and where its sentences stand; run in a

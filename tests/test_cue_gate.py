@@ -77,6 +77,7 @@ def test_the_default_sections_fit_the_same_with_and_without_the_gate(monkeypatch
     from briefgen.candidates import spanning
     from briefgen.clean import load_rules
     from briefgen.corpus import build_corpus
+    from briefgen.segment import sentences_at
 
     from .conftest import SEEDS
 
@@ -84,7 +85,7 @@ def test_the_default_sections_fit_the_same_with_and_without_the_gate(monkeypatch
 
     articles = pipeline.gather(cfg, [str(SEEDS)], None, [])
     rules = load_rules()
-    sentences = [s for a in articles for s in pipeline._clean_and_split(rules, a)[1]]
+    sentences = [s for a in articles for s in sentences_at(*pipeline._clean_and_find(rules, a))]
     corpus = build_corpus(spanning(sentences), [a.id for a in articles])
     gated = relevance.word_fit(corpus, cfg.sections)
     gate = cue_gate.gate(tuple(s.cues for s in cfg.sections))

@@ -211,6 +211,7 @@ def test_sentences_made_from_their_spans_are_those_segment_made():
     from briefgen import pipeline
     from briefgen.clean import load_rules
     from briefgen.ingest import expand_inputs, read_articles
+    from briefgen.segment import sentences_at
 
     from .conftest import SEEDS
 
@@ -219,7 +220,8 @@ def test_sentences_made_from_their_spans_are_those_segment_made():
     articles = read_articles(files).articles
     assert len(articles) >= 5
     for article in articles:
-        cleaned, sentences = pipeline._clean_and_split(rules, article)
+        cleaned, spans = pipeline._clean_and_find(rules, article)
+        sentences = sentences_at(cleaned, spans)
         assert sentences == _segmented_one_by_one(cleaned)
         assert segment(cleaned) == sentences
     body = "One. Two here.\n\nThree, after a gap.\n \n\nFour!"
