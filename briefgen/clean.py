@@ -478,7 +478,9 @@ def _ready_by_value(rules: Rules) -> _Ready:
         return ((1 << len(patterns)) - 1) << first
 
     return _Ready(
-        gate=RuleGate([p for patterns in kinds for p in patterns]),
+        # the drop and truncate rules are only matched whole: anchored at both ends
+        gate=RuleGate([p for patterns in kinds for p in patterns],
+                      whole=mask(0, rules.drop_paragraphs + rules.truncate_at)),
         drop=_Whole(rules.drop_paragraphs, drop),
         truncate=_Whole(rules.truncate_at, truncate),
         spans=tuple((p, required_literals(p), spans + n)

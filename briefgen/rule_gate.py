@@ -276,21 +276,27 @@ def fullmatch_lengths(pattern: re.Pattern) -> tuple[int, int]:
 MAX_RANGE = 128  # characters of a range ("[A-Z]") taken as an edge's alternatives, at most
 
 
-def edge_chars(pattern: re.Pattern, end: bool) -> frozenset[str] | None:
+def edge_chars(pattern: re.Pattern, end: bool, whole: bool = False) -> frozenset[str] | None:
     """When every match begins at the text's start (`^`, `\\A`), or with `end` ends at its
     end (`$`, `\\Z`), the lower-case characters its first or last one is among; None when
     that is not sure or a character has case beyond ASCII. A text whose first or last
     character (the one before a final newline, where `$` also matches) is none of them
-    cannot match: a test of one character instead of the pattern tried at every place."""
+    cannot match: a test of one character instead of the pattern tried at every place.
+    With `whole`, the pattern is only ever matched whole (`fullmatch`): anchored at both."""
     parsed = _parsed(pattern)
-    if parsed is None or pattern.flags & re.MULTILINE:  # `^` and `$` at every line
+    if parsed is None:
         return None
     items = parsed.data
-    anchors = (_c.AT_END, _c.AT_END_STRING) if end else (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
-    if not items or items[-1 if end else 0][0] is not _c.AT \
-            or items[-1 if end else 0][1] not in anchors:
-        return None
-    chars = _edge(items[:-1] if end else items[1:], end)
+    if not whole:
+        if pattern.flags & re.MULTILINE:  # `^` and `$` at every line
+            return None
+        anchors = (_c.AT_END, _c.AT_END_STRING) if end \
+            else (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
+        if not items or items[-1 if end else 0][0] is not _c.AT \
+                or items[-1 if end else 0][1] not in anchors:
+            return None
+        items = items[:-1] if end else items[1:]
+    chars = _edge(items, end)  # an anchor or lookaround left in `items` is passed over
     return frozenset(chars) if chars and all(map(_foldable, chars)) else None
 
 
@@ -331,7 +337,9 @@ def _class_with_ranges(op, av) -> set[str] | None:
 class RuleGate:
     """Which of the patterns may match a text, as a mask over their positions."""
 
-    def __init__(self, patterns: Sequence[re.Pattern]):
+    def __init__(self, patterns: Sequence[re.Pattern], whole: int = 0):
+        """`whole`: a mask of the patterns only ever matched whole (`fullmatch`), whose
+        first and last characters tell which texts they may match."""
         self.every = (1 << len(patterns)) - 1
         self.always = 0  # the rules that read every text
         masks: dict[str, int] = {}
@@ -345,7 +353,7 @@ class RuleGate:
             for s in strings or ():
                 masks[s] = masks.get(s, 0) | 1 << n
             for end in (False, True):
-                for ch in edge_chars(pattern, end) or ():
+                for ch in edge_chars(pattern, end, bool(whole >> n & 1)) or ():
                     self.edge_ok[end][ch] = self.edge_ok[end].get(ch, 0) | 1 << n
                     self.anchored[end] |= 1 << n
         self.automaton = ahocorasick.Automaton()

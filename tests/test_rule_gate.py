@@ -134,3 +134,32 @@ def test_the_seeds_clean_the_same_with_and_without_the_gate(monkeypatch):
         assert [clean_text(t) for t in texts] == gated
     finally:
         clean._ready_by_value.cache_clear()
+
+
+WHOLE = [*RULES.drop_paragraphs, *RULES.truncate_at]
+
+
+@cache
+def _whole_gate() -> rule_gate.RuleGate:
+    return rule_gate.RuleGate(WHOLE, whole=(1 << len(WHOLE)) - 1)
+
+
+def test_a_rule_matched_whole_reads_only_texts_it_may_begin_and_end():
+    gate = rule_gate.RuleGate([re.compile(r"(?:By )?[A-Z][a-z]+ [A-Z][a-z]+"),
+                               re.compile(r"(?i)(?:photo|image): .*\)")], whole=0b11)
+    assert gate.hits("By Jane Doe") == 1
+    assert gate.hits("Photo: Jane Doe (AP)") == 2
+    assert gate.hits("Photo: Jane Doe said.") == 0
+    assert rule_gate.edge_chars(re.compile(r"(?:By )?[A-Z]"), False, whole=True) is None
+    assert rule_gate.edge_chars(re.compile(r"(?m)(?:x|y)$"), True, whole=True) == {"x", "y"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + EDGE_PIECES), max_size=6),
+       st.lists(st.sampled_from([" ", "", ": ", ", "]), min_size=6, max_size=6))
+def test_the_gate_never_shuts_out_a_text_a_rule_matches_whole(pieces, gaps):
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False)).strip()
+    hits = _whole_gate().hits(text)
+    for n, pattern in enumerate(WHOLE):
+        if pattern.fullmatch(text):
+            assert hits >> n & 1, (pattern.pattern, text)
