@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -88,28 +88,42 @@ def parse_rules(text: str, name: str) -> Rules:
     if unknown:
         raise ConfigError(f"{name}: unknown rule list {sorted(unknown)[0]!r}; "
                           f"expected {', '.join(RULE_KINDS + SETTINGS)}")
-    compiled: dict = {}
-    for kind in RULE_KINDS:
-        rules = []
-        for i, rule in enumerate(data.get(kind) or ()):
-            try:
-                if kind in NOTICE_CHARS and _CAPITAL.search(str(rule)):
-                    raise ValueError("write notices in small letters")  # see _notices
-                if kind in NOTICE_CHARS:  # as used: one alternative of the list's pattern
-                    _notice_pattern([str(rule)])
-                if kind == "repairs":
-                    pattern, replacement = rule
-                    rules.append((re.compile(pattern, re.M), str(replacement)))
-                else:
-                    rules.append(re.compile(str(rule)))
-            except (re.error, TypeError, ValueError) as e:
-                raise ConfigError(f"{name}: {kind}[{i}]: bad rule {rule!r}: {e}") from None
-        compiled[kind] = tuple(rules)
+    compiled = {kind: _compiled(kind, data.get(kind) or (), name) for kind in RULE_KINDS}
     share = data.get("other_script_share")
     if share is not None and (isinstance(share, bool) or not isinstance(share, (int, float))
                               or not 0 < share <= 1):
         raise ConfigError(f"{name}: other_script_share: {share!r} is not a share in (0, 1]")
     return Rules(**compiled, other_script_share=share)
+
+
+def _compiled(kind: str, rules: list, name: str) -> tuple:
+    """One kind's rules compiled; errors name the file and the first bad rule."""
+    if kind in NOTICE_CHARS:
+        try:  # each notice alone, and all as one pattern (as _notices joins them)
+            notices = tuple(map(str, rules))
+            if not any(map(_CAPITAL.search, notices)):
+                found = tuple(map(re.compile, notices))
+                _notice_pattern(notices)
+                # every notice compiles on its own, so each is one alternative of the list's
+                # pattern too: only a leading global flag ("(?i)") is not, nor is the list
+                return found
+        except re.error:
+            pass  # told below, rule by rule
+    found = []
+    for i, rule in enumerate(rules):
+        try:
+            if kind in NOTICE_CHARS and _CAPITAL.search(str(rule)):
+                raise ValueError("write notices in small letters")  # see _notices
+            if kind in NOTICE_CHARS:  # as used: one alternative of the list's pattern
+                _notice_pattern((str(rule),))
+            if kind == "repairs":
+                pattern, replacement = rule
+                found.append((re.compile(pattern, re.M), str(replacement)))
+            else:
+                found.append(re.compile(str(rule)))
+        except (re.error, TypeError, ValueError) as e:
+            raise ConfigError(f"{name}: {kind}[{i}]: bad rule {rule!r}: {e}") from None
+    return tuple(found)
 
 
 @cache
@@ -493,8 +507,9 @@ def _ready_by_value(rules: Rules) -> _Ready:
         latin_repairs=not any(_other_script(r) for _, r in rules.repairs))
 
 
-def _notice_pattern(notices: Iterable[str]) -> re.Pattern:
-    """Any of the notices, as whole words."""
+@lru_cache(maxsize=16)
+def _notice_pattern(notices: tuple[str, ...]) -> re.Pattern:
+    """Any of the notices, as whole words; the rules' check and _notices share it."""
     return re.compile(r"\b(?:" + "|".join(notices) + r")\b")
 
 
@@ -503,7 +518,7 @@ def _notices(short: tuple[re.Pattern, ...], long: tuple[re.Pattern, ...],
              ) -> tuple[tuple[int, re.Pattern], ...]:
     """Each list of notices as one pattern searched in the paragraph in small letters: with
     no case to fold, the engine tries the words far faster than a case-blind pattern does."""
-    return tuple((chars, _notice_pattern(p.pattern for p in notices))
+    return tuple((chars, _notice_pattern(tuple(p.pattern for p in notices)))
                  for chars, notices in ((NOTICE_CHARS["short_notices"], short),
                                         (NOTICE_CHARS["notices"], long)) if notices)
 

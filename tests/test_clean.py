@@ -168,6 +168,16 @@ def test_a_users_notice_is_found_case_aside_in_a_short_paragraph_only(tmp_path: 
     rules_file.write_text("short_notices: ['(?s)sign up.*today']\n")
     with pytest.raises(ConfigError, match=r"short_notices\[0\].*global flags"):
         load_rules((rules_file,))
+    # the list is checked as one pattern first: an error still names the first bad notice
+    rules_file.write_text("notices: ['fine', '(?i)sign up', 'a(']\n")
+    with pytest.raises(ConfigError, match=r"notices\[1\].*global flags"):
+        load_rules((rules_file,))
+    rules_file.write_text("notices: ['fine', 'a(', ')b']\n")  # as one pattern, it compiles
+    with pytest.raises(ConfigError, match=r"notices\[1\].*missing \), unterminated"):
+        load_rules((rules_file,))
+    rules_file.write_text("notices: ['fine', 'Caps', 'a(']\n")
+    with pytest.raises(ConfigError, match=r"notices\[1\].*small letters"):
+        load_rules((rules_file,))
 
 
 def test_a_users_rule_may_open_on_any_flags(tmp_path: Path):
