@@ -93,12 +93,23 @@ def _choices(items: list) -> set[str] | None:
     run = {""}  # what the stretch of items since the last open one matches
     before: set[str] | None = None  # the characters just before the item, if sure
     for op, av in items:  # two characters that meet: "\s\s*\." holds " ." or "\t." ...
-        first, last, empty = _edges([(op, av)])
+        if op is _c.LITERAL:  # most items: _edges' answer, told at once
+            first = last = {chr(av).lower()}
+            empty = False
+        else:
+            first, last, empty = _item_edges(op, av)
+            first, last = _few(first), _few(last)
         if before and first and not empty:
             best = _surer(best, _joined(before, first))
         before = last if not empty else None if before is None or last is None \
             else before | last
+    chars = ""  # characters that follow the run: one each never makes too many joins
     for op, av in [*items, (None, None)]:  # the sentinel ends the last stretch
+        if op is _c.LITERAL:
+            chars += chr(av).lower()
+            continue
+        if chars:
+            run, chars = {s + chars for s in run}, ""
         strings = _language([(op, av)]) if op is not None else None
         if strings is not None:
             joined = _joined(run, strings)
@@ -127,7 +138,13 @@ def _sure(strings: set[str]) -> set[str] | None:
 def _language(items: list) -> set[str] | None:
     """Every string the items match, lower-cased, if they are few; else None."""
     out = {""}
+    chars = ""  # characters that follow `out`: one each never makes too many joins
     for op, av in items:
+        if op is _c.LITERAL:
+            chars += chr(av).lower()
+            continue
+        if chars:
+            out, chars = {s + chars for s in out}, ""
         part = _class(op, av)
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             part = {""}  # it matches no character
@@ -144,7 +161,7 @@ def _language(items: list) -> set[str] | None:
         out = _joined(out, part)
         if out is None:
             return None
-    return out
+    return {s + chars for s in out} if chars else out
 
 
 def _joined(heads: set[str], tails: set[str]) -> set[str] | None:
@@ -183,15 +200,25 @@ def _edges(items: list) -> tuple[set[str] | None, set[str] | None, bool]:
     first: set[str] | None = set()
     last: set[str] | None = set()
     empty = True
-    for op, av in items:
-        begins, ends, may_be_empty = _item_edges(op, av)
-        if empty:
-            first = None if first is None or begins is None else first | begins
-        last = ends if not may_be_empty else None if last is None or ends is None \
-            else last | ends
-        empty = empty and may_be_empty
-    too_many = [x is not None and len(x) > MAX_EDGE for x in (first, last)]
-    return None if too_many[0] else first, None if too_many[1] else last, empty
+    # from each end up to the first item that cannot be empty: those between tell nothing
+    told: dict[int, tuple[set[str] | None, set[str] | None, bool]] = {}
+    for n, (op, av) in enumerate(items):
+        begins, _, may_be_empty = told[n] = _item_edges(op, av)
+        first = None if first is None or begins is None else first | begins
+        if not may_be_empty:
+            empty = False
+            break
+    for n in range(len(items) - 1, -1, -1):
+        _, ends, may_be_empty = told[n] if n in told else _item_edges(*items[n])
+        last = None if last is None or ends is None else last | ends
+        if not may_be_empty:
+            break
+    return _few(first), _few(last), empty
+
+
+def _few(chars: set[str] | None) -> set[str] | None:
+    """The characters, or None when there are too many to be worth telling."""
+    return None if chars is not None and len(chars) > MAX_EDGE else chars
 
 
 def _item_edges(op, av) -> tuple[set[str] | None, set[str] | None, bool]:
