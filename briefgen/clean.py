@@ -38,8 +38,9 @@ NOTICE_CHARS = {"short_notices": 500, "notices": 1_000}
 _CAPITAL = re.compile(r"(?<!\\)[A-Z]")
 SETTINGS = ("other_script_share",)
 # A sentence boundary inside a paragraph: ". The" after a word of two small letters or digits
-# ("Mr. Doe", "U.S. President" and "John F. Doe" are no boundaries).
-_BOUNDARY = re.compile(r"(?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+# ("Mr. Doe", "U.S. President" and "John F. Doe" are no boundaries). It opens on the stop,
+# not a lookbehind: the engine skips to the stops instead of trying every place.
+_BOUNDARY = re.compile(r"[.!?](?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -367,9 +368,10 @@ def _single_spaced(text: str) -> str:
 
 
 def _is_caption_sized(para: str) -> bool:
-    # split no further than a caption's length: a long paragraph's words are not counted
-    return (len(para.split(None, MAX_CAPTION_WORDS)) <= MAX_CAPTION_WORDS
-            and not _BOUNDARY.search(para))
+    # a paragraph of prose holds a boundary early; the words are split no further than a
+    # caption's length: a long paragraph's words are not counted
+    return (not _BOUNDARY.search(para)
+            and len(para.split(None, MAX_CAPTION_WORDS)) <= MAX_CAPTION_WORDS)
 
 
 def reads_as_sentence(para: str) -> bool:

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefgen import clean
 from briefgen.clean import clean_text, in_title_case, load_rules
 from briefgen.errors import ConfigError
 
@@ -358,3 +359,12 @@ def test_title_case_shortcut_reads_as_the_words_do(line: str):
 def test_small_words_are_told_in_any_case():
     assert in_title_case("Talks aNd Deal Ends in ‘Viable Partner’")
     assert not in_title_case("Talks andes Deal Ends in ‘Viable Partner’")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "A", "Mr", "U.S", "1", "x", ".", "!", "?", "”", ")",
+                                 '"', " ", "\n", "“", "(", "The"]), max_size=12))
+def test_a_boundary_is_found_where_the_pattern_opening_on_its_lookbehind_finds_one(pieces):
+    text = "".join(pieces)
+    plain = re.compile(r"(?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+    assert bool(clean._BOUNDARY.search(text)) == bool(plain.search(text))
