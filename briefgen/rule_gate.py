@@ -20,6 +20,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .regex_start import case_odd
+from .regex_start import parsed_case_blind as _parsed
 
 try:  # the parser is private; without it every rule reads every text
     from re import _constants as _c
@@ -50,19 +51,6 @@ def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
     if not found or not all(map(_sign, found)):
         return None
     return tuple(sorted(found))
-
-
-@lru_cache(maxsize=1024)
-def _parsed(pattern: re.Pattern):
-    """The pattern read case-insensitively (a match with case is one without); once, for
-    its strings and its lengths. A part's items are its `data` (a list): `list(part)`
-    would copy them through the parser's __getitem__, one Python call an item."""
-    if _parser is None or not isinstance(pattern.pattern, str):
-        return None
-    try:
-        return _parser.parse(pattern.pattern, pattern.flags | re.IGNORECASE)
-    except re.error:  # pragma: no cover - it compiled
-        return None
 
 
 def _foldable(s: str) -> bool:
