@@ -30,6 +30,9 @@ MAX_CREDIT_LINE_WORDS = 4  # a credit on its own line: an agency or a photograph
 _BULLETS = ("•", "·", "▪", "●", "◦")
 CREDIT_TAIL = 160  # characters at a paragraph's end in which a photo credit is looked for
 _SPACES = re.compile(r"[ \t]{2,}")
+# compiled here rather than looked up in re's cache for each paragraph
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_WORD_CHAR = re.compile(r"\w")
 RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "credits",
               "captions", "repairs", "short_notices", "notices")
 # A paragraph up to this long in which one of the short notices or the notices is found is
@@ -195,7 +198,7 @@ class _Page:
 
     def split(self, check: bool = True) -> list[str]:
         paragraphs: list[str] = []
-        for block in re.split(r"\n\s*\n", self.text.replace("\r\n", "\n").replace("\r", "\n")):
+        for block in _BLANK_LINE.split(self.text.replace("\r\n", "\n").replace("\r", "\n")):
             lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
             runs: list[list[str]] = [[]]
             for line in lines:
@@ -260,7 +263,7 @@ class _Page:
             para = self._cut_end(spanned)
             credited = credited or para != spanned
         para = self._repaired(para).strip()
-        if not re.search(r"\w", para) or (para != raw and (
+        if not _WORD_CHAR.search(para) or (para != raw and (
                 ready.drop.any(para, self.hits(para)) or self.notice(para))):
             return None
         if _is_caption_sized(para) and (credited or self._caption(para)):
@@ -405,7 +408,7 @@ def _clean_lead(paragraphs: list[str], rules: Rules, text: str) -> list[str]:
         place = match and match.groupdict().get("place")
         if match and match.group() and (place is None or _written_in_ordinary_case(place, text)):
             para = _SPACES.sub(" ", para[:match.start()] + para[match.end():]).strip()
-    if not re.search(r"\w", para):
+    if not _WORD_CHAR.search(para):
         return paragraphs[:lead] + paragraphs[lead + 1:]
     return [*paragraphs[:lead], para, *paragraphs[lead + 1:]]
 
