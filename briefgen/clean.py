@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -30,6 +30,9 @@ MAX_CREDIT_LINE_WORDS = 4  # a credit on its own line: an agency or a photograph
 _BULLETS = ("•", "·", "▪", "●", "◦")
 CREDIT_TAIL = 160  # characters at a paragraph's end in which a photo credit is looked for
 _SPACES = re.compile(r"[ \t]{2,}")
+# compiled here rather than looked up in re's cache for each paragraph
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_WORD_CHAR = re.compile(r"\w")
 RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "credits",
               "captions", "repairs", "short_notices", "notices")
 # A paragraph up to this long in which one of the short notices or the notices is found is
@@ -38,8 +41,9 @@ NOTICE_CHARS = {"short_notices": 500, "notices": 1_000}
 _CAPITAL = re.compile(r"(?<!\\)[A-Z]")
 SETTINGS = ("other_script_share",)
 # A sentence boundary inside a paragraph: ". The" after a word of two small letters or digits
-# ("Mr. Doe", "U.S. President" and "John F. Doe" are no boundaries).
-_BOUNDARY = re.compile(r"(?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+# ("Mr. Doe", "U.S. President" and "John F. Doe" are no boundaries). It opens on the stop,
+# not a lookbehind: the engine skips to the stops instead of trying every place.
+_BOUNDARY = re.compile(r"[.!?](?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -88,28 +92,42 @@ def parse_rules(text: str, name: str) -> Rules:
     if unknown:
         raise ConfigError(f"{name}: unknown rule list {sorted(unknown)[0]!r}; "
                           f"expected {', '.join(RULE_KINDS + SETTINGS)}")
-    compiled: dict = {}
-    for kind in RULE_KINDS:
-        rules = []
-        for i, rule in enumerate(data.get(kind) or ()):
-            try:
-                if kind in NOTICE_CHARS and _CAPITAL.search(str(rule)):
-                    raise ValueError("write notices in small letters")  # see _notices
-                if kind in NOTICE_CHARS:  # as used: one alternative of the list's pattern
-                    _notice_pattern([str(rule)])
-                if kind == "repairs":
-                    pattern, replacement = rule
-                    rules.append((re.compile(pattern, re.M), str(replacement)))
-                else:
-                    rules.append(re.compile(str(rule)))
-            except (re.error, TypeError, ValueError) as e:
-                raise ConfigError(f"{name}: {kind}[{i}]: bad rule {rule!r}: {e}") from None
-        compiled[kind] = tuple(rules)
+    compiled = {kind: _compiled(kind, data.get(kind) or (), name) for kind in RULE_KINDS}
     share = data.get("other_script_share")
     if share is not None and (isinstance(share, bool) or not isinstance(share, (int, float))
                               or not 0 < share <= 1):
         raise ConfigError(f"{name}: other_script_share: {share!r} is not a share in (0, 1]")
     return Rules(**compiled, other_script_share=share)
+
+
+def _compiled(kind: str, rules: list, name: str) -> tuple:
+    """One kind's rules compiled; errors name the file and the first bad rule."""
+    if kind in NOTICE_CHARS:
+        try:  # each notice alone, and all as one pattern (as _notices joins them)
+            notices = tuple(map(str, rules))
+            if not any(map(_CAPITAL.search, notices)):
+                found = tuple(map(re.compile, notices))
+                _notice_pattern(notices)
+                # every notice compiles on its own, so each is one alternative of the list's
+                # pattern too: only a leading global flag ("(?i)") is not, nor is the list
+                return found
+        except re.error:
+            pass  # told below, rule by rule
+    found = []
+    for i, rule in enumerate(rules):
+        try:
+            if kind in NOTICE_CHARS and _CAPITAL.search(str(rule)):
+                raise ValueError("write notices in small letters")  # see _notices
+            if kind in NOTICE_CHARS:  # as used: one alternative of the list's pattern
+                _notice_pattern((str(rule),))
+            if kind == "repairs":
+                pattern, replacement = rule
+                found.append((re.compile(pattern, re.M), str(replacement)))
+            else:
+                found.append(re.compile(str(rule)))
+        except (re.error, TypeError, ValueError) as e:
+            raise ConfigError(f"{name}: {kind}[{i}]: bad rule {rule!r}: {e}") from None
+    return tuple(found)
 
 
 @cache
@@ -180,7 +198,7 @@ class _Page:
 
     def split(self, check: bool = True) -> list[str]:
         paragraphs: list[str] = []
-        for block in re.split(r"\n\s*\n", self.text.replace("\r\n", "\n").replace("\r", "\n")):
+        for block in _BLANK_LINE.split(self.text.replace("\r\n", "\n").replace("\r", "\n")):
             lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
             runs: list[list[str]] = [[]]
             for line in lines:
@@ -245,7 +263,7 @@ class _Page:
             para = self._cut_end(spanned)
             credited = credited or para != spanned
         para = self._repaired(para).strip()
-        if not re.search(r"\w", para) or (para != raw and (
+        if not _WORD_CHAR.search(para) or (para != raw and (
                 ready.drop.any(para, self.hits(para)) or self.notice(para))):
             return None
         if _is_caption_sized(para) and (credited or self._caption(para)):
@@ -353,9 +371,10 @@ def _single_spaced(text: str) -> str:
 
 
 def _is_caption_sized(para: str) -> bool:
-    # split no further than a caption's length: a long paragraph's words are not counted
-    return (len(para.split(None, MAX_CAPTION_WORDS)) <= MAX_CAPTION_WORDS
-            and not _BOUNDARY.search(para))
+    # a paragraph of prose holds a boundary early; the words are split no further than a
+    # caption's length: a long paragraph's words are not counted
+    return (not _BOUNDARY.search(para)
+            and len(para.split(None, MAX_CAPTION_WORDS)) <= MAX_CAPTION_WORDS)
 
 
 def reads_as_sentence(para: str) -> bool:
@@ -389,7 +408,7 @@ def _clean_lead(paragraphs: list[str], rules: Rules, text: str) -> list[str]:
         place = match and match.groupdict().get("place")
         if match and match.group() and (place is None or _written_in_ordinary_case(place, text)):
             para = _SPACES.sub(" ", para[:match.start()] + para[match.end():]).strip()
-    if not re.search(r"\w", para):
+    if not _WORD_CHAR.search(para):
         return paragraphs[:lead] + paragraphs[lead + 1:]
     return [*paragraphs[:lead], para, *paragraphs[lead + 1:]]
 
@@ -478,7 +497,9 @@ def _ready_by_value(rules: Rules) -> _Ready:
         return ((1 << len(patterns)) - 1) << first
 
     return _Ready(
-        gate=RuleGate([p for patterns in kinds for p in patterns]),
+        # the drop and truncate rules are only matched whole: anchored at both ends
+        gate=RuleGate([p for patterns in kinds for p in patterns],
+                      whole=mask(0, rules.drop_paragraphs + rules.truncate_at)),
         drop=_Whole(rules.drop_paragraphs, drop),
         truncate=_Whole(rules.truncate_at, truncate),
         spans=tuple((p, required_literals(p), spans + n)
@@ -491,8 +512,9 @@ def _ready_by_value(rules: Rules) -> _Ready:
         latin_repairs=not any(_other_script(r) for _, r in rules.repairs))
 
 
-def _notice_pattern(notices: Iterable[str]) -> re.Pattern:
-    """Any of the notices, as whole words."""
+@lru_cache(maxsize=16)
+def _notice_pattern(notices: tuple[str, ...]) -> re.Pattern:
+    """Any of the notices, as whole words; the rules' check and _notices share it."""
     return re.compile(r"\b(?:" + "|".join(notices) + r")\b")
 
 
@@ -501,7 +523,7 @@ def _notices(short: tuple[re.Pattern, ...], long: tuple[re.Pattern, ...],
              ) -> tuple[tuple[int, re.Pattern], ...]:
     """Each list of notices as one pattern searched in the paragraph in small letters: with
     no case to fold, the engine tries the words far faster than a case-blind pattern does."""
-    return tuple((chars, _notice_pattern(p.pattern for p in notices))
+    return tuple((chars, _notice_pattern(tuple(p.pattern for p in notices)))
                  for chars, notices in ((NOTICE_CHARS["short_notices"], short),
                                         (NOTICE_CHARS["notices"], long)) if notices)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import lru_cache
 
 try:  # the parser is private; without it patterns simply go without the lookahead
     from re import _constants as _c
@@ -143,14 +144,27 @@ def required_literals(pattern: re.Pattern) -> tuple[str, ...]:
     cannot match, which a substring test tells far faster than the pattern does (a pattern
     opening on a lookbehind or a class is tried at every place). Empty when nothing is
     sure."""
+    # a compiled pattern's flags hold those it opens on ("(?i)")
     if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return ()
-    parsed = _parsed_as(pattern.pattern, pattern.flags)
-    if parsed is None or parsed.state.flags & re.IGNORECASE:
+    parsed = parsed_case_blind(pattern)  # the parser reads it the same with case or without
+    if parsed is None:
         return ()
     runs: list[str] = []
     _literal_runs(list(parsed), runs)
     return tuple(runs)
+
+
+@lru_cache(maxsize=1024)
+def parsed_case_blind(pattern: re.Pattern):
+    """The pattern read case-insensitively (a match with case is one without); once, for
+    rule_gate's strings and lengths and for required_literals. The parser builds the same
+    items with or without re.IGNORECASE, which only its state's flags hold. A part's items
+    are its `data` (a list): `list(part)` would copy them through the parser's __getitem__,
+    one Python call an item."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    return _parsed_as(pattern.pattern, pattern.flags | re.IGNORECASE)
 
 
 def _parsed_as(body: str, flags: int):

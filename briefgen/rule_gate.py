@@ -20,6 +20,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .regex_start import case_odd
+from .regex_start import parsed_case_blind as _parsed
 
 try:  # the parser is private; without it every rule reads every text
     from re import _constants as _c
@@ -52,19 +53,6 @@ def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(found))
 
 
-@lru_cache(maxsize=1024)
-def _parsed(pattern: re.Pattern):
-    """The pattern read case-insensitively (a match with case is one without); once, for
-    its strings and its lengths. A part's items are its `data` (a list): `list(part)`
-    would copy them through the parser's __getitem__, one Python call an item."""
-    if _parser is None or not isinstance(pattern.pattern, str):
-        return None
-    try:
-        return _parser.parse(pattern.pattern, pattern.flags | re.IGNORECASE)
-    except re.error:  # pragma: no cover - it compiled
-        return None
-
-
 def _foldable(s: str) -> bool:
     """Whether a text holding the string in any case holds it lower-cased once the text is:
     ASCII (but for regex_start.CASE_ODD), or a mark or space with no case at all ("©", "’", "–",
@@ -93,12 +81,23 @@ def _choices(items: list) -> set[str] | None:
     run = {""}  # what the stretch of items since the last open one matches
     before: set[str] | None = None  # the characters just before the item, if sure
     for op, av in items:  # two characters that meet: "\s\s*\." holds " ." or "\t." ...
-        first, last, empty = _edges([(op, av)])
+        if op is _c.LITERAL:  # most items: _edges' answer, told at once
+            first = last = {chr(av).lower()}
+            empty = False
+        else:
+            first, last, empty = _item_edges(op, av)
+            first, last = _few(first), _few(last)
         if before and first and not empty:
             best = _surer(best, _joined(before, first))
         before = last if not empty else None if before is None or last is None \
             else before | last
+    chars = ""  # characters that follow the run: one each never makes too many joins
     for op, av in [*items, (None, None)]:  # the sentinel ends the last stretch
+        if op is _c.LITERAL:
+            chars += chr(av).lower()
+            continue
+        if chars:
+            run, chars = {s + chars for s in run}, ""
         strings = _language([(op, av)]) if op is not None else None
         if strings is not None:
             joined = _joined(run, strings)
@@ -127,7 +126,13 @@ def _sure(strings: set[str]) -> set[str] | None:
 def _language(items: list) -> set[str] | None:
     """Every string the items match, lower-cased, if they are few; else None."""
     out = {""}
+    chars = ""  # characters that follow `out`: one each never makes too many joins
     for op, av in items:
+        if op is _c.LITERAL:
+            chars += chr(av).lower()
+            continue
+        if chars:
+            out, chars = {s + chars for s in out}, ""
         part = _class(op, av)
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             part = {""}  # it matches no character
@@ -144,7 +149,7 @@ def _language(items: list) -> set[str] | None:
         out = _joined(out, part)
         if out is None:
             return None
-    return out
+    return {s + chars for s in out} if chars else out
 
 
 def _joined(heads: set[str], tails: set[str]) -> set[str] | None:
@@ -183,15 +188,25 @@ def _edges(items: list) -> tuple[set[str] | None, set[str] | None, bool]:
     first: set[str] | None = set()
     last: set[str] | None = set()
     empty = True
-    for op, av in items:
-        begins, ends, may_be_empty = _item_edges(op, av)
-        if empty:
-            first = None if first is None or begins is None else first | begins
-        last = ends if not may_be_empty else None if last is None or ends is None \
-            else last | ends
-        empty = empty and may_be_empty
-    too_many = [x is not None and len(x) > MAX_EDGE for x in (first, last)]
-    return None if too_many[0] else first, None if too_many[1] else last, empty
+    # from each end up to the first item that cannot be empty: those between tell nothing
+    told: dict[int, tuple[set[str] | None, set[str] | None, bool]] = {}
+    for n, (op, av) in enumerate(items):
+        begins, _, may_be_empty = told[n] = _item_edges(op, av)
+        first = None if first is None or begins is None else first | begins
+        if not may_be_empty:
+            empty = False
+            break
+    for n in range(len(items) - 1, -1, -1):
+        _, ends, may_be_empty = told[n] if n in told else _item_edges(*items[n])
+        last = None if last is None or ends is None else last | ends
+        if not may_be_empty:
+            break
+    return _few(first), _few(last), empty
+
+
+def _few(chars: set[str] | None) -> set[str] | None:
+    """The characters, or None when there are too many to be worth telling."""
+    return None if chars is not None and len(chars) > MAX_EDGE else chars
 
 
 def _item_edges(op, av) -> tuple[set[str] | None, set[str] | None, bool]:
@@ -276,21 +291,27 @@ def fullmatch_lengths(pattern: re.Pattern) -> tuple[int, int]:
 MAX_RANGE = 128  # characters of a range ("[A-Z]") taken as an edge's alternatives, at most
 
 
-def edge_chars(pattern: re.Pattern, end: bool) -> frozenset[str] | None:
+def edge_chars(pattern: re.Pattern, end: bool, whole: bool = False) -> frozenset[str] | None:
     """When every match begins at the text's start (`^`, `\\A`), or with `end` ends at its
     end (`$`, `\\Z`), the lower-case characters its first or last one is among; None when
     that is not sure or a character has case beyond ASCII. A text whose first or last
     character (the one before a final newline, where `$` also matches) is none of them
-    cannot match: a test of one character instead of the pattern tried at every place."""
+    cannot match: a test of one character instead of the pattern tried at every place.
+    With `whole`, the pattern is only ever matched whole (`fullmatch`): anchored at both."""
     parsed = _parsed(pattern)
-    if parsed is None or pattern.flags & re.MULTILINE:  # `^` and `$` at every line
+    if parsed is None:
         return None
     items = parsed.data
-    anchors = (_c.AT_END, _c.AT_END_STRING) if end else (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
-    if not items or items[-1 if end else 0][0] is not _c.AT \
-            or items[-1 if end else 0][1] not in anchors:
-        return None
-    chars = _edge(items[:-1] if end else items[1:], end)
+    if not whole:
+        if pattern.flags & re.MULTILINE:  # `^` and `$` at every line
+            return None
+        anchors = (_c.AT_END, _c.AT_END_STRING) if end \
+            else (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
+        if not items or items[-1 if end else 0][0] is not _c.AT \
+                or items[-1 if end else 0][1] not in anchors:
+            return None
+        items = items[:-1] if end else items[1:]
+    chars = _edge(items, end)  # an anchor or lookaround left in `items` is passed over
     return frozenset(chars) if chars and all(map(_foldable, chars)) else None
 
 
@@ -331,7 +352,9 @@ def _class_with_ranges(op, av) -> set[str] | None:
 class RuleGate:
     """Which of the patterns may match a text, as a mask over their positions."""
 
-    def __init__(self, patterns: Sequence[re.Pattern]):
+    def __init__(self, patterns: Sequence[re.Pattern], whole: int = 0):
+        """`whole`: a mask of the patterns only ever matched whole (`fullmatch`), whose
+        first and last characters tell which texts they may match."""
         self.every = (1 << len(patterns)) - 1
         self.always = 0  # the rules that read every text
         masks: dict[str, int] = {}
@@ -345,7 +368,7 @@ class RuleGate:
             for s in strings or ():
                 masks[s] = masks.get(s, 0) | 1 << n
             for end in (False, True):
-                for ch in edge_chars(pattern, end) or ():
+                for ch in edge_chars(pattern, end, bool(whole >> n & 1)) or ():
                     self.edge_ok[end][ch] = self.edge_ok[end].get(ch, 0) | 1 << n
                     self.anchored[end] |= 1 << n
         self.automaton = ahocorasick.Automaton()

@@ -64,6 +64,7 @@ _WEIGHED = _ABBREVIATIONS | {first for first, _ in _PARAMETERS.collocations}
 _PLAIN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # no initial, number or abbreviation's stops
 _ABBREVIATION = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)*")  # "Mr", "U.S", "e.g": a stop follows
 _CLOSERS = "”’\""
+_BLANK_LINE = re.compile(r"\n\s*\n")  # between paragraphs
 _UNSURE = -1
 _NO_BREAK = 0  # a sure end that starts no sentence: none, or none after it
 
@@ -260,7 +261,7 @@ def _split_at(text: str, spans: list[tuple[int, int]],
 def paragraph_spans(body: str) -> Iterable[tuple[int, int]]:
     """Spans of the blank-line-separated paragraphs of a cleaned body."""
     start = 0
-    for m in re.finditer(r"\n\s*\n", body):
+    for m in _BLANK_LINE.finditer(body):
         yield start, m.start()
         start = m.end()
     yield start, len(body)

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefgen import clean
 from briefgen.clean import clean_text, in_title_case, load_rules
 from briefgen.errors import ConfigError
 
@@ -167,6 +168,16 @@ def test_a_users_notice_is_found_case_aside_in_a_short_paragraph_only(tmp_path: 
     # it compiles alone, not as one notice among the list's: refused, not a crash later
     rules_file.write_text("short_notices: ['(?s)sign up.*today']\n")
     with pytest.raises(ConfigError, match=r"short_notices\[0\].*global flags"):
+        load_rules((rules_file,))
+    # the list is checked as one pattern first: an error still names the first bad notice
+    rules_file.write_text("notices: ['fine', '(?i)sign up', 'a(']\n")
+    with pytest.raises(ConfigError, match=r"notices\[1\].*global flags"):
+        load_rules((rules_file,))
+    rules_file.write_text("notices: ['fine', 'a(', ')b']\n")  # as one pattern, it compiles
+    with pytest.raises(ConfigError, match=r"notices\[1\].*missing \), unterminated"):
+        load_rules((rules_file,))
+    rules_file.write_text("notices: ['fine', 'Caps', 'a(']\n")
+    with pytest.raises(ConfigError, match=r"notices\[1\].*small letters"):
         load_rules((rules_file,))
 
 
@@ -348,3 +359,12 @@ def test_title_case_shortcut_reads_as_the_words_do(line: str):
 def test_small_words_are_told_in_any_case():
     assert in_title_case("Talks aNd Deal Ends in ‘Viable Partner’")
     assert not in_title_case("Talks andes Deal Ends in ‘Viable Partner’")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "A", "Mr", "U.S", "1", "x", ".", "!", "?", "”", ")",
+                                 '"', " ", "\n", "“", "(", "The"]), max_size=12))
+def test_a_boundary_is_found_where_the_pattern_opening_on_its_lookbehind_finds_one(pieces):
+    text = "".join(pieces)
+    plain = re.compile(r"(?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
+    assert bool(clean._BOUNDARY.search(text)) == bool(plain.search(text))

@@ -134,3 +134,65 @@ def test_the_seeds_clean_the_same_with_and_without_the_gate(monkeypatch):
         assert [clean_text(t) for t in texts] == gated
     finally:
         clean._ready_by_value.cache_clear()
+
+
+WHOLE = [*RULES.drop_paragraphs, *RULES.truncate_at]
+
+
+@cache
+def _whole_gate() -> rule_gate.RuleGate:
+    return rule_gate.RuleGate(WHOLE, whole=(1 << len(WHOLE)) - 1)
+
+
+def test_a_rule_matched_whole_reads_only_texts_it_may_begin_and_end():
+    gate = rule_gate.RuleGate([re.compile(r"(?:By )?[A-Z][a-z]+ [A-Z][a-z]+"),
+                               re.compile(r"(?i)(?:photo|image): .*\)")], whole=0b11)
+    assert gate.hits("By Jane Doe") == 1
+    assert gate.hits("Photo: Jane Doe (AP)") == 2
+    assert gate.hits("Photo: Jane Doe said.") == 0
+    assert rule_gate.edge_chars(re.compile(r"(?:By )?[A-Z]"), False, whole=True) is None
+    assert rule_gate.edge_chars(re.compile(r"(?m)(?:x|y)$"), True, whole=True) == {"x", "y"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + EDGE_PIECES), max_size=6),
+       st.lists(st.sampled_from([" ", "", ": ", ", "]), min_size=6, max_size=6))
+def test_the_gate_never_shuts_out_a_text_a_rule_matches_whole(pieces, gaps):
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False)).strip()
+    hits = _whole_gate().hits(text)
+    for n, pattern in enumerate(WHOLE):
+        if pattern.fullmatch(text):
+            assert hits >> n & 1, (pattern.pattern, text)
+
+
+def _plain_edges(items: list):
+    """rule_gate._edges as first written: every item read, in order."""
+    first: set[str] | None = set()
+    last: set[str] | None = set()
+    empty = True
+    for op, av in items:
+        begins, ends, may_be_empty = rule_gate._item_edges(op, av)
+        if empty:
+            first = None if first is None or begins is None else first | begins
+        last = ends if not may_be_empty else None if last is None or ends is None \
+            else last | ends
+        empty = empty and may_be_empty
+    too_many = [x is not None and len(x) > rule_gate.MAX_EDGE for x in (first, last)]
+    return None if too_many[0] else first, None if too_many[1] else last, empty
+
+
+def _item_lists(items: list):
+    """`items` and every list of items inside them."""
+    yield items
+    for op, av in items:
+        inner = av[1] if op is rule_gate._c.BRANCH else [av[-1]] \
+            if op in (rule_gate._c.SUBPATTERN, rule_gate._c.MAX_REPEAT,
+                      rule_gate._c.MIN_REPEAT) else []
+        for part in inner:
+            yield from _item_lists(part.data)
+
+
+def test_the_edges_read_from_each_end_are_those_read_item_by_item():
+    for pattern in [*PATTERNS, *ANCHORED, re.compile(r"a?(?:b|c*)d*(?:e|)f?")]:
+        for items in _item_lists(rule_gate._parsed(pattern).data):
+            assert rule_gate._edges(items) == _plain_edges(items), pattern.pattern
