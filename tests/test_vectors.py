@@ -89,3 +89,18 @@ def test_lower_turns_only_one_character_into_two():
 def test_a_texts_words_are_counted_off_its_normalized_text_as_count_words_does(texts):
     for text in texts:
         assert _word_count(text, _normalized_text(text)) == count_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, _TEXTS)
+def test_counts_of_tokens_are_those_of_their_stems(first, then):
+    stemmed, tokened = vectors.Vectorizer(), vectors.Vectorizer()
+    for texts in (first, then):  # fitted twice: the second goes on with the words known
+        keys = [_normalized_text(t) for t in texts]
+        expected = stemmed.fit_counts(*vectors.analyze_all(texts, keys))
+        counts = tokened.fit_token_counts(*vectors.tokens_all(texts, keys))
+        assert list(tokened.vocabulary_.items()) == list(stemmed.vocabulary_.items())
+        assert counts.shape == expected.shape
+        for a, b in ((counts.indptr, expected.indptr), (counts.indices, expected.indices),
+                     (counts.data, expected.data)):
+            assert a.tolist() == b.tolist()
