@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import islice, repeat
+from itertools import filterfalse, islice, repeat
 
 import numpy as np
 from scipy import sparse
@@ -29,6 +29,7 @@ ENGLISH_STOP_WORDS = _stop_words()
 
 
 MAX_STEMS = 200_000  # words whose stems are kept: a large day's vocabulary, bounded
+_DIGITS = "0123456789"
 
 
 class _Stems(dict):
@@ -44,10 +45,23 @@ class _Stems(dict):
             found = self[word] = word if len(word) > 1 and word[0] != "0" else ""
             return found
         # a run "22nd" holds the word "nd", "3d" none; a word is itself
-        inner = word.lstrip("0123456789")
+        inner = word.lstrip(_DIGITS)
         found = self[word] = _stemmer().stemWord(inner) \
             if len(inner) > 1 and inner not in ENGLISH_STOP_WORDS else ""
         return found
+
+    def learn(self, words: Iterable[str]) -> None:
+        """Stems the words not yet known as `__missing__` would, in one call to the
+        stemmer: called per word, the calls cost more than the stemming."""
+        new = list(filterfalse(self.__contains__, words))
+        if len(self) + len(new) > MAX_STEMS:
+            self.clear()
+        inner = list(map(str.lstrip, new, repeat(_DIGITS)))
+        stems = _stemmer().stemWords(inner)
+        self.update(zip(new, [
+            (word if len(word) > 1 and word[0] != "0" else "") if word.isdigit()
+            else stem if len(rest) > 1 and rest not in ENGLISH_STOP_WORDS else ""
+            for word, rest, stem in zip(new, inner, stems, strict=True)], strict=True))
 
 
 _STEMS = _Stems()
@@ -145,6 +159,7 @@ class Vectorizer:
         ids = np.fromiter(map(numbers.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         # the distinct tokens stand in the order they first appear, and so do their stems:
         # the columns come out in the order `fit_counts` gives them
+        _STEMS.learn(numbers)
         columns = self._fit_columns(list(map(_STEMS.__getitem__, numbers)))
         return self._counted(columns[ids], lengths)
 

@@ -104,3 +104,14 @@ def test_counts_of_tokens_are_those_of_their_stems(first, then):
         for a, b in ((counts.indptr, expected.indptr), (counts.indices, expected.indices),
                      (counts.data, expected.data)):
             assert a.tolist() == b.tolist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["talks", "the", "22nd", "15", "05", "0", "3d", "x", "naïve",
+                                 "re-elected", "²", "agreed", "12ab3", "a1b2", "and"]),
+                max_size=12))
+def test_stems_learnt_together_are_those_found_one_at_a_time(words):
+    learnt, alone = vectors._Stems(), vectors._Stems()
+    learnt.learn(words)
+    assert set(learnt) == set(words)  # each learnt, none left to look up
+    assert {w: learnt[w] for w in words} == {w: alone[w] for w in words}
