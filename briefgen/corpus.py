@@ -147,12 +147,12 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
         used_by.add(t, s.article_id)
     keys_of_texts = list(distinct)
     vectorizer = vectors.Vectorizer()
-    counts = vectorizer.fit_counts(*vectors.analyze_all(texts, keys_of_texts))
+    counts = vectorizer.fit_token_counts(*vectors.tokens_all(texts, keys_of_texts))
     # each text's words, each once in the order they first stand: its row's columns, which
     # the weighing below sorts
-    column_words = list(vectorizer.vocabulary_)
-    words = (list(map(column_words.__getitem__, counts.indices.tolist())),
-             counts.indptr.tolist())
+    # (picked by numpy from an array of the words: some four times faster than by a map)
+    column_words = np.array(list(vectorizer.vocabulary_), dtype=object)
+    words = (column_words[counts.indices].tolist(), counts.indptr.tolist())
     # per word, how many articles use it; the counts become the TF-IDF rows after
     articles = _articles_per_word(counts, used_by)
     weights = concept_weights(vectorizer.vocabulary_, counts, articles)
@@ -200,8 +200,11 @@ def _support_index(sentences: Sequence[Sentence], keys: list[str], distinct: dic
 
 
 _WORD_RUN = re.compile(r"\w+")
-# ASCII characters that are no word characters, and the typographic marks of news text
-_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not _WORD_RUN.match(c)})
+# Per ASCII byte, a space for one that is no word character: bytes.translate reads a
+# table in C, some five times faster than str.translate's mapping
+# (a table is of all 256 bytes; those past ASCII never come)
+_NOT_WORD = bytes(c if c > 127 or _WORD_RUN.match(chr(c)) else 32 for c in range(256))
+# the typographic marks of news text
 _TYPOGRAPHIC = ("’", "“", "”", "‘", "—", "–")
 
 
@@ -215,7 +218,7 @@ def _normalized_text(text: str) -> str:
         if not low.isascii():
             return " ".join(_WORD_RUN.findall(low))
     # most texts, then: one C pass turns what is no word into spaces
-    return " ".join(low.translate(_NOT_WORD).split())
+    return " ".join(low.encode("ascii").translate(_NOT_WORD).decode("ascii").split())
 
 
 def _articles_per_word(counts: sparse.csr_matrix, used_by: Readers) -> np.ndarray:

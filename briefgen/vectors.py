@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import islice, repeat
+from itertools import filterfalse, islice, repeat
 
 import numpy as np
 from scipy import sparse
@@ -29,6 +29,7 @@ ENGLISH_STOP_WORDS = _stop_words()
 
 
 MAX_STEMS = 200_000  # words whose stems are kept: a large day's vocabulary, bounded
+_DIGITS = "0123456789"
 
 
 class _Stems(dict):
@@ -44,10 +45,23 @@ class _Stems(dict):
             found = self[word] = word if len(word) > 1 and word[0] != "0" else ""
             return found
         # a run "22nd" holds the word "nd", "3d" none; a word is itself
-        inner = word.lstrip("0123456789")
+        inner = word.lstrip(_DIGITS)
         found = self[word] = _stemmer().stemWord(inner) \
             if len(inner) > 1 and inner not in ENGLISH_STOP_WORDS else ""
         return found
+
+    def learn(self, words: Iterable[str]) -> None:
+        """Stems the words not yet known as `__missing__` would, in one call to the
+        stemmer: called per word, the calls cost more than the stemming."""
+        new = list(filterfalse(self.__contains__, words))
+        if len(self) + len(new) > MAX_STEMS:
+            self.clear()
+        inner = list(map(str.lstrip, new, repeat(_DIGITS)))
+        stems = _stemmer().stemWords(inner)
+        self.update(zip(new, [
+            (word if len(word) > 1 and word[0] != "0" else "") if word.isdigit()
+            else stem if len(rest) > 1 and rest not in ENGLISH_STOP_WORDS else ""
+            for word, rest, stem in zip(new, inner, stems, strict=True)], strict=True))
 
 
 _STEMS = _Stems()
@@ -91,24 +105,32 @@ def _needs_analyze(text: str, normalized: str) -> bool:
 
 def analyze_all(texts: Sequence[str], normalized: Sequence[str]) -> tuple[list[str], list[int]]:
     """`analyze_normalized` of every text as one list, with each text's length in it.
-    Stop words stay in as "" where the runs are mapped: the runs of many texts are
-    joined, split and mapped to their stems in one C pass, not a list per text."""
-    stems: list[str] = []
+    Stop words stay in as "" (`tokens_all`' tokens, stemmed)."""
+    tokens, lengths = tokens_all(texts, normalized)
+    return list(map(_STEMS.__getitem__, tokens)), lengths
+
+
+def tokens_all(texts: Sequence[str], normalized: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The words of every text before stemming, as one list, with each text's length in
+    it: `analyze_normalized` of a text is its tokens' stems (`_STEMS`), those of stop
+    words "" and left out. The runs of many texts are joined and split in one C pass, not
+    a list per text."""
+    tokens: list[str] = []
     lengths: list[int] = []
     block: list[str] = []  # the normalized texts since the last one `analyze` read
     for text, key in zip(texts, normalized, strict=True):
         if _needs_analyze(text, key):
-            stems += map(_STEMS.__getitem__, " ".join(block).split(" ")) if block else ()
+            tokens += " ".join(block).split(" ") if block else ()
             block.clear()
-            words = analyze(text)
-            stems += words
+            words = _TOKEN.findall(text.lower().replace("’", "'"))
+            tokens += words
             lengths.append(len(words))
         else:
             block.append(key)
             lengths.append(key.count(" ") + 1)  # its runs: never a space at an end or two
     if block:
-        stems += map(_STEMS.__getitem__, " ".join(block).split(" "))
-    return stems, lengths
+        tokens += " ".join(block).split(" ")
+    return tokens, lengths
 
 
 class Vectorizer:
@@ -126,6 +148,23 @@ class Vectorizer:
         appear; the first half of `fit_transform`, for a caller that counts too. The
         texts' words stand in one list, `lengths[i]` of them the i-th text's ("" for
         a stop word: left out)."""
+        return self._counted(self._fit_columns(stems), lengths)
+
+    def fit_token_counts(self, tokens: list[str], lengths: Sequence[int]) -> sparse.csr_matrix:
+        """`fit_counts` of the tokens' stems (`tokens_all`), each distinct token stemmed
+        and given its column once: a day's texts use each word many times, and a word is
+        looked up once in C here, not twice (its stem, then the stem's column)."""
+        numbers: defaultdict[str, int] = defaultdict(None)
+        numbers.default_factory = numbers.__len__  # a new token the next number
+        ids = np.fromiter(map(numbers.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        # the distinct tokens stand in the order they first appear, and so do their stems:
+        # the columns come out in the order `fit_counts` gives them
+        _STEMS.learn(numbers)
+        columns = self._fit_columns(list(map(_STEMS.__getitem__, numbers)))
+        return self._counted(columns[ids], lengths)
+
+    def _fit_columns(self, stems: list[str]) -> np.ndarray:
+        """Each stem's column ("" -1), a new stem the next one."""
         vocabulary = self.vocabulary_  # word -> column, the columns 0, 1, ... in its order
         # one pass over the words, in C: each known word's number, a new word the next one
         # (a defaultdict calling its own len), "" (a stop word) 0, the words one more
@@ -136,7 +175,7 @@ class Vectorizer:
         columns -= 1
         vocabulary.update(zip(islice(numbers, len(vocabulary) + 1, None),
                               range(len(vocabulary), len(numbers) - 1), strict=True))
-        return self._counted(columns, lengths)
+        return columns
 
     def weigh_fitted(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         """The second half of `fit_transform`: idf learnt from `fit_counts`'s counts, which

@@ -89,3 +89,29 @@ def test_lower_turns_only_one_character_into_two():
 def test_a_texts_words_are_counted_off_its_normalized_text_as_count_words_does(texts):
     for text in texts:
         assert _word_count(text, _normalized_text(text)) == count_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, _TEXTS)
+def test_counts_of_tokens_are_those_of_their_stems(first, then):
+    stemmed, tokened = vectors.Vectorizer(), vectors.Vectorizer()
+    for texts in (first, then):  # fitted twice: the second goes on with the words known
+        keys = [_normalized_text(t) for t in texts]
+        expected = stemmed.fit_counts(*vectors.analyze_all(texts, keys))
+        counts = tokened.fit_token_counts(*vectors.tokens_all(texts, keys))
+        assert list(tokened.vocabulary_.items()) == list(stemmed.vocabulary_.items())
+        assert counts.shape == expected.shape
+        for a, b in ((counts.indptr, expected.indptr), (counts.indices, expected.indices),
+                     (counts.data, expected.data)):
+            assert a.tolist() == b.tolist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["talks", "the", "22nd", "15", "05", "0", "3d", "x", "naïve",
+                                 "re-elected", "²", "agreed", "12ab3", "a1b2", "and"]),
+                max_size=12))
+def test_stems_learnt_together_are_those_found_one_at_a_time(words):
+    learnt, alone = vectors._Stems(), vectors._Stems()
+    learnt.learn(words)
+    assert set(learnt) == set(words)  # each learnt, none left to look up
+    assert {w: learnt[w] for w in words} == {w: alone[w] for w in words}
