@@ -223,6 +223,11 @@ class Names:
 
     def _read_name(self, run: str) -> str:
         ws = run.split()
+        return self._one_word_name(ws[0]) if len(ws) == 1 else self._name_in(ws)
+
+    def _name_in(self, ws: list[str]) -> str:
+        """The name a run's words hold: its title, a place or other words before it, and a
+        possessive after it, left out; "" when what is left names no person."""
         if any(map(is_title, ws)):  # (most runs hold no title: their words asked in one go)
             ws = ws[_after_title(ws):]  # split_title's name, its words
         while len(ws) > 1 and ws[0].endswith(_POSSESSIVE_ENDS):
@@ -241,6 +246,17 @@ class Names:
         while len(ws) > 2 and ws[0].lower() in self.lowercase:
             ws.pop(0)  # "(Secretary of) State Jane Doe"
         return " ".join(ws) if self.is_person(ws) else ""
+
+    def _one_word_name(self, word: str) -> str:
+        """_name_in([word]), its tests asked of the word itself: a third of the runs read
+        are a single word."""
+        if is_title(word):
+            return ""
+        if word.endswith(_POSSESSIVE_ENDS):
+            word = word[:-2]
+        if word in NOT_NAMES or word.endswith(_POSSESSIVE_ENDS):
+            return ""
+        return word if self._is_person_word(word) else ""
 
     def _index(self, body: str) -> ArticleNames:
         out = ArticleNames(body)
