@@ -264,18 +264,20 @@ class ArticleReader:
         reported speech ("Doe said the talks would resume.")."""
         out = []
         starts = self.starts
+        attributed = self.attributed  # (asked of every sentence: most paragraphs have none)
         for s in self.sentences[bisect_left(starts, start):bisect_left(starts, end)]:
-            if '"' in s.text or "“" in s.text or "”" in s.text or any(
-                    qs < s.end and s.start < qe for qs, qe in self.attributed):
+            if '"' in s.text or "“" in s.text or "”" in s.text or (attributed and any(
+                    qs < s.end and s.start < qe for qs, qe in attributed)):
                 continue  # direct speech is taken with its marks
             text = _undated(s.text)
             if not _SENTENCE_END.search(text, len(text) - 3):  # (what it matches ends there)
                 continue  # a headline, or a sentence the page cut off
             last_verb = last_reporting_word(text)  # where the last reporting word starts
-            # unmarked speech ends on a verb that is a reporting word, or on "told": a
-            # sentence with neither is no speech of either kind
-            unmarked = self._unmarked(text, s, p) if last_verb >= 0 or "told" in text else None
-            found = unmarked or self._reported(text, s, p, last_verb)
+            # unmarked speech ends on a verb that is a reporting word, or on "told"; reported
+            # speech holds a reporting word: a sentence with neither is no speech of either kind
+            if last_verb < 0 and "told" not in text:
+                continue
+            found = self._unmarked(text, s, p) or self._reported(text, s, p, last_verb)
             if found:
                 out.append(found)
         return out

@@ -87,7 +87,7 @@ class Names:
         self._canonical: dict[tuple[str, str], str] = {}
         self._day_holders: dict[str, set[str]] = {}
         self._names_of: dict[str, str] = {}
-        self._day_forms: dict[str, list[str]] = {}
+        self._day_forms: dict[str, str] = {}
         self._full_index: dict[str, list[str]] | None = None
         sample, size = [], 0
         for a in articles:  # a day's names recur: the first couple of MB hold them all
@@ -188,12 +188,17 @@ class Names:
         key = (name, article_id)
         if key not in self._canonical:
             own = self.article(article_id).full(name)
-            if len(own.split()) == 1 and own not in self._day_forms:
-                self._day_forms[own] = self._full_by_word().get(own.lower(), [])
-            forms = self._day_forms.get(own, []) if len(own.split()) == 1 else []
-            self._canonical[key] = max(forms, key=lambda n: (self.full_counts[n], len(n))) \
-                if forms else own
+            self._canonical[key] = self._day_form(own) if len(own.split()) == 1 else own
         return self._canonical[key]
+
+    def _day_form(self, word: str) -> str:
+        """The full name the day gives a one-word name most often (the longest on a tie),
+        chosen once for the word, not for each article naming it."""
+        if word not in self._day_forms:
+            forms = self._full_by_word().get(word.lower(), [])
+            self._day_forms[word] = max(forms, key=lambda n: (self.full_counts[n], len(n))) \
+                if forms else word
+        return self._day_forms[word]
 
     def _full_by_word(self) -> dict[str, list[str]]:
         """Full names by each of their words, in the day's order: a lookup, not a scan."""
@@ -218,6 +223,11 @@ class Names:
 
     def _read_name(self, run: str) -> str:
         ws = run.split()
+        return self._one_word_name(ws[0]) if len(ws) == 1 else self._name_in(ws)
+
+    def _name_in(self, ws: list[str]) -> str:
+        """The name a run's words hold: its title, a place or other words before it, and a
+        possessive after it, left out; "" when what is left names no person."""
         if any(map(is_title, ws)):  # (most runs hold no title: their words asked in one go)
             ws = ws[_after_title(ws):]  # split_title's name, its words
         while len(ws) > 1 and ws[0].endswith(_POSSESSIVE_ENDS):
@@ -236,6 +246,17 @@ class Names:
         while len(ws) > 2 and ws[0].lower() in self.lowercase:
             ws.pop(0)  # "(Secretary of) State Jane Doe"
         return " ".join(ws) if self.is_person(ws) else ""
+
+    def _one_word_name(self, word: str) -> str:
+        """_name_in([word]), its tests asked of the word itself: a third of the runs read
+        are a single word."""
+        if is_title(word):
+            return ""
+        if word.endswith(_POSSESSIVE_ENDS):
+            word = word[:-2]
+        if word in NOT_NAMES or word.endswith(_POSSESSIVE_ENDS):
+            return ""
+        return word if self._is_person_word(word) else ""
 
     def _index(self, body: str) -> ArticleNames:
         out = ArticleNames(body)

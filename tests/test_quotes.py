@@ -684,6 +684,14 @@ def test_a_single_word_is_a_person_as_the_words_of_any_number_are(word):
     assert _WORD_NAMES.is_person([word]) == _WORD_NAMES._is_person_words([word])
 
 
+@given(st.sampled_from([*ONE_WORDS, "PhotoPresident’s", "Doe’s’s", "The’s", "Mark's", "U.S.’s",
+                         "Strelsau’s"]) | st.text(max_size=6))
+@settings(max_examples=500, deadline=None)
+def test_a_run_of_one_word_names_whom_the_words_of_any_number_do(word):
+    if word.split() == [word]:
+        assert _WORD_NAMES._one_word_name(word) == _WORD_NAMES._name_in([word])
+
+
 _PLAIN_PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|across|throughout|near|(?:visit(?:s|ed|ing)?|trip|travel\w*|flew|fly|flight"
     r"|return\w*|arriv\w*|head(?:ed|ing|s)?|came|went) to)\s+(" + NAME_RUN + r")(?![’']s)")
