@@ -147,7 +147,7 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
         used_by.add(t, s.article_id)
     keys_of_texts = list(distinct)
     vectorizer = vectors.Vectorizer()
-    counts = vectorizer.fit_token_counts(*vectors.tokens_all(texts, keys_of_texts))
+    counts = vectorizer.fit_token_counts(vectors.token_blocks(texts, keys_of_texts))
     # each text's words, each once in the order they first stand: its row's columns, which
     # the weighing below sorts
     # (picked by numpy from an array of the words: some four times faster than by a map)

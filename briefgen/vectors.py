@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import filterfalse, islice, repeat
@@ -105,16 +105,27 @@ def _needs_analyze(text: str, normalized: str) -> bool:
 
 def analyze_all(texts: Sequence[str], normalized: Sequence[str]) -> tuple[list[str], list[int]]:
     """`analyze_normalized` of every text as one list, with each text's length in it.
-    Stop words stay in as "" (`tokens_all`' tokens, stemmed)."""
-    tokens, lengths = tokens_all(texts, normalized)
-    return list(map(_STEMS.__getitem__, tokens)), lengths
+    Stop words stay in as "" (`token_blocks`' tokens, stemmed)."""
+    stems: list[str] = []
+    lengths: list[int] = []
+    for tokens, block_lengths in token_blocks(texts, normalized):
+        stems += map(_STEMS.__getitem__, tokens)
+        lengths += block_lengths
+    return stems, lengths
 
 
-def tokens_all(texts: Sequence[str], normalized: Sequence[str]) -> tuple[list[str], list[int]]:
-    """The words of every text before stemming, as one list, with each text's length in
-    it: `analyze_normalized` of a text is its tokens' stems (`_STEMS`), those of stop
-    words "" and left out. The runs of many texts are joined and split in one C pass, not
-    a list per text."""
+BLOCK_TEXTS = 2_000  # texts whose words are listed at once (see token_blocks)
+COUNT_CHUNK = 1 << 20  # words counted at once (see Vectorizer._counted)
+
+
+def token_blocks(texts: Sequence[str], normalized: Sequence[str]
+                 ) -> Iterator[tuple[list[str], list[int]]]:
+    """The words of the texts before stemming, BLOCK_TEXTS texts at a time: each block's
+    words as one list, with each text's length in it. `analyze_normalized` of a text is
+    its words' stems (`_STEMS`), those of stop words "" and left out. The runs of many
+    texts are joined and split in one C pass, not a list per text. In blocks, because each
+    word is a string of its own until it is stemmed or numbered: a large day's words all
+    at once took some 400 MB at 10,000 articles."""
     tokens: list[str] = []
     lengths: list[int] = []
     block: list[str] = []  # the normalized texts since the last one `analyze` read
@@ -128,9 +139,15 @@ def tokens_all(texts: Sequence[str], normalized: Sequence[str]) -> tuple[list[st
         else:
             block.append(key)
             lengths.append(key.count(" ") + 1)  # its runs: never a space at an end or two
+        if len(lengths) == BLOCK_TEXTS:
+            tokens += " ".join(block).split(" ") if block else ()
+            block.clear()
+            yield tokens, lengths
+            tokens, lengths = [], []
     if block:
         tokens += " ".join(block).split(" ")
-    return tokens, lengths
+    if lengths:
+        yield tokens, lengths
 
 
 class Vectorizer:
@@ -150,14 +167,22 @@ class Vectorizer:
         a stop word: left out)."""
         return self._counted(self._fit_columns(stems), lengths)
 
-    def fit_token_counts(self, tokens: list[str], lengths: Sequence[int]) -> sparse.csr_matrix:
-        """`fit_counts` of the tokens' stems (`tokens_all`), each distinct token stemmed
+    def fit_token_counts(self, blocks: Iterable[tuple[list[str], list[int]]]
+                         ) -> sparse.csr_matrix:
+        """`fit_counts` of the stems of `token_blocks`' words, each distinct word stemmed
         and given its column once: a day's texts use each word many times, and a word is
         looked up once in C here, not twice (its stem, then the stem's column)."""
         numbers: defaultdict[str, int] = defaultdict(None)
-        numbers.default_factory = numbers.__len__  # a new token the next number
-        ids = np.fromiter(map(numbers.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-        # the distinct tokens stand in the order they first appear, and so do their stems:
+        numbers.default_factory = numbers.__len__  # a new word the next number
+        parts: list[np.ndarray] = []  # (int32: a large day's words are many)
+        lengths: list[int] = []
+        for tokens, block_lengths in blocks:
+            parts.append(np.fromiter(map(numbers.__getitem__, tokens), dtype=np.int32,
+                                     count=len(tokens)))
+            lengths += block_lengths
+        ids = np.concatenate([np.zeros(0, np.int32), *parts])
+        del parts
+        # the distinct words stand in the order they first appear, and so do their stems:
         # the columns come out in the order `fit_counts` gives them
         _STEMS.learn(numbers)
         columns = self._fit_columns(list(map(_STEMS.__getitem__, numbers)))
@@ -196,7 +221,22 @@ class Vectorizer:
         return self._counted(columns, lengths)
 
     def _counted(self, columns: np.ndarray, lengths: Sequence[int]) -> sparse.csr_matrix:
-        """`_counts`, given each word's column (-1: one the vocabulary does not hold)."""
+        """`_counts`, given each word's column (-1: one the vocabulary does not hold).
+        Counted COUNT_CHUNK words at a time (whole texts): the sort that counts makes
+        several arrays as long as the words it sorts, 300 MB at 10,000 articles at once."""
+        starts = np.zeros(len(lengths) + 1, dtype=np.int64)  # where each text's words start
+        np.cumsum(lengths, out=starts[1:])
+        parts = []
+        first = 0
+        while first < len(lengths) or not parts:
+            last = int(np.searchsorted(starts, starts[first] + COUNT_CHUNK, side="right")) - 1
+            last = min(len(lengths), max(last, first + 1))
+            parts.append(self._counted_rows(columns[starts[first]:starts[last]],
+                                            lengths[first:last]))
+            first = last
+        return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
+
+    def _counted_rows(self, columns: np.ndarray, lengths: Sequence[int]) -> sparse.csr_matrix:
         vocabulary = self.vocabulary_
         n = len(lengths)
         rows = np.repeat(np.arange(n, dtype=np.int64), lengths)

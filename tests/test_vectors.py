@@ -16,10 +16,14 @@ _TEXTS = st.lists(st.lists(_PIECES, max_size=12).map("".join), max_size=8)
 
 
 @settings(max_examples=300, deadline=None)
-@given(_TEXTS)
-def test_analyze_all_reads_every_text_as_analyze_does(texts):
+@given(_TEXTS, st.sampled_from([1, 2, 3, vectors.BLOCK_TEXTS]))
+def test_analyze_all_reads_every_text_as_analyze_does(texts, block):
     keys = [_normalized_text(t) for t in texts]
-    stems, lengths = vectors.analyze_all(texts, keys)
+    default, vectors.BLOCK_TEXTS = vectors.BLOCK_TEXTS, block  # a large day's many blocks
+    try:
+        stems, lengths = vectors.analyze_all(texts, keys)
+    finally:
+        vectors.BLOCK_TEXTS = default
     assert len(lengths) == len(texts) and sum(lengths) == len(stems)
     at = 0
     for text, n in zip(texts, lengths, strict=True):
@@ -92,13 +96,17 @@ def test_a_texts_words_are_counted_off_its_normalized_text_as_count_words_does(t
 
 
 @settings(max_examples=300, deadline=None)
-@given(_TEXTS, _TEXTS)
-def test_counts_of_tokens_are_those_of_their_stems(first, then):
+@given(_TEXTS, _TEXTS, st.sampled_from([1, 3, vectors.BLOCK_TEXTS]))
+def test_counts_of_tokens_are_those_of_their_stems(first, then, block):
     stemmed, tokened = vectors.Vectorizer(), vectors.Vectorizer()
     for texts in (first, then):  # fitted twice: the second goes on with the words known
         keys = [_normalized_text(t) for t in texts]
         expected = stemmed.fit_counts(*vectors.analyze_all(texts, keys))
-        counts = tokened.fit_token_counts(*vectors.tokens_all(texts, keys))
+        default, vectors.BLOCK_TEXTS = vectors.BLOCK_TEXTS, block  # many blocks, or one
+        try:
+            counts = tokened.fit_token_counts(vectors.token_blocks(texts, keys))
+        finally:
+            vectors.BLOCK_TEXTS = default
         assert list(tokened.vocabulary_.items()) == list(stemmed.vocabulary_.items())
         assert counts.shape == expected.shape
         for a, b in ((counts.indptr, expected.indptr), (counts.indices, expected.indices),
