@@ -102,11 +102,13 @@ def test_counts_of_tokens_are_those_of_their_stems(first, then, block):
     for texts in (first, then):  # fitted twice: the second goes on with the words known
         keys = [_normalized_text(t) for t in texts]
         expected = stemmed.fit_counts(*vectors.analyze_all(texts, keys))
-        default, vectors.BLOCK_TEXTS = vectors.BLOCK_TEXTS, block  # many blocks, or one
+        # many blocks and counting chunks, or one
+        defaults = vectors.BLOCK_TEXTS, vectors.COUNT_CHUNK
+        vectors.BLOCK_TEXTS = vectors.COUNT_CHUNK = block
         try:
             counts = tokened.fit_token_counts(vectors.token_blocks(texts, keys))
         finally:
-            vectors.BLOCK_TEXTS = default
+            vectors.BLOCK_TEXTS, vectors.COUNT_CHUNK = defaults
         assert list(tokened.vocabulary_.items()) == list(stemmed.vocabulary_.items())
         assert counts.shape == expected.shape
         for a, b in ((counts.indptr, expected.indptr), (counts.indices, expected.indices),
