@@ -428,8 +428,9 @@ def _other_script(text: str) -> float:
 
 class _Whole:
     """Whether any rule of a kind matches a whole paragraph. Only the rules that may are
-    tried: those whose strings the gate found, and whose matches can be as long as the
-    paragraph ("(?=.{0,300}$)..." never takes a paragraph of prose)."""
+    tried: those whose strings and first and last characters the gate found, and whose
+    matches can be as long as the paragraph ("(?=.{0,300}$)..." never takes a paragraph
+    of prose)."""
 
     def __init__(self, patterns: tuple[re.Pattern, ...], first_bit: int) -> None:
         self.patterns, self.first_bit = patterns, first_bit

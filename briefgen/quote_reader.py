@@ -264,7 +264,7 @@ class ArticleReader:
         reported speech ("Doe said the talks would resume.")."""
         out = []
         starts = self.starts
-        attributed = self.attributed  # (asked of every sentence: most paragraphs have none)
+        attributed = self.attributed  # (asked of every sentence: many articles have none)
         for s in self.sentences[bisect_left(starts, start):bisect_left(starts, end)]:
             if '"' in s.text or "“" in s.text or "”" in s.text or (attributed and any(
                     qs < s.end and s.start < qe for qs, qe in attributed)):

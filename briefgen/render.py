@@ -12,7 +12,7 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from contextlib import AbstractContextManager, suppress
+from contextlib import AbstractContextManager
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -92,8 +92,7 @@ def render_pdf(html: str, user_dir: Path | None = None) -> bytes:
 
     from .pdf_fetcher import LocalOnlyFetcher
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    _quiet_weasyprint()
     fetcher = LocalOnlyFetcher(template_dirs(user_dir))
     try:
         return weasyprint.HTML(string=html, base_url=str(template_dirs(user_dir)[0]) + "/",
@@ -115,8 +114,15 @@ def _load_weasyprint() -> None:
     (about 0.03 s), which the brief's own page then need not do after the build."""
     import weasyprint
 
-    with suppress(Exception):  # the brief's page meets the same error and reports it
-        weasyprint.HTML(string="<p>Brief</p>").write_pdf()
+    _quiet_weasyprint()
+    weasyprint.HTML(string="<p>Brief</p>").write_pdf()  # (an error: the page meets it too)
+
+
+def _quiet_weasyprint() -> None:
+    """WeasyPrint's and fontTools' warnings (a font's odd table, say) are no user's
+    business: errors only."""
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
 def render_email(html: str) -> str:

@@ -380,7 +380,7 @@ class RuleGate:
 
     def hits(self, text: str) -> int:
         """A mask of the patterns that may match somewhere in the text (a 0 bit: surely
-        not)."""
+        not); for the patterns of the `whole` mask, that may match the whole text."""
         if case_odd(text):  # a case-blind rule takes it for an ASCII letter: every rule reads it
             return self.every
         mask = self.always

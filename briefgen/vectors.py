@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import filterfalse, islice, repeat
@@ -50,12 +50,14 @@ class _Stems(dict):
             if len(inner) > 1 and inner not in ENGLISH_STOP_WORDS else ""
         return found
 
-    def learn(self, words: Iterable[str]) -> None:
+    def learn(self, words: Collection[str]) -> None:
         """Stems the words not yet known as `__missing__` would, in one call to the
-        stemmer: called per word, the calls cost more than the stemming."""
+        stemmer: called per word, the calls cost more than the stemming. Afterwards every
+        one of the words is known (past MAX_STEMS, until the next word not known)."""
         new = list(filterfalse(self.__contains__, words))
         if len(self) + len(new) > MAX_STEMS:
-            self.clear()
+            self.clear()  # and so all the words are new: none may go missing after
+            new = list(words)
         inner = list(map(str.lstrip, new, repeat(_DIGITS)))
         stems = _stemmer().stemWords(inner)
         self.update(zip(new, [
@@ -186,7 +188,8 @@ class Vectorizer:
         # the columns come out in the order `fit_counts` gives them
         _STEMS.learn(numbers)
         columns = self._fit_columns(list(map(_STEMS.__getitem__, numbers)))
-        return self._counted(columns[ids], lengths)
+        ids = columns[ids]  # each word's column (the numbers themselves let go)
+        return self._counted(ids, lengths)
 
     def _fit_columns(self, stems: list[str]) -> np.ndarray:
         """Each stem's column ("" -1), a new stem the next one."""

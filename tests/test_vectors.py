@@ -125,3 +125,13 @@ def test_stems_learnt_together_are_those_found_one_at_a_time(words):
     learnt.learn(words)
     assert set(learnt) == set(words)  # each learnt, none left to look up
     assert {w: learnt[w] for w in words} == {w: alone[w] for w in words}
+
+
+def test_words_learnt_past_the_limit_are_all_known_after(monkeypatch):
+    monkeypatch.setattr(vectors, "MAX_STEMS", 4)
+    stems = vectors._Stems()
+    stems.learn(["talks", "agreed"])
+    words = ["talks", "agreed", "visit", "leaders", "signed", "trade"]  # two known, four new
+    stems.learn(words)
+    assert set(words) <= set(stems)  # none to be looked up (and stemmed) one at a time
+    assert {w: stems[w] for w in words} == {w: vectors._Stems()[w] for w in words}
