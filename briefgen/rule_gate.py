@@ -19,8 +19,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .regex_start import case_odd
-from .regex_start import parsed_case_blind as _parsed
+from .regex_start import case_odd, parsed_case_blind
 
 try:  # the parser is private; without it every rule reads every text
     from re import _constants as _c
@@ -46,7 +45,7 @@ _COMMON_WORDS = frozenset(["the", "and", "of", "in", "at", "on", "to", "for", "w
 def rule_strings(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Lower-case strings of which every match of the pattern holds one; None when nothing
     is sure, or one of them is no sign (a string nearly every text holds)."""
-    parsed = _parsed(pattern)
+    parsed = parsed_case_blind(pattern)
     found = _choices(parsed.data) if parsed is not None else None
     if not found or not all(map(_sign, found)):
         return None
@@ -276,7 +275,7 @@ def fullmatch_lengths(pattern: re.Pattern) -> tuple[int, int]:
     """The shortest and longest text the pattern can match whole. A leading lookahead
     that reaches the end ("(?=.{0,300}$)") bounds it too; `$` may stand before a last
     newline, so by one more."""
-    parsed = _parsed(pattern)
+    parsed = parsed_case_blind(pattern)
     if parsed is None:
         return 0, _c.MAXREPEAT if _parser else 1 << 32
     least, most = parsed.getwidth()
@@ -298,7 +297,7 @@ def edge_chars(pattern: re.Pattern, end: bool, whole: bool = False) -> frozenset
     character (the one before a final newline, where `$` also matches) is none of them
     cannot match: a test of one character instead of the pattern tried at every place.
     With `whole`, the pattern is only ever matched whole (`fullmatch`): anchored at both."""
-    parsed = _parsed(pattern)
+    parsed = parsed_case_blind(pattern)
     if parsed is None:
         return None
     items = parsed.data
