@@ -105,17 +105,6 @@ def _needs_analyze(text: str, normalized: str) -> bool:
     return "-" in text or not normalized.isascii() or "_" in normalized
 
 
-def analyze_all(texts: Sequence[str], normalized: Sequence[str]) -> tuple[list[str], list[int]]:
-    """`analyze_normalized` of every text as one list, with each text's length in it.
-    Stop words stay in as "" (`token_blocks`' tokens, stemmed)."""
-    stems: list[str] = []
-    lengths: list[int] = []
-    for tokens, block_lengths in token_blocks(texts, normalized):
-        stems += map(_STEMS.__getitem__, tokens)
-        lengths += block_lengths
-    return stems, lengths
-
-
 BLOCK_TEXTS = 2_000  # texts whose words are listed at once (see token_blocks)
 COUNT_CHUNK = 1 << 20  # words counted at once (see Vectorizer._counted)
 

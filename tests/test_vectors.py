@@ -8,7 +8,7 @@ from briefgen.corpus import LOWERS_TO_TWO, _normalized_text, _word_count
 from briefgen.model import count_words
 
 # words, stop words, hyphens, digits, underscores and letters past ASCII, so that every
-# path of analyze_all and analyze_normalized is taken
+# path of token_blocks and analyze_normalized is taken
 _PIECES = st.sampled_from(["talks", "the", "Agreed", "long-term", "22nd", "x", "snake_case",
                            "café", "İstanbul", "-", " ", "  ", ",", "’s", "“", "3d", "and",
                            "re-elected", "US", "naïve", "ſ", "K", "\t", "."])
@@ -17,13 +17,15 @@ _TEXTS = st.lists(st.lists(_PIECES, max_size=12).map("".join), max_size=8)
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXTS, st.sampled_from([1, 2, 3, vectors.BLOCK_TEXTS]))
-def test_analyze_all_reads_every_text_as_analyze_does(texts, block):
+def test_the_blocks_words_stem_as_analyze_reads_each_text(texts, block):
     keys = [_normalized_text(t) for t in texts]
     default, vectors.BLOCK_TEXTS = vectors.BLOCK_TEXTS, block  # a large day's many blocks
     try:
-        stems, lengths = vectors.analyze_all(texts, keys)
+        blocks = list(vectors.token_blocks(texts, keys))
     finally:
         vectors.BLOCK_TEXTS = default
+    stems = [vectors._STEMS[w] for tokens, _ in blocks for w in tokens]
+    lengths = [n for _, block_lengths in blocks for n in block_lengths]
     assert len(lengths) == len(texts) and sum(lengths) == len(stems)
     at = 0
     for text, n in zip(texts, lengths, strict=True):
@@ -101,7 +103,7 @@ def test_counts_of_tokens_are_those_of_their_stems(first, then, block):
     stemmed, tokened = vectors.Vectorizer(), vectors.Vectorizer()
     for texts in (first, then):  # fitted twice: the second goes on with the words known
         keys = [_normalized_text(t) for t in texts]
-        expected = stemmed.fit_counts(*vectors.analyze_all(texts, keys))
+        expected = stemmed.fit_counts(*vectors._joined(map(vectors.analyze, texts)))
         # many blocks and counting chunks, or one
         defaults = vectors.BLOCK_TEXTS, vectors.COUNT_CHUNK
         vectors.BLOCK_TEXTS = vectors.COUNT_CHUNK = block
