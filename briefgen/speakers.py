@@ -115,9 +115,19 @@ class Names:
         self.places = places - titled  # a name given a title is a person's, not a city's
         self.titled = titled
         self._sample = [a.id for a in sample]
-        self._names_of.clear()  # read again with the places and titles now known
+        self._forget_titled(titled)
         # what each attribution phrase names (speaker_who), read with them too
         self.read_phrases: dict[str, object] = {}
+
+    def _forget_titled(self, titled: set[str]) -> None:
+        """Drop the runs read before the titles were known that must be read again: a
+        run's reading asks only whether its words, or a last word without its possessive,
+        are places or titled, and learning the titles changed those answers only for the
+        titled words (they left the places). Other runs, most of them, keep their reading
+        rather than being read again in each process."""
+        changed = titled | {w + s for w in titled for s in _POSSESSIVE_ENDS}
+        self._names_of = {run: name for run, name in self._names_of.items()
+                          if changed.isdisjoint(run.split())}
 
     def article(self, article_id: str) -> ArticleNames:
         if article_id not in self._indexed:

@@ -709,3 +709,17 @@ def test_places_after_words_grouped_by_letter_are_those_of_the_plain_alternation
     text = glue.join(pieces)
     assert [(m.span(), m.group(1)) for m in _PLACE_BEFORE.finditer(text)] == \
         [(m.span(), m.group(1)) for m in _PLAIN_PLACE_BEFORE.finditer(text)]
+
+
+NAME_PIECES = ["Foreign Minister Jane Doe", "President Rose", "Jane", "Doe", "Doe’s", "Rose's",
+               "Rose", "in Rose", "in Doe", "visit to Strelsau", "Strelsau", "Strelsau’s",
+               "STRELSAU --", "ROSE --", "Mark Roe", "Roe’s", "said", "the", "rose", ".", ",",
+               "\n", "The Talks"]
+
+
+@given(st.lists(st.lists(st.sampled_from(NAME_PIECES), max_size=25), min_size=1, max_size=3))
+@settings(max_examples=300, deadline=None)
+def test_runs_read_before_the_titles_were_known_and_kept_read_as_read_again(bodies):
+    names = Names([make_article(" ".join(b) or ".", id=f"a{i}") for i, b in enumerate(bodies)])
+    for run, name in names._names_of.items():
+        assert names._read_name(run) == name
