@@ -1,4 +1,5 @@
 import re
+from collections import Counter
 from copy import copy
 
 from hypothesis import example, given, settings
@@ -709,3 +710,40 @@ def test_places_after_words_grouped_by_letter_are_those_of_the_plain_alternation
     text = glue.join(pieces)
     assert [(m.span(), m.group(1)) for m in _PLACE_BEFORE.finditer(text)] == \
         [(m.span(), m.group(1)) for m in _PLAIN_PLACE_BEFORE.finditer(text)]
+
+
+NAME_PIECES = ["Foreign Minister Jane Doe", "President Rose", "Jane", "Doe", "Doe’s", "Rose's",
+               "Rose", "in Rose", "in Doe", "visit to Strelsau", "Strelsau", "Strelsau’s",
+               "STRELSAU --", "ROSE --", "Mark Roe", "Roe’s", "said", "the", "rose", ".", ",",
+               "\n", "The Talks"]
+
+
+@given(st.lists(st.lists(st.sampled_from(NAME_PIECES), max_size=25), min_size=1, max_size=3))
+@settings(max_examples=300, deadline=None)
+def test_runs_read_before_the_titles_were_known_and_kept_read_as_read_again(bodies):
+    names = Names([make_article(" ".join(b) or ".", id=f"a{i}") for i, b in enumerate(bodies)])
+    for run, name in names._names_of.items():
+        assert names._read_name(run) == name
+
+
+def _plain_index(names: Names, body: str) -> list[tuple[str, int, int, str]]:
+    """Names._index as a loop over every run."""
+    out = []
+    for m in NAME_RUNS.finditer(body):
+        name = names._name_of(m.group())
+        if name:
+            at = m.group().rfind(name)
+            out.append((name, m.start() + at, m.start() + at + len(name),
+                        m.group()[:at].strip() if at else ""))
+    return out
+
+
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_an_articles_mentions_are_those_of_a_loop_over_every_run(pieces):
+    body = " ".join(pieces)
+    names = Names([make_article("Foreign Minister Jane Doe met Mark Roe in Strelsau.")])
+    index = names._index(body)
+    plain = _plain_index(names, body)
+    assert [(m.name, m.start, m.end, m.in_run) for m in index.mentions] == plain
+    assert list(index.counts.items()) == list(Counter(p[0] for p in plain).items())
