@@ -19,7 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from . import vectors
-from .candidates import is_candidate_text
+from .candidates import candidate_texts
 from .model import Sentence, count_words
 from .neighbours import similar_pairs
 
@@ -131,7 +131,7 @@ def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) ->
     number: dict[str, int] = {}
     printed = [number.setdefault(s.text, len(number)) for s in sentences]
     keys = list(map(_normalized_texts(list(number)).__getitem__, printed))
-    flags = list(map([is_candidate_text(t) for t in number].__getitem__, printed))
+    flags = list(map(candidate_texts(list(number)).__getitem__, printed))
     del number, printed
     chosen = list(compress(range(len(sentences)), flags))
     candidates = [sentences[i] for i in chosen]
