@@ -1,3 +1,5 @@
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -242,3 +244,32 @@ def test_a_text_with_open_quotes_has_a_mark_that_opens(text):
     from briefgen.candidates import _may_open_quotes, _open_quotes
 
     assert _may_open_quotes(text) or _open_quotes(text) <= 0
+
+
+def test_the_whitespace_past_ascii_is_all_that_str_split_splits_at():
+    from briefgen.candidates import SPACES_PAST_ASCII
+
+    assert [c for c in range(128, sys.maxunicode + 1) if chr(c).isspace()] \
+        == list(map(ord, SPACES_PAST_ASCII))
+
+
+# sentences, and what only judging many texts at once must mind: every whitespace, line
+# feeds, a text empty or of spaces, characters of two to four bytes, half a surrogate pair
+_JUDGED_TEXTS = st.lists(st.lists(st.sampled_from(
+    ["The", "talks", "went", "well", "on", "Monday", "I", "said", "“We agree,”", '"', " ",
+     "  ", ".", "\n", "\t", "\x1f", "\x85", "\xa0", "\u2009", "\u3000", "\u1680", "\u205f",
+     "é", "’", "—", "\U0001f600", "\udc80"]), max_size=24).map("".join), max_size=9)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_JUDGED_TEXTS, st.sampled_from([1, 2, 3, 2_000]))
+def test_texts_judged_together_are_judged_as_one_at_a_time(texts, together):
+    from briefgen import candidates
+
+    default, candidates.COUNTED_TOGETHER = candidates.COUNTED_TOGETHER, together
+    try:
+        assert candidates._word_counts(texts) == [len(t.split()) for t in texts]
+        assert candidates.candidate_texts(texts) == list(map(candidates.is_candidate_text,
+                                                             texts))
+    finally:
+        candidates.COUNTED_TOGETHER = default

@@ -3,8 +3,8 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen import vectors
-from briefgen.corpus import LOWERS_TO_TWO, _normalized_text, _word_count
+from briefgen import corpus, vectors
+from briefgen.corpus import LOWERS_TO_TWO, _normalized_text, _normalized_texts, _word_count
 from briefgen.model import count_words
 
 # words, stop words, hyphens, digits, underscores and letters past ASCII, so that every
@@ -31,6 +31,24 @@ def test_the_blocks_words_stem_as_analyze_reads_each_text(texts, block):
     for text, n in zip(texts, lengths, strict=True):
         assert [w for w in stems[at:at + n] if w] == vectors.analyze(text)
         at += n
+
+
+# and what only normalizing many texts at once must mind: line feeds, every typographic
+# mark, spaces at the ends, characters past ASCII that lower() makes ASCII ("K", the
+# Kelvin sign) or two, one alone of a pair of surrogates
+_MORE = st.sampled_from(["\n", "—", "–", "‘", "”", "\u2019x", " \u2014 ", "\u212a", "\udc80",
+                         "é", "\x00", "...", "\u00a0"])
+_ANY_TEXTS = st.lists(st.lists(st.one_of(_PIECES, _MORE), max_size=10).map("".join), max_size=9)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ANY_TEXTS, st.sampled_from([1, 2, 3, corpus.NORMALIZED_TOGETHER]))
+def test_texts_normalized_together_are_as_normalized_one_at_a_time(texts, together):
+    default, corpus.NORMALIZED_TOGETHER = corpus.NORMALIZED_TOGETHER, together
+    try:
+        assert _normalized_texts(texts) == [_normalized_text(t) for t in texts]
+    finally:
+        corpus.NORMALIZED_TOGETHER = default
 
 
 def _counted(tokens: list[list[str]]) -> tuple[dict[str, int], list[dict[int, int]]]:
