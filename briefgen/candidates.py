@@ -11,6 +11,7 @@ import numpy as np
 
 from .clean import in_title_case
 from .model import Sentence, reads_complete
+from .vectors import per_block
 
 MIN_WORDS, MAX_WORDS = 6, 50  # a brief's line is read at a glance
 QUOTED_SHARE = 0.35  # a sentence quoted more than this must name its speaker itself
@@ -80,17 +81,13 @@ _WORDY = bytes(0 if chr(c).isspace() else 1 for c in range(128)) + bytes([1]) * 
 # each of those in UTF-8 (two or three bytes) as a number of three bytes, a third 0 for two
 _SPACE_CODES = np.array([int.from_bytes(c.encode().ljust(3, b"\0"), "big")
                          for c in SPACES_PAST_ASCII])
-COUNTED_TOGETHER = 2_000  # texts whose words are counted at once (see _word_counts)
 
 
 def _word_counts(texts: Sequence[str]) -> list[int]:
     """`_word_count` of each text, a few thousand at once: a word starts at each byte of
     their UTF-8 that is no whitespace after one that is, found by numpy; a text with
     whitespace past ASCII (rare) is counted alone. Some twice as fast as one at a time."""
-    counts: list[int] = []
-    for first in range(0, len(texts), COUNTED_TOGETHER):
-        counts += _counted_together(texts[first:first + COUNTED_TOGETHER])
-    return counts
+    return per_block(_counted_together, texts)
 
 
 def _counted_together(texts: Sequence[str]) -> list[int]:

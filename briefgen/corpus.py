@@ -225,7 +225,6 @@ def _normalized_text(text: str) -> str:
 _MARK_LAST = np.array(sorted(m.encode()[2] for m in _TYPOGRAPHIC), dtype=np.uint8)
 assert all(m.encode()[:2] == b"\xe2\x80" for m in _TYPOGRAPHIC)
 _NOT_WORD_NOR_LINE = _NOT_WORD[:10] + b"\n" + _NOT_WORD[11:]  # a line feed parts the texts
-NORMALIZED_TOGETHER = 2_000  # texts normalized at once (see _normalized_texts)
 
 
 def _normalized_texts(texts: Sequence[str]) -> list[str]:
@@ -233,10 +232,7 @@ def _normalized_texts(texts: Sequence[str]) -> list[str]:
     its marks and what is no word made spaces, and the spaces' runs made one, each in one
     C pass over all of them, not several calls per text (some three times faster).
     In parts, to keep the arrays small on a large day."""
-    keys: list[str] = []
-    for first in range(0, len(texts), NORMALIZED_TOGETHER):
-        keys += _normalized_together(texts[first:first + NORMALIZED_TOGETHER])
-    return keys
+    return vectors.per_block(_normalized_together, texts)
 
 
 def _normalized_together(texts: Sequence[str]) -> list[str]:

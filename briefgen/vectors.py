@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import filterfalse, islice, repeat
+from typing import TypeVar
 
 import numpy as np
 from scipy import sparse
@@ -105,8 +106,18 @@ def _needs_analyze(text: str, normalized: str) -> bool:
     return "-" in text or not normalized.isascii() or "_" in normalized
 
 
-BLOCK_TEXTS = 2_000  # texts whose words are listed at once (see token_blocks)
+BLOCK_TEXTS = 2_000  # texts worked on at once (token_blocks, per_block)
 COUNT_CHUNK = 1 << 20  # words counted at once (see Vectorizer._counted)
+T = TypeVar("T")
+
+
+def per_block(function: Callable[[Sequence[str]], list[T]], texts: Sequence[str]) -> list[T]:
+    """function over the texts BLOCK_TEXTS at a time, its results joined: what it makes
+    of a block at once (one string, numpy arrays) stays small on a large day."""
+    out: list[T] = []
+    for first in range(0, len(texts), BLOCK_TEXTS):
+        out += function(texts[first:first + BLOCK_TEXTS])
+    return out
 
 
 def token_blocks(texts: Sequence[str], normalized: Sequence[str]

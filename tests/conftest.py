@@ -21,6 +21,18 @@ def make_article(body: str, id: str = "a1", title: str = "T", outlet: str = "",
     return Article(id=id, title=title, outlet=outlet, date=day, path=path, body=body)
 
 
+def assert_furniture_dropped(lead: str, next_: str, furniture: list[str], news: list[str]
+                             ) -> None:
+    """The furniture lines go from between two news paragraphs, together and each alone
+    between blank lines; the news lines of their shape stay, word for word."""
+    from briefgen.clean import clean_text
+
+    raw = "\n".join([lead, *furniture, *news, next_])
+    assert clean_text(raw) == "\n\n".join([lead, *news, next_])
+    for line in furniture:
+        assert clean_text(f"{lead}\n\n{line}\n\n{next_}") == f"{lead}\n\n{next_}", line
+
+
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run `briefgen` as a user would; never lets a traceback pass unnoticed."""
     proc = subprocess.run([sys.executable, "-m", "briefgen.cli", *args], cwd=cwd,

@@ -8,7 +8,7 @@ import pytest
 from briefgen.clean import clean_text
 from briefgen.titles import clean_title, with_title
 
-from .conftest import make_article
+from .conftest import assert_furniture_dropped, make_article
 
 LEAD = "Valdoria and Kestrania agreed on Monday to reopen three border crossings closed since 2021."
 NEXT = "The accord still needs approval from both parliaments, Foreign Minister Ilse Kovan said."
@@ -70,11 +70,7 @@ CASES = {
 
 @pytest.mark.parametrize("kind", CASES)
 def test_furniture_of_one_kind_is_dropped_and_news_of_its_shape_kept(kind: str):
-    furniture, news = CASES[kind]
-    raw = "\n".join([LEAD, *furniture, *news, NEXT])
-    assert clean_text(raw) == "\n\n".join([LEAD, *news, NEXT])
-    for line in furniture:  # each line alone, also between blank lines
-        assert clean_text(f"{LEAD}\n\n{line}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}", line
+    assert_furniture_dropped(LEAD, NEXT, *CASES[kind])
 
 
 @pytest.mark.parametrize("label", ["Most Liked", "Most Commented", "Leave a Reply Cancel reply"])

@@ -10,7 +10,7 @@ import pytest
 from briefgen.clean import clean_text
 from briefgen.titles import with_title
 
-from .conftest import make_article
+from .conftest import assert_furniture_dropped, make_article
 
 LEAD = "The two ministers met in Lima on Monday for four hours of talks on trade."
 NEXT = "They agreed to open a joint office before the end of the year, officials said."
@@ -293,11 +293,7 @@ CASES = {
 
 @pytest.mark.parametrize("kind", CASES)
 def test_furniture_of_one_kind_is_dropped_and_news_of_its_shape_kept(kind: str):
-    furniture, news = CASES[kind]
-    raw = "\n".join([LEAD, *furniture, *news, NEXT])
-    assert clean_text(raw) == "\n\n".join([LEAD, *news, NEXT])
-    for line in furniture:  # each line alone, also between blank lines
-        assert clean_text(f"{LEAD}\n\n{line}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}", line
+    assert_furniture_dropped(LEAD, NEXT, *CASES[kind])
 
 
 @pytest.mark.parametrize("label", [

@@ -264,12 +264,12 @@ _JUDGED_TEXTS = st.lists(st.lists(st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(_JUDGED_TEXTS, st.sampled_from([1, 2, 3, 2_000]))
 def test_texts_judged_together_are_judged_as_one_at_a_time(texts, together):
-    from briefgen import candidates
+    from briefgen import candidates, vectors
 
-    default, candidates.COUNTED_TOGETHER = candidates.COUNTED_TOGETHER, together
+    default, vectors.BLOCK_TEXTS = vectors.BLOCK_TEXTS, together
     try:
         assert candidates._word_counts(texts) == [len(t.split()) for t in texts]
         assert candidates.candidate_texts(texts) == list(map(candidates.is_candidate_text,
                                                              texts))
     finally:
-        candidates.COUNTED_TOGETHER = default
+        vectors.BLOCK_TEXTS = default

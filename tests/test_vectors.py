@@ -3,7 +3,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen import corpus, vectors
+from briefgen import vectors
 from briefgen.corpus import LOWERS_TO_TWO, _normalized_text, _normalized_texts, _word_count
 from briefgen.model import count_words
 
@@ -42,13 +42,13 @@ _ANY_TEXTS = st.lists(st.lists(st.one_of(_PIECES, _MORE), max_size=10).map("".jo
 
 
 @settings(max_examples=400, deadline=None)
-@given(_ANY_TEXTS, st.sampled_from([1, 2, 3, corpus.NORMALIZED_TOGETHER]))
+@given(_ANY_TEXTS, st.sampled_from([1, 2, 3, vectors.BLOCK_TEXTS]))
 def test_texts_normalized_together_are_as_normalized_one_at_a_time(texts, together):
-    default, corpus.NORMALIZED_TOGETHER = corpus.NORMALIZED_TOGETHER, together
+    default, vectors.BLOCK_TEXTS = vectors.BLOCK_TEXTS, together
     try:
         assert _normalized_texts(texts) == [_normalized_text(t) for t in texts]
     finally:
-        corpus.NORMALIZED_TOGETHER = default
+        vectors.BLOCK_TEXTS = default
 
 
 def _counted(tokens: list[list[str]]) -> tuple[dict[str, int], list[dict[int, int]]]:
