@@ -40,21 +40,15 @@ class _Stems(dict):
     sentence's words in C, a call only per new word; emptied when full."""
 
     def __missing__(self, word: str) -> str:
-        if len(self) >= MAX_STEMS:
-            self.clear()
-        if word.isdigit():  # a figure ("15 agreements", "100 billion") tells a fact apart
-            found = self[word] = word if len(word) > 1 and word[0] != "0" else ""
-            return found
-        # a run "22nd" holds the word "nd", "3d" none; a word is itself
-        inner = word.lstrip(_DIGITS)
-        found = self[word] = _stemmer().stemWord(inner) \
-            if len(inner) > 1 and inner not in ENGLISH_STOP_WORDS else ""
-        return found
+        self.learn((word,))
+        return self[word]
 
     def learn(self, words: Collection[str]) -> None:
-        """Stems the words not yet known as `__missing__` would, in one call to the
-        stemmer: called per word, the calls cost more than the stemming. Afterwards every
-        one of the words is known (past MAX_STEMS, until the next word not known)."""
+        """Stems the words not yet known, in one call to the stemmer: called per word, the
+        calls cost more than the stemming. A figure ("15 agreements", "100 billion") tells
+        a fact apart and is its own stem; a run "22nd" holds the word "nd", "3d" none.
+        Afterwards every one of the words is known (past MAX_STEMS, until the next word
+        not known)."""
         new = list(filterfalse(self.__contains__, words))
         if len(self) + len(new) > MAX_STEMS:
             self.clear()  # and so all the words are new: none may go missing after

@@ -136,6 +136,12 @@ def test_counts_of_tokens_are_those_of_their_stems(first, then, block):
             assert a.tolist() == b.tolist()
 
 
+def test_a_words_stem_keeps_figures_and_drops_stop_words_and_single_letters():
+    stems = vectors._Stems()
+    words = ["talks", "agreed", "the", "15", "05", "0", "22nd", "3d", "x"]
+    assert [stems[w] for w in words] == ["talk", "agre", "", "15", "", "", "nd", "", ""]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["talks", "the", "22nd", "15", "05", "0", "3d", "x", "naïve",
                                  "re-elected", "²", "agreed", "12ab3", "a1b2", "and"]),
