@@ -73,12 +73,6 @@ def test_furniture_of_one_kind_is_dropped_and_news_of_its_shape_kept(kind: str):
     assert_furniture_dropped(LEAD, NEXT, *CASES[kind])
 
 
-@pytest.mark.parametrize("label", ["Most Liked", "Most Commented", "Leave a Reply Cancel reply"])
-def test_a_most_liked_box_or_a_comment_form_ends_the_article(label: str):
-    raw = "\n".join([LEAD, NEXT, label, "Kestrania's top diplomat to visit Pell"])
-    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
-
-
 @pytest.mark.parametrize("label", ["(LEAD) ", "(2nd LD) ", "(URGENT) ", "(News Focus) ",
                                    "(ATTN: ADDS details in paras 3-4) ", "UPDATE 2-", "REFILE-",
                                    "Worth mentioning here", "In photos: "])

@@ -306,7 +306,8 @@ def test_a_link_list_label_ends_the_article(label: str):
 
 
 @pytest.mark.parametrize("label", ["MORE World ARTICLES", "No comments:", "Post a Comment",
-                                   "Comments are closed."])
+                                   "Comments are closed.", "Most Liked", "Most Commented",
+                                   "Leave a Reply Cancel reply"])
 def test_a_related_articles_label_or_a_comment_prompt_ends_the_article(label: str):
     raw = "\n".join([LEAD, NEXT, label, "A storm closed every port on the coast for a week."])
     assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
