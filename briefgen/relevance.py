@@ -9,6 +9,10 @@ Shape (reading.py): a section whose own description and examples deny and
 refuse draws negated sentences; one whose examples invite and plan draws
 sentences about what is to come. The pull is relative to the other sections,
 so a brief of one section is ranked by its words alone.
+
+Denial: where a section draws negated sentences, the other sections' cues do
+not count in the scope of a denial ("did not agree", "no prospect of peace"),
+and a sentence whose only cues were denied is one for the section of denials.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from scipy import sparse
 from . import cue_gate, vectors
 from .config_brief import SectionConfig, regex_cue
 from .corpus import Corpus
-from .reading import main_span, profile, read
+from .reading import denied_at, main_span, may_deny, profile, read
 from .regex_start import alternation, group_name, local
 
 CUE_WEIGHT, CUE_CAP = 0.5, 3  # relevance added per unit of cue weight, and its cap
@@ -55,9 +59,10 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
 Found = tuple[frozenset[str], frozenset[str]]  # a text's cues: in its main clause, anywhere
 
 
-def find_cues(cues: tuple[str, ...], text: str, span: tuple[int, int] | None = None) -> Found:
+def find_cues(cues: tuple[str, ...], text: str, span: tuple[int, int] | None = None,
+              deny: bool = False) -> Found:
     """The section's cues in the text's main clause (at `span`, its `main_span`), and
-    anywhere in it.
+    anywhere in it; with `deny`, not those in the scope of a denial (`denied_at`).
 
     One scan of the whole text serves both when every cue matches within the main
     clause as it would in the clause alone (see `regex_start.local`) and no match
@@ -65,36 +70,46 @@ def find_cues(cues: tuple[str, ...], text: str, span: tuple[int, int] | None = N
     was.
     """
     return _find(cue_pattern(cues), _local(cues), text,
-                 (lambda: main_span(text)) if span is None else (lambda: span))
+                 (lambda: main_span(text)) if span is None else (lambda: span), deny=deny)
 
 
 def _find(pattern: re.Pattern | None, local: bool, text: str,
-          span_of: Callable[[], tuple[int, int]], first: int = 0) -> Found:
+          span_of: Callable[[], tuple[int, int]], first: int = 0, deny: bool = False
+          ) -> Found:
     """`find_cues` with the cues' pattern and `_local` looked up already (the cues are a
     tuple of some hundred strings, hashed anew for every lookup), and the main clause
     asked of `span_of` only when it matters: not for a text a local pattern finds
     nothing in, which most texts are. No match in the text begins before `first` (see
-    `cue_gate.CueGate.reach`): the text is searched from there."""
+    `cue_gate.CueGate.reach`): the text is searched from there. With `deny`, cues in
+    the scope of a denial do not count; a text whose every cue is denied gets `DENIED`."""
     if pattern is None:
         return _NONE
     if local:
         matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text, first)]
         if not matches:  # nor in the main clause, which is scanned as in the text
             return _NONE
-        start, end = span_of()
     else:
         start, end = span_of()
-        if start == 0 and end == len(text):  # the main clause is the whole text
+        if start == 0 and end == len(text) and not deny:  # the main clause is the whole text
             anywhere = _names([m.lastgroup for m in pattern.finditer(text, first)])
             return anywhere, anywhere
         matches = [(m.lastgroup, *m.span()) for m in pattern.finditer(text, first)]
+    # most texts hold no denial before their last cue: then none of their cues is denied
+    denies = deny and bool(matches) and may_deny(text[:matches[-1][1]])
+    if denies:
+        matches = [m for m in matches if not denied_at(text, m[1])]
+        if not matches:
+            return DENIED
+    if local:
+        start, end = span_of()
     anywhere = _names([name for name, _, _ in matches])
     if start == 0 and end == len(text):
         return anywhere, anywhere
     if local and not any(a < start < b or a < end < b for _, a, b in matches):
         main = _names([name for name, a, b in matches if start <= a and b <= end])
     else:
-        main = _names([m.lastgroup for m in pattern.finditer(text[start:end])])
+        main = _names([m.lastgroup for m in pattern.finditer(text[start:end])
+                       if not (denies and denied_at(text, start + m.start()))])
     return main, anywhere
 
 
@@ -107,6 +122,8 @@ def _local(cues: tuple[str, ...]) -> bool:
 
 
 _NONE: Found = (frozenset(), frozenset())
+# no cue either, told by identity: the text held cues, each in the scope of a denial
+DENIED: Found = (frozenset(), frozenset())
 # group names found together -> their cues; one object per distinct set, as a large day
 # has hundreds of thousands of texts and a few hundred sets of cues
 _SETS: dict[frozenset[str], frozenset[str]] = {}
@@ -126,15 +143,15 @@ def section_query(section: SectionConfig) -> str:
 
 
 def cue_weights(corpus: Corpus, section: SectionConfig,
-                found: Sequence[Found] | None = None) -> dict[str, float]:
+                found: Sequence[Found] | None = None, deny: bool = False) -> dict[str, float]:
     """A cue found in few sentences says more than one found everywhere ("talks" in a
     story about talks): weight 1 for a cue in one sentence, near 0 for one in all.
     `found` holds the groups' cues when the caller has them already (those of the groups
-    that may hold one are enough)."""
+    that may hold one are enough); `deny` as the section's cues are found (`find_cues`)."""
     key = (section.id, section.cues)
     if key not in corpus.cue_weight_cache:
         if found is None:
-            found = [find_cues(section.cues, g.text) for g in corpus.groups]
+            found = [find_cues(section.cues, g.text, deny=deny) for g in corpus.groups]
         counts: dict[str, int] = {}
         for _, anywhere in found:
             for cue in anywhere:
@@ -147,19 +164,23 @@ def cue_weights(corpus: Corpus, section: SectionConfig,
 
 def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
               rows: sparse.csr_matrix | None = None, spans: MainSpans | None = None,
-              may_hold: Sequence[bool] | None = None, firsts: Sequence[int] | None = None
-              ) -> np.ndarray:
+              may_hold: Sequence[bool] | None = None, firsts: Sequence[int] | None = None,
+              deny: bool = False, reach: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray]:
     """How well each text fits the section by its words: query similarity plus the
     weight of the section's cues it contains; -inf for a text that holds no cue and is
-    not clearly similar to the query. Without texts, the corpus's groups; `spans` are
-    the texts' main clauses when the caller shares them between sections, and
+    not clearly similar to the query, nor in `reach`. Without texts, the corpus's groups;
+    `spans` are the texts' main clauses when the caller shares them between sections, and
     `may_hold` says which texts may hold the section's cues at all (`cue_gate`): the
-    others are not read; `firsts`, where in each a match may begin at the earliest."""
+    others are not read; `firsts`, where in each a match may begin at the earliest.
+    With `deny`, cues in the scope of a denial do not count (`find_cues`). Also per text,
+    its cues of the section: 1 where it holds one, -1 where it held some, every one
+    denied, 0 where none."""
     of_groups = texts is None
     texts = [g.text for g in corpus.groups] if texts is None else texts
     rows = corpus.group_rows if rows is None else rows
     if not texts:
-        return np.zeros(0)
+        return np.zeros(0), np.zeros(0, dtype=np.int8)
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
     spans = MainSpans(texts) if spans is None else spans
@@ -168,15 +189,21 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
     pattern, local = cue_pattern(section.cues), _local(section.cues)
     # the cues of the texts read; those not read hold none, and are not gone through again
     found = [_find(pattern, local, texts[i], partial(spans.__getitem__, i),
-                   firsts[i] if firsts else 0) for i in read]
-    weights = cue_weights(corpus, section, found if of_groups else None)
+                   firsts[i] if firsts else 0, deny) for i in read]
+    weights = cue_weights(corpus, section, found if of_groups else None, deny)
     cues = np.zeros(len(texts))
     cues[read] = cue_score(found, weights)
+    held = (cues > 0).astype(np.int8)
+    if deny:
+        held[[i for i, f in zip(read, found, strict=True) if f is DENIED]] = -1
     score = similarity + CUE_WEIGHT * np.minimum(cues, CUE_CAP)
     if not section.cues:  # a section of only a title and a description takes any text
-        return score
+        return score, held
     # Without any cue a text must be clearly similar to the query: no weather reports.
-    return np.where((cues > 0) | (similarity >= MIN_SIMILARITY), score, -np.inf)
+    reached = (cues > 0) | (similarity >= MIN_SIMILARITY)
+    if reach is not None:
+        reached |= reach
+    return np.where(reached, score, -np.inf), held
 
 
 class MainSpans:
@@ -239,9 +266,22 @@ def word_fit(corpus: Corpus, sections: Sequence[SectionConfig],
     masks = [mask for mask, _ in reached]
     firsts = [first for _, first in reached]
     spans = MainSpans(shown)  # read once for all sections
-    return np.vstack([relevance(corpus, s, texts, rows, spans, [m >> n & 1 for m in masks],
-                                None if gate.always[n] else firsts)
-                      for n, s in enumerate(sections)])
+    # The sections that draw negated sentences; the others' cues do not count where denied.
+    draw = shape_pull(sections)[:, 0] > 0
+    scores = np.empty((len(sections), len(shown)))
+    held = np.zeros((len(sections), len(shown)), dtype=np.int8)
+    for n in np.flatnonzero(~draw):
+        scores[n], held[n] = relevance(
+            corpus, sections[n], texts, rows, spans, [m >> n & 1 for m in masks],
+            None if gate.always[n] else firsts, deny=bool(draw.any()))
+    # A text whose only cues were denied says that something did not happen: the sections
+    # that draw negated sentences reach it.
+    reach = (held == -1).any(axis=0) & ~(held == 1).any(axis=0)
+    for n in np.flatnonzero(draw):
+        scores[n] = relevance(corpus, sections[n], texts, rows, spans,
+                              [m >> n & 1 for m in masks], None if gate.always[n] else firsts,
+                              reach=reach)[0]
+    return scores
 
 
 def shape_fit(sections: Sequence[SectionConfig], texts: Sequence[str]) -> np.ndarray:

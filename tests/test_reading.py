@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.reading import main_clause, profile, read
+from briefgen.reading import denied_at, main_clause, may_deny, profile, read
 
 
 def test_scene_setting_opener_and_trailing_clause_are_not_the_main_clause():
@@ -27,6 +27,32 @@ def test_agreement_and_failure_to_agree_read_differently():
 def test_negation_in_a_trailing_clause_does_not_negate_the_sentence():
     assert not read("The leaders signed a trade deal, after years in which talks had not "
                     "moved.").negated
+
+
+def test_a_word_in_the_scope_of_a_denial():
+    def denied(sentence: str, word: str) -> bool:
+        return denied_at(sentence, sentence.index(word))
+
+    assert denied("The two sides did not agree on the quotas.", "agree")
+    assert denied("He said no effective alternatives to the grain agreement exist.", "agreement")
+    assert denied("They don’t want the deal.", "deal")
+    assert denied("The ministers failed to sign the accord.", "sign")
+    assert not denied("The two sides agreed on the quotas.", "agreed")
+    assert not denied("They did not meet, but signed a deal.", "deal")  # after a comma
+    assert not denied("They did not meet but signed a deal.", "deal")  # after a turn
+    assert not denied("Not only did they meet, they signed a deal.", "deal")
+    assert not denied("They will sign the deal no later than June.", "deal")
+    assert not denied("The war was not over when the leaders of both countries finally met "
+                      "and signed a trade deal.", "deal")  # too far from the denial
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["no", "No", "NOT", "don't", "won’t", "failed to", "Without",
+                                 "Never", "nor", "ſo", "İt", "deal", "talks", "only", ",", "but",
+                                 "piano", "know"]), max_size=12).map(" ".join))
+def test_a_text_that_may_not_deny_has_no_word_in_a_denial(text):
+    if not may_deny(text):
+        assert not any(denied_at(text, i) for i in range(len(text) + 1))
 
 
 def test_an_announced_visit_is_future_and_an_account_of_one_is_not():

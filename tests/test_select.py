@@ -128,6 +128,24 @@ def test_a_failure_to_agree_is_a_dispute_and_an_announced_visit_is_ahead():
     assert any("six hours" in t for t in texts["meetings"])
 
 
+def test_a_sentence_whose_only_cue_is_denied_is_a_dispute():
+    # "agreement" and "meet" stand in the scope of "no" and "not": no sign of a deal or a
+    # meeting, and no dispute cue either; the section that draws denials takes them
+    denied = ("There is still no prospect of an agreement on the fishing quotas. "
+              "The two ministers could not meet in the capital this week.")
+    corpus = corpus_of(denied + " The two governments agreed to resume direct flights next "
+                       "spring.")
+    assigned = assign_sections(corpus, [MEETINGS, DEALS, DISPUTES])
+    texts = {sid: [corpus.groups[g].text for g in gs] for sid, gs in assigned.items()}
+    assert any("no prospect of an agreement" in t for t in texts["disputes"])
+    assert any("could not meet" in t for t in texts["disputes"])
+    assert any("agreed to resume" in t for t in texts["deals"])
+    # with no section that draws denials, a cue counts wherever it stands
+    assigned = assign_sections(corpus, [MEETINGS, DEALS])
+    assert any("no prospect of an agreement" in corpus.groups[g].text
+               for g in assigned["deals"])
+
+
 def test_a_section_of_only_a_title_and_a_description_fills():
     plain = SectionConfig(id="main", title="Main news", description="The day's main news.")
     corpus = corpus_of(A, B)
