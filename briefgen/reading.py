@@ -41,9 +41,13 @@ _TRAILING = re.compile(
     r"|(?<!,)\s*(?:(?:" + _SUBORDINATORS + r")\b|[–—]\s+))")
 MIN_MAIN_WORDS = 5  # a "main clause" shorter than this was cut at the wrong place
 
+# "didn't", "won’t": the denial is inside the word, so each is listed whole, either apostrophe.
+_CONTRACTIONS = [f"{verb}n['’]t" for verb in (
+    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "ca", "wo",
+    "could", "would", "should", "must", "need")]
 # Both read as whether they match: their words grouped by first letter (`by_first_letter`).
 _NEGATION_WORDS = [
-    "not", "no", "never", "neither", "nor", "without", "cannot", "can't", "won't", "n't",
+    "not", "no", "never", "neither", "nor", "without", "cannot", *_CONTRACTIONS,
     "unable", "failed", "fail", "fails", "refused", "refuses", "refuse", "rejected", "rejects",
     "reject", "denied", "denies", "deny", "declined to", "declines to", "dismissed", "lack of",
     "little progress", "no sign", "stalled", r"remains? (?:divided|open|unresolved)",

@@ -24,6 +24,13 @@ def test_agreement_and_failure_to_agree_read_differently():
     assert read("The minister refused to lift the ban on imports.").negated
 
 
+def test_a_contracted_denial_negates_with_either_apostrophe():
+    assert read("The two sides didn't agree on a date for new talks.").negated
+    assert read("The two sides didn’t agree on a date for new talks.").negated
+    assert read("The ministry says it can’t lift the ban on imports this year.").negated
+    assert not read("The two sides did agree on a date for new talks.").negated
+
+
 def test_negation_in_a_trailing_clause_does_not_negate_the_sentence():
     assert not read("The leaders signed a trade deal, after years in which talks had not "
                     "moved.").negated
