@@ -29,7 +29,8 @@ from .regex_start import by_first_letter, case_odd
 # Openers that set the scene before the main clause: "During the visit, ...".
 _LEADING = re.compile(
     r"^(?:During|After|Before|Following|Ahead of|At|On|In|Speaking|Asked|Later|Earlier|Amid"
-    r"|Despite|With|Since|While|When|As|Meanwhile|However|Moreover|Also)\b[^,]{0,90},\s+")
+    r"|Despite|With|Since|While|When|As|Meanwhile|However|Moreover|Also|According to)\b"
+    r"[^,]{0,90},\s+")
 # Where a trailing subordinate clause begins: what follows sets the scene. Each way opens on
 # a comma or a space: "(?:,\s+|\s+)" and a subordinator, ",\s+" and a verb of saying, or a
 # dash between spaces. Written to open on the class of the two, which the engine skips to

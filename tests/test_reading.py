@@ -14,6 +14,11 @@ def test_scene_setting_opener_and_trailing_clause_are_not_the_main_clause():
     assert main_clause(sentence) == "the president criticised the new tariffs"
 
 
+def test_the_source_named_first_is_not_the_main_clause():
+    assert main_clause("According to the foreign ministry, the two sides agreed to resume "
+                       "direct flights.") == "the two sides agreed to resume direct flights."
+
+
 def test_a_short_main_clause_is_not_cut():
     assert main_clause("They met after lunch.") == "They met after lunch."
 
