@@ -339,3 +339,13 @@ def test_the_lazy_greedy_choice_is_the_plain_one():
     assert any(standing(corpus.groups[g].text) < 1 for g in group_ids)
     assert choose(corpus, group_ids, quality, budget_of, budgets, 260, set()) \
         == plain_greedy(corpus, group_ids, quality, budget_of, budgets, 260)
+
+
+def test_a_sentence_leans_on_a_pronoun_not_on_a_linking_word():
+    from briefgen.choose import standing
+
+    assert standing("He also said the talks would go on next week in the capital.") < 1
+    assert standing("The talks would go on next week in the capital, he said.") < 1
+    assert standing("And both sides agreed that efforts to stabilise it were necessary.") < 1
+    assert standing("In addition, the minister warned her hosts against new tariffs.") == 1
+    assert standing("However, the two sides failed to agree on a date for new talks.") == 1
