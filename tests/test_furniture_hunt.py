@@ -117,3 +117,34 @@ def test_a_lead_that_opens_on_an_acronym_and_a_list_introduced_by_a_colon_are_ke
     intro = "The ministers met in Vostra in January. Here is what they agreed:"
     points = "A joint commission will meet every three months."
     assert clean_text(f"{lead}\n\n{intro}\n\n{points}") == f"{lead}\n\n{intro}\n\n{points}"
+
+
+# A mid-article label over other stories' headlines: the label and the headlines go, and
+# the article goes on.
+OTHER_STORIES = ["Kestrania recalls envoy from Orlenia after border clash",
+                 "Kovan: ‘Our patience with Vostra has limits’",
+                 "Can the Drava deal survive the winter?"]
+
+
+@pytest.mark.parametrize("label", ["Related coverage:", "Read more:", "Also read", "ALSO READ:",
+                                   "READ ALSO", "Related:", "See also:", "Related stories:"])
+def test_other_stories_listed_under_a_label_mid_article_are_dropped(label: str):
+    kept = f"{LEAD}\n\n{NEXT}"
+    assert clean_text("\n".join([LEAD, label, *OTHER_STORIES, NEXT])) == kept
+    assert clean_text("\n\n".join([LEAD, label, *OTHER_STORIES, NEXT])) == kept
+    # a label with no list under it takes no news with it, nor a sentence after the list
+    after = "Can the crossings open before April? Officials would not say."
+    assert clean_text("\n".join([LEAD, label, after, NEXT])) == f"{LEAD}\n\n{after}\n\n{NEXT}"
+    assert clean_text("\n".join([LEAD, label, OTHER_STORIES[0], after, NEXT])) == \
+        f"{LEAD}\n\n{after}\n\n{NEXT}"
+    # nor prose wrapped onto lines under it, each line no sentence
+    wrapped = ["The two ministers agreed on a timetable for the talks that",
+               "will start in Vostra next month and end before the summer."]
+    assert clean_text("\n".join([LEAD, label, *wrapped])) == f"{LEAD}\n\n{' '.join(wrapped)}"
+
+
+def test_headlines_under_a_label_reach_no_title():
+    headline = "Valdoria and Kestrania agree to reopen border crossings"
+    body = clean_text("\n".join([headline, LEAD, "Read more:", *OTHER_STORIES, NEXT]))
+    article = with_title(make_article(body, title=""))
+    assert article.title == headline and article.body == f"{LEAD}\n\n{NEXT}"
