@@ -65,6 +65,18 @@ CASES = {
     "a prompt to read a section's news": (
         ["Catch all the Business News, Breaking News Events and Latest News Updates on Planet."],
         ["Catch quotas for the lakes will be set by the commission, the ministry said."]),
+    "time stamps and taglines with a place in front": (
+        ["New Delhi, First Published Mar 4, 2025, 6:30 PM IST",
+         "Vostra, Updated: 04 Mar 2025, 18:30 IST",
+         "Pell, Valdoria, Last Updated: March 4, 2025 18:30 CET",
+         "Sarno, March 4, 2025 18:30 IST", "Vostra, Published on March 4, 2025 at 6:30 PM",
+         "NEW DELHI, Updated: Mar 04, 2025 18:30 IST", "Pell (Valdoria), 4 March 2025, 18:30",
+         "Pell, Tuesday, March 4, 2025", "Vostra – Your window on Kestrania",
+         "Pell, Valdoria | Your trusted source for news from the Drava"],
+        ["New Delhi, which first published its plan on March 4, 2025, called the talks useful.",
+         "Vostra, the capital, was quiet on Tuesday, March 4, 2025.",
+         "Sarno, your gateway to the south, will be the first crossing to open, Kovan said.",
+         "Sarno – your gateway to the south – will open first, Kovan said."]),
 }
 
 

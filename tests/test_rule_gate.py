@@ -15,8 +15,7 @@ from .conftest import SEEDS
 
 RULES = default_rules()
 PATTERNS = [*RULES.drop_paragraphs, *RULES.truncate_at, *RULES.list_labels, *RULES.remove_spans,
-            *RULES.credits,
-            *RULES.captions, *(p for p, _ in RULES.repairs)]
+            *RULES.credits, *RULES.captions, *(p for p, _ in RULES.repairs)]
 PIECES = ["Photo", "photo:", "PHOTO", "Reuters", "AP", "/", "©", "(", ")", "[", "]", "|", "•",
           "—", "-", "Read more", "Share", "by", "By", "Jane Doe", "said", "All rights reserved",
           "Advertisement", "12:30", "2024", "May", "ſ", "İ", "K", "ı", "and", "the talks", ".",
