@@ -28,6 +28,7 @@ MAX_CUTS = 8  # rounds of cutting spans: enough for nested furniture, bounded on
 MAX_CAPTION_WORDS = 70  # a photo caption is one sentence of at most this many words
 MAX_CREDIT_LINE_WORDS = 4  # a credit on its own line: an agency or a photographer's name
 MAX_LISTED_WORDS = 25  # another story's headline in a list of links: a headline's length
+MIN_PULL_QUOTE_WORDS = 4  # fewer quoted words ("“No”") may well be printed twice as news
 _BULLETS = ("•", "·", "▪", "●", "◦")
 CREDIT_TAIL = 160  # characters at a paragraph's end in which a photo credit is looked for
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -47,6 +48,11 @@ SETTINGS = ("other_script_share",)
 _BOUNDARY = re.compile(r"[.!?](?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 _ELLIPSIS = re.compile(r"…|\.\.\.")
+_QUOTE_MARKS = "“\"‘"  # that open a quote
+# A quote alone on its line, maybe with the speaker's name after a dash: a pull quote's shape
+_QUOTE_LINE = re.compile(
+    r"[“\"‘](?P<words>[^“”\"]{8,400}?)[.,!?]?[”\"’]\s*(?:[—–-]{1,2}\s*[^.!?]{1,80})?")
+_DASHED_NAME = re.compile(r"[—–-]{1,2}\s*[A-Z][^.!?]{0,80}")
 _LETTER = re.compile(r"[^\W\d_]")
 # A letter not in ASCII, then checked to be no Latin one: the engine skips to the places
 # where a character outside ASCII stands instead of testing every letter against the class.
@@ -200,7 +206,8 @@ class _Page:
 
     def label(self, para: str) -> bool:
         """Whether the paragraph is a label over a list of links to other stories."""
-        return self.ready.labels.any(para, self.hits(para))
+        hits = self.hits(para)  # most paragraphs hold none of the labels' strings
+        return bool(hits & self.ready.label_bits) and self.ready.labels.any(para, hits)
 
     def split(self, check: bool = True) -> list[str]:
         paragraphs: list[str] = []
@@ -240,7 +247,7 @@ class _Page:
             cleaned = self.paragraph(para)
             if cleaned is not None and not (kept and cleaned == kept[-1]):  # repeated captions
                 kept.append(cleaned)
-        kept = [p for p in kept if not _is_teaser(p, kept)]
+        kept = _without_pull_quotes([p for p in kept if not _is_teaser(p, kept)])
         return _clean_lead(kept, self.rules, self.text)
 
     def _credited_below(self, para: str, below: str) -> bool:
@@ -271,8 +278,7 @@ class _Page:
             return None  # no news paragraph is this long: a dump, not prose
         ready = self.ready
         hits = self.hits(para)
-        if ready.drop.any(para, hits) or self.trailer(para) or self.label(para) \
-                or self.notice(para):
+        if ready.drop.any(para, hits) or self.trailer(para) or self.notice(para):
             return None
         raw = para = _single_spaced(para).strip()  # so that only a rule's cut is a change
         # a credit ends the paragraph, before or after other spans ("... (Photo: X) [ad_1]")
@@ -419,6 +425,33 @@ def _is_teaser(para: str, paragraphs: list[str]) -> bool:
     return len(opening) >= 30 and any(opening in p for p in paragraphs if p is not para)
 
 
+def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without pull quotes, nor a pull quote's name on the line below it: it
+    would be a second quote, taken for the words of whoever the text near it names."""
+    kept: list[str] = []
+    pulled = False
+    for n, para in enumerate(paragraphs):
+        if pulled and _DASHED_NAME.fullmatch(para):
+            pulled = False
+            continue
+        pulled = para[:1] in _QUOTE_MARKS and _is_pull_quote(n, paragraphs)
+        if not pulled:
+            kept.append(para)
+    return kept
+
+
+def _is_pull_quote(n: int, paragraphs: list[str]) -> bool:
+    """Quoted words alone on their line that another paragraph prints (or an earlier copy of
+    the line): "“We will not back down”", "‘We will not… back down’ — Jane Doe"."""
+    para = paragraphs[n]
+    match = _QUOTE_LINE.fullmatch(para)
+    if not match or len(match["words"].split()) < MIN_PULL_QUOTE_WORDS:
+        return False
+    pieces = [p.strip(" ,") for p in _ELLIPSIS.split(match["words"]) if p.strip(" ,")]
+    return any(all(p in other for p in pieces) for i, other in enumerate(paragraphs)
+               if i != n and (other != para or i < n))
+
+
 def _clean_lead(paragraphs: list[str], rules: Rules, text: str) -> list[str]:
     """The lead (the first paragraph that reads as a sentence) without its dateline.
 
@@ -490,6 +523,7 @@ class _Ready:
     drop: _Whole
     truncate: _Whole
     labels: _Whole
+    label_bits: int
     spans: tuple[tuple[re.Pattern, tuple[str, ...], int], ...]
     repairs: tuple[tuple[re.Pattern, str, tuple[str, ...], int], ...]
     credits: re.Pattern | None
@@ -533,7 +567,7 @@ def _ready_by_value(rules: Rules) -> _Ready:
                                  + rules.list_labels)),
         drop=_Whole(rules.drop_paragraphs, drop),
         truncate=_Whole(rules.truncate_at, truncate),
-        labels=_Whole(rules.list_labels, labels),
+        labels=_Whole(rules.list_labels, labels), label_bits=mask(labels, rules.list_labels),
         spans=tuple((p, required_literals(p), spans + n)
                     for n, p in enumerate(rules.remove_spans)),
         repairs=tuple((p, replacement, required_literals(p), repairs + n)

@@ -160,3 +160,32 @@ def test_headlines_under_a_label_reach_no_title():
     body = clean_text("\n".join([headline, LEAD, "Read more:", *OTHER_STORIES, NEXT]))
     article = with_title(make_article(body, title=""))
     assert article.title == headline and article.body == f"{LEAD}\n\n{NEXT}"
+
+
+# A pull quote: quoted words the article prints in full, set again alone as a display line.
+SAID = "“We will not be the first to close the door again,” Kovan told reporters after the talks."
+
+
+@pytest.mark.parametrize("pull", [
+    "“We will not be the first to close the door again”",
+    "“We will not be the first to close the door again.”",
+    "“We will not be the first to close the door again.” — Ilse Kovan",
+    '"We will not be the first to close the door" - Kovan',
+    "‘We will not be the first… to close the door again’",
+])
+def test_a_pull_quote_repeating_the_article_is_dropped(pull: str):
+    kept = "\n\n".join([LEAD, SAID, NEXT])
+    assert clean_text("\n\n".join([LEAD, SAID, pull, NEXT])) == kept
+    assert clean_text("\n\n".join([LEAD, pull, SAID, NEXT])) == kept  # set above the words
+    # with the speaker's name on the line below it
+    named = [pull, "– Ilse Kovan, Valdorian foreign minister"]
+    assert clean_text("\n".join([LEAD, SAID, *named, NEXT])) == kept
+
+
+def test_a_quote_the_article_prints_once_is_kept():
+    quote = "“We will not be the first to close the door again.”"
+    for news in ([quote, "– Ilse Kovan, Valdorian foreign minister"],
+                 [SAID, f"Lanz answered with her own words: {quote}"],
+                 ["“We will not back down.”", NEXT, "“We will not back down.”"]):
+        kept = news[:2] if news[0] == news[-1] else news  # the second copy of a line goes
+        assert clean_text("\n\n".join([LEAD, *news])) == "\n\n".join([LEAD, *kept])
