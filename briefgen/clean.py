@@ -349,6 +349,9 @@ class _Page:
 
 
 WRAP_SLACK = 15  # a wrapped line may pass the first by the length of a word it could not take
+# A line that opens on "The" before a small word begins a sentence ("The two sides ..."): the
+# line above ended one, as a headline over its standfirst does, and was not wrapped.
+_SENTENCE_OPENING = re.compile(r"(?:The|A|An) [a-z]")
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -358,7 +361,8 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     twice (a headline over its own copy)."""
     wrapped = len(lines) > 1 and all(
         len(ln) >= 40 and not ln.endswith((".", "!", "?", ":", '"', "”")) and ln != nxt
-        and not (in_title_case(ln) and nxt[:1].isupper()) for ln, nxt in pairwise(lines)
+        and not (in_title_case(ln) and nxt[:1].isupper()) and not _SENTENCE_OPENING.match(nxt)
+        for ln, nxt in pairwise(lines)
     ) and all(len(ln) <= len(lines[0]) + WRAP_SLACK for ln in lines[1:])
     return [" ".join(lines)] if wrapped else lines
 

@@ -189,3 +189,14 @@ def test_a_quote_the_article_prints_once_is_kept():
                  ["“We will not back down.”", NEXT, "“We will not back down.”"]):
         kept = news[:2] if news[0] == news[-1] else news  # the second copy of a line goes
         assert clean_text("\n\n".join([LEAD, *news])) == "\n\n".join([LEAD, *kept])
+
+
+def test_a_standfirst_under_the_headline_is_no_part_of_the_title():
+    headline = "Valdoria and Kestrania agree to reopen Drava border crossings"
+    standfirst = "The two neighbours end a four-year closure with a deal on trade and transit"
+    article = with_title(make_article(clean_text(f"{headline}\n{standfirst}\n\n{LEAD}"), title=""))
+    assert article.title == headline
+    # prose wrapped before a name that opens on "The" is one paragraph
+    wrapped = ["The ministers will meet again next month in the Dutch city of",
+               "The Hague, where the court sits, officials said."]
+    assert clean_text("\n".join([LEAD, "", *wrapped])) == f"{LEAD}\n\n{' '.join(wrapped)}"
