@@ -27,14 +27,16 @@ MAX_PARAGRAPH = 50_000  # characters; longer "paragraphs" would only slow every 
 MAX_CUTS = 8  # rounds of cutting spans: enough for nested furniture, bounded on hostile text
 MAX_CAPTION_WORDS = 70  # a photo caption is one sentence of at most this many words
 MAX_CREDIT_LINE_WORDS = 4  # a credit on its own line: an agency or a photographer's name
+MAX_LISTED_WORDS = 25  # another story's headline in a list of links: a headline's length
+MIN_PULL_QUOTE_WORDS = 4  # fewer quoted words ("“No”") may well be printed twice as news
 _BULLETS = ("•", "·", "▪", "●", "◦")
 CREDIT_TAIL = 160  # characters at a paragraph's end in which a photo credit is looked for
 _SPACES = re.compile(r"[ \t]{2,}")
 # compiled here rather than looked up in re's cache for each paragraph
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _WORD_CHAR = re.compile(r"\w")
-RULE_KINDS = ("drop_paragraphs", "truncate_at", "remove_spans", "remove_lead_spans", "credits",
-              "captions", "repairs", "short_notices", "notices")
+RULE_KINDS = ("drop_paragraphs", "truncate_at", "list_labels", "remove_spans",
+              "remove_lead_spans", "credits", "captions", "repairs", "short_notices", "notices")
 # A paragraph up to this long in which one of the short notices or the notices is found is
 # furniture: a notice is a line of its own, and a long news paragraph may use its words.
 NOTICE_CHARS = {"short_notices": 500, "notices": 1_000}
@@ -46,6 +48,11 @@ SETTINGS = ("other_script_share",)
 _BOUNDARY = re.compile(r"[.!?](?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 _ELLIPSIS = re.compile(r"…|\.\.\.")
+_QUOTE_MARKS = "“\"‘"  # that open a quote
+# A quote alone on its line, maybe with the speaker's name after a dash: a pull quote's shape
+_QUOTE_LINE = re.compile(
+    r"[“\"‘](?P<words>[^“”\"]{8,400}?)[.,!?]?[”\"’]\s*(?:[—–-]{1,2}\s*[^.!?]{1,80})?")
+_DASHED_NAME = re.compile(r"[—–-]{1,2}\s*[A-Z][^.!?]{0,80}")
 _LETTER = re.compile(r"[^\W\d_]")
 # A letter not in ASCII, then checked to be no Latin one: the engine skips to the places
 # where a character outside ASCII stands instead of testing every letter against the class.
@@ -58,6 +65,7 @@ _NON_LATIN_LETTER = re.compile(
 class Rules:
     drop_paragraphs: tuple[re.Pattern, ...] = ()
     truncate_at: tuple[re.Pattern, ...] = ()
+    list_labels: tuple[re.Pattern, ...] = ()
     remove_spans: tuple[re.Pattern, ...] = ()
     remove_lead_spans: tuple[re.Pattern, ...] = ()
     credits: tuple[re.Pattern, ...] = ()
@@ -196,13 +204,24 @@ class _Page:
             self.trailers[para] = self.ready.truncate.any(para, self.hits(para))
         return self.trailers[para]
 
+    def label(self, para: str) -> bool:
+        """Whether the paragraph is a label over a list of links to other stories."""
+        hits = self.hits(para)  # most paragraphs hold none of the labels' strings
+        return bool(hits & self.ready.label_bits) and self.ready.labels.any(para, hits)
+
     def split(self, check: bool = True) -> list[str]:
         paragraphs: list[str] = []
         for block in _BLANK_LINE.split(self.text.replace("\r\n", "\n").replace("\r", "\n")):
             lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
             runs: list[list[str]] = [[]]
-            for line in lines:
-                if check and len(lines) > 1 and self.paragraph(line) is None:
+            apart = check and len(lines) > 1  # whether a line may be set apart from the next
+            listed = False
+            for line, after in pairwise([*lines, ""]):
+                # the headlines under a label are lines of their own, not prose wrapped into
+                # one paragraph; a line that the next goes on from ("that\nwill ...") is prose
+                listed = apart and (self.label(line) or (
+                    listed and _listed(line) and not after[:1].islower()))
+                if listed or (apart and self.paragraph(line) is None):
                     runs += [[line], []]
                 else:
                     runs[-1].append(line)
@@ -212,16 +231,23 @@ class _Page:
 
     def clean(self, paragraphs: list[str]) -> list[str]:
         kept: list[str] = []
+        listing = False  # under a label over a list of links, once the story has begun
         for n, para in enumerate(paragraphs):
             below = paragraphs[n + 1] if n + 1 < len(paragraphs) else ""
             if self.trailer(para) and any(map(reads_as_sentence, kept)):
                 break  # a trailer (link list, author box) once the story has begun
+            if self.label(para):
+                listing = any(map(reads_as_sentence, kept))
+                continue
+            listing = listing and _listed(para)
+            if listing:
+                continue  # another story's headline: the article goes on after the list
             if self._credited_below(para, below):
                 continue
             cleaned = self.paragraph(para)
             if cleaned is not None and not (kept and cleaned == kept[-1]):  # repeated captions
                 kept.append(cleaned)
-        kept = [p for p in kept if not _is_teaser(p, kept)]
+        kept = _without_pull_quotes([p for p in kept if not _is_teaser(p, kept)])
         return _clean_lead(kept, self.rules, self.text)
 
     def _credited_below(self, para: str, below: str) -> bool:
@@ -323,6 +349,9 @@ class _Page:
 
 
 WRAP_SLACK = 15  # a wrapped line may pass the first by the length of a word it could not take
+# A line that opens on "The" before a small word begins a sentence ("The two sides ..."): the
+# line above ended one, as a headline over its standfirst does, and was not wrapped.
+_SENTENCE_OPENING = re.compile(r"(?:The|A|An) [a-z]")
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -332,7 +361,8 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     twice (a headline over its own copy)."""
     wrapped = len(lines) > 1 and all(
         len(ln) >= 40 and not ln.endswith((".", "!", "?", ":", '"', "”")) and ln != nxt
-        and not (in_title_case(ln) and nxt[:1].isupper()) for ln, nxt in pairwise(lines)
+        and not (in_title_case(ln) and nxt[:1].isupper()) and not _SENTENCE_OPENING.match(nxt)
+        for ln, nxt in pairwise(lines)
     ) and all(len(ln) <= len(lines[0]) + WRAP_SLACK for ln in lines[1:])
     return [" ".join(lines)] if wrapped else lines
 
@@ -382,6 +412,13 @@ def reads_as_sentence(para: str) -> bool:
     return bool(_SENTENCE_END.search(para))
 
 
+def _listed(para: str) -> bool:
+    """Shaped like another story's headline in a list of links: a few words opening on no
+    small letter, that read as no sentence or ask a question."""
+    return (not para[:1].islower() and len(para.split(None, MAX_LISTED_WORDS)) <= MAX_LISTED_WORDS
+            and (not reads_as_sentence(para) or para.endswith("?")))
+
+
 def _is_teaser(para: str, paragraphs: list[str]) -> bool:
     """A truncated teaser ("... as he…"): its opening is printed in full in another paragraph."""
     # the engine stops at every full stop; most paragraphs hold no ellipsis to look for
@@ -390,6 +427,33 @@ def _is_teaser(para: str, paragraphs: list[str]) -> bool:
         return False
     opening = para[:match.start()].strip()
     return len(opening) >= 30 and any(opening in p for p in paragraphs if p is not para)
+
+
+def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without pull quotes, nor a pull quote's name on the line below it: it
+    would be a second quote, taken for the words of whoever the text near it names."""
+    kept: list[str] = []
+    pulled = False
+    for n, para in enumerate(paragraphs):
+        if pulled and _DASHED_NAME.fullmatch(para):
+            pulled = False
+            continue
+        pulled = para[:1] in _QUOTE_MARKS and _is_pull_quote(n, paragraphs)
+        if not pulled:
+            kept.append(para)
+    return kept
+
+
+def _is_pull_quote(n: int, paragraphs: list[str]) -> bool:
+    """Quoted words alone on their line that another paragraph prints (or an earlier copy of
+    the line): "“We will not back down”", "‘We will not… back down’ — Jane Doe"."""
+    para = paragraphs[n]
+    match = _QUOTE_LINE.fullmatch(para)
+    if not match or len(match["words"].split()) < MIN_PULL_QUOTE_WORDS:
+        return False
+    pieces = [p.strip(" ,") for p in _ELLIPSIS.split(match["words"]) if p.strip(" ,")]
+    return any(all(p in other for p in pieces) for i, other in enumerate(paragraphs)
+               if i != n and (other != para or i < n))
 
 
 def _clean_lead(paragraphs: list[str], rules: Rules, text: str) -> list[str]:
@@ -462,6 +526,8 @@ class _Ready:
     gate: RuleGate
     drop: _Whole
     truncate: _Whole
+    labels: _Whole
+    label_bits: int
     spans: tuple[tuple[re.Pattern, tuple[str, ...], int], ...]
     repairs: tuple[tuple[re.Pattern, str, tuple[str, ...], int], ...]
     credits: re.Pattern | None
@@ -489,20 +555,23 @@ _READY: dict[int, tuple[Rules, _Ready]] = {}
 @lru_cache(maxsize=8)
 def _ready_by_value(rules: Rules) -> _Ready:
     notices = _notices(rules.short_notices, rules.notices)
-    kinds = (rules.drop_paragraphs, rules.truncate_at, rules.remove_spans, rules.credits,
-             rules.captions, tuple(p for p, _ in rules.repairs), tuple(p for _, p in notices))
+    kinds = (rules.drop_paragraphs, rules.truncate_at, rules.list_labels, rules.remove_spans,
+             rules.credits, rules.captions, tuple(p for p, _ in rules.repairs),
+             tuple(p for _, p in notices))
     firsts = [sum(map(len, kinds[:n])) for n in range(len(kinds))]
-    drop, truncate, spans, credits, captions, repairs, notice = firsts
+    drop, truncate, labels, spans, credits, captions, repairs, notice = firsts
 
     def mask(first: int, patterns: tuple) -> int:
         return ((1 << len(patterns)) - 1) << first
 
     return _Ready(
-        # the drop and truncate rules are only matched whole: anchored at both ends
+        # the drop, truncate and label rules are only matched whole: anchored at both ends
         gate=RuleGate([p for patterns in kinds for p in patterns],
-                      whole=mask(0, rules.drop_paragraphs + rules.truncate_at)),
+                      whole=mask(0, rules.drop_paragraphs + rules.truncate_at
+                                 + rules.list_labels)),
         drop=_Whole(rules.drop_paragraphs, drop),
         truncate=_Whole(rules.truncate_at, truncate),
+        labels=_Whole(rules.list_labels, labels), label_bits=mask(labels, rules.list_labels),
         spans=tuple((p, required_literals(p), spans + n)
                     for n, p in enumerate(rules.remove_spans)),
         repairs=tuple((p, replacement, required_literals(p), repairs + n)

@@ -65,6 +65,18 @@ CASES = {
     "a prompt to read a section's news": (
         ["Catch all the Business News, Breaking News Events and Latest News Updates on Planet."],
         ["Catch quotas for the lakes will be set by the commission, the ministry said."]),
+    "time stamps and taglines with a place in front": (
+        ["New Delhi, First Published Mar 4, 2025, 6:30 PM IST",
+         "Vostra, Updated: 04 Mar 2025, 18:30 IST",
+         "Pell, Valdoria, Last Updated: March 4, 2025 18:30 CET",
+         "Sarno, March 4, 2025 18:30 IST", "Vostra, Published on March 4, 2025 at 6:30 PM",
+         "NEW DELHI, Updated: Mar 04, 2025 18:30 IST", "Pell (Valdoria), 4 March 2025, 18:30",
+         "Pell, Tuesday, March 4, 2025", "Vostra – Your window on Kestrania",
+         "Pell, Valdoria | Your trusted source for news from the Drava"],
+        ["New Delhi, which first published its plan on March 4, 2025, called the talks useful.",
+         "Vostra, the capital, was quiet on Tuesday, March 4, 2025.",
+         "Sarno, your gateway to the south, will be the first crossing to open, Kovan said.",
+         "Sarno – your gateway to the south – will open first, Kovan said."]),
 }
 
 
@@ -117,3 +129,74 @@ def test_a_lead_that_opens_on_an_acronym_and_a_list_introduced_by_a_colon_are_ke
     intro = "The ministers met in Vostra in January. Here is what they agreed:"
     points = "A joint commission will meet every three months."
     assert clean_text(f"{lead}\n\n{intro}\n\n{points}") == f"{lead}\n\n{intro}\n\n{points}"
+
+
+# A mid-article label over other stories' headlines: the label and the headlines go, and
+# the article goes on.
+OTHER_STORIES = ["Kestrania recalls envoy from Orlenia after border clash",
+                 "Kovan: ‘Our patience with Vostra has limits’",
+                 "Can the Drava deal survive the winter?"]
+
+
+@pytest.mark.parametrize("label", ["Related coverage:", "Read more:", "Also read", "ALSO READ:",
+                                   "READ ALSO", "Related:", "See also:", "Related stories:"])
+def test_other_stories_listed_under_a_label_mid_article_are_dropped(label: str):
+    kept = f"{LEAD}\n\n{NEXT}"
+    assert clean_text("\n".join([LEAD, label, *OTHER_STORIES, NEXT])) == kept
+    assert clean_text("\n\n".join([LEAD, label, *OTHER_STORIES, NEXT])) == kept
+    # a label with no list under it takes no news with it, nor a sentence after the list
+    after = "Can the crossings open before April? Officials would not say."
+    assert clean_text("\n".join([LEAD, label, after, NEXT])) == f"{LEAD}\n\n{after}\n\n{NEXT}"
+    assert clean_text("\n".join([LEAD, label, OTHER_STORIES[0], after, NEXT])) == \
+        f"{LEAD}\n\n{after}\n\n{NEXT}"
+    # nor prose wrapped onto lines under it, each line no sentence
+    wrapped = ["The two ministers agreed on a timetable for the talks that",
+               "will start in Vostra next month and end before the summer."]
+    assert clean_text("\n".join([LEAD, label, *wrapped])) == f"{LEAD}\n\n{' '.join(wrapped)}"
+
+
+def test_headlines_under_a_label_reach_no_title():
+    headline = "Valdoria and Kestrania agree to reopen border crossings"
+    body = clean_text("\n".join([headline, LEAD, "Read more:", *OTHER_STORIES, NEXT]))
+    article = with_title(make_article(body, title=""))
+    assert article.title == headline and article.body == f"{LEAD}\n\n{NEXT}"
+
+
+# A pull quote: quoted words the article prints in full, set again alone as a display line.
+SAID = "“We will not be the first to close the door again,” Kovan told reporters after the talks."
+
+
+@pytest.mark.parametrize("pull", [
+    "“We will not be the first to close the door again”",
+    "“We will not be the first to close the door again.”",
+    "“We will not be the first to close the door again.” — Ilse Kovan",
+    '"We will not be the first to close the door" - Kovan',
+    "‘We will not be the first… to close the door again’",
+])
+def test_a_pull_quote_repeating_the_article_is_dropped(pull: str):
+    kept = "\n\n".join([LEAD, SAID, NEXT])
+    assert clean_text("\n\n".join([LEAD, SAID, pull, NEXT])) == kept
+    assert clean_text("\n\n".join([LEAD, pull, SAID, NEXT])) == kept  # set above the words
+    # with the speaker's name on the line below it
+    named = [pull, "– Ilse Kovan, Valdorian foreign minister"]
+    assert clean_text("\n".join([LEAD, SAID, *named, NEXT])) == kept
+
+
+def test_a_quote_the_article_prints_once_is_kept():
+    quote = "“We will not be the first to close the door again.”"
+    for news in ([quote, "– Ilse Kovan, Valdorian foreign minister"],
+                 [SAID, f"Lanz answered with her own words: {quote}"],
+                 ["“We will not back down.”", NEXT, "“We will not back down.”"]):
+        kept = news[:2] if news[0] == news[-1] else news  # the second copy of a line goes
+        assert clean_text("\n\n".join([LEAD, *news])) == "\n\n".join([LEAD, *kept])
+
+
+def test_a_standfirst_under_the_headline_is_no_part_of_the_title():
+    headline = "Valdoria and Kestrania agree to reopen Drava border crossings"
+    standfirst = "The two neighbours end a four-year closure with a deal on trade and transit"
+    article = with_title(make_article(clean_text(f"{headline}\n{standfirst}\n\n{LEAD}"), title=""))
+    assert article.title == headline
+    # prose wrapped before a name that opens on "The" is one paragraph
+    wrapped = ["The ministers will meet again next month in the Dutch city of",
+               "The Hague, where the court sits, officials said."]
+    assert clean_text("\n".join([LEAD, "", *wrapped])) == f"{LEAD}\n\n{' '.join(wrapped)}"

@@ -14,8 +14,8 @@ from briefgen.clean import clean_text, default_rules
 from .conftest import SEEDS
 
 RULES = default_rules()
-PATTERNS = [*RULES.drop_paragraphs, *RULES.truncate_at, *RULES.remove_spans, *RULES.credits,
-            *RULES.captions, *(p for p, _ in RULES.repairs)]
+PATTERNS = [*RULES.drop_paragraphs, *RULES.truncate_at, *RULES.list_labels, *RULES.remove_spans,
+            *RULES.credits, *RULES.captions, *(p for p, _ in RULES.repairs)]
 PIECES = ["Photo", "photo:", "PHOTO", "Reuters", "AP", "/", "©", "(", ")", "[", "]", "|", "•",
           "—", "-", "Read more", "Share", "by", "By", "Jane Doe", "said", "All rights reserved",
           "Advertisement", "12:30", "2024", "May", "ſ", "İ", "K", "ı", "and", "the talks", ".",
@@ -134,7 +134,7 @@ def test_the_seeds_clean_the_same_with_and_without_the_gate(monkeypatch):
         clean._ready_by_value.cache_clear()
 
 
-WHOLE = [*RULES.drop_paragraphs, *RULES.truncate_at]
+WHOLE = [*RULES.drop_paragraphs, *RULES.truncate_at, *RULES.list_labels]
 
 
 @cache
