@@ -1,0 +1,60 @@
+"""Bad input found by the q9 hunt: each gets one line naming file, line and key, a
+non-zero exit and no traceback; nothing half-written, nothing read that was not meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen import config
+from briefgen.errors import ConfigError
+
+from .conftest import run_cli
+
+SECTIONS = "sections: [{id: one, title: One, cues: [met]}]\n"
+
+
+def errors_of(text: str) -> str:
+    with pytest.raises(ConfigError) as e:
+        config.parse(text, "brief.yaml")
+    return str(e.value)
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("2024-02-31", "day is out of range"),  # YAML reads it as a date, which is none
+    ("9" * 5000, "digits"),                 # over Python's limit for int("...")
+])
+def test_a_value_yaml_cannot_make_is_named_with_its_line(value, problem):
+    msg = errors_of(f"{SECTIONS}\ntitle: {value}\n")
+    assert msg.startswith("brief.yaml:3: ") and problem in msg and "\n" not in msg
+
+
+@pytest.mark.parametrize("nested", ["[" * 5000 + "]" * 5000, "{a: " * 5000 + "1" + "}" * 5000])
+def test_nesting_deeper_than_the_stack_is_one_line(nested):
+    msg = errors_of(f"{SECTIONS}title: {nested}\n")
+    assert msg == "brief.yaml: YAML nested too deep"
+
+
+def test_a_character_yaml_refuses_is_named_with_its_line():
+    msg = errors_of(f"{SECTIONS}title: \"A\x01\"\n")
+    assert msg.startswith("brief.yaml:2: ") and "#x0001" in msg and "\n" not in msg
+
+
+@pytest.mark.parametrize("text, line, key", [
+    (f"{SECTIONS}title: A\n{SECTIONS}", 3, "sections"),
+    ("sections:\n  - id: one\n    title: One\n    id: two\n", 4, "sections[0].id"),
+])
+def test_a_key_given_twice_is_an_error_naming_both_lines(text, line, key):
+    """YAML keeps the last of two equal keys: the first is lost without a word."""
+    msg = errors_of(text)
+    assert msg.startswith(f"brief.yaml:{line}: {key}: given twice (first at line "), msg
+    assert "\n" not in msg
+
+
+def test_bad_yaml_values_from_the_command_line_are_one_line_exit_2(tmp_path):
+    for n, text in enumerate([f"{SECTIONS}title: 2024-02-31\n",
+                              f"{SECTIONS}title: {'[' * 5000}{']' * 5000}\n"]):
+        path = tmp_path / f"c{n}.yaml"
+        path.write_text(text)
+        proc = run_cli("check", "--config", str(path))
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr
