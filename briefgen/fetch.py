@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -119,6 +119,8 @@ class Fetcher:
             raise FetchError(f"no answer within {self.config.timeout:g} s") from None
         except httpx.HTTPError as e:
             raise FetchError(type(e).__name__) from None
+        except httpx.InvalidURL:  # a feed's link `http://[::1`: no HTTPError
+            raise FetchError("not a URL") from None
 
 
 def read_page(url: str, fetcher: Fetcher) -> Article:
@@ -173,10 +175,15 @@ def _is_date(text: str) -> bool:
 
 
 def _entry_date(entry) -> date | None:
+    """The entry's day in UTC, as feedparser gives its times (not local time, as
+    time.mktime would read them: a day off, and year 1 out of range, east of Greenwich)."""
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return datetime.fromtimestamp(time.mktime(parsed), tz=timezone.utc).date()
+    try:
+        return date(*parsed[:3])
+    except (TypeError, ValueError):
+        return None
 
 
 def fetch_sources(sources: list[Source], config: FetchConfig, state_dir: Path,

@@ -3,6 +3,11 @@ non-zero exit and no traceback; nothing half-written, nothing read that was not 
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from briefgen import config
@@ -58,3 +63,34 @@ def test_bad_yaml_values_from_the_command_line_are_one_line_exit_2(tmp_path):
         proc = run_cli("check", "--config", str(path))
         assert proc.returncode == 2, proc.stderr
         assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr
+
+
+def test_feed_dates_are_utc_days_in_any_time_zone_and_a_bad_link_is_skipped(tmp_path):
+    """Entry dates went through mktime, which reads them as local time: in Tokyo a story of
+    00:30 UTC was dated the day before, and year 1 crashed the build ("year 0 is out of
+    range"); a link that is no URL (`http://[::1`) was an internal error."""
+    from .servers import Site
+    from .test_feeds import PARAGRAPHS, config_for, page
+
+    site = Site({"/talks": page("Ministers talk", PARAGRAPHS["/talks"]),
+                 "/visit": page("Visit planned", PARAGRAPHS["/visit"])})
+    items = [(f"{site.url}/talks", "2025-03-04T00:30:00Z"),
+             (f"{site.url}/visit", "0001-01-01T00:00:00Z"), ("http://[::1", "2025-03-04")]
+    site.pages["/feed.xml"] = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>The Courier</title>'
+        + "".join(f"<item><title>S{n}</title><link>{link}</link><pubDate>{day}</pubDate></item>"
+                  for n, (link, day) in enumerate(items))
+        + "</channel></rss>").encode()
+    try:
+        cfg = config_for(tmp_path, f"sources:\n  - feed: {site.url}/feed.xml\n")
+        proc = subprocess.run([sys.executable, "-m", "briefgen.cli", "build", "--config",
+                               str(cfg), "--out", str(tmp_path), "--format", "json"],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "TZ": "Asia/Tokyo"})
+    finally:
+        site.stop()
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "http://[::1: skipped: not a URL" in proc.stderr
+    brief = json.loads((tmp_path / "brief-2025-03-04.json").read_text())
+    assert sorted(s["date"] for s in brief["sources"]) == ["0001-01-01", "2025-03-04"]
