@@ -94,3 +94,48 @@ def test_feed_dates_are_utc_days_in_any_time_zone_and_a_bad_link_is_skipped(tmp_
     assert "http://[::1: skipped: not a URL" in proc.stderr
     brief = json.loads((tmp_path / "brief-2025-03-04.json").read_text())
     assert sorted(s["date"] for s in brief["sources"]) == ["0001-01-01", "2025-03-04"]
+
+
+TEXT = "date 2025-03-04\n\nThe foreign minister met her counterpart for talks in Oslo on Monday.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_text_in_utf_16_or_32_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    """Windows tools save "Unicode" text as UTF-16 with a BOM; its NULs made it "binary"."""
+    from briefgen.ingest import read_file
+
+    path = tmp_path / "story.txt"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path.write_bytes(bom + TEXT.encode(encoding))
+    [article] = read_file(path)
+    assert article.body.startswith("The foreign minister met") and str(article.date) == "2025-03-04"
+
+
+def test_front_matter_with_windows_line_ends_is_read(tmp_path):
+    """With CRLF the front matter was not seen: its date was lost and its lines became text."""
+    from briefgen.ingest import read_file
+
+    path = tmp_path / "story.md"
+    path.write_bytes(b"---\r\ntitle: Talks in Oslo\r\ndate: 2025-03-04\r\n---\r\n"
+                     b"The foreign minister met her counterpart in Oslo on Monday.\r\n")
+    [article] = read_file(path)
+    assert (article.title, str(article.date)) == ("Talks in Oslo", "2025-03-04")
+    assert article.body.startswith("The foreign minister")
+
+
+def test_fields_of_the_wrong_shape_are_left_out_with_a_warning(tmp_path):
+    """A title that is a mapping, an outlet that is a list: their Python repr
+    ("{'x': 1}", "['Reuters']") stood in the brief's sources."""
+    from briefgen.ingest import read_articles
+
+    (tmp_path / "a.json").write_text(json.dumps({
+        "text": "The foreign minister met her counterpart in Oslo on Monday.",
+        "title": {"x": 1}, "outlet": ["Reuters"], "date": [2025], "url": 5}))
+    (tmp_path / "b.md").write_text("---\ntitle: [1, 2]\noutlet: {a: 1}\n---\n"
+                                   "The prime minister met the envoy in Rome on Tuesday.\n")
+    got = read_articles(sorted(tmp_path.iterdir()))
+    assert [(a.title, a.outlet) for a in got.articles] == [("", ""), ("", "")]
+    assert any("a.json: title: expected text, got a mapping; left out" in w
+               for w in got.warnings), got.warnings
+    assert any("b.md: outlet: expected text, got a mapping; left out" in w
+               for w in got.warnings), got.warnings
