@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -68,6 +69,21 @@ def show_progress(quiet: bool, verbose: bool = False) -> Iterator[Callable[[str]
 
     with Console(stderr=True).status("starting…") as status:
         yield lambda msg: status.update(f"{msg}…")
+
+
+def path_given(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A click callback: an empty path (`--out "$DIR"` with DIR unset) is refused, not
+    taken for the current directory."""
+    if "" in (value if isinstance(value, tuple) else (value,)):
+        name = param.opts[0] if param.opts[0].startswith("-") else param.human_readable_name
+        raise ConfigError(f"{name}: empty path; write . for the current directory")
+    return value
+
+
+def path_given_as_path(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """path_given, then the path as a Path (None stays None)."""
+    value = path_given(ctx, param, value)
+    return None if value is None else Path(value)
 
 
 def parse_formats(value: str | None) -> tuple[str, ...] | None:

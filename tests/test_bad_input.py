@@ -139,3 +139,19 @@ def test_fields_of_the_wrong_shape_are_left_out_with_a_warning(tmp_path):
                for w in got.warnings), got.warnings
     assert any("b.md: outlet: expected text, got a mapping; left out" in w
                for w in got.warnings), got.warnings
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "--input", ""], ["build", "--input", "seeds", "--out", ""],
+    ["check", "--config", ""], ["init", ""], ["send", "--dry-run", "--out", ""],
+    ["serve", "--input", ""], ["dispatch", "--desks", ""],
+])
+def test_an_empty_path_is_refused_not_taken_for_the_current_directory(tmp_path, args):
+    """`--input "$DIR"` with DIR unset read the whole working directory; `--out ""` wrote
+    the brief there, `init ""` a config, and `--config ""` used another config."""
+    (tmp_path / "brief.yaml").write_text(SECTIONS)  # a config in the working directory
+    (tmp_path / "seeds").mkdir()
+    proc = run_cli(*args, cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and ": empty path" in proc.stderr, proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml", "seeds"]
