@@ -13,7 +13,7 @@ import pytest
 from briefgen import config
 from briefgen.errors import ConfigError
 
-from .conftest import run_cli
+from .conftest import SEEDS, run_cli
 
 SECTIONS = "sections: [{id: one, title: One, cues: [met]}]\n"
 
@@ -155,3 +155,27 @@ def test_an_empty_path_is_refused_not_taken_for_the_current_directory(tmp_path, 
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.count("\n") == 1 and ": empty path" in proc.stderr, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml", "seeds"]
+
+
+@pytest.mark.parametrize("template, problem", [
+    ("line one\n{{ 1 / 0 }}", "brief.md.j2:2: template error: ZeroDivisionError"),
+    ('{% include "brief.md.j2" %}', "brief.md.j2:1: template error: RecursionError"),
+    (b"\xff\xfe broken", "brief.md.j2: template error: not UTF-8"),
+])
+def test_a_user_template_that_fails_as_it_runs_keeps_the_previous_brief(tmp_path, template,
+                                                                         problem):
+    """Only jinja's own errors were caught: 1/0, an include of itself, or a template that is
+    not UTF-8 was an internal error."""
+    out = tmp_path / "out"
+    (tmp_path / "templates").mkdir()
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: {SEEDS}}}]\nformats: [json, md]\n{SECTIONS}"
+                      "templates: templates\n")
+    assert run_cli("build", "--config", str(config), "--out", str(out), "-q").returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    path = tmp_path / "templates" / "brief.md.j2"
+    path.write_bytes(template if isinstance(template, bytes) else template.encode())
+    proc = run_cli("build", "--config", str(config), "--out", str(out))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.count("\n") == 1 and f"{path.parent}/{problem}" in proc.stderr, proc.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
