@@ -44,6 +44,8 @@ class SectionConfig(Strict):
     @classmethod
     def _valid_cues(cls, cues: tuple[str, ...]) -> tuple[str, ...]:
         for cue in cues:
+            if not cue.strip().rstrip("*"):
+                raise ValueError(f"{cue!r}: an empty cue matches no word; leave it out")
             body = regex_cue(cue)
             if body is not None:
                 if LEADING_FLAGS.match(body):  # "(?i)" in the middle of the section's one
@@ -55,6 +57,9 @@ class SectionConfig(Strict):
                     re.compile(rf"\b(?:{body})", re.I)
                 except re.error as e:
                     raise ValueError(f"bad regular expression {cue!r}: {e}") from None
+                if re.fullmatch(body, ""):
+                    raise ValueError(f"{cue!r} matches where there is no text, so at every "
+                                     "word; make a part of it required")
         return cues
 
     @field_validator("ranker")

@@ -179,3 +179,16 @@ def test_a_user_template_that_fails_as_it_runs_keeps_the_previous_brief(tmp_path
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.count("\n") == 1 and f"{path.parent}/{problem}" in proc.stderr, proc.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("cue, problem", [
+    ('""', "an empty cue matches no word"), ('"*"', "an empty cue matches no word"),
+    ('"  "', "an empty cue matches no word"),
+    ('"/x?/"', "matches where there is no text, so at every word"),
+    ('"/(?:)/"', "matches where there is no text, so at every word"),
+])
+def test_a_cue_that_matches_nothing_or_everywhere_is_refused_with_its_line(cue, problem):
+    """An empty cue was left out without a word; a regular expression that matches the
+    empty text made every sentence hold the section's cue."""
+    msg = errors_of(f"sections:\n  - id: one\n    title: One\n    cues: [met, {cue}]\n")
+    assert msg.startswith("brief.yaml:4: sections[0].cues: ") and problem in msg, msg
