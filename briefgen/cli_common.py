@@ -18,6 +18,7 @@ import click
 from .config import FORMATS
 from .errors import ConfigError
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # ten years' windows fit
 CONFIG_HELP = ("The brief's YAML config; default: $BRIEFGEN_CONFIG, ./brief.yaml, "
                "./config/brief.yaml, the user config dir, then the packaged default.")
 
@@ -101,6 +102,10 @@ def parse_date(value: str | None, name: str = "--date") -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ConfigError(f"{name}: expected YYYY-MM-DD; got {value!r}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:  # windows and schedules count days from it
+        raise ConfigError(f"{name}: expected a date from {FIRST_DAY} to {LAST_DAY}; "
+                          f"got {value!r}")
+    return day

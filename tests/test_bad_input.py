@@ -192,3 +192,23 @@ def test_a_cue_that_matches_nothing_or_everywhere_is_refused_with_its_line(cue, 
     empty text made every sentence hold the section's cue."""
     msg = errors_of(f"sections:\n  - id: one\n    title: One\n    cues: [met, {cue}]\n")
     assert msg.startswith("brief.yaml:4: sections[0].cues: ") and problem in msg, msg
+
+
+@pytest.mark.parametrize("since", ["99999999d", "99999999999d"])
+def test_a_duration_too_long_for_a_calendar_is_one_line(since):
+    """`since: 99999999d` reached back past year 1 (OverflowError at build); eleven digits
+    did not fit timedelta (at load)."""
+    msg = errors_of(f"sources: [{{path: a, since: {since}}}]\n{SECTIONS}")
+    assert msg.startswith("brief.yaml:1: sources[0]: ") and "at most 3650d" in msg, msg
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_brief_date_at_the_calendars_ends_is_refused(tmp_path, day):
+    """`--date 0001-01-01` with `since: 2d` went back past year 1: an internal error."""
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: {SEEDS}, since: 2d}}]\nformats: [json]\n{SECTIONS}")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--date", day)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "--date: expected a date from 1900-01-01 to 9998-12-31" in proc.stderr
+    assert not (tmp_path / "out").exists()
