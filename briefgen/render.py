@@ -188,6 +188,12 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...],
     rendered = render_all(brief, formats, user_dir, pdf)
     files = {out_dir / f"brief-{brief.date.isoformat()}.{fmt}": data
              for fmt, data in rendered.items()}
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RenderError(f"{out_dir}: not a directory; give --out a folder")
+    for path in files:
+        if path.is_dir():
+            raise RenderError(f"{path}: a folder has the name of the brief's file; the "
+                              "previous brief is unchanged")
     try:
         atomic_write_all(files)
     except OSError as e:

@@ -212,3 +212,19 @@ def test_a_brief_date_at_the_calendars_ends_is_refused(tmp_path, day):
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
     assert "--date: expected a date from 1900-01-01 to 9998-12-31" in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_an_out_dir_that_is_a_file_or_a_brief_name_that_is_a_folder_is_named(tmp_path):
+    """Were "File exists" and "Operation not permitted": true, but no help."""
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: {SEEDS}}}]\nformats: [json, md]\n{SECTIONS}")
+    (tmp_path / "file").write_text("mine")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "file"))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+    assert f"{tmp_path / 'file'}: not a directory" in proc.stderr
+    assert (tmp_path / "file").read_text() == "mine"
+    (tmp_path / "out" / "brief-2023-06-20.json").mkdir(parents=True)
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+    assert f"{tmp_path / 'out' / 'brief-2023-06-20.json'}: a folder has the name" in proc.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["brief-2023-06-20.json"]
