@@ -181,8 +181,8 @@ def diff(date1: str, date2: str, config_path: str | None, quiet: bool, verbose: 
 
     cfg, config_path = discover.load(config_path)
     root = require_root(cfg, config_path)
-    old = load(root, parse_date(date1, "DATE1") or date.min)
-    new = load(root, parse_date(date2, "DATE2") or date.min)
+    old = load(root, parse_date(date1, "DATE1", any_day=True) or date.min)
+    new = load(root, parse_date(date2, "DATE2", any_day=True) or date.min)
     added, dropped = diff_editions(old, new)
     if not quiet:
         click.echo(f"{date1} -> {date2}: {len(added)} added, {len(dropped)} dropped")

@@ -98,14 +98,16 @@ def parse_formats(value: str | None) -> tuple[str, ...] | None:
     return formats
 
 
-def parse_date(value: str | None, name: str = "--date") -> date | None:
+def parse_date(value: str | None, name: str = "--date", any_day: bool = False) -> date | None:
+    """A day the user gave; one to build for is within FIRST_DAY and LAST_DAY, one to
+    look up (`any_day`) may be any."""
     if value is None:
         return None
     try:
         day = date.fromisoformat(value)
     except ValueError:
         raise ConfigError(f"{name}: expected YYYY-MM-DD; got {value!r}") from None
-    if not FIRST_DAY <= day <= LAST_DAY:  # windows and schedules count days from it
+    if not any_day and not FIRST_DAY <= day <= LAST_DAY:  # windows and schedules count days from it
         raise ConfigError(f"{name}: expected a date from {FIRST_DAY} to {LAST_DAY}; "
                           f"got {value!r}")
     return day

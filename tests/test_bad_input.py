@@ -212,6 +212,10 @@ def test_a_brief_date_at_the_calendars_ends_is_refused(tmp_path, day):
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
     assert "--date: expected a date from 1900-01-01 to 9998-12-31" in proc.stderr
     assert not (tmp_path / "out").exists()
+    # an edition dated by its articles may be any day: diff still finds it by its date
+    config.write_text(config.read_text() + "state_dir: state\n")
+    proc = run_cli("diff", day, "2023-06-20", "--config", str(config))
+    assert "expected a date from" not in proc.stderr, proc.stderr
 
 
 def test_an_out_dir_that_is_a_file_or_a_brief_name_that_is_a_folder_is_named(tmp_path):
