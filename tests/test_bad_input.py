@@ -232,3 +232,18 @@ def test_an_out_dir_that_is_a_file_or_a_brief_name_that_is_a_folder_is_named(tmp
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
     assert f"{tmp_path / 'out' / 'brief-2023-06-20.json'}: a folder has the name" in proc.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["brief-2023-06-20.json"]
+
+
+def test_when_since_leaves_out_every_article_the_error_says_so(tmp_path):
+    """Was "no readable article in <folder>": the files were read, and all too old."""
+    (tmp_path / "articles").mkdir()
+    for n, seed in enumerate(sorted(SEEDS.iterdir())[:2]):
+        (tmp_path / "articles" / f"{n}.txt").write_text(
+            "date 2023-06-19\n" + seed.read_text().split("\n", 1)[1])
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: articles, since: 2d}}]\nformats: [json]\n{SECTIONS}")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--date", "2025-03-04")
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "every article read was left out: 2 older than their source's `since`" \
+        in proc.stderr, proc.stderr
