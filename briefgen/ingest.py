@@ -157,6 +157,10 @@ def read_articles(files: Iterable[Path], max_bytes: int = MAX_BYTES,
             continue
         try:
             for article in read_file(path, max_bytes, out.warnings):
+                if len(out.articles) >= max_articles:  # a JSON list holds many
+                    out.warnings.append(f"{shown(path)}: records beyond the limit of "
+                                        f"{max_articles:,} articles skipped (limits.max_articles)")
+                    break
                 if article.id not in seen:  # the same text twice is one article
                     seen.add(article.id)
                     out.articles.append(article)

@@ -247,3 +247,18 @@ def test_when_since_leaves_out_every_article_the_error_says_so(tmp_path):
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
     assert "every article read was left out: 2 older than their source's `since`" \
         in proc.stderr, proc.stderr
+
+
+def test_the_article_limit_holds_within_one_json_file(tmp_path):
+    """limits.max_articles was looked at between files only: one JSON list of 300
+    records made 300 articles under a limit of 10."""
+    from briefgen.ingest import read_articles
+
+    records = [{"text": f"Minister {n} met envoy {n} in city {n} on day {n}."} for n in range(300)]
+    (tmp_path / "many.json").write_text(json.dumps(records))
+    (tmp_path / "more.txt").write_text("The envoy met the minister again on Tuesday.")
+    got = read_articles(sorted(tmp_path.iterdir()), max_articles=10)
+    assert len(got.articles) == 10
+    assert any("many.json: records beyond the limit of 10 articles skipped" in w
+               for w in got.warnings), got.warnings
+    assert any("more.txt: skipped: the limit of 10 articles" in w for w in got.warnings)
