@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator
 
 from .config_base import Strict
 from .config_brief import ContinuityConfig, QuoteConfig, SectionConfig, SummaryConfig
@@ -71,13 +71,15 @@ class Config(Strict):
             raise ValueError(f"expected a redis:// or rediss:// URL; got {url!r}")
         return url
 
-    @model_validator(mode="after")
-    def _unique_section_ids(self) -> Config:
-        ids = [s.id for s in self.sections]
+    @field_validator("sections")
+    @classmethod
+    def _unique_section_ids(cls, sections: tuple[SectionConfig, ...]
+                            ) -> tuple[SectionConfig, ...]:
+        ids = [s.id for s in sections]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"duplicate section id {dupes[0]!r}")
-        return self
+        return sections
 
     def resolve(self, path: str) -> Path:
         """A path from the config, relative to the config file's directory."""

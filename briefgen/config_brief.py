@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from .config_base import Strict
 from .config_errors import did_you_mean
@@ -82,6 +82,13 @@ class QuoteConfig(Strict):
     """Shorter quotes (slogans, single words) are not shown."""
     max_words: int = Field(default=60, ge=5)
     """Longer quotes are not shown."""
+
+    @model_validator(mode="after")
+    def _some_length_fits(self) -> QuoteConfig:
+        if self.min_words > self.max_words:
+            raise ValueError(f"min_words ({self.min_words}) is over max_words "
+                             f"({self.max_words}): no quote could be shown")
+        return self
 
 
 class ContinuityConfig(Strict):

@@ -262,3 +262,14 @@ def test_the_article_limit_holds_within_one_json_file(tmp_path):
     assert any("many.json: records beyond the limit of 10 articles skipped" in w
                for w in got.warnings), got.warnings
     assert any("more.txt: skipped: the limit of 10 articles" in w for w in got.warnings)
+
+
+def test_quotes_min_words_over_max_words_is_refused():
+    """No quote can be both: the brief had none, and no word said why."""
+    msg = errors_of(f"{SECTIONS}quotes: {{min_words: 50, max_words: 5}}\n")
+    assert msg.startswith("brief.yaml:2: quotes: min_words (50) is over max_words (5)"), msg
+
+
+def test_a_duplicate_section_id_is_named_at_the_sections_line():
+    msg = errors_of(f"title: T\n{SECTIONS.replace('}]', '}, {id: one, title: Two}]')}")
+    assert msg == "brief.yaml:2: sections: duplicate section id 'one'", msg
