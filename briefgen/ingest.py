@@ -136,10 +136,15 @@ def _within(real: str, folder: str) -> bool:
     return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def shown(path: Path | str) -> str:
     """A path as text that can be printed and stored: bytes of a file name that are not
-    UTF-8 become replacement characters."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    UTF-8 become replacement characters, and a line break in it `\\n` (a warning stays
+    one line)."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
 def _supported(path: Path) -> bool:
@@ -152,7 +157,7 @@ def read_articles(files: Iterable[Path], max_bytes: int = MAX_BYTES,
     seen: set[str] = set()
     for path in files:
         if len(out.articles) >= max_articles:
-            out.warnings.append(f"{path}: skipped: the limit of {max_articles:,} articles "
+            out.warnings.append(f"{shown(path)}: skipped: the limit of {max_articles:,} articles "
                                 "is reached (limits.max_articles)")
             continue
         try:

@@ -273,3 +273,17 @@ def test_quotes_min_words_over_max_words_is_refused():
 def test_a_duplicate_section_id_is_named_at_the_sections_line():
     msg = errors_of(f"title: T\n{SECTIONS.replace('}]', '}, {id: one, title: Two}]')}")
     assert msg == "brief.yaml:2: sections: duplicate section id 'one'", msg
+
+
+def test_a_file_name_with_a_line_break_stays_on_its_warnings_one_line(tmp_path):
+    """A name "bad\\nbriefgen: error: x.txt" made a warning two lines, the second a forged
+    error."""
+    (tmp_path / "bad\nbriefgen: error: x.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "ok.txt").write_text(SEEDS.joinpath(sorted(p.name for p in SEEDS.iterdir())[0])
+                                     .read_text())
+    proc = run_cli("build", "--input", str(tmp_path), "--out", str(tmp_path / "out"),
+                   "--format", "json", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"briefgen: warning: {tmp_path}/bad\\nbriefgen: error: x.txt: skipped: binary file, "
+        "not text"]
