@@ -24,7 +24,7 @@ import httpx
 
 from .config_sources import FetchConfig, Source
 from .fsutil import atomic_write
-from .ingest import SkipFile, decode, from_html
+from .ingest import SkipFile, decode, from_html, shown
 from .model import Article
 
 
@@ -140,13 +140,13 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
     try:
         data = fetcher.get(url, cache=False)  # feeds change; their pages do not
     except FetchError as e:
-        warnings.append(f"{url}: feed skipped: {e}")
+        warnings.append(f"{shown(url)}: feed skipped: {e}")
         return []
     feed = feedparser.parse(data)
     entries = [e for e in feed.entries if str(e.get("link", "")).strip()]
     if not entries:
         reason = "not a well-formed RSS or Atom feed" if feed.bozo else "no entries with a link"
-        warnings.append(f"{url}: feed skipped: {reason}")
+        warnings.append(f"{shown(url)}: feed skipped: {reason}")
         return []
     outlet = str(feed.feed.get("title", "")).strip()
     articles = []
@@ -155,7 +155,7 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
         try:
             article = read_page(link, fetcher)
         except FetchError as e:
-            warnings.append(f"{link}: skipped: {e}")
+            warnings.append(f"{shown(link)}: skipped: {e}")  # a line break shown as \n
             continue
         articles.append(replace(
             article,
@@ -199,7 +199,7 @@ def fetch_sources(sources: list[Source], config: FetchConfig, state_dir: Path,
                 try:
                     out.append((source, read_page(source.url, fetcher)))
                 except FetchError as e:
-                    warnings.append(f"{source.url}: skipped: {e}")
+                    warnings.append(f"{shown(source.url)}: skipped: {e}")
     finally:
         fetcher.close()
     return out

@@ -75,7 +75,8 @@ def test_feed_dates_are_utc_days_in_any_time_zone_and_a_bad_link_is_skipped(tmp_
     site = Site({"/talks": page("Ministers talk", PARAGRAPHS["/talks"]),
                  "/visit": page("Visit planned", PARAGRAPHS["/visit"])})
     items = [(f"{site.url}/talks", "2025-03-04T00:30:00Z"),
-             (f"{site.url}/visit", "0001-01-01T00:00:00Z"), ("http://[::1", "2025-03-04")]
+             (f"{site.url}/visit", "0001-01-01T00:00:00Z"), ("http://[::1", "2025-03-04"),
+             (f"{site.url}/gone&#10;briefgen: error: forged", "2025-03-04")]
     site.pages["/feed.xml"] = (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>The Courier</title>'
         + "".join(f"<item><title>S{n}</title><link>{link}</link><pubDate>{day}</pubDate></item>"
@@ -92,6 +93,8 @@ def test_feed_dates_are_utc_days_in_any_time_zone_and_a_bad_link_is_skipped(tmp_
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "http://[::1: skipped: not a URL" in proc.stderr
+    assert "/gone\\nbriefgen: error: forged: skipped" in proc.stderr  # a line break shown
+    assert not [ln for ln in proc.stderr.splitlines() if ln.startswith("briefgen: error")]
     brief = json.loads((tmp_path / "brief-2025-03-04.json").read_text())
     assert sorted(s["date"] for s in brief["sources"]) == ["0001-01-01", "2025-03-04"]
 
