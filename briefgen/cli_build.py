@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import discover
-from .cli_common import CONFIG_HELP, parse_date, parse_formats, show_progress, verbosity
+from .cli_common import CONFIG_HELP, parse_date, parse_formats, path_given, show_progress, verbosity
 from .config import Config
 from .errors import BriefgenError, ConfigError, InputError
 from .model import Brief
@@ -21,9 +21,10 @@ from .render import PACKAGED_TEMPLATES, pdf_renderer, write_brief
 
 @click.command()
 @click.option("--config", "config_path", help=CONFIG_HELP)
-@click.option("--input", "inputs", multiple=True, metavar="PATH",
+@click.option("--input", "inputs", multiple=True, metavar="PATH", callback=path_given,
               help="Article file, directory or glob; repeatable. Replaces the config's sources.")
-@click.option("--out", "out_dir", default="out", show_default=True, help="Output directory.")
+@click.option("--out", "out_dir", default="out", show_default=True, callback=path_given,
+              help="Output directory.")
 @click.option("--format", "formats", metavar="LIST",
               help="Comma-separated formats (html,pdf,json,md); default: the config's.")
 @click.option("--date", "brief_date", metavar="YYYY-MM-DD",
@@ -112,11 +113,12 @@ def check(config_path: str | None, quiet: bool, verbose: bool) -> None:
 
 
 @click.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("name", metavar="DIRECTORY", type=click.Path(file_okay=False), callback=path_given)
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 @verbosity
-def init(directory: Path, force: bool, quiet: bool, verbose: bool) -> None:
+def init(name: str, force: bool, quiet: bool, verbose: bool) -> None:
     """Write a starter config into DIRECTORY, with an empty templates folder for overrides."""
+    directory = Path(name)
     starter = resources.files("briefgen").joinpath("data/brief.yaml").read_text("utf-8")
     starter = starter.replace(discover.PACKAGED_SOURCES, discover.STARTER_SOURCES)
     starter = starter.replace("formats: [html, pdf, json, md]",
@@ -179,8 +181,8 @@ def diff(date1: str, date2: str, config_path: str | None, quiet: bool, verbose: 
 
     cfg, config_path = discover.load(config_path)
     root = require_root(cfg, config_path)
-    old = load(root, parse_date(date1, "DATE1") or date.min)
-    new = load(root, parse_date(date2, "DATE2") or date.min)
+    old = load(root, parse_date(date1, "DATE1", any_day=True) or date.min)
+    new = load(root, parse_date(date2, "DATE2", any_day=True) or date.min)
     added, dropped = diff_editions(old, new)
     if not quiet:
         click.echo(f"{date1} -> {date2}: {len(added)} added, {len(dropped)} dropped")
@@ -191,7 +193,7 @@ def diff(date1: str, date2: str, config_path: str | None, quiet: bool, verbose: 
 
 @click.command()
 @click.option("--config", "config_path", help=CONFIG_HELP)
-@click.option("--input", "inputs", multiple=True, metavar="PATH",
+@click.option("--input", "inputs", multiple=True, metavar="PATH", callback=path_given,
               help="Article file, directory or glob; repeatable. Replaces the config's sources.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
               help="Port on 127.0.0.1.")

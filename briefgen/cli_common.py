@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -17,6 +18,7 @@ import click
 from .config import FORMATS
 from .errors import ConfigError
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # ten years' windows fit
 CONFIG_HELP = ("The brief's YAML config; default: $BRIEFGEN_CONFIG, ./brief.yaml, "
                "./config/brief.yaml, the user config dir, then the packaged default.")
 
@@ -70,6 +72,21 @@ def show_progress(quiet: bool, verbose: bool = False) -> Iterator[Callable[[str]
         yield lambda msg: status.update(f"{msg}…")
 
 
+def path_given(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A click callback: an empty path (`--out "$DIR"` with DIR unset) is refused, not
+    taken for the current directory."""
+    if "" in (value if isinstance(value, tuple) else (value,)):
+        name = param.opts[0] if param.opts[0].startswith("-") else param.human_readable_name
+        raise ConfigError(f"{name}: empty path; write . for the current directory")
+    return value
+
+
+def path_given_as_path(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """path_given, then the path as a Path (None stays None)."""
+    value = path_given(ctx, param, value)
+    return None if value is None else Path(value)
+
+
 def parse_formats(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
@@ -81,10 +98,16 @@ def parse_formats(value: str | None) -> tuple[str, ...] | None:
     return formats
 
 
-def parse_date(value: str | None, name: str = "--date") -> date | None:
+def parse_date(value: str | None, name: str = "--date", any_day: bool = False) -> date | None:
+    """A day the user gave; one to build for is within FIRST_DAY and LAST_DAY, one to
+    look up (`any_day`) may be any."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ConfigError(f"{name}: expected YYYY-MM-DD; got {value!r}") from None
+    if not any_day and not FIRST_DAY <= day <= LAST_DAY:  # windows and schedules count days from it
+        raise ConfigError(f"{name}: expected a date from {FIRST_DAY} to {LAST_DAY}; "
+                          f"got {value!r}")
+    return day

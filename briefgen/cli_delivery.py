@@ -10,7 +10,14 @@ from pathlib import Path
 import click
 
 from . import discover
-from .cli_common import CONFIG_HELP, parse_date, show_progress, verbosity
+from .cli_common import (
+    CONFIG_HELP,
+    parse_date,
+    path_given,
+    path_given_as_path,
+    show_progress,
+    verbosity,
+)
 from .config import Config
 from .config_base import parse_duration
 
@@ -20,7 +27,7 @@ from .config_base import parse_duration
 @click.option("--date", "brief_date", metavar="YYYY-MM-DD",
               help="The brief's date; default: today in the schedule's time zone.")
 @click.option("--dry-run", is_flag=True, help="Write the message to OUT/brief-<date>.eml instead.")
-@click.option("--out", "out_dir", default="out", show_default=True,
+@click.option("--out", "out_dir", default="out", show_default=True, callback=path_given,
               help="Where --dry-run writes the .eml file.")
 @verbosity
 def send(config_path: str | None, brief_date: str | None, dry_run: bool, out_dir: str,
@@ -68,7 +75,7 @@ def run(config_path: str | None, brief_date: str | None, quiet: bool, verbose: b
 
 @click.command()
 @click.option("--config", "config_path", help=CONFIG_HELP)
-@click.option("--desks", "desks_dir", type=click.Path(path_type=Path),
+@click.option("--desks", "desks_dir", type=click.Path(), callback=path_given_as_path,
               help="Dispatch the desks of DIR (*.yaml) at their cron times instead.")
 @verbosity
 def schedule(config_path: str | None, desks_dir: Path | None, quiet: bool,
@@ -88,8 +95,8 @@ def schedule(config_path: str | None, desks_dir: Path | None, quiet: bool,
     schedule_forever(cfg)
 
 
-desks_option = click.option("--desks", "desks_dir", required=True,
-                            type=click.Path(path_type=Path),
+desks_option = click.option("--desks", "desks_dir", required=True, type=click.Path(),
+                            callback=path_given_as_path,
                             help="Directory of desk configs: each DIR/*.yaml is one desk.")
 desk_date_option = click.option("--date", "brief_date", metavar="YYYY-MM-DD",
                                 help="The briefs' date; default: today in each desk's time zone.")
@@ -110,7 +117,7 @@ def dispatch(desks_dir: Path, brief_date: str | None, quiet: bool, verbose: bool
 @click.command()
 @click.option("--concurrency", "-c", default=2, show_default=True,
               type=click.IntRange(1, 256), help="Desks built at once (worker processes).")
-@click.option("--desks", "desks_dir", type=click.Path(path_type=Path),
+@click.option("--desks", "desks_dir", type=click.Path(), callback=path_given_as_path,
               help="Without $BRIEFGEN_BROKER_URL, the broker named by these desk configs "
                    "(default: redis://127.0.0.1:6379/0).")
 @click.option("--visibility-timeout", default=3600.0, show_default=True,

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator
 
 from .config_base import Strict
 from .config_brief import ContinuityConfig, QuoteConfig, SectionConfig, SummaryConfig
@@ -71,13 +71,15 @@ class Config(Strict):
             raise ValueError(f"expected a redis:// or rediss:// URL; got {url!r}")
         return url
 
-    @model_validator(mode="after")
-    def _unique_section_ids(self) -> Config:
-        ids = [s.id for s in self.sections]
+    @field_validator("sections")
+    @classmethod
+    def _unique_section_ids(cls, sections: tuple[SectionConfig, ...]
+                            ) -> tuple[SectionConfig, ...]:
+        ids = [s.id for s in sections]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"duplicate section id {dupes[0]!r}")
-        return self
+        return sections
 
     def resolve(self, path: str) -> Path:
         """A path from the config, relative to the config file's directory."""
@@ -98,15 +100,7 @@ def load(path: str | Path) -> Config:
 
 
 def parse(text: str, name: str = "<config>", base_dir: Path = Path(".")) -> Config:
-    try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{name}{line}: YAML syntax error: {e.problem or e.context}") from None
-    except yaml.YAMLError as e:
-        raise ConfigError(f"{name}: YAML error: {e}") from None
+    data, root = _read_yaml(text, name)
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: expected a mapping of options at the top level")
     if "base_dir" in data:
@@ -115,3 +109,71 @@ def parse(text: str, name: str = "<config>", base_dir: Path = Path(".")) -> Conf
         return Config.model_validate({**data, "base_dir": base_dir})
     except ValidationError as e:
         raise ConfigError(describe_errors(e, name, root, Config)) from None
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML whose values it cannot make (the date 2024-02-31, an integer of 5,000
+    digits) are errors at their line, as syntax errors are."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except ValueError as e:
+            problem = f"cannot read {str(node.value)[:40]!r}: {str(e).split(';')[0]}"
+            raise yaml.constructor.ConstructorError(None, None, problem,
+                                                    node.start_mark) from None
+
+
+def _read_yaml(text: str, name: str) -> tuple[object, yaml.Node | None]:
+    """The config's data, and its YAML nodes (for the lines of errors)."""
+    try:
+        loader = _Loader(text)  # (checks the characters at once)
+        try:
+            root = loader.get_single_node()
+            duplicate_keys(root, name)  # before construction: it merges `<<` keys in place
+            return (loader.construct_document(root) if root else None), root
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        kind = "YAML error" if isinstance(e, yaml.constructor.ConstructorError) \
+            else "YAML syntax error"
+        raise ConfigError(f"{name}{line}: {kind}: {e.problem or e.context}") from None
+    except yaml.reader.ReaderError as e:  # a control character: no mark, a position
+        line = text.count("\n", 0, e.position) + 1
+        raise ConfigError(f"{name}:{line}: YAML error: unacceptable character "
+                          f"#x{e.character:04x}: {e.reason}") from None
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{name}: YAML error: {e}") from None
+    except RecursionError:
+        raise ConfigError(f"{name}: YAML nested too deep") from None
+
+
+def duplicate_keys(root: yaml.Node | None, name: str) -> None:
+    """Raise ConfigError naming each key given twice in one mapping: YAML keeps the last
+    and drops the first without a word."""
+    found = []
+    todo: list[tuple[yaml.Node | None, str]] = [(root, "")]
+    done: set[int] = set()  # an alias is its anchor's node again
+    while todo:
+        node, where = todo.pop()
+        if id(node) in done:
+            continue
+        done.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[tuple[str, str], int] = {}
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode) or key.value == "<<":
+                    continue
+                path = f"{where}.{key.value}" if where else key.value
+                line = key.start_mark.line + 1
+                if (key.tag, key.value) in first:
+                    found.append((line, f"{name}:{line}: {path}: given twice (first at line "
+                                        f"{first[key.tag, key.value]}); keep one"))
+                first.setdefault((key.tag, key.value), line)
+                todo.append((value, path))
+        elif isinstance(node, yaml.SequenceNode):
+            todo += [(item, f"{where}[{n}]") for n, item in enumerate(node.value)]
+    if found:
+        raise ConfigError("\n".join(line for _, line in sorted(found)))

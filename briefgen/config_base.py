@@ -15,6 +15,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+MAX_DAYS = 3650  # longer reaches back past year 1 from a date, or beyond timedelta
 _DURATION = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 
 
@@ -24,6 +25,8 @@ def parse_duration(text: str) -> timedelta:
     if not m:
         raise ValueError(f"expected a duration like 30s, 90m, 24h or 7d; got {text!r}")
     unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[m.group(2)]
+    if int(m.group(1)) > MAX_DAYS * {"s": 86400, "m": 1440, "h": 24, "d": 1}[m.group(2)]:
+        raise ValueError(f"expected a duration of at most {MAX_DAYS}d (ten years); got {text!r}")
     return timedelta(**{unit: int(m.group(1))})
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from .config_base import Strict
 from .config_errors import did_you_mean
@@ -44,6 +44,8 @@ class SectionConfig(Strict):
     @classmethod
     def _valid_cues(cls, cues: tuple[str, ...]) -> tuple[str, ...]:
         for cue in cues:
+            if not cue.strip().rstrip("*"):
+                raise ValueError(f"{cue!r}: an empty cue matches no word; leave it out")
             body = regex_cue(cue)
             if body is not None:
                 if LEADING_FLAGS.match(body):  # "(?i)" in the middle of the section's one
@@ -55,6 +57,9 @@ class SectionConfig(Strict):
                     re.compile(rf"\b(?:{body})", re.I)
                 except re.error as e:
                     raise ValueError(f"bad regular expression {cue!r}: {e}") from None
+                if re.fullmatch(body, ""):
+                    raise ValueError(f"{cue!r} matches where there is no text, so at every "
+                                     "word; make a part of it required")
         return cues
 
     @field_validator("ranker")
@@ -77,6 +82,13 @@ class QuoteConfig(Strict):
     """Shorter quotes (slogans, single words) are not shown."""
     max_words: int = Field(default=60, ge=5)
     """Longer quotes are not shown."""
+
+    @model_validator(mode="after")
+    def _some_length_fits(self) -> QuoteConfig:
+        if self.min_words > self.max_words:
+            raise ValueError(f"min_words ({self.min_words}) is over max_words "
+                             f"({self.max_words}): no quote could be shown")
+        return self
 
 
 class ContinuityConfig(Strict):

@@ -42,6 +42,8 @@ def places() -> list[Path]:
 
 def find_config(explicit: str | None) -> Path:
     """The config file to load; named ones must exist, the packaged default is the last."""
+    if explicit == "":
+        raise ConfigError("--config: empty path; name a config file")
     for named, origin in ((explicit, "--config"), (os.environ.get(ENV_VAR), f"${ENV_VAR}")):
         if named:
             if not Path(named).is_file():

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -24,7 +24,7 @@ import httpx
 
 from .config_sources import FetchConfig, Source
 from .fsutil import atomic_write
-from .ingest import SkipFile, decode, from_html
+from .ingest import SkipFile, decode, from_html, shown
 from .model import Article
 
 
@@ -119,6 +119,8 @@ class Fetcher:
             raise FetchError(f"no answer within {self.config.timeout:g} s") from None
         except httpx.HTTPError as e:
             raise FetchError(type(e).__name__) from None
+        except httpx.InvalidURL:  # a feed's link `http://[::1`: no HTTPError
+            raise FetchError("not a URL") from None
 
 
 def read_page(url: str, fetcher: Fetcher) -> Article:
@@ -138,13 +140,13 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
     try:
         data = fetcher.get(url, cache=False)  # feeds change; their pages do not
     except FetchError as e:
-        warnings.append(f"{url}: feed skipped: {e}")
+        warnings.append(f"{shown(url)}: feed skipped: {e}")
         return []
     feed = feedparser.parse(data)
     entries = [e for e in feed.entries if str(e.get("link", "")).strip()]
     if not entries:
         reason = "not a well-formed RSS or Atom feed" if feed.bozo else "no entries with a link"
-        warnings.append(f"{url}: feed skipped: {reason}")
+        warnings.append(f"{shown(url)}: feed skipped: {reason}")
         return []
     outlet = str(feed.feed.get("title", "")).strip()
     articles = []
@@ -153,7 +155,7 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
         try:
             article = read_page(link, fetcher)
         except FetchError as e:
-            warnings.append(f"{link}: skipped: {e}")
+            warnings.append(f"{shown(link)}: skipped: {e}")  # a line break shown as \n
             continue
         articles.append(replace(
             article,
@@ -173,10 +175,15 @@ def _is_date(text: str) -> bool:
 
 
 def _entry_date(entry) -> date | None:
+    """The entry's day in UTC, as feedparser gives its times (not local time, as
+    time.mktime would read them: a day off, and year 1 out of range, east of Greenwich)."""
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return datetime.fromtimestamp(time.mktime(parsed), tz=timezone.utc).date()
+    try:
+        return date(*parsed[:3])
+    except (TypeError, ValueError):
+        return None
 
 
 def fetch_sources(sources: list[Source], config: FetchConfig, state_dir: Path,
@@ -192,7 +199,7 @@ def fetch_sources(sources: list[Source], config: FetchConfig, state_dir: Path,
                 try:
                     out.append((source, read_page(source.url, fetcher)))
                 except FetchError as e:
-                    warnings.append(f"{source.url}: skipped: {e}")
+                    warnings.append(f"{shown(source.url)}: skipped: {e}")
     finally:
         fetcher.close()
     return out

@@ -6,6 +6,7 @@ reason); the caller decides what to do when nothing at all was readable.
 
 from __future__ import annotations
 
+import codecs
 import glob
 import hashlib
 import json
@@ -30,11 +31,14 @@ MAX_BYTES = 2_000_000  # a news article is tens of kB; bigger files are not arti
 MAX_ARTICLES = 20_000
 
 _DATE_LINE = re.compile(r"\A\s*date\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
 # "PARIS, May 3 (Agency) –" or "(Agency) –" near the top names the outlet.
 _DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .&'-]{1,30})\)\s*[–—-]")
 _OWN_OUTPUT = re.compile(r"brief-\d{4}-\d{2}-\d{2}\.(?:html|json|md|txt|eml)")
 _CREDIT_OUTLET = re.compile(r"\((?:Video|Photo|Audio):\s*([^)]{2,40})\)")
+# UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's
+_WIDE_BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32",
+              codecs.BOM_UTF16_LE: "utf-16", codecs.BOM_UTF16_BE: "utf-16"}
 
 
 class SkipFile(Exception):
@@ -132,10 +136,15 @@ def _within(real: str, folder: str) -> bool:
     return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def shown(path: Path | str) -> str:
     """A path as text that can be printed and stored: bytes of a file name that are not
-    UTF-8 become replacement characters."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    UTF-8 become replacement characters, and a line break in it `\\n` (a warning stays
+    one line)."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
 def _supported(path: Path) -> bool:
@@ -148,11 +157,15 @@ def read_articles(files: Iterable[Path], max_bytes: int = MAX_BYTES,
     seen: set[str] = set()
     for path in files:
         if len(out.articles) >= max_articles:
-            out.warnings.append(f"{path}: skipped: the limit of {max_articles:,} articles "
+            out.warnings.append(f"{shown(path)}: skipped: the limit of {max_articles:,} articles "
                                 "is reached (limits.max_articles)")
             continue
         try:
             for article in read_file(path, max_bytes, out.warnings):
+                if len(out.articles) >= max_articles:  # a JSON list holds many
+                    out.warnings.append(f"{shown(path)}: records beyond the limit of "
+                                        f"{max_articles:,} articles skipped (limits.max_articles)")
+                    break
                 if article.id not in seen:  # the same text twice is one article
                     seen.add(article.id)
                     out.articles.append(article)
@@ -184,13 +197,20 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise SkipFile(e.strerror or str(e)) from None
     if not data.strip():
         raise SkipFile("empty file")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not data.startswith(tuple(_WIDE_BOMS)):
         raise SkipFile("binary file, not text")
     return data
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 when it is; otherwise the encoding charset-normalizer finds."""
+    """UTF-16 or UTF-32 when a byte order mark says so; UTF-8 when it is; otherwise the
+    encoding charset-normalizer finds."""
+    for bom, encoding in _WIDE_BOMS.items():
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise SkipFile(f"not {encoding.upper()} as its byte order mark says") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -233,7 +253,7 @@ def from_text(text: str, path: str, warnings: list[str] | None = None) -> Articl
     if match:
         meta.setdefault("date", match.group(1))
         text = text[match.end():]
-    return make_article(text, path, meta)
+    return make_article(text, path, meta, warnings)
 
 
 def _plain_fields(block: str) -> dict[str, str]:
@@ -286,7 +306,8 @@ def from_json(text: str, path: str, lines: bool,
         if not isinstance(body, str) or not body.strip():
             continue
         found = True
-        yield make_article(body, f"{path}#{n}" if len(records) > 1 else path, record)
+        yield make_article(body, f"{path}#{n}" if len(records) > 1 else path, record,
+                           warnings)
     if not found:
         raise SkipFile("no record with a 'text' field")
 
@@ -317,19 +338,36 @@ def _plain(value: Any) -> str:
     return text.replace("\x00", " ")
 
 
-def make_article(body: str, path: str, meta: dict[str, Any]) -> Article:
+def make_article(body: str, path: str, meta: dict[str, Any],
+                 warnings: list[str] | None = None) -> Article:
     body = _plain(body).strip()
     if not body:
         raise SkipFile("no text")
+
+    def text(key: str) -> str:
+        return _field(meta, key, path, warnings)
+
     return Article(
         id="a" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:7],
-        title=_plain(meta.get("title")).strip(),
-        outlet=_plain(meta.get("outlet") or meta.get("source")).strip() or guess_outlet(body),
+        title=text("title").strip(),
+        outlet=text("outlet" if meta.get("outlet") else "source").strip() or guess_outlet(body),
         date=parse_date(meta.get("date")),
         path=path,
         body=body,
-        url=_plain(meta.get("url")),
+        url=text("url"),
     )
+
+
+def _field(meta: dict[str, Any], key: str, path: str, warnings: list[str] | None) -> str:
+    """A text field of the metadata; one of another shape (a mapping, a list) is left out
+    with a warning, not shown as Python writes it ("{'x': 1}")."""
+    value = meta.get(key)
+    if value is None or (isinstance(value, str | int | float) and not isinstance(value, bool)):
+        return _plain(value)
+    if warnings is not None:
+        kind = {dict: "a mapping", list: "a list"}.get(type(value), type(value).__name__)
+        warnings.append(f"{path}: {key}: expected text, got {kind}; left out")
+    return ""
 
 
 def guess_outlet(body: str) -> str:

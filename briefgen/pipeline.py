@@ -135,12 +135,19 @@ def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None
 
         seen = SeenStore(state_dir / "seen.json", warnings)
     kept: dict[str, Article] = {}
+    old = repeated = 0
     for source, article in pairs:
         if source.window and article.date and article.date < (reference - source.window).date():
+            old += 1
             continue
         if seen and source.new_only and not seen.is_new(article.url or article.path, day):
+            repeated += 1
             continue
         kept.setdefault(article.id, article)
+    if not kept and (old or repeated):  # said first: the error of no article shows it
+        warnings.insert(0, f"every article read was left out: {old} older than their "
+                        f"source's `since` before {reference:%Y-%m-%d %H:%M} UTC, {repeated} "
+                        "seen on an earlier day (`new_only`)")
     if seen:
         seen.save()
     return list(kept.values())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import traceback
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from functools import partial
@@ -33,7 +34,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
     packaged = jinja2.FileSystemLoader(PACKAGED_TEMPLATES)
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(user_dir)] if user_dir else []
+    loaders: list[jinja2.BaseLoader] = [_UserLoader(user_dir)] if user_dir else []
     loaders += [jinja2.PrefixLoader({"default": packaged}, delimiter=":"), packaged]
     # Sandboxed: a template from a shared config directory cannot reach Python internals.
     env = SandboxedEnvironment(
@@ -45,6 +46,28 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["md"] = lambda text: _MD_SPECIAL.sub(r"\\\1", str(text))
     return env
+
+
+class _UserLoader(jinja2.FileSystemLoader):
+    """The user's templates; one that is not UTF-8 is a RenderError naming it."""
+
+    def get_source(self, environment: jinja2.Environment, template: str
+                   ) -> tuple[str, str | None, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError:
+            path = next(Path(d) / template for d in self.searchpath
+                        if (Path(d) / template).is_file())
+            raise RenderError(f"{path}: template error: not UTF-8") from None
+
+
+def _failed_line(error: BaseException) -> str | None:
+    """`file:line` of the template line an error was raised at, if a template's."""
+    found = None
+    for frame, line in traceback.walk_tb(error.__traceback__):
+        if frame.f_code.co_filename.endswith(".j2"):  # jinja gives templates' frames these
+            found = f"{frame.f_code.co_filename}:{line}"
+    return found
 
 
 def template_dirs(user_dir: Path | None) -> list[Path]:
@@ -85,6 +108,11 @@ def render_text(brief: Brief | dict, fmt: str, user_dir: Path | None = None,
             from None
     except jinja2.TemplateError as e:
         raise RenderError(f"template {TEMPLATE_NAMES[fmt]}: {e}") from None
+    except Exception as e:  # a user's template may divide by zero or include itself
+        where = _failed_line(e)
+        if where is None:
+            raise
+        raise RenderError(f"{where}: template error: {type(e).__name__}: {e}") from None
 
 
 def render_pdf(html: str, user_dir: Path | None = None) -> bytes:
@@ -160,6 +188,12 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...],
     rendered = render_all(brief, formats, user_dir, pdf)
     files = {out_dir / f"brief-{brief.date.isoformat()}.{fmt}": data
              for fmt, data in rendered.items()}
+    if out_dir.exists() and not out_dir.is_dir():
+        raise RenderError(f"{out_dir}: not a directory; give --out a folder")
+    for path in files:
+        if path.is_dir():
+            raise RenderError(f"{path}: a folder has the name of the brief's file; the "
+                              "previous brief is unchanged")
     try:
         atomic_write_all(files)
     except OSError as e:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date
@@ -34,9 +35,12 @@ def assert_furniture_dropped(lead: str, next_: str, furniture: list[str], news: 
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run `briefgen` as a user would; never lets a traceback pass unnoticed."""
+    """Run `briefgen` as a user would; never lets a traceback pass unnoticed. The briefgen
+    run is this checkout's in any `cwd` (a relative PYTHONPATH=. would be the cwd's)."""
+    path = os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
     proc = subprocess.run([sys.executable, "-m", "briefgen.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": path})
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc
 

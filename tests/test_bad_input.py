@@ -1,0 +1,292 @@
+"""Bad input found by the q9 hunt: each gets one line naming file, line and key, a
+non-zero exit and no traceback; nothing half-written, nothing read that was not meant."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from briefgen import config
+from briefgen.errors import ConfigError
+
+from .conftest import SEEDS, run_cli
+
+SECTIONS = "sections: [{id: one, title: One, cues: [met]}]\n"
+
+
+def errors_of(text: str) -> str:
+    with pytest.raises(ConfigError) as e:
+        config.parse(text, "brief.yaml")
+    return str(e.value)
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("2024-02-31", "day is out of range"),  # YAML reads it as a date, which is none
+    ("9" * 5000, "digits"),                 # over Python's limit for int("...")
+])
+def test_a_value_yaml_cannot_make_is_named_with_its_line(value, problem):
+    msg = errors_of(f"{SECTIONS}\ntitle: {value}\n")
+    assert msg.startswith("brief.yaml:3: ") and problem in msg and "\n" not in msg
+
+
+@pytest.mark.parametrize("nested", ["[" * 5000 + "]" * 5000, "{a: " * 5000 + "1" + "}" * 5000])
+def test_nesting_deeper_than_the_stack_is_one_line(nested):
+    msg = errors_of(f"{SECTIONS}title: {nested}\n")
+    assert msg == "brief.yaml: YAML nested too deep"
+
+
+def test_a_character_yaml_refuses_is_named_with_its_line():
+    msg = errors_of(f"{SECTIONS}title: \"A\x01\"\n")
+    assert msg.startswith("brief.yaml:2: ") and "#x0001" in msg and "\n" not in msg
+
+
+@pytest.mark.parametrize("text, line, key", [
+    (f"{SECTIONS}title: A\n{SECTIONS}", 3, "sections"),
+    ("sections:\n  - id: one\n    title: One\n    id: two\n", 4, "sections[0].id"),
+])
+def test_a_key_given_twice_is_an_error_naming_both_lines(text, line, key):
+    """YAML keeps the last of two equal keys: the first is lost without a word."""
+    msg = errors_of(text)
+    assert msg.startswith(f"brief.yaml:{line}: {key}: given twice (first at line "), msg
+    assert "\n" not in msg
+
+
+def test_bad_yaml_values_from_the_command_line_are_one_line_exit_2(tmp_path):
+    for n, text in enumerate([f"{SECTIONS}title: 2024-02-31\n",
+                              f"{SECTIONS}title: {'[' * 5000}{']' * 5000}\n"]):
+        path = tmp_path / f"c{n}.yaml"
+        path.write_text(text)
+        proc = run_cli("check", "--config", str(path))
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr
+
+
+def test_feed_dates_are_utc_days_in_any_time_zone_and_a_bad_link_is_skipped(tmp_path):
+    """Entry dates went through mktime, which reads them as local time: in Tokyo a story of
+    00:30 UTC was dated the day before, and year 1 crashed the build ("year 0 is out of
+    range"); a link that is no URL (`http://[::1`) was an internal error."""
+    from .servers import Site
+    from .test_feeds import PARAGRAPHS, config_for, page
+
+    site = Site({"/talks": page("Ministers talk", PARAGRAPHS["/talks"]),
+                 "/visit": page("Visit planned", PARAGRAPHS["/visit"])})
+    items = [(f"{site.url}/talks", "2025-03-04T00:30:00Z"),
+             (f"{site.url}/visit", "0001-01-01T00:00:00Z"), ("http://[::1", "2025-03-04"),
+             (f"{site.url}/gone&#10;briefgen: error: forged", "2025-03-04")]
+    site.pages["/feed.xml"] = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>The Courier</title>'
+        + "".join(f"<item><title>S{n}</title><link>{link}</link><pubDate>{day}</pubDate></item>"
+                  for n, (link, day) in enumerate(items))
+        + "</channel></rss>").encode()
+    try:
+        cfg = config_for(tmp_path, f"sources:\n  - feed: {site.url}/feed.xml\n")
+        proc = subprocess.run([sys.executable, "-m", "briefgen.cli", "build", "--config",
+                               str(cfg), "--out", str(tmp_path), "--format", "json"],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "TZ": "Asia/Tokyo"})
+    finally:
+        site.stop()
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "http://[::1: skipped: not a URL" in proc.stderr
+    assert "/gone\\nbriefgen: error: forged: skipped" in proc.stderr  # a line break shown
+    assert not [ln for ln in proc.stderr.splitlines() if ln.startswith("briefgen: error")]
+    brief = json.loads((tmp_path / "brief-2025-03-04.json").read_text())
+    assert sorted(s["date"] for s in brief["sources"]) == ["0001-01-01", "2025-03-04"]
+
+
+TEXT = "date 2025-03-04\n\nThe foreign minister met her counterpart for talks in Oslo on Monday.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_text_in_utf_16_or_32_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    """Windows tools save "Unicode" text as UTF-16 with a BOM; its NULs made it "binary"."""
+    from briefgen.ingest import read_file
+
+    path = tmp_path / "story.txt"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path.write_bytes(bom + TEXT.encode(encoding))
+    [article] = read_file(path)
+    assert article.body.startswith("The foreign minister met") and str(article.date) == "2025-03-04"
+
+
+def test_front_matter_with_windows_line_ends_is_read(tmp_path):
+    """With CRLF the front matter was not seen: its date was lost and its lines became text."""
+    from briefgen.ingest import read_file
+
+    path = tmp_path / "story.md"
+    path.write_bytes(b"---\r\ntitle: Talks in Oslo\r\ndate: 2025-03-04\r\n---\r\n"
+                     b"The foreign minister met her counterpart in Oslo on Monday.\r\n")
+    [article] = read_file(path)
+    assert (article.title, str(article.date)) == ("Talks in Oslo", "2025-03-04")
+    assert article.body.startswith("The foreign minister")
+
+
+def test_fields_of_the_wrong_shape_are_left_out_with_a_warning(tmp_path):
+    """A title that is a mapping, an outlet that is a list: their Python repr
+    ("{'x': 1}", "['Reuters']") stood in the brief's sources."""
+    from briefgen.ingest import read_articles
+
+    (tmp_path / "a.json").write_text(json.dumps({
+        "text": "The foreign minister met her counterpart in Oslo on Monday.",
+        "title": {"x": 1}, "outlet": ["Reuters"], "date": [2025], "url": 5}))
+    (tmp_path / "b.md").write_text("---\ntitle: [1, 2]\noutlet: {a: 1}\n---\n"
+                                   "The prime minister met the envoy in Rome on Tuesday.\n")
+    got = read_articles(sorted(tmp_path.iterdir()))
+    assert [(a.title, a.outlet) for a in got.articles] == [("", ""), ("", "")]
+    assert any("a.json: title: expected text, got a mapping; left out" in w
+               for w in got.warnings), got.warnings
+    assert any("b.md: outlet: expected text, got a mapping; left out" in w
+               for w in got.warnings), got.warnings
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "--input", ""], ["build", "--input", "seeds", "--out", ""],
+    ["check", "--config", ""], ["init", ""], ["send", "--dry-run", "--out", ""],
+    ["serve", "--input", ""], ["dispatch", "--desks", ""],
+])
+def test_an_empty_path_is_refused_not_taken_for_the_current_directory(tmp_path, args):
+    """`--input "$DIR"` with DIR unset read the whole working directory; `--out ""` wrote
+    the brief there, `init ""` a config, and `--config ""` used another config."""
+    (tmp_path / "brief.yaml").write_text(SECTIONS)  # a config in the working directory
+    (tmp_path / "seeds").mkdir()
+    proc = run_cli(*args, cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and ": empty path" in proc.stderr, proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml", "seeds"]
+
+
+@pytest.mark.parametrize("template, problem", [
+    ("line one\n{{ 1 / 0 }}", "brief.md.j2:2: template error: ZeroDivisionError"),
+    ('{% include "brief.md.j2" %}', "brief.md.j2:1: template error: RecursionError"),
+    (b"\xff\xfe broken", "brief.md.j2: template error: not UTF-8"),
+])
+def test_a_user_template_that_fails_as_it_runs_keeps_the_previous_brief(tmp_path, template,
+                                                                         problem):
+    """Only jinja's own errors were caught: 1/0, an include of itself, or a template that is
+    not UTF-8 was an internal error."""
+    out = tmp_path / "out"
+    (tmp_path / "templates").mkdir()
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: {SEEDS}}}]\nformats: [json, md]\n{SECTIONS}"
+                      "templates: templates\n")
+    assert run_cli("build", "--config", str(config), "--out", str(out), "-q").returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    path = tmp_path / "templates" / "brief.md.j2"
+    path.write_bytes(template if isinstance(template, bytes) else template.encode())
+    proc = run_cli("build", "--config", str(config), "--out", str(out))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.count("\n") == 1 and f"{path.parent}/{problem}" in proc.stderr, proc.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("cue, problem", [
+    ('""', "an empty cue matches no word"), ('"*"', "an empty cue matches no word"),
+    ('"  "', "an empty cue matches no word"),
+    ('"/x?/"', "matches where there is no text, so at every word"),
+    ('"/(?:)/"', "matches where there is no text, so at every word"),
+])
+def test_a_cue_that_matches_nothing_or_everywhere_is_refused_with_its_line(cue, problem):
+    """An empty cue was left out without a word; a regular expression that matches the
+    empty text made every sentence hold the section's cue."""
+    msg = errors_of(f"sections:\n  - id: one\n    title: One\n    cues: [met, {cue}]\n")
+    assert msg.startswith("brief.yaml:4: sections[0].cues: ") and problem in msg, msg
+
+
+@pytest.mark.parametrize("since", ["99999999d", "99999999999d"])
+def test_a_duration_too_long_for_a_calendar_is_one_line(since):
+    """`since: 99999999d` reached back past year 1 (OverflowError at build); eleven digits
+    did not fit timedelta (at load)."""
+    msg = errors_of(f"sources: [{{path: a, since: {since}}}]\n{SECTIONS}")
+    assert msg.startswith("brief.yaml:1: sources[0]: ") and "at most 3650d" in msg, msg
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_brief_date_at_the_calendars_ends_is_refused(tmp_path, day):
+    """`--date 0001-01-01` with `since: 2d` went back past year 1: an internal error."""
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: {SEEDS}, since: 2d}}]\nformats: [json]\n{SECTIONS}")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--date", day)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "--date: expected a date from 1900-01-01 to 9998-12-31" in proc.stderr
+    assert not (tmp_path / "out").exists()
+    # an edition dated by its articles may be any day: diff still finds it by its date
+    config.write_text(config.read_text() + "state_dir: state\n")
+    proc = run_cli("diff", day, "2023-06-20", "--config", str(config))
+    assert "expected a date from" not in proc.stderr, proc.stderr
+
+
+def test_an_out_dir_that_is_a_file_or_a_brief_name_that_is_a_folder_is_named(tmp_path):
+    """Were "File exists" and "Operation not permitted": true, but no help."""
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: {SEEDS}}}]\nformats: [json, md]\n{SECTIONS}")
+    (tmp_path / "file").write_text("mine")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "file"))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+    assert f"{tmp_path / 'file'}: not a directory" in proc.stderr
+    assert (tmp_path / "file").read_text() == "mine"
+    (tmp_path / "out" / "brief-2023-06-20.json").mkdir(parents=True)
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+    assert f"{tmp_path / 'out' / 'brief-2023-06-20.json'}: a folder has the name" in proc.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["brief-2023-06-20.json"]
+
+
+def test_when_since_leaves_out_every_article_the_error_says_so(tmp_path):
+    """Was "no readable article in <folder>": the files were read, and all too old."""
+    (tmp_path / "articles").mkdir()
+    for n, seed in enumerate(sorted(SEEDS.iterdir())[:2]):
+        (tmp_path / "articles" / f"{n}.txt").write_text(
+            "date 2023-06-19\n" + seed.read_text().split("\n", 1)[1])
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: articles, since: 2d}}]\nformats: [json]\n{SECTIONS}")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--date", "2025-03-04")
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "every article read was left out: 2 older than their source's `since`" \
+        in proc.stderr, proc.stderr
+
+
+def test_the_article_limit_holds_within_one_json_file(tmp_path):
+    """limits.max_articles was looked at between files only: one JSON list of 300
+    records made 300 articles under a limit of 10."""
+    from briefgen.ingest import read_articles
+
+    records = [{"text": f"Minister {n} met envoy {n} in city {n} on day {n}."} for n in range(300)]
+    (tmp_path / "many.json").write_text(json.dumps(records))
+    (tmp_path / "more.txt").write_text("The envoy met the minister again on Tuesday.")
+    got = read_articles(sorted(tmp_path.iterdir()), max_articles=10)
+    assert len(got.articles) == 10
+    assert any("many.json: records beyond the limit of 10 articles skipped" in w
+               for w in got.warnings), got.warnings
+    assert any("more.txt: skipped: the limit of 10 articles" in w for w in got.warnings)
+
+
+def test_quotes_min_words_over_max_words_is_refused():
+    """No quote can be both: the brief had none, and no word said why."""
+    msg = errors_of(f"{SECTIONS}quotes: {{min_words: 50, max_words: 5}}\n")
+    assert msg.startswith("brief.yaml:2: quotes: min_words (50) is over max_words (5)"), msg
+
+
+def test_a_duplicate_section_id_is_named_at_the_sections_line():
+    msg = errors_of(f"title: T\n{SECTIONS.replace('}]', '}, {id: one, title: Two}]')}")
+    assert msg == "brief.yaml:2: sections: duplicate section id 'one'", msg
+
+
+def test_a_file_name_with_a_line_break_stays_on_its_warnings_one_line(tmp_path):
+    """A name "bad\\nbriefgen: error: x.txt" made a warning two lines, the second a forged
+    error."""
+    (tmp_path / "bad\nbriefgen: error: x.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "ok.txt").write_text(SEEDS.joinpath(sorted(p.name for p in SEEDS.iterdir())[0])
+                                     .read_text())
+    proc = run_cli("build", "--input", str(tmp_path), "--out", str(tmp_path / "out"),
+                   "--format", "json", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"briefgen: warning: {tmp_path}/bad\\nbriefgen: error: x.txt: skipped: binary file, "
+        "not text"]
