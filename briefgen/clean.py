@@ -94,6 +94,9 @@ def parse_rules(text: str, name: str) -> Rules:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise ConfigError(f"{name}{line}: YAML syntax error in cleaning rules") from None
+    except (ValueError, RecursionError) as e:  # a value YAML cannot make: 2024-02-31
+        problem = str(e).split(";")[0] if isinstance(e, ValueError) else "nested too deep"
+        raise ConfigError(f"{name}: YAML error in cleaning rules: {problem}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: cleaning rules must be a mapping of rule lists")
     unknown = set(data) - set(RULE_KINDS) - set(SETTINGS)

@@ -65,6 +65,18 @@ def test_bad_yaml_values_from_the_command_line_are_one_line_exit_2(tmp_path):
         assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr
 
 
+@pytest.mark.parametrize("rules", ["drop_paragraphs: [2024-02-31]\n",
+                                   f"drop_paragraphs: {'[' * 5000}{']' * 5000}\n"])
+def test_cleaning_rules_yaml_cannot_make_are_one_line_exit_2(tmp_path, rules):
+    (tmp_path / "rules.yaml").write_text(rules)
+    path = tmp_path / "c.yaml"
+    path.write_text(f"{SECTIONS}cleaning:\n  rules: [rules.yaml]\n")
+    proc = run_cli("build", "--config", str(path), "--input", str(SEEDS),
+                   "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "rules.yaml" in proc.stderr, proc.stderr
+
+
 def test_feed_dates_are_utc_days_in_any_time_zone_and_a_bad_link_is_skipped(tmp_path):
     """Entry dates went through mktime, which reads them as local time: in Tokyo a story of
     00:30 UTC was dated the day before, and year 1 crashed the build ("year 0 is out of
