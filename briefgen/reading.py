@@ -86,7 +86,10 @@ _MAY_DENY = (r"n(?:o|ot|ever|one|othing|either|or|['’]t)\b"
 _MAY_DENY_ANY_CASE = re.compile(_MAY_DENY, re.I)
 _MAY_DENY_LOWER = re.compile(_MAY_DENY)
 _TURN = r"(?:but|while|whereas|although|though|instead|rather|however)\b"
-_IN_DENIAL = re.compile(_DENIERS + r"(?:[\s-]+(?!" + _TURN + r")[\w'’-]+)"
+# Words and what stands between them share no character (a hyphen only stands between:
+# "free-trade" is two words), so the engine has one way to read a run of dashes, not
+# exponentially many.
+_IN_DENIAL = re.compile(_DENIERS + r"(?:[\s-]+(?!" + _TURN + r")[\w'’]+)"
                         + f"{{0,{DENIAL_SCOPE}}}" + r"\s+$", re.I)
 _SCOPE_CHARS = 120  # room for DENIAL_SCOPE words before a word
 # Things scheduled for a clock time, a day of this week or tomorrow: a preview written

@@ -1,7 +1,9 @@
 """Reading a sentence's shape: main clause, negation, tense."""
 
 import re
+import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,6 +67,16 @@ def test_a_word_in_the_scope_of_a_denial():
 def test_a_text_that_may_not_deny_has_no_word_in_a_denial(text):
     if not may_deny(text):
         assert not any(denied_at(text, i) for i in range(len(text) + 1))
+
+
+@pytest.mark.parametrize("run", ["-", "- ", "a-", "--a ", "' "])
+def test_a_denial_is_read_at_once_over_a_run_of_dashes(run):
+    """A hyphen could be a word's or a separator's: a run of them once took the engine
+    exponentially long (a row of 30 dashes after "No comment" took 20 s)."""
+    text = "No comment " + run * (110 // len(run)) + "trade"
+    start = time.perf_counter()
+    denied_at(text, text.rindex("trade"))
+    assert time.perf_counter() - start < 1, run
 
 
 def test_an_announced_visit_is_future_and_an_account_of_one_is_not():
