@@ -71,21 +71,23 @@ _FUTURE_LOWER = re.compile(_FUTURE.pattern)
 _EITHER = re.compile(r"\b" + by_first_letter(_NEGATION_WORDS + _FUTURE_WORDS) + r"\b", re.I)
 _EITHER_LOWER = re.compile(_EITHER.pattern)
 # A word stands in the scope of a denial when one of these comes before it, at most
-# DENIAL_SCOPE words away with no punctuation or turn ("but", "while") between: "no
-# agreement", "did not agree on", "no effective alternatives to the agreement", "failed to
-# sign". Not "not only", "no later than", "never before": those deny nothing after them.
+# DENIAL_SCOPE words away with no punctuation, turn ("but", "while") or new clause ("when",
+# "that") between: "no agreement", "did not agree on", "no effective alternatives to the
+# agreement", "failed to sign"; not "did not say when the deal would be signed". Not "not
+# only", "not just", "no later than", "never before": those deny nothing after them.
 DENIAL_SCOPE = 8
 _DENIER_WORDS = ["not", "no", "never", "without", "cannot", "nothing", "none", "neither", "nor",
                  r"fail(?:s|ed)? to", "unable to", "lack of"]
-_DENIERS = (r"(?:\b" + by_first_letter(_DENIER_WORDS) + r"\b(?!\s+(?:only|doubt|less|more|later"
-            r"|sooner|matter|least|before|since)\b)|n['’]t\b)")
+_DENIERS = (r"(?:\b" + by_first_letter(_DENIER_WORDS) + r"\b(?!\s+(?:only|just|merely|doubt"
+            r"|less|more|later|sooner|matter|least|before|since)\b)|n['’]t\b)")
 # Whether a text may hold a denier: looser (no word boundary before it, no exceptions after
 # it), so it opens on a letter the engine skips to in C; in less than half the time.
 _MAY_DENY = (r"n(?:o|ot|ever|one|othing|either|or|['’]t)\b"
              r"|(?:without|cannot|unable to|lack of|fail(?:s|ed)? to)\b")
 _MAY_DENY_ANY_CASE = re.compile(_MAY_DENY, re.I)
 _MAY_DENY_LOWER = re.compile(_MAY_DENY)
-_TURN = r"(?:but|while|whereas|although|though|instead|rather|however)\b"
+_TURN = (r"(?:but|while|whereas|although|though|instead|rather|however|when|whether|that"
+         r"|which|who|if|because|until)\b")
 # Words and what stands between them share no character (a hyphen only stands between:
 # "free-trade" is two words), so the engine has one way to read a run of dashes, not
 # exponentially many.

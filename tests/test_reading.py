@@ -56,6 +56,9 @@ def test_a_word_in_the_scope_of_a_denial():
     assert not denied("They did not meet but signed a deal.", "deal")  # after a turn
     assert not denied("Not only did they meet, they signed a deal.", "deal")
     assert not denied("They will sign the deal no later than June.", "deal")
+    assert not denied("It is not just a trade deal.", "deal")
+    assert not denied("Officials did not say when the deal would be signed.", "deal")  # a clause
+    assert not denied("No one had expected that the deal would be signed.", "signed")
     assert not denied("The war was not over when the leaders of both countries finally met "
                       "and signed a trade deal.", "deal")  # too far from the denial
 
