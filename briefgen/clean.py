@@ -454,8 +454,9 @@ def _is_pull_quote(n: int, paragraphs: list[str]) -> bool:
     match = _QUOTE_LINE.fullmatch(para)
     if not match or len(match["words"].split()) < MIN_PULL_QUOTE_WORDS:
         return False
-    pieces = [p.strip(" ,") for p in _ELLIPSIS.split(match["words"]) if p.strip(" ,")]
-    return any(all(p in other for p in pieces) for i, other in enumerate(paragraphs)
+    # in any case: a pull quote may capitalize the word the body prints in small letters
+    pieces = [p.strip(" ,").lower() for p in _ELLIPSIS.split(match["words"]) if p.strip(" ,")]
+    return any(all(p in other.lower() for p in pieces) for i, other in enumerate(paragraphs)
                if i != n and (other != para or i < n))
 
 

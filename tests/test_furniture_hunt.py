@@ -76,7 +76,9 @@ CASES = {
         ["New Delhi, which first published its plan on March 4, 2025, called the talks useful.",
          "Vostra, the capital, was quiet on Tuesday, March 4, 2025.",
          "Sarno, your gateway to the south, will be the first crossing to open, Kovan said.",
-         "Sarno – your gateway to the south – will open first, Kovan said."]),
+         "Sarno – your gateway to the south – will open first, Kovan said.",
+         "Sarno - your gateway to the south, officials believe.",
+         "Voting ends Sunday, at 8 p.m.", "Trucks crossed, at 6:30 a.m."]),
 }
 
 
@@ -185,10 +187,20 @@ def test_a_pull_quote_repeating_the_article_is_dropped(pull: str):
 def test_a_quote_the_article_prints_once_is_kept():
     quote = "“We will not be the first to close the door again.”"
     for news in ([quote, "– Ilse Kovan, Valdorian foreign minister"],
-                 [SAID, f"Lanz answered with her own words: {quote}"],
-                 ["“We will not back down.”", NEXT, "“We will not back down.”"]):
-        kept = news[:2] if news[0] == news[-1] else news  # the second copy of a line goes
-        assert clean_text("\n\n".join([LEAD, *news])) == "\n\n".join([LEAD, *kept])
+                 [SAID, f"Lanz answered with her own words: {quote}"]):
+        assert clean_text("\n\n".join([LEAD, *news])) == "\n\n".join([LEAD, *news])
+
+
+def test_a_quote_line_printed_twice_keeps_its_first_copy():
+    twice = ["“We will not back down.”", NEXT, "“We will not back down.”"]
+    assert clean_text("\n\n".join([LEAD, *twice])) == "\n\n".join([LEAD, *twice[:2]])
+
+
+def test_a_pull_quote_is_found_whatever_the_case_of_its_first_word():
+    said = "Kovan told reporters: “the crossings will open before the first snow.”"
+    pull = "“The crossings will open before the first snow”"
+    assert clean_text("\n\n".join([LEAD, said, pull, NEXT])) \
+        == "\n\n".join([LEAD, said, NEXT])
 
 
 def test_a_standfirst_under_the_headline_is_no_part_of_the_title():
