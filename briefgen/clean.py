@@ -94,9 +94,13 @@ def parse_rules(text: str, name: str) -> Rules:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise ConfigError(f"{name}{line}: YAML syntax error in cleaning rules") from None
-    except (ValueError, RecursionError) as e:  # a value YAML cannot make: 2024-02-31
-        problem = str(e).split(";")[0] if isinstance(e, ValueError) else "nested too deep"
-        raise ConfigError(f"{name}: YAML error in cleaning rules: {problem}") from None
+    except RecursionError:
+        raise ConfigError(f"{name}: YAML error in cleaning rules: nested too deep") from None
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as e:
+        # a value YAML cannot make: 2024-02-31, "!!bool x", "!!int ''"
+        problem = str(e).split(";")[0] or type(e).__name__
+        raise ConfigError(f"{name}: YAML error in cleaning rules: cannot read a value: "
+                          f"{problem}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: cleaning rules must be a mapping of rule lists")
     unknown = set(data) - set(RULE_KINDS) - set(SETTINGS)

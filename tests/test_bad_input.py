@@ -66,7 +66,9 @@ def test_bad_yaml_values_from_the_command_line_are_one_line_exit_2(tmp_path):
 
 
 @pytest.mark.parametrize("rules", ["drop_paragraphs: [2024-02-31]\n",
-                                   f"drop_paragraphs: {'[' * 5000}{']' * 5000}\n"])
+                                   f"drop_paragraphs: {'[' * 5000}{']' * 5000}\n",
+                                   "drop_paragraphs: [!!bool x]\n", "drop_paragraphs: [!!int '']\n",
+                                   "drop_paragraphs: [!!timestamp x]\n"])
 def test_cleaning_rules_yaml_cannot_make_are_one_line_exit_2(tmp_path, rules):
     (tmp_path / "rules.yaml").write_text(rules)
     path = tmp_path / "c.yaml"
