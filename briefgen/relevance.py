@@ -148,6 +148,7 @@ def cue_weights(corpus: Corpus, section: SectionConfig,
     story about talks): weight 1 for a cue in one sentence, near 0 for one in all.
     `found` holds the groups' cues when the caller has them already (those of the groups
     that may hold one are enough); `deny` as the section's cues are found (`find_cues`)."""
+    # `deny` is not in the key: it follows from the brief's sections, the same all day
     key = (section.id, section.cues)
     if key not in corpus.cue_weight_cache:
         if found is None:
