@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from itertools import compress
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -163,25 +164,31 @@ def cue_weights(corpus: Corpus, section: SectionConfig,
     return corpus.cue_weight_cache[key]
 
 
+class WordFit(NamedTuple):
+    """Per text: how well it fits a section by its words, whether it holds one of the
+    section's cues, and whether it held some, every one in the scope of a denial."""
+
+    score: np.ndarray
+    holds: np.ndarray
+    all_denied: np.ndarray
+
+
 def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | None = None,
               rows: sparse.csr_matrix | None = None, spans: MainSpans | None = None,
               may_hold: Sequence[bool] | None = None, firsts: Sequence[int] | None = None,
-              deny: bool = False, reach: np.ndarray | None = None
-              ) -> tuple[np.ndarray, np.ndarray]:
+              deny: bool = False, reach: np.ndarray | None = None) -> WordFit:
     """How well each text fits the section by its words: query similarity plus the
     weight of the section's cues it contains; -inf for a text that holds no cue and is
     not clearly similar to the query, nor in `reach`. Without texts, the corpus's groups;
     `spans` are the texts' main clauses when the caller shares them between sections, and
     `may_hold` says which texts may hold the section's cues at all (`cue_gate`): the
     others are not read; `firsts`, where in each a match may begin at the earliest.
-    With `deny`, cues in the scope of a denial do not count (`find_cues`). Also per text,
-    its cues of the section: 1 where it holds one, -1 where it held some, every one
-    denied, 0 where none."""
+    With `deny`, cues in the scope of a denial do not count (`find_cues`)."""
     of_groups = texts is None
     texts = [g.text for g in corpus.groups] if texts is None else texts
     rows = corpus.group_rows if rows is None else rows
     if not texts:
-        return np.zeros(0), np.zeros(0, dtype=np.int8)
+        return WordFit(np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))
     query = vectors.transform(corpus.vectorizer, [section_query(section)])
     similarity = np.asarray((rows @ query.T).todense()).ravel()
     spans = MainSpans(texts) if spans is None else spans
@@ -194,17 +201,16 @@ def relevance(corpus: Corpus, section: SectionConfig, texts: Sequence[str] | Non
     weights = cue_weights(corpus, section, found if of_groups else None, deny)
     cues = np.zeros(len(texts))
     cues[read] = cue_score(found, weights)
-    held = (cues > 0).astype(np.int8)
-    if deny:
-        held[[i for i, f in zip(read, found, strict=True) if f is DENIED]] = -1
+    all_denied = np.zeros(len(texts), dtype=bool)
+    all_denied[[i for i, f in zip(read, found, strict=True) if f is DENIED]] = True
     score = similarity + CUE_WEIGHT * np.minimum(cues, CUE_CAP)
     if not section.cues:  # a section of only a title and a description takes any text
-        return score, held
+        return WordFit(score, cues > 0, all_denied)
     # Without any cue a text must be clearly similar to the query: no weather reports.
     reached = (cues > 0) | (similarity >= MIN_SIMILARITY)
     if reach is not None:
         reached |= reach
-    return np.where(reached, score, -np.inf), held
+    return WordFit(np.where(reached, score, -np.inf), cues > 0, all_denied)
 
 
 class MainSpans:
@@ -270,18 +276,19 @@ def word_fit(corpus: Corpus, sections: Sequence[SectionConfig],
     # The sections that draw negated sentences; the others' cues do not count where denied.
     draw = shape_pull(sections)[:, 0] > 0
     scores = np.empty((len(sections), len(shown)))
-    held = np.zeros((len(sections), len(shown)), dtype=np.int8)
+    holds = np.zeros((len(sections), len(shown)), dtype=bool)
+    all_denied = np.zeros((len(sections), len(shown)), dtype=bool)
     for n in np.flatnonzero(~draw):
-        scores[n], held[n] = relevance(
+        scores[n], holds[n], all_denied[n] = relevance(
             corpus, sections[n], texts, rows, spans, [m >> n & 1 for m in masks],
             None if gate.always[n] else firsts, deny=bool(draw.any()))
     # A text whose only cues were denied says that something did not happen: the sections
     # that draw negated sentences reach it.
-    reach = (held == -1).any(axis=0) & ~(held == 1).any(axis=0)
+    reach = all_denied.any(axis=0) & ~holds.any(axis=0)
     for n in np.flatnonzero(draw):
         scores[n] = relevance(corpus, sections[n], texts, rows, spans,
                               [m >> n & 1 for m in masks], None if gate.always[n] else firsts,
-                              reach=reach)[0]
+                              reach=reach).score
     return scores
 
 
