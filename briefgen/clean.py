@@ -222,12 +222,13 @@ class _Page:
             lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
             runs: list[list[str]] = [[]]
             apart = check and len(lines) > 1  # whether a line may be set apart from the next
-            listed = False
+            listed = False  # whether the line above is a label or a headline listed under one
             for line, after in pairwise([*lines, ""]):
                 # the headlines under a label are lines of their own, not prose wrapped into
                 # one paragraph; a line that the next goes on from ("that\nwill ...") is prose
-                listed = apart and (self.label(line) or (
-                    listed and _listed(line) and not after[:1].islower()))
+                goes_on = after[:1].islower()
+                headline_below = listed and _listed(line) and not goes_on
+                listed = apart and (self.label(line) or headline_below)
                 if listed or (apart and self.paragraph(line) is None):
                     runs += [[line], []]
                 else:
