@@ -80,8 +80,9 @@ _DENIER_WORDS = ["not", "no", "never", "without", "cannot", "nothing", "none", "
                  r"fail(?:s|ed)? to", "unable to", "lack of"]
 _DENIERS = (r"(?:\b" + by_first_letter(_DENIER_WORDS) + r"\b(?!\s+(?:only|just|merely|doubt"
             r"|less|more|later|sooner|matter|least|before|since)\b)|n['’]t\b)")
-# Whether a text may hold a denier: looser (no word boundary before it, no exceptions after
-# it), so it opens on a letter the engine skips to in C; in less than half the time.
+# A cheap first look: it matches wherever a denier may stand (it is looser: no word
+# boundary before, no exceptions after), so a text it finds nothing in holds no denial; it
+# opens on a letter, which the engine finds fast. A property test holds it to _DENIERS.
 _MAY_DENY = (r"n(?:o|ot|ever|one|othing|either|or|['’]t)\b"
              r"|(?:without|cannot|unable to|lack of|fail(?:s|ed)? to)\b")
 _MAY_DENY_ANY_CASE = re.compile(_MAY_DENY, re.I)
