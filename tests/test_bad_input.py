@@ -201,12 +201,22 @@ def test_a_user_template_that_fails_as_it_runs_keeps_the_previous_brief(tmp_path
     ('"  "', "an empty cue matches no word"),
     ('"/x?/"', "matches where there is no text, so at every word"),
     ('"/(?:)/"', "matches where there is no text, so at every word"),
+    ('"/a)|(?:/"', "matches where there is no text, so at every word"),
+    ('" /x?/"', "matches where there is no text, so at every word"),
+    ('" /(/"', "bad regular expression '/(/'"),
 ])
 def test_a_cue_that_matches_nothing_or_everywhere_is_refused_with_its_line(cue, problem):
     """An empty cue was left out without a word; a regular expression that matches the
     empty text made every sentence hold the section's cue."""
     msg = errors_of(f"sections:\n  - id: one\n    title: One\n    cues: [met, {cue}]\n")
     assert msg.startswith("brief.yaml:4: sections[0].cues: ") and problem in msg, msg
+
+
+def test_a_cue_that_closes_its_group_and_opens_another_loads():
+    """`/a)|(?:b/` is used as `(?:a)|(?:b)`; tried alone it is no regular expression,
+    and the check for the empty match was an internal error."""
+    cfg = config.parse("sections:\n  - id: one\n    title: One\n    cues: [\"/a)|(?:b/\"]\n")
+    assert cfg.sections[0].cues == ("/a)|(?:b/",)
 
 
 @pytest.mark.parametrize("since", ["99999999d", "99999999999d"])
