@@ -55,6 +55,16 @@ def test_a_key_given_twice_is_an_error_naming_both_lines(text, line, key):
     assert "\n" not in msg
 
 
+@pytest.mark.parametrize("value", ["!!bool x", "!!int ''", "!!int _", "!!float ''",
+                                   "!!timestamp x"])
+def test_a_value_its_tag_cannot_make_is_named_with_its_line(value):
+    """Only ValueError was caught: `!!bool x` (KeyError), `!!int ''` (IndexError),
+    `!!timestamp x` (AttributeError) were internal errors."""
+    msg = errors_of(f"{SECTIONS}title: {value}\n")
+    assert msg.startswith("brief.yaml:2: YAML error: cannot read ") and "\n" not in msg, msg
+    assert value.split()[0] in msg, msg
+
+
 def test_bad_yaml_values_from_the_command_line_are_one_line_exit_2(tmp_path):
     for n, text in enumerate([f"{SECTIONS}title: 2024-02-31\n",
                               f"{SECTIONS}title: {'[' * 5000}{']' * 5000}\n"]):
