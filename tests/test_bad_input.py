@@ -65,6 +65,21 @@ def test_a_value_its_tag_cannot_make_is_named_with_its_line(value):
     assert value.split()[0] in msg, msg
 
 
+def test_an_error_in_a_merged_mapping_names_the_line_of_the_key_that_wins():
+    """With `<<: *s`, the error pointed at the anchor's `max_items: 3`, not the
+    `max_items: 999` that YAML keeps."""
+    msg = errors_of("sections:\n"
+                    "  - &s\n"
+                    "    id: a\n"
+                    "    title: A\n"
+                    "    max_items: 3\n"
+                    "  - <<: *s\n"
+                    "    id: b\n"
+                    "    title: B\n"
+                    "    max_items: 999\n")
+    assert msg.startswith("brief.yaml:9: sections[1].max_items: "), msg
+
+
 def test_bad_yaml_values_from_the_command_line_are_one_line_exit_2(tmp_path):
     for n, text in enumerate([f"{SECTIONS}title: 2024-02-31\n",
                               f"{SECTIONS}title: {'[' * 5000}{']' * 5000}\n"]):
