@@ -136,6 +136,32 @@ def test_feed_dates_are_utc_days_in_any_time_zone_and_a_bad_link_is_skipped(tmp_
     assert sorted(s["date"] for s in brief["sources"]) == ["0001-01-01", "2025-03-04"]
 
 
+@pytest.mark.parametrize("link", ["http://" + "a" * 70 + ".example/x", "http://./"])
+def test_a_feed_link_with_a_host_name_that_cannot_be_encoded_is_skipped(tmp_path, link):
+    """A label over 63 letters, or an empty one, failed in the idna codec: an internal
+    error."""
+    from .servers import Site
+    from .test_feeds import PARAGRAPHS, config_for, page
+
+    site = Site({"/talks": page("Ministers talk", PARAGRAPHS["/talks"])})
+    site.pages["/feed.xml"] = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>The Courier</title>'
+        + "".join(f"<item><title>S{n}</title><link>{url}</link>"
+                  "<pubDate>Tue, 04 Mar 2025 08:00:00 GMT</pubDate></item>"
+                  for n, url in enumerate([f"{site.url}/talks", link]))
+        + "</channel></rss>").encode()
+    try:
+        cfg = config_for(tmp_path, f"sources:\n  - feed: {site.url}/feed.xml\n")
+        proc = run_cli("build", "--config", str(cfg), "--out", str(tmp_path / "out"),
+                       "--format", "json")
+    finally:
+        site.stop()
+    assert proc.returncode == 0, proc.stderr
+    assert f"briefgen: warning: {link}: skipped: not a valid host name" in proc.stderr, \
+        proc.stderr
+    assert "internal error" not in proc.stderr
+
+
 TEXT = "date 2025-03-04\n\nThe foreign minister met her counterpart for talks in Oslo on Monday.\n"
 
 
