@@ -247,6 +247,21 @@ def test_a_user_template_that_fails_as_it_runs_keeps_the_previous_brief(tmp_path
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+def test_an_included_template_that_is_not_utf_8_is_named_once(tmp_path):
+    """The RenderError of the included file was wrapped in another: "template error:
+    RenderError: templates/part.txt: template error: not UTF-8"."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "brief.md.j2").write_text('{% include "part.txt" %}\n')
+    (tmp_path / "templates" / "part.txt").write_bytes(b"\xff\xfe broken")
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: {SEEDS}}}]\nformats: [md]\n{SECTIONS}"
+                      "templates: templates\n")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == (f"briefgen: error: {tmp_path}/templates/part.txt: template error: "
+                           "not UTF-8\n"), proc.stderr
+
+
 @pytest.mark.parametrize("cue, problem", [
     ('""', "an empty cue matches no word"), ('"*"', "an empty cue matches no word"),
     ('"  "', "an empty cue matches no word"),
