@@ -207,6 +207,19 @@ def test_fields_of_the_wrong_shape_are_left_out_with_a_warning(tmp_path):
                for w in got.warnings), got.warnings
 
 
+def test_an_outlet_of_the_wrong_shape_falls_back_to_the_source(tmp_path):
+    """`{"outlet": {...}, "source": "Planet"}` had outlet "": the mapping counted as given."""
+    from briefgen.ingest import read_articles
+
+    (tmp_path / "a.json").write_text(json.dumps({
+        "text": "The foreign minister met her counterpart in Oslo on Monday.",
+        "outlet": {"name": "X"}, "source": "Planet"}))
+    got = read_articles([tmp_path / "a.json"])
+    assert [a.outlet for a in got.articles] == ["Planet"]
+    assert any("a.json: outlet: expected text, got a mapping; left out" in w
+               for w in got.warnings), got.warnings
+
+
 @pytest.mark.parametrize("args", [
     ["build", "--input", ""], ["build", "--input", "seeds", "--out", ""],
     ["check", "--config", ""], ["init", ""], ["send", "--dry-run", "--out", ""],
