@@ -318,8 +318,13 @@ def test_a_brief_date_at_the_calendars_ends_is_refused(tmp_path, day):
     assert not (tmp_path / "out").exists()
     # an edition dated by its articles may be any day: diff still finds it by its date
     config.write_text(config.read_text() + "state_dir: state\n")
+    for archived, title in ((day, "Old"), ("2023-06-20", "New")):
+        (tmp_path / "state" / "briefs" / archived).mkdir(parents=True)
+        (tmp_path / "state" / "briefs" / archived / "brief.json").write_text(json.dumps(
+            {"summary": [{"text": f"{title} talks."}], "sections": []}))
     proc = run_cli("diff", day, "2023-06-20", "--config", str(config))
-    assert "expected a date from" not in proc.stderr, proc.stderr
+    assert proc.returncode == 0 and "internal error" not in proc.stderr, proc.stderr
+    assert proc.stdout.splitlines()[0] == f"{day} -> 2023-06-20: 1 added, 1 dropped", proc.stdout
 
 
 def test_an_out_dir_that_is_a_file_or_a_brief_name_that_is_a_folder_is_named(tmp_path):
