@@ -113,13 +113,16 @@ def parse(text: str, name: str = "<config>", base_dir: Path = Path(".")) -> Conf
 
 class _Loader(yaml.SafeLoader):
     """Safe YAML whose values it cannot make (the date 2024-02-31, an integer of 5,000
-    digits) are errors at their line, as syntax errors are."""
+    digits, `!!bool x`, `!!int ''`) are errors at their line, as syntax errors are."""
 
     def construct_object(self, node, deep=False):
         try:
             return super().construct_object(node, deep)
-        except ValueError as e:
-            problem = f"cannot read {str(node.value)[:40]!r}: {str(e).split(';')[0]}"
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError,
+                OverflowError) as e:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            why = str(e).split(';')[0] if isinstance(e, ValueError) else f"not a {tag}"
+            problem = f"cannot read {str(node.value)[:40]!r}: {why}"
             raise yaml.constructor.ConstructorError(None, None, problem,
                                                     node.start_mark) from None
 

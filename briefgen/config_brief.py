@@ -43,8 +43,8 @@ class SectionConfig(Strict):
     @field_validator("cues")
     @classmethod
     def _valid_cues(cls, cues: tuple[str, ...]) -> tuple[str, ...]:
-        for cue in cues:
-            if not cue.strip().rstrip("*"):
+        for cue in (c.strip() for c in cues):  # as relevance.cue_pattern reads them
+            if not cue.rstrip("*"):
                 raise ValueError(f"{cue!r}: an empty cue matches no word; leave it out")
             body = regex_cue(cue)
             if body is not None:
@@ -55,9 +55,10 @@ class SectionConfig(Strict):
                                      "part instead")
                 try:  # as it is used: one alternative among the section's cues
                     re.compile(rf"\b(?:{body})", re.I)
+                    matches_empty = re.fullmatch(rf"(?:{body})", "") is not None
                 except re.error as e:
                     raise ValueError(f"bad regular expression {cue!r}: {e}") from None
-                if re.fullmatch(body, ""):
+                if matches_empty:
                     raise ValueError(f"{cue!r} matches where there is no text, so at every "
                                      "word; make a part of it required")
         return cues

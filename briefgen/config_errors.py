@@ -60,11 +60,15 @@ def _key_path(loc: tuple) -> str:
 
 
 def _line_of(node: yaml.Node | None, loc: tuple) -> int | None:
-    """The 1-based line of the deepest YAML node along loc (the key itself when it exists)."""
+    """The 1-based line of the deepest YAML node along loc (the key itself when it exists).
+
+    Construction flattens `<<` merges into the node, the merged keys first: of equal keys
+    the last is the one YAML keeps (a key given twice in one mapping is an error before).
+    """
     line = node.start_mark.line + 1 if node else None
     for part in loc:
         if isinstance(node, yaml.MappingNode):
-            match = next((kv for kv in node.value if kv[0].value == part), None)
+            match = next((kv for kv in reversed(node.value) if kv[0].value == part), None)
             if match is None:
                 break
             line, node = match[0].start_mark.line + 1, match[1]

@@ -121,6 +121,8 @@ class Fetcher:
             raise FetchError(type(e).__name__) from None
         except httpx.InvalidURL:  # a feed's link `http://[::1`: no HTTPError
             raise FetchError("not a URL") from None
+        except UnicodeError:  # a host name idna cannot encode: `http://./`, a long label
+            raise FetchError("not a valid host name") from None
 
 
 def read_page(url: str, fetcher: Fetcher) -> Article:

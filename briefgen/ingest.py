@@ -350,7 +350,7 @@ def make_article(body: str, path: str, meta: dict[str, Any],
     return Article(
         id="a" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:7],
         title=text("title").strip(),
-        outlet=text("outlet" if meta.get("outlet") else "source").strip() or guess_outlet(body),
+        outlet=text("outlet").strip() or text("source").strip() or guess_outlet(body),
         date=parse_date(meta.get("date")),
         path=path,
         body=body,

@@ -108,6 +108,8 @@ def render_text(brief: Brief | dict, fmt: str, user_dir: Path | None = None,
             from None
     except jinja2.TemplateError as e:
         raise RenderError(f"template {TEMPLATE_NAMES[fmt]}: {e}") from None
+    except RenderError:  # an included template that is not UTF-8: named already
+        raise
     except Exception as e:  # a user's template may divide by zero or include itself
         where = _failed_line(e)
         if where is None:

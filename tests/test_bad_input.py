@@ -55,6 +55,31 @@ def test_a_key_given_twice_is_an_error_naming_both_lines(text, line, key):
     assert "\n" not in msg
 
 
+@pytest.mark.parametrize("value", ["!!bool x", "!!int ''", "!!int _", "!!float ''",
+                                   "!!timestamp x"])
+def test_a_value_its_tag_cannot_make_is_named_with_its_line(value):
+    """Only ValueError was caught: `!!bool x` (KeyError), `!!int ''` (IndexError),
+    `!!timestamp x` (AttributeError) were internal errors."""
+    msg = errors_of(f"{SECTIONS}title: {value}\n")
+    assert msg.startswith("brief.yaml:2: YAML error: cannot read ") and "\n" not in msg, msg
+    assert value.split()[0] in msg, msg
+
+
+def test_an_error_in_a_merged_mapping_names_the_line_of_the_key_that_wins():
+    """With `<<: *s`, the error pointed at the anchor's `max_items: 3`, not the
+    `max_items: 999` that YAML keeps."""
+    msg = errors_of("sections:\n"
+                    "  - &s\n"
+                    "    id: a\n"
+                    "    title: A\n"
+                    "    max_items: 3\n"
+                    "  - <<: *s\n"
+                    "    id: b\n"
+                    "    title: B\n"
+                    "    max_items: 999\n")
+    assert msg.startswith("brief.yaml:9: sections[1].max_items: "), msg
+
+
 def test_bad_yaml_values_from_the_command_line_are_one_line_exit_2(tmp_path):
     for n, text in enumerate([f"{SECTIONS}title: 2024-02-31\n",
                               f"{SECTIONS}title: {'[' * 5000}{']' * 5000}\n"]):
@@ -113,6 +138,32 @@ def test_feed_dates_are_utc_days_in_any_time_zone_and_a_bad_link_is_skipped(tmp_
     assert sorted(s["date"] for s in brief["sources"]) == ["0001-01-01", "2025-03-04"]
 
 
+@pytest.mark.parametrize("link", ["http://" + "a" * 70 + ".example/x", "http://./"])
+def test_a_feed_link_with_a_host_name_that_cannot_be_encoded_is_skipped(tmp_path, link):
+    """A label over 63 letters, or an empty one, failed in the idna codec: an internal
+    error."""
+    from .servers import Site
+    from .test_feeds import PARAGRAPHS, config_for, page
+
+    site = Site({"/talks": page("Ministers talk", PARAGRAPHS["/talks"])})
+    site.pages["/feed.xml"] = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>The Courier</title>'
+        + "".join(f"<item><title>S{n}</title><link>{url}</link>"
+                  "<pubDate>Tue, 04 Mar 2025 08:00:00 GMT</pubDate></item>"
+                  for n, url in enumerate([f"{site.url}/talks", link]))
+        + "</channel></rss>").encode()
+    try:
+        cfg = config_for(tmp_path, f"sources:\n  - feed: {site.url}/feed.xml\n")
+        proc = run_cli("build", "--config", str(cfg), "--out", str(tmp_path / "out"),
+                       "--format", "json")
+    finally:
+        site.stop()
+    assert proc.returncode == 0, proc.stderr
+    assert f"briefgen: warning: {link}: skipped: not a valid host name" in proc.stderr, \
+        proc.stderr
+    assert "internal error" not in proc.stderr
+
+
 TEXT = "date 2025-03-04\n\nThe foreign minister met her counterpart for talks in Oslo on Monday.\n"
 
 
@@ -158,6 +209,19 @@ def test_fields_of_the_wrong_shape_are_left_out_with_a_warning(tmp_path):
                for w in got.warnings), got.warnings
 
 
+def test_an_outlet_of_the_wrong_shape_falls_back_to_the_source(tmp_path):
+    """`{"outlet": {...}, "source": "Planet"}` had outlet "": the mapping counted as given."""
+    from briefgen.ingest import read_articles
+
+    (tmp_path / "a.json").write_text(json.dumps({
+        "text": "The foreign minister met her counterpart in Oslo on Monday.",
+        "outlet": {"name": "X"}, "source": "Planet"}))
+    got = read_articles([tmp_path / "a.json"])
+    assert [a.outlet for a in got.articles] == ["Planet"]
+    assert any("a.json: outlet: expected text, got a mapping; left out" in w
+               for w in got.warnings), got.warnings
+
+
 @pytest.mark.parametrize("args", [
     ["build", "--input", ""], ["build", "--input", "seeds", "--out", ""],
     ["check", "--config", ""], ["init", ""], ["send", "--dry-run", "--out", ""],
@@ -198,17 +262,42 @@ def test_a_user_template_that_fails_as_it_runs_keeps_the_previous_brief(tmp_path
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+def test_an_included_template_that_is_not_utf_8_is_named_once(tmp_path):
+    """The RenderError of the included file was wrapped in another: "template error:
+    RenderError: templates/part.txt: template error: not UTF-8"."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "brief.md.j2").write_text('{% include "part.txt" %}\n')
+    (tmp_path / "templates" / "part.txt").write_bytes(b"\xff\xfe broken")
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: {SEEDS}}}]\nformats: [md]\n{SECTIONS}"
+                      "templates: templates\n")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == (f"briefgen: error: {tmp_path}/templates/part.txt: template error: "
+                           "not UTF-8\n"), proc.stderr
+
+
 @pytest.mark.parametrize("cue, problem", [
     ('""', "an empty cue matches no word"), ('"*"', "an empty cue matches no word"),
     ('"  "', "an empty cue matches no word"),
     ('"/x?/"', "matches where there is no text, so at every word"),
     ('"/(?:)/"', "matches where there is no text, so at every word"),
+    ('"/a)|(?:/"', "matches where there is no text, so at every word"),
+    ('" /x?/"', "matches where there is no text, so at every word"),
+    ('" /(/"', "bad regular expression '/(/'"),
 ])
 def test_a_cue_that_matches_nothing_or_everywhere_is_refused_with_its_line(cue, problem):
     """An empty cue was left out without a word; a regular expression that matches the
     empty text made every sentence hold the section's cue."""
     msg = errors_of(f"sections:\n  - id: one\n    title: One\n    cues: [met, {cue}]\n")
     assert msg.startswith("brief.yaml:4: sections[0].cues: ") and problem in msg, msg
+
+
+def test_a_cue_that_closes_its_group_and_opens_another_loads():
+    """`/a)|(?:b/` is used as `(?:a)|(?:b)`; tried alone it is no regular expression,
+    and the check for the empty match was an internal error."""
+    cfg = config.parse("sections:\n  - id: one\n    title: One\n    cues: [\"/a)|(?:b/\"]\n")
+    assert cfg.sections[0].cues == ("/a)|(?:b/",)
 
 
 @pytest.mark.parametrize("since", ["99999999d", "99999999999d"])
@@ -231,8 +320,13 @@ def test_a_brief_date_at_the_calendars_ends_is_refused(tmp_path, day):
     assert not (tmp_path / "out").exists()
     # an edition dated by its articles may be any day: diff still finds it by its date
     config.write_text(config.read_text() + "state_dir: state\n")
+    for archived, title in ((day, "Old"), ("2023-06-20", "New")):
+        (tmp_path / "state" / "briefs" / archived).mkdir(parents=True)
+        (tmp_path / "state" / "briefs" / archived / "brief.json").write_text(json.dumps(
+            {"summary": [{"text": f"{title} talks."}], "sections": []}))
     proc = run_cli("diff", day, "2023-06-20", "--config", str(config))
-    assert "expected a date from" not in proc.stderr, proc.stderr
+    assert proc.returncode == 0 and "internal error" not in proc.stderr, proc.stderr
+    assert proc.stdout.splitlines()[0] == f"{day} -> 2023-06-20: 1 added, 1 dropped", proc.stdout
 
 
 def test_an_out_dir_that_is_a_file_or_a_brief_name_that_is_a_folder_is_named(tmp_path):
