@@ -186,16 +186,16 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...],
                 user_dir: Path | None = None, pdf: Callable[[str], bytes] | None = None
                 ) -> list[Path]:
     """Render everything first, then replace the files as one: all new, or all as before.
-    `pdf` as in `render_all`."""
-    rendered = render_all(brief, formats, user_dir, pdf)
-    files = {out_dir / f"brief-{brief.date.isoformat()}.{fmt}": data
-             for fmt, data in rendered.items()}
+    `pdf` as in `render_all`. Where the files cannot go is said before any is rendered."""
+    paths = {fmt: out_dir / f"brief-{brief.date.isoformat()}.{fmt}" for fmt in formats}
     if out_dir.exists() and not out_dir.is_dir():
         raise RenderError(f"{out_dir}: not a directory; give --out a folder")
-    for path in files:
+    for path in paths.values():
         if path.is_dir():
             raise RenderError(f"{path}: a folder has the name of the brief's file; the "
                               "previous brief is unchanged")
+    rendered = render_all(brief, formats, user_dir, pdf)
+    files = {paths[fmt]: data for fmt, data in rendered.items()}
     try:
         atomic_write_all(files)
     except OSError as e:
