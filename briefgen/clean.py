@@ -442,26 +442,30 @@ def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
     would be a second quote, taken for the words of whoever the text near it names."""
     kept: list[str] = []
     pulled = False
+    lowered: list[str] = []  # the paragraphs in small letters, made at the first quote line
     for n, para in enumerate(paragraphs):
         if pulled and _DASHED_NAME.fullmatch(para):
             pulled = False
             continue
-        pulled = para[:1] in _QUOTE_MARKS and _is_pull_quote(n, paragraphs)
+        if para[:1] in _QUOTE_MARKS and not lowered:
+            lowered = [p.lower() for p in paragraphs]
+        pulled = para[:1] in _QUOTE_MARKS and _is_pull_quote(n, paragraphs, lowered)
         if not pulled:
             kept.append(para)
     return kept
 
 
-def _is_pull_quote(n: int, paragraphs: list[str]) -> bool:
+def _is_pull_quote(n: int, paragraphs: list[str], lowered: list[str]) -> bool:
     """Quoted words alone on their line that another paragraph prints (or an earlier copy of
-    the line): "“We will not back down”", "‘We will not… back down’ — Jane Doe"."""
+    the line): "“We will not back down”", "‘We will not… back down’ — Jane Doe".
+    `lowered`: the paragraphs in small letters."""
     para = paragraphs[n]
     match = _QUOTE_LINE.fullmatch(para)
     if not match or len(match["words"].split()) < MIN_PULL_QUOTE_WORDS:
         return False
     # in any case: a pull quote may capitalize the word the body prints in small letters
     pieces = [p.strip(" ,").lower() for p in _ELLIPSIS.split(match["words"]) if p.strip(" ,")]
-    return any(all(p in other.lower() for p in pieces) for i, other in enumerate(paragraphs)
+    return any(all(p in lowered[i] for p in pieces) for i, other in enumerate(paragraphs)
                if i != n and (other != para or i < n))
 
 
