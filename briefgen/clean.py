@@ -1,8 +1,9 @@
 """Strip page furniture (ads, navigation, credits, captions, datelines) from article bodies.
 
 The rules are data (briefgen/data/furniture.yaml plus any user files), sorted by
-kind; this module only applies them, paragraph by paragraph, and never rewrites
-news text beyond repairing scraping debris such as "end. ." -> "end.".
+kind and read in furniture_rules; this module only applies them, paragraph by
+paragraph, and never rewrites news text beyond repairing scraping debris such as
+"end. ." -> "end.".
 """
 
 from __future__ import annotations
@@ -11,14 +12,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-import yaml
-
-from .errors import ConfigError
+from .furniture_rules import NOTICE_CHARS, Rules, default_rules, notice_pattern, read_rules
 from .model import Article
 from .regex_start import LEADING_FLAGS, required_literals
 from .rule_gate import RuleGate, bits, fullmatch_lengths
@@ -35,13 +33,6 @@ _SPACES = re.compile(r"[ \t]{2,}")
 # compiled here rather than looked up in re's cache for each paragraph
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _WORD_CHAR = re.compile(r"\w")
-RULE_KINDS = ("drop_paragraphs", "truncate_at", "list_labels", "remove_spans",
-              "remove_lead_spans", "credits", "captions", "repairs", "short_notices", "notices")
-# A paragraph up to this long in which one of the short notices or the notices is found is
-# furniture: a notice is a line of its own, and a long news paragraph may use its words.
-NOTICE_CHARS = {"short_notices": 500, "notices": 1_000}
-_CAPITAL = re.compile(r"(?<!\\)[A-Z]")
-SETTINGS = ("other_script_share",)
 # A sentence boundary inside a paragraph: ". The" after a word of two small letters or digits
 # ("Mr. Doe", "U.S. President" and "John F. Doe" are no boundaries). It opens on the stop,
 # not a lookbehind: the engine skips to the stops instead of trying every place.
@@ -61,104 +52,9 @@ _NON_LATIN_LETTER = re.compile(
     r"(?<=[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u2C60-\u2C7F\uA720-\uA7FF\uFF21-\uFF5A])")
 
 
-@dataclass(frozen=True)
-class Rules:
-    drop_paragraphs: tuple[re.Pattern, ...] = ()
-    truncate_at: tuple[re.Pattern, ...] = ()
-    list_labels: tuple[re.Pattern, ...] = ()
-    remove_spans: tuple[re.Pattern, ...] = ()
-    remove_lead_spans: tuple[re.Pattern, ...] = ()
-    credits: tuple[re.Pattern, ...] = ()
-    captions: tuple[re.Pattern, ...] = ()
-    repairs: tuple[tuple[re.Pattern, str], ...] = ()
-    short_notices: tuple[re.Pattern, ...] = ()
-    notices: tuple[re.Pattern, ...] = ()
-    other_script_share: float | None = None
-
-    def __add__(self, other: Rules) -> Rules:
-        share = other.other_script_share
-        return Rules(*(getattr(self, k) + getattr(other, k) for k in RULE_KINDS),
-                     other_script_share=self.other_script_share if share is None else share)
-
-
-# libyaml's loader where PyYAML has it: the same data, a tenth of the time of the pure
-# Python one on the default rules, read at every build
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_rules(text: str, name: str) -> Rules:
-    """Compile a furniture-rule YAML document; errors name the file and the rule."""
-    try:
-        data = yaml.load(text, Loader=_LOADER) or {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{name}{line}: YAML syntax error in cleaning rules") from None
-    except RecursionError:
-        raise ConfigError(f"{name}: YAML error in cleaning rules: nested too deep") from None
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as e:
-        # a value YAML cannot make: 2024-02-31, "!!bool x", "!!int ''"
-        problem = str(e).split(";")[0] or type(e).__name__
-        raise ConfigError(f"{name}: YAML error in cleaning rules: cannot read a value: "
-                          f"{problem}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{name}: cleaning rules must be a mapping of rule lists")
-    unknown = set(data) - set(RULE_KINDS) - set(SETTINGS)
-    if unknown:
-        raise ConfigError(f"{name}: unknown rule list {sorted(unknown)[0]!r}; "
-                          f"expected {', '.join(RULE_KINDS + SETTINGS)}")
-    compiled = {kind: _compiled(kind, data.get(kind) or (), name) for kind in RULE_KINDS}
-    share = data.get("other_script_share")
-    if share is not None and (isinstance(share, bool) or not isinstance(share, (int, float))
-                              or not 0 < share <= 1):
-        raise ConfigError(f"{name}: other_script_share: {share!r} is not a share in (0, 1]")
-    return Rules(**compiled, other_script_share=share)
-
-
-def _compiled(kind: str, rules: list, name: str) -> tuple:
-    """One kind's rules compiled; errors name the file and the first bad rule."""
-    if kind in NOTICE_CHARS:
-        try:  # each notice alone, and all as one pattern (as _notices joins them)
-            notices = tuple(map(str, rules))
-            if not any(map(_CAPITAL.search, notices)):
-                found = tuple(map(re.compile, notices))
-                _notice_pattern(notices)
-                # every notice compiles on its own, so each is one alternative of the list's
-                # pattern too: only a leading global flag ("(?i)") is not, nor is the list
-                return found
-        except re.error:
-            pass  # told below, rule by rule
-    found = []
-    for i, rule in enumerate(rules):
-        try:
-            if kind in NOTICE_CHARS and _CAPITAL.search(str(rule)):
-                raise ValueError("write notices in small letters")  # see _notices
-            if kind in NOTICE_CHARS:  # as used: one alternative of the list's pattern
-                _notice_pattern((str(rule),))
-            if kind == "repairs":
-                pattern, replacement = rule
-                found.append((re.compile(pattern, re.M), str(replacement)))
-            else:
-                found.append(re.compile(str(rule)))
-        except (re.error, TypeError, ValueError) as e:
-            raise ConfigError(f"{name}: {kind}[{i}]: bad rule {rule!r}: {e}") from None
-    return tuple(found)
-
-
-@cache
-def default_rules() -> Rules:
-    text = resources.files("briefgen").joinpath("data/furniture.yaml").read_text("utf-8")
-    return parse_rules(text, "briefgen/data/furniture.yaml")
-
-
 def load_rules(extra_files: tuple[Path, ...] = ()) -> Rules:
-    rules = default_rules()
-    for path in extra_files:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as e:
-            raise ConfigError(f"{path}: cannot read cleaning rules: {e.strerror}") from None
-        rules = rules + parse_rules(text, str(path))
+    """The packaged rules plus the files' (`read_rules`), made ready to apply."""
+    rules = read_rules(extra_files)
     # made ready here, in the process that forks the cleaning workers: each inherits them
     # instead of making them again (the worker's copy of the rules is found by value)
     _ready(rules)
@@ -595,18 +491,12 @@ def _ready_by_value(rules: Rules) -> _Ready:
         latin_repairs=not any(_other_script(r) for _, r in rules.repairs))
 
 
-@lru_cache(maxsize=16)
-def _notice_pattern(notices: tuple[str, ...]) -> re.Pattern:
-    """Any of the notices, as whole words; the rules' check and _notices share it."""
-    return re.compile(r"\b(?:" + "|".join(notices) + r")\b")
-
-
 @lru_cache(maxsize=8)
 def _notices(short: tuple[re.Pattern, ...], long: tuple[re.Pattern, ...],
              ) -> tuple[tuple[int, re.Pattern], ...]:
     """Each list of notices as one pattern searched in the paragraph in small letters: with
     no case to fold, the engine tries the words far faster than a case-blind pattern does."""
-    return tuple((chars, _notice_pattern(tuple(p.pattern for p in notices)))
+    return tuple((chars, notice_pattern(tuple(p.pattern for p in notices)))
                  for chars, notices in ((NOTICE_CHARS["short_notices"], short),
                                         (NOTICE_CHARS["notices"], long)) if notices)
 

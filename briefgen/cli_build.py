@@ -77,11 +77,14 @@ def _archive(cfg: Config, brief: Brief, user_templates: Path | None,
 @verbosity
 def check(config_path: str | None, quiet: bool, verbose: bool) -> None:
     """Validate a config and say what `build` would do with it (-q: only problems)."""
+    from .clean import load_rules
     from .ingest import expand_inputs
 
     if verbose and not os.environ.get(discover.ENV_VAR) and not config_path:
         click.echo(f"looking for a config in {discover.looked_at()}", err=True)
     cfg, config_path = discover.load(config_path)
+    rule_files = tuple(cfg.resolve(p) for p in cfg.cleaning.rules)
+    load_rules(rule_files)  # a bad rule is the config's problem too
     if quiet:
         return
     packaged = " (the packaged default)" if discover.is_packaged(config_path) else ""
@@ -102,6 +105,8 @@ def check(config_path: str | None, quiet: bool, verbose: bool) -> None:
     for s in cfg.sections:
         click.echo(f"section {s.id} ({s.title!r}): up to {s.max_items} items, "
                    f"{s.max_words} words, {s.quotes} quotes, ranker {s.ranker}")
+    if rule_files:
+        click.echo(f"cleaning rules: {', '.join(map(str, rule_files))} (besides the packaged)")
     if cfg.templates:
         click.echo(f"templates: {cfg.resolve(cfg.templates)} (then the packaged ones)")
     if cfg.delivery:

@@ -9,7 +9,7 @@ Here are the top-level options (Config) and the reading of the file; the groups 
 options live beside it: the articles' (sources, fetch, limits, cleaning) in
 config_sources, the brief's (sections, summary, quotes, continuity) in config_brief,
 the daily job's (delivery, schedule) in config_delivery, each a strict model of
-config_base; the error lines are made in config_errors.
+config_base; the error lines are made in config_errors, YAML is read in yaml_read.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import re
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import Field, ValidationError, field_validator
 
 from .config_base import Strict
@@ -28,6 +27,7 @@ from .config_delivery import DeliveryConfig, ScheduleConfig
 from .config_errors import describe_errors
 from .config_sources import CleanConfig, FetchConfig, LimitsConfig, Source
 from .errors import ConfigError
+from .yaml_read import read_yaml
 
 FORMATS = ("html", "pdf", "json", "md")
 Format = Literal["html", "pdf", "json", "md"]
@@ -100,7 +100,7 @@ def load(path: str | Path) -> Config:
 
 
 def parse(text: str, name: str = "<config>", base_dir: Path = Path(".")) -> Config:
-    data, root = _read_yaml(text, name)
+    data, root = read_yaml(text, name)
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: expected a mapping of options at the top level")
     if "base_dir" in data:
@@ -111,72 +111,3 @@ def parse(text: str, name: str = "<config>", base_dir: Path = Path(".")) -> Conf
         raise ConfigError(describe_errors(e, name, root, Config)) from None
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML whose values it cannot make (the date 2024-02-31, an integer of 5,000
-    digits, `!!bool x`, `!!int ''`) are errors at their line, as syntax errors are."""
-
-    def construct_object(self, node, deep=False):
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError,
-                OverflowError) as e:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            why = str(e).split(';')[0] if isinstance(e, ValueError) else f"not a {tag}"
-            problem = f"cannot read {str(node.value)[:40]!r}: {why}"
-            raise yaml.constructor.ConstructorError(None, None, problem,
-                                                    node.start_mark) from None
-
-
-def _read_yaml(text: str, name: str) -> tuple[object, yaml.Node | None]:
-    """The config's data, and its YAML nodes (for the lines of errors)."""
-    try:
-        loader = _Loader(text)  # (checks the characters at once)
-        try:
-            root = loader.get_single_node()
-            duplicate_keys(root, name)  # before construction: it merges `<<` keys in place
-            return (loader.construct_document(root) if root else None), root
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = f":{mark.line + 1}" if mark else ""
-        kind = "YAML error" if isinstance(e, yaml.constructor.ConstructorError) \
-            else "YAML syntax error"
-        raise ConfigError(f"{name}{line}: {kind}: {e.problem or e.context}") from None
-    except yaml.reader.ReaderError as e:  # a control character: no mark, a position
-        line = text.count("\n", 0, e.position) + 1
-        raise ConfigError(f"{name}:{line}: YAML error: unacceptable character "
-                          f"#x{e.character:04x}: {e.reason}") from None
-    except yaml.YAMLError as e:
-        raise ConfigError(f"{name}: YAML error: {e}") from None
-    except RecursionError:
-        raise ConfigError(f"{name}: YAML nested too deep") from None
-
-
-def duplicate_keys(root: yaml.Node | None, name: str) -> None:
-    """Raise ConfigError naming each key given twice in one mapping: YAML keeps the last
-    and drops the first without a word."""
-    found = []
-    todo: list[tuple[yaml.Node | None, str]] = [(root, "")]
-    done: set[int] = set()  # an alias is its anchor's node again
-    while todo:
-        node, where = todo.pop()
-        if id(node) in done:
-            continue
-        done.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            first: dict[tuple[str, str], int] = {}
-            for key, value in node.value:
-                if not isinstance(key, yaml.ScalarNode) or key.value == "<<":
-                    continue
-                path = f"{where}.{key.value}" if where else key.value
-                line = key.start_mark.line + 1
-                if (key.tag, key.value) in first:
-                    found.append((line, f"{name}:{line}: {path}: given twice (first at line "
-                                        f"{first[key.tag, key.value]}); keep one"))
-                first.setdefault((key.tag, key.value), line)
-                todo.append((value, path))
-        elif isinstance(node, yaml.SequenceNode):
-            todo += [(item, f"{where}[{n}]") for n, item in enumerate(node.value)]
-    if found:
-        raise ConfigError("\n".join(line for _, line in sorted(found)))

@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .yaml_read import line_of
+
 
 def did_you_mean(word: str, choices: Any) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
@@ -34,7 +36,7 @@ def describe_errors(error: ValidationError, name: str, root: yaml.Node | None,
 def _describe(err: dict, name: str, root: yaml.Node | None, schema: type[BaseModel]) -> str:
     loc = tuple(err["loc"])
     key = _key_path(loc)
-    line = _line_of(root, loc)
+    line = line_of(root, loc)
     where = f"{name}:{line}" if line else name
     if err["type"] == "extra_forbidden":
         parent = _model_at(schema, loc[:-1])
@@ -57,29 +59,6 @@ def _key_path(loc: tuple) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def _line_of(node: yaml.Node | None, loc: tuple) -> int | None:
-    """The 1-based line of the deepest YAML node along loc (the key itself when it exists).
-
-    Construction flattens `<<` merges into the node, the merged keys first: of equal keys
-    the last is the one YAML keeps (a key given twice in one mapping is an error before).
-    """
-    line = node.start_mark.line + 1 if node else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next((kv for kv in reversed(node.value) if kv[0].value == part), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line + 1, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                break
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
 
 
 def _model_at(schema: type[BaseModel], loc: tuple) -> type[BaseModel] | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .assemble import assemble_brief, with_support
 from .candidates import spanning
-from .clean import Rules, clean_article, load_rules
+from .clean import clean_article, load_rules
 from .collector import fewer_collections
 from .config import Config
 from .config_sources import LimitsConfig, Source
@@ -17,6 +17,7 @@ from .continuity import remember
 from .corpus import build_corpus
 from .errors import InputError
 from .figures import Discrepancy, find_discrepancies
+from .furniture_rules import Rules
 from .ingest import expand_inputs, read_articles
 from .language import in_latin_script
 from .model import Article, Brief, Quote, Sentence

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .clean import Rules, clean_paragraphs, default_rules, reads_as_sentence
+from .clean import clean_paragraphs, reads_as_sentence
+from .furniture_rules import Rules, default_rules
 from .model import Article
 from .vectors import analyze
 

@@ -104,6 +104,34 @@ def test_cleaning_rules_yaml_cannot_make_are_one_line_exit_2(tmp_path, rules):
     assert proc.stderr.count("\n") == 1 and "rules.yaml" in proc.stderr, proc.stderr
 
 
+@pytest.mark.parametrize("rules, expected", [
+    ("drop_paragraphs: 5\n", "rules.yaml:1: drop_paragraphs: expected a list of rules"),
+    ("# mine\ncredits: photo\n", "rules.yaml:2: credits: expected a list of rules"),
+    ("drop_paragrafs: [x]\n", "rules.yaml:1: unknown rule list 'drop_paragrafs' (did you mean "
+                               "'drop_paragraphs'?)"),
+    ("credits:\n  - ok\n  - '(bad'\n", "rules.yaml:3: credits[1]: bad rule '(bad'"),
+    ("repairs:\n  - [a, b]\n  - {a: b, c: d}\n", "rules.yaml:3: repairs[1]: bad rule"),
+    ("captions: [[x]]\n", "rules.yaml:1: captions[0]: bad rule ['x']: expected a regular"),
+    ("credits: [x]\ncredits: [y]\n", "rules.yaml:2: credits: given twice (first at line 1)"),
+    ("\nother_script_share: 2\n", "rules.yaml:2: other_script_share: 2 is not a share"),
+    (b"credits: ['\xe9quipe']\n", "rules.yaml: cannot read cleaning rules: not UTF-8 text"),
+])
+def test_a_bad_rules_file_names_its_line_and_rule_exit_2(tmp_path, rules, expected):
+    """A rule list that was a number crashed the build; one that was a string became a rule
+    per letter; a list given twice lost the first without a word."""
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_bytes(rules) if isinstance(rules, bytes) else rules_file.write_text(rules)
+    path = tmp_path / "c.yaml"
+    path.write_text(f"{SECTIONS}cleaning:\n  rules: [rules.yaml]\n")
+    proc = run_cli("build", "--config", str(path), "--input", str(SEEDS),
+                   "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and expected in proc.stderr, proc.stderr
+    assert not (tmp_path / "out").exists()
+    checked = run_cli("check", "--config", str(path))  # check reads the rules too
+    assert checked.returncode == 2 and expected in checked.stderr, checked.stderr
+
+
 def test_feed_dates_are_utc_days_in_any_time_zone_and_a_bad_link_is_skipped(tmp_path):
     """Entry dates went through mktime, which reads them as local time: in Tokyo a story of
     00:30 UTC was dated the day before, and year 1 crashed the build ("year 0 is out of
