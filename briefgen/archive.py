@@ -63,8 +63,10 @@ def load(root: Path, day: date) -> dict:
     except FileNotFoundError:
         known = ", ".join(d.isoformat() for d in editions(root)) or "none"
         raise InputError(f"no archived brief of {day} in {root} (archived: {known})") from None
-    except (OSError, ValueError) as e:
+    except OSError as e:
         raise InputError(f"{path}: cannot read the archived brief: {e}") from None
+    except ValueError as e:  # not JSON, or not UTF-8
+        raise InputError(f"{path}: not a readable brief ({e})") from None
     try:
         lines(data)
     except (KeyError, TypeError, AttributeError) as e:  # JSON, but not a brief's
