@@ -166,11 +166,14 @@ def history(config_path: str | None, quiet: bool, verbose: bool) -> None:
         try:
             data = load(root, day)
             items = [*data["summary"], *(x for s in data["sections"] for x in s["items"])]
+            sources = data.get("sources")
+            if not isinstance(sources, list):
+                raise TypeError(f"sources: expected a list, got {type(sources).__name__}")
         except (BriefgenError, KeyError, TypeError) as e:
             click.echo(f"{day}  unreadable: {e}")
             continue
         new = sum(x.get("status") == "new" for x in items)
-        click.echo(f"{day}  {len(data['sources'])} articles, {len(items)} items ({new} new), "
+        click.echo(f"{day}  {len(sources)} articles, {len(items)} items ({new} new), "
                    f"{data.get('word_count', 0)} words  {edition_path(root, day, 'html')}")
 
 

@@ -315,3 +315,16 @@ def test_an_edition_whose_line_is_no_text_is_named_not_an_internal_error(tmp_pat
     assert "expected text" in warning[0]
     assert {x["status"] for x in lines(edition(config, "2024-03-05"))} == {"new"}
 
+
+@pytest.mark.parametrize("sources", [None, 5, "missing"])
+def test_history_of_an_edition_without_a_list_of_sources_says_unreadable(tmp_path, sources):
+    config = archived_config(tmp_path)
+    build(config, write_articles(tmp_path / "d1", "2024-03-04", DAY1), day="2024-03-04")
+    build(config, write_articles(tmp_path / "d2", "2024-03-05", DAY2), day="2024-03-05")
+    _damage(config, "2024-03-04", lambda data: data.pop("sources") if sources == "missing"
+            else data.update(sources=sources))
+    proc = run_cli("history", "--config", str(config))
+    assert proc.returncode == 0, proc.stderr
+    listed = proc.stdout.splitlines()
+    assert listed[0].startswith("2024-03-04  unreadable: ") and "sources" in listed[0]
+    assert listed[1].startswith("2024-03-05  2 articles, ")
