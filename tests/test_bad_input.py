@@ -310,7 +310,7 @@ def test_an_included_template_that_is_not_utf_8_is_named_once(tmp_path):
     ('"  "', "an empty cue matches no word"),
     ('"/x?/"', "matches where there is no text, so at every word"),
     ('"/(?:)/"', "matches where there is no text, so at every word"),
-    ('"/a)|(?:/"', "matches where there is no text, so at every word"),
+    ('"/a)|(?:/"', "bad regular expression '/a)|(?:/'"),
     ('" /x?/"', "matches where there is no text, so at every word"),
     ('" /(/"', "bad regular expression '/(/'"),
 ])
@@ -321,11 +321,30 @@ def test_a_cue_that_matches_nothing_or_everywhere_is_refused_with_its_line(cue, 
     assert msg.startswith("brief.yaml:4: sections[0].cues: ") and problem in msg, msg
 
 
-def test_a_cue_that_closes_its_group_and_opens_another_loads():
-    """`/a)|(?:b/` is used as `(?:a)|(?:b)`; tried alone it is no regular expression,
-    and the check for the empty match was an internal error."""
-    cfg = config.parse("sections:\n  - id: one\n    title: One\n    cues: [\"/a)|(?:b/\"]\n")
-    assert cfg.sections[0].cues == ("/a)|(?:b/",)
+@pytest.mark.parametrize("cue, problem", [
+    # it closed its own group: what matched `b` belonged to no cue (an internal error at build)
+    ("/a)|(?:b/", "bad regular expression '/a)|(?:b/'"),
+    ("/a)|(b/", "bad regular expression '/a)|(b/'"),
+    # groups are numbered anew when the section's cues are joined (an internal error at build)
+    ("/(a)\\\\1/", "back references"), ("/(a|b)c\\\\1/", "back references"),
+    ("/(?P<x>a)(?P=x)/", "named groups"), ("/(?P<c1>a)/", "named groups"),
+    ("/(a)(?(1)b|c)/", "back references"),
+])
+def test_a_cue_that_is_no_pattern_of_its_own_is_refused_with_its_line(cue, problem):
+    msg = errors_of(f'sections:\n  - id: one\n    title: One\n    cues: [met, "{cue}"]\n')
+    assert msg.startswith("brief.yaml:4: sections[0].cues: ") and problem in msg, msg
+
+
+def test_cues_that_name_the_same_group_are_refused_not_an_internal_error(tmp_path):
+    config_file = tmp_path / "brief.yaml"
+    config_file.write_text(f"sources: [{{path: {SEEDS}}}]\nformats: [json]\nsections:\n"
+                           "  - {id: one, title: One, cues: [met, '/(?P<x>a)/', '/(?P<x>b)/']}\n")
+    for args in (("check",), ("build", "--out", str(tmp_path / "out"))):
+        proc = run_cli(*args, "--config", str(config_file))
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr
+        assert "brief.yaml:4: sections[0].cues: " in proc.stderr and "named groups" in proc.stderr
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("since", ["99999999d", "99999999999d"])
