@@ -15,6 +15,7 @@ from . import discover
 from .cli_common import CONFIG_HELP, parse_date, parse_formats, path_given, show_progress, verbosity
 from .config import Config
 from .errors import BriefgenError, ConfigError, InputError
+from .fsutil import atomic_write, is_file
 from .model import Brief
 from .render import PACKAGED_TEMPLATES, pdf_renderer, write_brief
 
@@ -130,14 +131,17 @@ def init(name: str, force: bool, quiet: bool, verbose: bool) -> None:
                               "formats: [html, pdf, json, md]\n\ntemplates: templates\n"
                               "state_dir: .briefgen   # keeps past editions in briefs/")
     config_file = directory / "brief.yaml"
-    if config_file.exists() and not force:
+    if is_file(config_file) and not force:
         raise BriefgenError(f"{config_file}: already exists (use --force to overwrite)")
-    # No copies of the packaged templates: a copy would hide their later fixes.
-    for folder in ("articles", "templates"):
-        (directory / folder).mkdir(parents=True, exist_ok=True)
-    from .fsutil import atomic_write
-
-    atomic_write(config_file, starter)
+    try:  # the config first: where it cannot go, no folders are left behind
+        directory.mkdir(parents=True, exist_ok=True)
+        atomic_write(config_file, starter)
+        # No copies of the packaged templates: a copy would hide their later fixes.
+        for folder in ("articles", "templates"):
+            (directory / folder).mkdir(exist_ok=True)
+    except OSError as e:
+        raise BriefgenError(f"{config_file}: cannot write the starter config: "
+                            f"{e.strerror or e}") from None
     if quiet:
         return
     click.echo(

@@ -445,3 +445,17 @@ def test_a_file_name_with_a_line_break_stays_on_its_warnings_one_line(tmp_path):
     assert proc.stderr.splitlines() == [
         f"briefgen: warning: {tmp_path}/bad\\nbriefgen: error: x.txt: skipped: binary file, "
         "not text"]
+
+
+@pytest.mark.parametrize("where", ["through a file", "a folder named brief.yaml", "too long"])
+def test_init_where_it_cannot_write_is_one_line(tmp_path, where):
+    (tmp_path / "file").write_text("x")
+    target = {"through a file": tmp_path / "file" / "desk",
+              "a folder named brief.yaml": tmp_path / "desk",
+              "too long": tmp_path / ("d" * 300)}[where]
+    (tmp_path / "desk" / "brief.yaml").mkdir(parents=True)
+    proc = run_cli("init", str(target), "--force")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr, proc.stderr
+    assert proc.stderr.startswith(f"briefgen: error: {target}") and "cannot write" in proc.stderr
+    assert sorted(p.name for p in (tmp_path / "desk").iterdir()) == ["brief.yaml"]
