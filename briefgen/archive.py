@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import BriefgenError, InputError
-from .fsutil import atomic_write, atomic_write_all
+from .fsutil import atomic_write, atomic_write_all, is_dir
 from .model import Brief
 
 EDITION_FILE = "brief.{fmt}"
@@ -38,7 +38,7 @@ def require_root(config: Config, config_path: object) -> Path:
 def editions(root: Path) -> list[date]:
     """The archived dates, oldest first."""
     found = []
-    for folder in root.glob("*/") if root.is_dir() else []:
+    for folder in root.glob("*/") if is_dir(root) else []:
         try:
             day = date.fromisoformat(folder.name)
         except ValueError:

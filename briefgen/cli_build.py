@@ -15,7 +15,7 @@ from . import discover
 from .cli_common import CONFIG_HELP, parse_date, parse_formats, path_given, show_progress, verbosity
 from .config import Config
 from .errors import BriefgenError, ConfigError, InputError
-from .fsutil import atomic_write, is_file
+from .fsutil import atomic_write, is_dir, is_file
 from .model import Brief
 from .render import PACKAGED_TEMPLATES, pdf_renderer, write_brief
 
@@ -44,7 +44,7 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
     chosen = parse_formats(formats) or cfg.formats
     day = parse_date(brief_date)
     user_templates = cfg.resolve(cfg.templates) if cfg.templates else None
-    if user_templates and not user_templates.is_dir():
+    if user_templates and not is_dir(user_templates):
         raise ConfigError(f"{config_path}: templates: no such directory {user_templates}")
     # WeasyPrint loads in a child while the brief is built (before any spinner's thread)
     with pdf_renderer(user_templates, worth_it="pdf" in chosen) as pdf, \

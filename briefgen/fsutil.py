@@ -59,6 +59,14 @@ def is_dir(path: Path) -> bool:
         return False
 
 
+def exists(path: Path) -> bool:
+    """`path.exists()`, but False where the system refuses the path (see is_file)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write to a temp file in the same directory, fsync, then rename over path."""
     path = Path(path)

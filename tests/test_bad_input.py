@@ -459,3 +459,35 @@ def test_init_where_it_cannot_write_is_one_line(tmp_path, where):
     assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr, proc.stderr
     assert proc.stderr.startswith(f"briefgen: error: {target}") and "cannot write" in proc.stderr
     assert sorted(p.name for p in (tmp_path / "desk").iterdir()) == ["brief.yaml"]
+
+
+LONG = "n" * 300  # a name over the system's limit: Python 3.11 raises where it is looked at
+
+
+@pytest.mark.parametrize("args, env", [
+    (("--input", LONG), {}), (("--input", f"{LONG}/*.txt"), {}),
+    (("--config", f"{LONG}.yaml"), {}), ((), {"BRIEFGEN_CONFIG": LONG}),
+    (("--config", "brief.yaml", "--input", str(SEEDS)), {"state": LONG}),
+    (("--config", "brief.yaml", "--input", str(SEEDS)), {"templates": LONG}),
+])
+def test_a_path_whose_name_is_too_long_is_one_line_not_an_internal_error(tmp_path, args, env):
+    options = {k: v for k, v in env.items() if k in ("state", "templates")}
+    (tmp_path / "brief.yaml").write_text(
+        f"formats: [json]\nstate_dir: {options.get('state', 'state')}\n"
+        + (f"templates: {options['templates']}\n" if "templates" in options else "") + SECTIONS)
+    variables = {k: v for k, v in env.items() if k not in options}
+    proc = subprocess.run([sys.executable, "-m", "briefgen.cli", "build", *args, "--out", "out"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(SEEDS.parent), **variables})
+    assert proc.returncode in (1, 2), proc.stderr
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert "internal error" not in proc.stderr and LONG in proc.stderr, proc.stderr
+
+
+def test_history_and_desks_with_a_name_too_long_are_one_line(tmp_path):
+    (tmp_path / "brief.yaml").write_text(f"state_dir: {LONG}\n{SECTIONS}")
+    proc = run_cli("history", "--config", str(tmp_path / "brief.yaml"))
+    assert proc.returncode == 0 and "No archived brief in" in proc.stdout, proc.stderr
+    proc = run_cli("status", "--desks", str(tmp_path / LONG))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "no such directory of desk configs" in proc.stderr
