@@ -491,3 +491,14 @@ def test_history_and_desks_with_a_name_too_long_are_one_line(tmp_path):
     proc = run_cli("status", "--desks", str(tmp_path / LONG))
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
     assert "no such directory of desk configs" in proc.stderr
+
+
+@pytest.mark.parametrize("key, text", [
+    ("sources", "sources: [{path: PATH}]"), ("state_dir", "state_dir: PATH"),
+    ("templates", "templates: PATH"), ("cleaning.rules", "cleaning: {rules: [PATH]}")])
+@pytest.mark.parametrize("path, problem", [
+    ("~no_such_user_of_briefgen/x", "no such user"), ('"a\\0b"', "NUL")])
+def test_a_path_the_system_cannot_take_is_refused_with_its_line(key, text, path, problem):
+    """`~user` of no user was an internal error (RuntimeError) at build; a NUL too."""
+    msg = errors_of(text.replace("PATH", path) + "\n" + SECTIONS)
+    assert msg.startswith(f"brief.yaml:1: {key}") and problem in msg, msg
