@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import BriefgenError, InputError
-from .fsutil import atomic_write, atomic_write_all
+from .fsutil import atomic_write, atomic_write_all, is_dir
 from .model import Brief
 
 EDITION_FILE = "brief.{fmt}"
@@ -38,7 +38,7 @@ def require_root(config: Config, config_path: object) -> Path:
 def editions(root: Path) -> list[date]:
     """The archived dates, oldest first."""
     found = []
-    for folder in root.glob("*/") if root.is_dir() else []:
+    for folder in root.glob("*/") if is_dir(root) else []:
         try:
             day = date.fromisoformat(folder.name)
         except ValueError:
@@ -63,8 +63,10 @@ def load(root: Path, day: date) -> dict:
     except FileNotFoundError:
         known = ", ".join(d.isoformat() for d in editions(root)) or "none"
         raise InputError(f"no archived brief of {day} in {root} (archived: {known})") from None
-    except (OSError, ValueError) as e:
+    except OSError as e:
         raise InputError(f"{path}: cannot read the archived brief: {e}") from None
+    except ValueError as e:  # not JSON, or not UTF-8
+        raise InputError(f"{path}: not a readable brief ({e})") from None
     try:
         lines(data)
     except (KeyError, TypeError, AttributeError) as e:  # JSON, but not a brief's

@@ -15,6 +15,7 @@ from . import discover
 from .cli_common import CONFIG_HELP, parse_date, parse_formats, path_given, show_progress, verbosity
 from .config import Config
 from .errors import BriefgenError, ConfigError, InputError
+from .fsutil import atomic_write, is_dir, is_file
 from .model import Brief
 from .render import PACKAGED_TEMPLATES, pdf_renderer, write_brief
 
@@ -43,7 +44,7 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
     chosen = parse_formats(formats) or cfg.formats
     day = parse_date(brief_date)
     user_templates = cfg.resolve(cfg.templates) if cfg.templates else None
-    if user_templates and not user_templates.is_dir():
+    if user_templates and not is_dir(user_templates):
         raise ConfigError(f"{config_path}: templates: no such directory {user_templates}")
     # WeasyPrint loads in a child while the brief is built (before any spinner's thread)
     with pdf_renderer(user_templates, worth_it="pdf" in chosen) as pdf, \
@@ -130,14 +131,17 @@ def init(name: str, force: bool, quiet: bool, verbose: bool) -> None:
                               "formats: [html, pdf, json, md]\n\ntemplates: templates\n"
                               "state_dir: .briefgen   # keeps past editions in briefs/")
     config_file = directory / "brief.yaml"
-    if config_file.exists() and not force:
+    if is_file(config_file) and not force:
         raise BriefgenError(f"{config_file}: already exists (use --force to overwrite)")
-    # No copies of the packaged templates: a copy would hide their later fixes.
-    for folder in ("articles", "templates"):
-        (directory / folder).mkdir(parents=True, exist_ok=True)
-    from .fsutil import atomic_write
-
-    atomic_write(config_file, starter)
+    try:  # the config first: where it cannot go, no folders are left behind
+        directory.mkdir(parents=True, exist_ok=True)
+        atomic_write(config_file, starter)
+        # No copies of the packaged templates: a copy would hide their later fixes.
+        for folder in ("articles", "templates"):
+            (directory / folder).mkdir(exist_ok=True)
+    except OSError as e:
+        raise BriefgenError(f"{config_file}: cannot write the starter config: "
+                            f"{e.strerror or e}") from None
     if quiet:
         return
     click.echo(
@@ -166,11 +170,14 @@ def history(config_path: str | None, quiet: bool, verbose: bool) -> None:
         try:
             data = load(root, day)
             items = [*data["summary"], *(x for s in data["sections"] for x in s["items"])]
+            sources = data.get("sources")
+            if not isinstance(sources, list):
+                raise TypeError(f"sources: expected a list, got {type(sources).__name__}")
         except (BriefgenError, KeyError, TypeError) as e:
             click.echo(f"{day}  unreadable: {e}")
             continue
         new = sum(x.get("status") == "new" for x in items)
-        click.echo(f"{day}  {len(data['sources'])} articles, {len(items)} items ({new} new), "
+        click.echo(f"{day}  {len(sources)} articles, {len(items)} items ({new} new), "
                    f"{data.get('word_count', 0)} words  {edition_path(root, day, 'html')}")
 
 

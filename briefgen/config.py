@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from .config_base import Strict
+from .config_base import PathText, Strict
 from .config_brief import ContinuityConfig, QuoteConfig, SectionConfig, SummaryConfig
 from .config_delivery import DeliveryConfig, ScheduleConfig
 from .config_errors import describe_errors
@@ -47,9 +47,9 @@ class Config(Strict):
     cleaning: CleanConfig = CleanConfig()
     formats: tuple[Format, ...] = FORMATS
     """Output formats written by `build`."""
-    templates: str | None = None
+    templates: PathText | None = None
     """Directory searched before the packaged templates (restyle by copying one file)."""
-    state_dir: str = ".briefgen"
+    state_dir: PathText = ".briefgen"
     """Where delivery state lives (ledger, outbox, fetched pages), relative to the config file."""
     fetch: FetchConfig = FetchConfig()
     limits: LimitsConfig = LimitsConfig()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
@@ -36,3 +37,18 @@ def _checked_duration(text: str) -> str:
 
 
 Duration = Annotated[str, AfterValidator(_checked_duration)]  # kept as written, checked
+
+
+def _usable_path(text: str) -> str:
+    """A path the system can be asked about: no NUL in it, and a `~user` of a user there
+    is (Path.expanduser raises for another, when the path is first used)."""
+    if "\0" in text:
+        raise ValueError(f"{text!r}: a path cannot hold a NUL character")
+    try:
+        Path(text).expanduser()
+    except RuntimeError:
+        raise ValueError(f"{text!r}: no such user as {text.split('/')[0]}") from None
+    return text
+
+
+PathText = Annotated[str, AfterValidator(_usable_path)]  # kept as written, checked

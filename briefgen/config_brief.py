@@ -11,7 +11,7 @@ from pydantic import Field, field_validator, model_validator
 from .config_base import Strict
 from .config_errors import did_you_mean
 from .ranker_names import RANKER_NAMES
-from .regex_start import LEADING_FLAGS
+from .regex_start import LEADING_FLAGS, joined_problem
 
 
 def regex_cue(cue: str) -> str | None:
@@ -53,11 +53,16 @@ class SectionConfig(Strict):
                     raise ValueError(f"{cue!r}: flags such as (?i) cannot open a cue (cues "
                                      "already match in any case); write (?i:...) around a "
                                      "part instead")
-                try:  # as it is used: one alternative among the section's cues
-                    re.compile(rf"\b(?:{body})", re.I)
+                try:  # on its own: one that closes its group (`a)|(b`) escapes the cue's
+                    re.compile(body, re.I)
                     matches_empty = re.fullmatch(rf"(?:{body})", "") is not None
                 except re.error as e:
                     raise ValueError(f"bad regular expression {cue!r}: {e}") from None
+                joined = joined_problem(body)
+                if joined:
+                    raise ValueError(f"{cue!r}: {joined} cannot be used in a cue (a section's "
+                                     "cues are joined into one pattern, where its groups get "
+                                     "other names and numbers); write (?:...)")
                 if matches_empty:
                     raise ValueError(f"{cue!r} matches where there is no text, so at every "
                                      "word; make a part of it required")

@@ -8,13 +8,13 @@ from datetime import timedelta
 
 from pydantic import Field, model_validator
 
-from .config_base import Strict, parse_duration
+from .config_base import PathText, Strict, parse_duration
 
 
 class Source(Strict):
     """Exactly one of `path`, `feed` or `url`."""
 
-    path: str | None = None
+    path: PathText | None = None
     """A file, a directory (read recursively) or a glob, relative to the config file."""
     feed: str | None = None
     """An RSS or Atom feed URL; each entry's linked page is fetched and its text extracted."""
@@ -66,5 +66,5 @@ class LimitsConfig(Strict):
 
 
 class CleanConfig(Strict):
-    rules: tuple[str, ...] = ()
+    rules: tuple[PathText, ...] = ()
     """Extra furniture-rule YAML files (same shape as briefgen/data/furniture.yaml)."""

@@ -53,14 +53,16 @@ def earlier_lines(root: Path, day: date, days: int, warnings: list[str]) -> list
     for edition in archive.editions(root):
         if not day - timedelta(days=days) <= edition < day:
             continue
+        path = archive.edition_path(root, edition, "json")
         try:
             data = archive.load(root, edition)
             every = [*data["summary"], *(x for s in data["sections"]
                                          for x in (*s["items"], *s["quotes"]))]
             lines += [(x["text"], _first_seen(x, edition)) for x in every]
-        except (BriefgenError, KeyError, TypeError, AttributeError) as e:
-            warnings.append(f"{archive.edition_path(root, edition, 'json')}: skipped: not a "
-                            f"readable brief ({e})")
+        except BriefgenError as e:  # its message names the file already
+            warnings.append(f"{path}: skipped: {str(e).removeprefix(f'{path}: ')}")
+        except (KeyError, TypeError, AttributeError) as e:
+            warnings.append(f"{path}: skipped: not a readable brief ({e})")
     return lines
 
 

@@ -112,7 +112,7 @@ def deliver(msg: EmailMessage, path: Path, ledger: Entries, spool: Spool,
     if status == "sending":  # the run that wrote it ended (killed?) without an answer to DATA
         entry["doubts"] = entry.get("doubts", 0) + 1
         status = "in_doubt"
-    if status == "in_doubt" and entry["doubts"] > _resends(delivery):
+    if status == "in_doubt" and entry.get("doubts", 0) > _resends(delivery):
         return _give_up(key, entry, path, ledger, spool,
                         "a run that sent it ended without an answer")
     if status == "deferred":  # the wait counts from the failure, as the config says now
@@ -190,8 +190,10 @@ def _record(ledger: Entries, key: str, entry: dict[str, Any]) -> bool:
 
 
 def next_try(delivery: DeliveryConfig, entry: dict[str, Any]) -> datetime:
-    """When a deferred message is due again: its failure's time plus the backoff."""
-    return _parse_stamp(entry.get("at")) + _backoff(delivery, entry.get("attempts", 1))
+    """When a deferred message is due again: its failure's time plus the backoff. A time
+    later than now (a clock set back, a hand edit) counts as now, not as a wait past it."""
+    failed = min(_parse_stamp(entry.get("at")), _now())
+    return failed + _backoff(delivery, entry.get("attempts", 1))
 
 
 def _resends(delivery: DeliveryConfig) -> int:

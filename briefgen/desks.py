@@ -25,6 +25,7 @@ from .claims import DeskState
 from .config import Config
 from .deliver import deliver, next_try, require_delivery
 from .errors import BriefgenError, ConfigError, InputError
+from .fsutil import is_dir
 from .ledger import FINAL, LedgerError
 from .spool import Spool
 
@@ -56,7 +57,7 @@ class Desk:
 
 def find_desks(directory: Path) -> list[Desk]:
     """Each DIR/*.yaml is a desk, named after its file."""
-    if not directory.is_dir():
+    if not is_dir(directory):
         raise InputError(f"{directory}: no such directory of desk configs")
     desks = [Desk(p.stem, p.resolve()) for p in sorted(directory.glob("*.yaml"))]
     if not desks:

@@ -15,6 +15,7 @@ from pathlib import Path
 from .config import Config, parse
 from .config import load as config_load
 from .errors import ConfigError
+from .fsutil import is_file
 
 ENV_VAR = "BRIEFGEN_CONFIG"
 PACKAGED = "packaged default"
@@ -46,11 +47,11 @@ def find_config(explicit: str | None) -> Path:
         raise ConfigError("--config: empty path; name a config file")
     for named, origin in ((explicit, "--config"), (os.environ.get(ENV_VAR), f"${ENV_VAR}")):
         if named:
-            if not Path(named).is_file():
+            if not is_file(Path(named)):
                 raise ConfigError(f"{named}: config file not found (named by {origin}); "
                                   "`briefgen init DIR` writes a starter config")
             return Path(named)
-    return next((p for p in places() if p.is_file()), packaged_config())
+    return next((p for p in places() if is_file(p)), packaged_config())
 
 
 def is_packaged(path: Path) -> bool:

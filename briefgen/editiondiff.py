@@ -16,13 +16,28 @@ class Line:
 
 
 def lines(data: dict) -> list[Line]:
-    """Every summary line, item and quote of an edition, in the brief's order."""
-    out = [Line("Summary", x["text"], x["text"]) for x in data["summary"]]
-    for section in data["sections"]:
-        out += [Line(section["title"], x["text"], x["text"]) for x in section["items"]]
-        out += [Line(section["title"], f"“{q['text']}” — {q['speaker']}", q["text"])
-                for q in section["quotes"]]
+    """Every summary line, item and quote of an edition, in the brief's order; a line
+    whose text or speaker is no text (an edition edited by hand) is a TypeError naming it."""
+    out = []
+    for n, x in enumerate(data["summary"]):
+        text = _text(x, "text", f"summary[{n}]")
+        out.append(Line("Summary", text, text))
+    for s, section in enumerate(data["sections"]):
+        for n, x in enumerate(section["items"]):
+            text = _text(x, "text", f"sections[{s}].items[{n}]")
+            out.append(Line(section["title"], text, text))
+        for n, q in enumerate(section["quotes"]):
+            where = f"sections[{s}].quotes[{n}]"
+            said, speaker = _text(q, "text", where), _text(q, "speaker", where)
+            out.append(Line(section["title"], f"“{said}” — {speaker}", said))
     return out
+
+
+def _text(line: dict, key: str, where: str) -> str:
+    value = line[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{where}.{key}: expected text, got {type(value).__name__}")
+    return value
 
 
 def diff(old: dict, new: dict) -> tuple[list[Line], list[Line]]:

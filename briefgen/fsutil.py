@@ -41,6 +41,32 @@ def _sync_dir(directory: Path) -> None:
             os.close(dir_fd)
 
 
+def is_file(path: Path) -> bool:
+    """`path.is_file()`, but False, as for a missing file, where the system refuses the path
+    itself (a name over its length limit, a folder that may not be searched): Python 3.11
+    raises OSError there."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    """`path.is_dir()`, but False where the system refuses the path (see is_file)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def exists(path: Path) -> bool:
+    """`path.exists()`, but False where the system refuses the path (see is_file)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write to a temp file in the same directory, fsync, then rename over path."""
     path = Path(path)

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .fsutil import is_dir, is_file
 from .model import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -78,9 +79,9 @@ def expand_inputs(specs: Iterable[str | Path], exclude: Iterable[Path] = ()
     skipped = [p.resolve() for p in exclude]
     for spec in specs:
         path = Path(spec)
-        if path.is_dir():
+        if is_dir(path):  # a name too long for the system is none, as a missing one
             found = _folder_files(path, skipped, warnings)
-        elif path.is_file():
+        elif is_file(path):
             found = [path]
         else:
             found = sorted(Path(p) for p in glob.glob(str(spec), recursive=True)

@@ -44,6 +44,18 @@ def now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+def _entry_problem(entry: Any) -> str | None:
+    """What makes a day's entry unusable: no status we know, or a count that is no whole
+    number from 0 up (a wrong count of doubts could send a brief a third time)."""
+    if not isinstance(entry, dict) or entry.get("status") not in STATUSES:
+        return f"expected a status, one of {', '.join(STATUSES)}"
+    for key in ("attempts", "doubts"):
+        value = entry.get(key, 0)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            return f"{key}: expected a whole number from 0 up; got {value!r:.40}"
+    return None
+
+
 class Ledger:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -74,8 +86,9 @@ class Ledger:
                 date.fromisoformat(day)
             except ValueError:
                 raise self._damaged(f"{day!r} is not a date") from None
-            if not isinstance(entry, dict) or entry.get("status") not in STATUSES:
-                raise self._damaged(f"{day}: expected a status, one of {', '.join(STATUSES)}")
+            problem = _entry_problem(entry)
+            if problem:
+                raise self._damaged(f"{day}: {problem}")
         return days
 
     def _damaged(self, why: str) -> LedgerError:

@@ -257,6 +257,30 @@ def _surer(a: set[str] | None, b: set[str] | None) -> set[str] | None:
     return a if min(map(len, a)) >= min(map(len, b)) else b
 
 
+def joined_problem(body: str) -> str | None:
+    """What in `body` keeps it from standing among other cues in one pattern: "named
+    groups" (their names clash with the cues' own and each other's) or "back references"
+    (\\1, (?P=name), (?(1)...): the groups are numbered anew there); None if neither."""
+    parsed = _parsed(body)
+    if parsed is None:
+        return None
+    if parsed.state.groupdict:
+        return "named groups"
+    return "back references" if _refers_back(list(parsed)) else None
+
+
+def _refers_back(items: list) -> bool:
+    for op, av in items:
+        if op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
+            return True
+        # a part's items stand in its arguments: directly, or in a list (a branch's)
+        for arg in av if isinstance(av, tuple | list) else (av,):
+            parts = arg if isinstance(arg, list) else [arg]
+            if any(isinstance(p, _parser.SubPattern) and _refers_back(list(p)) for p in parts):
+                return True
+    return False
+
+
 def group_name(name: str) -> str:
     """The alternative's own name, without the suffix its copies carry."""
     return name.rsplit("_", 1)[0] if "_" in name else name

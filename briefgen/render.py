@@ -22,7 +22,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import RenderError
-from .fsutil import atomic_write_all
+from .fsutil import atomic_write_all, exists, is_dir
 from .model import Brief
 from .parallel import waiting_beside
 
@@ -188,10 +188,10 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...],
     """Render everything first, then replace the files as one: all new, or all as before.
     `pdf` as in `render_all`. Where the files cannot go is said before any is rendered."""
     paths = {fmt: out_dir / f"brief-{brief.date.isoformat()}.{fmt}" for fmt in formats}
-    if out_dir.exists() and not out_dir.is_dir():
+    if exists(out_dir) and not is_dir(out_dir):
         raise RenderError(f"{out_dir}: not a directory; give --out a folder")
     for path in paths.values():
-        if path.is_dir():
+        if is_dir(path):
             raise RenderError(f"{path}: a folder has the name of the brief's file; the "
                               "previous brief is unchanged")
     rendered = render_all(brief, formats, user_dir, pdf)

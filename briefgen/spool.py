@@ -21,7 +21,7 @@ from email.utils import parseaddr
 from pathlib import Path
 
 from .errors import BriefgenError
-from .fsutil import atomic_write
+from .fsutil import atomic_write, is_dir
 
 REQUIRED_HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "X-Briefgen-Date")
 
@@ -55,7 +55,7 @@ class Spool:
         return path
 
     def queued(self) -> list[Path]:
-        return sorted(self.outbox.glob("*.eml")) if self.outbox.is_dir() else []
+        return sorted(self.outbox.glob("*.eml")) if is_dir(self.outbox) else []
 
     def move(self, path: Path, folder: str) -> Path:
         """Move a message out of the outbox into failed/ or quarantine/, never over another."""

@@ -43,8 +43,10 @@ class InDoubt(Exception):
 
 
 def one_line(text: str) -> str:
-    """Any text as one printable line (header values, server replies in messages)."""
-    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
+    """Any text as one printable line (header values, server replies in messages): no
+    control character, and no line break of those str.splitlines() knows (NEL, U+2028,
+    U+2029), which a mail header refuses as it refuses CR and LF."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+", " ", text).strip()
 
 
 def _reply(code: int, text: bytes | str) -> str:

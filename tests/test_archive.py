@@ -273,3 +273,58 @@ def test_the_summary_gives_repeated_places_to_new_items():
     long_new = line("New news in A, told at length.", "new")
     summary, sections = prefer_new((old_top,), [(long_new,)], 1, 4)
     assert summary == (old_top,) and sections == [(long_new,)]
+
+
+def _damage(config: Path, day: str, change) -> Path:
+    """Edit an archived edition's JSON as a hand or another tool might have."""
+    path = config.parent / "state" / "briefs" / day / "brief.json"
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.mark.parametrize("where, value", [
+    ("summary", 5), ("summary", None), ("item", ["a list"]), ("item", {"a": "mapping"}),
+    ("quote", 7)])
+def test_an_edition_whose_line_is_no_text_is_named_not_an_internal_error(tmp_path, where,
+                                                                           value):
+    config = archived_config(tmp_path)
+    build(config, write_articles(tmp_path / "d1", "2024-03-04", DAY1), day="2024-03-04")
+    build(config, write_articles(tmp_path / "d2", "2024-03-05", DAY2), day="2024-03-05")
+
+    def change(data: dict) -> None:
+        if where == "summary":
+            data["summary"][0]["text"] = value
+        elif where == "item":  # (day 1's lines all stand in the summary)
+            data["sections"][1]["items"] = [{"text": value, "sources": [], "support": 0}]
+        else:
+            data["sections"][0]["quotes"] = [{"text": "Words said.", "speaker": value}]
+    broken = _damage(config, "2024-03-04", change)
+    for days in (("2024-03-04", "2024-03-05"), ("2024-03-05", "2024-03-04")):
+        proc = run_cli("diff", *days, "--config", str(config))
+        assert proc.returncode == 1, proc.stderr
+        assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr
+        assert f"{broken}: not a readable brief" in proc.stderr and "expected text" in proc.stderr
+    # A rebuild of the next day skips the damaged edition, with one warning naming it once.
+    proc = run_cli("build", "--config", str(config), "--input", str(tmp_path / "d2"), "--date",
+                   "2024-03-05", "--out", str(tmp_path / "out"), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    warning = [line for line in proc.stderr.splitlines() if str(broken) in line]
+    assert len(warning) == 1 and warning[0].count(str(broken)) == 1, proc.stderr
+    assert "expected text" in warning[0]
+    assert {x["status"] for x in lines(edition(config, "2024-03-05"))} == {"new"}
+
+
+@pytest.mark.parametrize("sources", [None, 5, "missing"])
+def test_history_of_an_edition_without_a_list_of_sources_says_unreadable(tmp_path, sources):
+    config = archived_config(tmp_path)
+    build(config, write_articles(tmp_path / "d1", "2024-03-04", DAY1), day="2024-03-04")
+    build(config, write_articles(tmp_path / "d2", "2024-03-05", DAY2), day="2024-03-05")
+    _damage(config, "2024-03-04", lambda data: data.pop("sources") if sources == "missing"
+            else data.update(sources=sources))
+    proc = run_cli("history", "--config", str(config))
+    assert proc.returncode == 0, proc.stderr
+    listed = proc.stdout.splitlines()
+    assert listed[0].startswith("2024-03-04  unreadable: ") and "sources" in listed[0]
+    assert listed[1].startswith("2024-03-05  2 articles, ")

@@ -310,7 +310,7 @@ def test_an_included_template_that_is_not_utf_8_is_named_once(tmp_path):
     ('"  "', "an empty cue matches no word"),
     ('"/x?/"', "matches where there is no text, so at every word"),
     ('"/(?:)/"', "matches where there is no text, so at every word"),
-    ('"/a)|(?:/"', "matches where there is no text, so at every word"),
+    ('"/a)|(?:/"', "bad regular expression '/a)|(?:/'"),
     ('" /x?/"', "matches where there is no text, so at every word"),
     ('" /(/"', "bad regular expression '/(/'"),
 ])
@@ -321,11 +321,30 @@ def test_a_cue_that_matches_nothing_or_everywhere_is_refused_with_its_line(cue, 
     assert msg.startswith("brief.yaml:4: sections[0].cues: ") and problem in msg, msg
 
 
-def test_a_cue_that_closes_its_group_and_opens_another_loads():
-    """`/a)|(?:b/` is used as `(?:a)|(?:b)`; tried alone it is no regular expression,
-    and the check for the empty match was an internal error."""
-    cfg = config.parse("sections:\n  - id: one\n    title: One\n    cues: [\"/a)|(?:b/\"]\n")
-    assert cfg.sections[0].cues == ("/a)|(?:b/",)
+@pytest.mark.parametrize("cue, problem", [
+    # it closed its own group: what matched `b` belonged to no cue (an internal error at build)
+    ("/a)|(?:b/", "bad regular expression '/a)|(?:b/'"),
+    ("/a)|(b/", "bad regular expression '/a)|(b/'"),
+    # groups are numbered anew when the section's cues are joined (an internal error at build)
+    ("/(a)\\\\1/", "back references"), ("/(a|b)c\\\\1/", "back references"),
+    ("/(?P<x>a)(?P=x)/", "named groups"), ("/(?P<c1>a)/", "named groups"),
+    ("/(a)(?(1)b|c)/", "back references"),
+])
+def test_a_cue_that_is_no_pattern_of_its_own_is_refused_with_its_line(cue, problem):
+    msg = errors_of(f'sections:\n  - id: one\n    title: One\n    cues: [met, "{cue}"]\n')
+    assert msg.startswith("brief.yaml:4: sections[0].cues: ") and problem in msg, msg
+
+
+def test_cues_that_name_the_same_group_are_refused_not_an_internal_error(tmp_path):
+    config_file = tmp_path / "brief.yaml"
+    config_file.write_text(f"sources: [{{path: {SEEDS}}}]\nformats: [json]\nsections:\n"
+                           "  - {id: one, title: One, cues: [met, '/(?P<x>a)/', '/(?P<x>b)/']}\n")
+    for args in (("check",), ("build", "--out", str(tmp_path / "out"))):
+        proc = run_cli(*args, "--config", str(config_file))
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr
+        assert "brief.yaml:4: sections[0].cues: " in proc.stderr and "named groups" in proc.stderr
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("since", ["99999999d", "99999999999d"])
@@ -426,3 +445,60 @@ def test_a_file_name_with_a_line_break_stays_on_its_warnings_one_line(tmp_path):
     assert proc.stderr.splitlines() == [
         f"briefgen: warning: {tmp_path}/bad\\nbriefgen: error: x.txt: skipped: binary file, "
         "not text"]
+
+
+@pytest.mark.parametrize("where", ["through a file", "a folder named brief.yaml", "too long"])
+def test_init_where_it_cannot_write_is_one_line(tmp_path, where):
+    (tmp_path / "file").write_text("x")
+    target = {"through a file": tmp_path / "file" / "desk",
+              "a folder named brief.yaml": tmp_path / "desk",
+              "too long": tmp_path / ("d" * 300)}[where]
+    (tmp_path / "desk" / "brief.yaml").mkdir(parents=True)
+    proc = run_cli("init", str(target), "--force")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "internal error" not in proc.stderr, proc.stderr
+    assert proc.stderr.startswith(f"briefgen: error: {target}") and "cannot write" in proc.stderr
+    assert sorted(p.name for p in (tmp_path / "desk").iterdir()) == ["brief.yaml"]
+
+
+LONG = "n" * 300  # a name over the system's limit: Python 3.11 raises where it is looked at
+
+
+@pytest.mark.parametrize("args, env", [
+    (("--input", LONG), {}), (("--input", f"{LONG}/*.txt"), {}),
+    (("--config", f"{LONG}.yaml"), {}), ((), {"BRIEFGEN_CONFIG": LONG}),
+    (("--config", "brief.yaml", "--input", str(SEEDS)), {"state": LONG}),
+    (("--config", "brief.yaml", "--input", str(SEEDS)), {"templates": LONG}),
+])
+def test_a_path_whose_name_is_too_long_is_one_line_not_an_internal_error(tmp_path, args, env):
+    options = {k: v for k, v in env.items() if k in ("state", "templates")}
+    (tmp_path / "brief.yaml").write_text(
+        f"formats: [json]\nstate_dir: {options.get('state', 'state')}\n"
+        + (f"templates: {options['templates']}\n" if "templates" in options else "") + SECTIONS)
+    variables = {k: v for k, v in env.items() if k not in options}
+    proc = subprocess.run([sys.executable, "-m", "briefgen.cli", "build", *args, "--out", "out"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(SEEDS.parent), **variables})
+    assert proc.returncode in (1, 2), proc.stderr
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert "internal error" not in proc.stderr and LONG in proc.stderr, proc.stderr
+
+
+def test_history_and_desks_with_a_name_too_long_are_one_line(tmp_path):
+    (tmp_path / "brief.yaml").write_text(f"state_dir: {LONG}\n{SECTIONS}")
+    proc = run_cli("history", "--config", str(tmp_path / "brief.yaml"))
+    assert proc.returncode == 0 and "No archived brief in" in proc.stdout, proc.stderr
+    proc = run_cli("status", "--desks", str(tmp_path / LONG))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "no such directory of desk configs" in proc.stderr
+
+
+@pytest.mark.parametrize("key, text", [
+    ("sources", "sources: [{path: PATH}]"), ("state_dir", "state_dir: PATH"),
+    ("templates", "templates: PATH"), ("cleaning.rules", "cleaning: {rules: [PATH]}")])
+@pytest.mark.parametrize("path, problem", [
+    ("~no_such_user_of_briefgen/x", "no such user"), ('"a\\0b"', "NUL")])
+def test_a_path_the_system_cannot_take_is_refused_with_its_line(key, text, path, problem):
+    """`~user` of no user was an internal error (RuntimeError) at build; a NUL too."""
+    msg = errors_of(text.replace("PATH", path) + "\n" + SECTIONS)
+    assert msg.startswith(f"brief.yaml:1: {key}") and problem in msg, msg

@@ -251,3 +251,18 @@ def test_a_brief_of_old_news_is_sent_with_a_warning(tmp_path: Path, smtp: SmtpSe
     assert stale.returncode == 0, stale.stderr
     assert ("the newest article is from 2023-06-20, older than the schedule's window "
             "(1 day) before 2023-07-20") in stale.stderr
+
+
+@pytest.mark.parametrize("brake", ["\\x85", "\\u2028", "\\u2029", "\\x0b", "\\x1c"])
+def test_a_title_with_a_unicode_line_break_makes_a_one_line_subject(tmp_path, brake):
+    """The mail's headers refuse every line break str.splitlines() knows; a title holding
+    NEL or U+2028 was an internal error at `send`."""
+    config = write_config(tmp_path, 1)
+    config.write_text(config.read_text().replace(
+        "title: Daily brief", f'title: "Daily{brake}brief"', 1).replace(
+        'subject: "Daily brief {date}"', 'subject: "{title} {date}"'))
+    proc = run_cli("send", "--config", str(config), "--date", DAY, "--dry-run",
+                   "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    eml = (tmp_path / "out" / f"brief-{DAY}.eml").read_bytes()
+    assert b"Subject: Daily brief 2023-06-20\r\n" in eml

@@ -5,6 +5,7 @@ runs `briefgen run` as cron would, counting what the server received."""
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 from pathlib import Path
 
@@ -205,3 +206,39 @@ def test_a_run_past_its_deadline_stops_and_the_next_run_finishes(
     assert after.returncode == 0, after.stderr
     assert 1 <= len(server.received) <= 2
     assert ledger(tmp_path)[DAY]["status"] == "sent"
+
+
+def _entry(tmp: Path, **fields) -> None:
+    """A ledger whose entry for DAY has these fields, as a hand edit might leave it."""
+    (tmp / "state" / "ledger.json").write_text(json.dumps(
+        {"version": 2, "days": {DAY: {"at": "2023-06-20T07:00:00+00:00", **fields}}}))
+
+
+@pytest.mark.parametrize("key, value", [("attempts", "x"), ("attempts", None),
+                                        ("doubts", -1), ("doubts", 1.5), ("doubts", True)])
+def test_a_ledger_count_that_is_no_whole_number_is_a_damaged_ledger(
+        tmp_path: Path, server: FaultySmtp, brief_eml: bytes, key: str, value: object):
+    config = setup(tmp_path, server, brief_eml)
+    _entry(tmp_path, status="in_doubt", **{"attempts": 1, "doubts": 0, key: value})
+    line = one_error(run(config))
+    assert "ledger.json: damaged ledger" in line and f"{DAY}: {key}: " in line
+    assert server.received == []
+    assert (tmp_path / "state" / "outbox" / f"brief-{DAY}.eml").is_file()
+
+
+def test_an_entry_in_doubt_without_its_count_is_sent_once_more(
+        tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
+    config = setup(tmp_path, server, brief_eml)
+    _entry(tmp_path, status="in_doubt", attempts=1)
+    proc = run(config)
+    assert proc.returncode == 0, proc.stderr
+    assert len(server.received) == 1 and ledger(tmp_path)[DAY]["status"] == "sent"
+
+
+def test_a_failure_recorded_in_the_future_waits_from_now(
+        tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
+    config = setup(tmp_path, server, brief_eml, delivery="retry_after: 0s")
+    _entry(tmp_path, status="deferred", attempts=1, at="9999-12-31T23:59:59+00:00")
+    proc = run(config)  # a clock set back, or a hand edit: not a wait past year 9999
+    assert proc.returncode == 0, proc.stderr
+    assert len(server.received) == 1 and ledger(tmp_path)[DAY]["status"] == "sent"
