@@ -278,14 +278,14 @@ def word_fit(corpus: Corpus, sections: Sequence[SectionConfig],
     scores = np.empty((len(sections), len(shown)))
     holds = np.zeros((len(sections), len(shown)), dtype=bool)
     all_denied = np.zeros((len(sections), len(shown)), dtype=bool)
-    for n in np.flatnonzero(~draw):
+    for n in np.flatnonzero(~draw).tolist():  # ints: a mask of 64 sections or more is no int64
         scores[n], holds[n], all_denied[n] = relevance(
             corpus, sections[n], texts, rows, spans, [m >> n & 1 for m in masks],
             None if gate.always[n] else firsts, deny=bool(draw.any()))
     # A text whose only cues were denied says that something did not happen: the sections
     # that draw negated sentences reach it.
     reach = all_denied.any(axis=0) & ~holds.any(axis=0)
-    for n in np.flatnonzero(draw):
+    for n in np.flatnonzero(draw).tolist():
         scores[n] = relevance(corpus, sections[n], texts, rows, spans,
                               [m >> n & 1 for m in masks], None if gate.always[n] else firsts,
                               reach=reach).score

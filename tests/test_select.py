@@ -55,6 +55,16 @@ def test_duplicate_across_outlets_is_one_item_citing_all_in_cleanest_wording():
     assert "ministar" not in meeting.text
 
 
+def test_a_brief_of_seventy_sections_still_finds_each_its_own():
+    """Each text keeps a bit per section that may hold its cues: past 63 sections the bit's
+    shift overflowed numpy's int64 and the build was an internal error."""
+    fillers = [SectionConfig(id=f"s{n}", title=f"Topic {n}", cues=(f"zork{n}",))
+               for n in range(68)]
+    picked = items_of(corpus_of(A, B), [*fillers, MEETINGS, DEALS])
+    assert any("six hours" in i.text for i in picked["meetings"])
+    assert any("agreed" in i.text for i in picked["deals"])
+
+
 def test_each_sentence_goes_to_the_section_it_fits_best():
     corpus = corpus_of(A, B)
     picked = items_of(corpus, [MEETINGS, DEALS])
