@@ -78,14 +78,14 @@ def _archive(cfg: Config, brief: Brief, user_templates: Path | None,
 @verbosity
 def check(config_path: str | None, quiet: bool, verbose: bool) -> None:
     """Validate a config and say what `build` would do with it (-q: only problems)."""
-    from .clean import load_rules
+    from .furniture_rules import read_rules
     from .ingest import expand_inputs
 
     if verbose and not os.environ.get(discover.ENV_VAR) and not config_path:
         click.echo(f"looking for a config in {discover.looked_at()}", err=True)
     cfg, config_path = discover.load(config_path)
     rule_files = tuple(cfg.resolve(p) for p in cfg.cleaning.rules)
-    load_rules(rule_files)  # a bad rule is the config's problem too
+    read_rules(rule_files)  # a bad rule is the config's problem too
     if quiet:
         return
     packaged = " (the packaged default)" if discover.is_packaged(config_path) else ""

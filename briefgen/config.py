@@ -109,5 +109,3 @@ def parse(text: str, name: str = "<config>", base_dir: Path = Path(".")) -> Conf
         return Config.model_validate({**data, "base_dir": base_dir})
     except ValidationError as e:
         raise ConfigError(describe_errors(e, name, root, Config)) from None
-
-

@@ -118,7 +118,7 @@ def _compiled(kind: str, rules: list, where: Callable[[int], str]) -> tuple:
                 raise ValueError("write notices in small letters")  # see _notices
             if kind in NOTICE_CHARS:  # as used: one alternative of the list's pattern
                 notice_pattern((str(rule),))
-            if kind == "repairs":
+            if pair:
                 pattern, replacement = rule
                 found.append((re.compile(pattern, re.M), str(replacement)))
             else:
