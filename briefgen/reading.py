@@ -70,6 +70,13 @@ _FUTURE_LOWER = re.compile(_FUTURE.pattern)
 # letter as one: a place is tried once, not once for each.
 _EITHER = re.compile(r"\b" + by_first_letter(_NEGATION_WORDS + _FUTURE_WORDS) + r"\b", re.I)
 _EITHER_LOWER = re.compile(_EITHER.pattern)
+# Words of denial that deny nothing: "not only ... but", "no doubt", "no later than", "never
+# before", and praise put as a denial ("could not have been happier", "ties have never been
+# stronger", "could not agree more").
+_NOT_DENYING = re.compile(
+    r"(?:\b(?:not|no|never)\s+(?:only|just|merely|doubt|later|sooner|least|before)"
+    r"|(?:\bnot|\bnever|n['’]t)\s+(?:have\s+)?(?:been\s+|be\s+)?(?:happier|better|prouder|stronger"
+    r"|closer|more\s+(?:pleased|satisfied|delighted|grateful|proud)|agree\s+more))\b", re.I)
 # A word stands in the scope of a denial when one of these comes before it, at most
 # DENIAL_SCOPE words away with no punctuation, turn ("but", "while") or new clause ("when",
 # "that") between: "no agreement", "did not agree on", "no effective alternatives to the
@@ -154,7 +161,10 @@ def read(sentence: str) -> Reading:
     negation, future_words, text = (_NEGATION, _FUTURE, main) if case_odd(main) \
         else (_NEGATION_LOWER, _FUTURE_LOWER, main.lower())
     future = bool(future_words.search(text))
-    return _READINGS[bool(negation.search(text)), future,
+    negated = negation.search(text) is not None
+    if negated and _NOT_DENYING.search(text):
+        negated = negation.search(_NOT_DENYING.sub(" ", text)) is not None
+    return _READINGS[negated, future,
                      future and bool(_SAME_DAY.search(sentence))]
 
 

@@ -38,6 +38,16 @@ def test_a_contracted_denial_negates_with_either_apostrophe():
     assert not read("The two sides did agree on a date for new talks.").negated
 
 
+def test_words_of_denial_that_deny_nothing_do_not_negate():
+    assert not read("The president could not have been happier with the trade deal.").negated
+    assert not read("Relations between the two countries have never been stronger.").negated
+    assert not read("China not only invested in the port but also pledged new loans.").negated
+    assert not read("The minister said she couldn’t agree more with her counterpart.").negated
+    # a comparative that stays a denial, and a denial beside one that is not
+    assert read("The two sides could not be further apart on the question of tariffs.").negated
+    assert read("Not only did the talks fail, the two sides did not agree on a date.").negated
+
+
 def test_negation_in_a_trailing_clause_does_not_negate_the_sentence():
     assert not read("The leaders signed a trade deal, after years in which talks had not "
                     "moved.").negated
@@ -115,7 +125,7 @@ def test_reading_in_small_letters_finds_what_the_case_blind_patterns_find(words)
     text = " ".join(words) + "."
     main = main_clause(text)
     got = read.__wrapped__(text)  # not the cache: every text read anew
-    assert got.negated == bool(reading._NEGATION.search(main))
+    assert got.negated == bool(reading._NEGATION.search(reading._NOT_DENYING.sub(" ", main)))
     assert got.future == bool(reading._FUTURE.search(main))
 
 
