@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from pathlib import Path
 
 from .furniture_rules import NOTICE_CHARS, Rules, default_rules, notice_pattern, read_rules
@@ -366,24 +366,35 @@ def _is_pull_quote(n: int, paragraphs: list[str], lowered: list[str]) -> bool:
 
 
 def _clean_lead(paragraphs: list[str], rules: Rules, text: str) -> list[str]:
-    """The lead (the first paragraph that reads as a sentence) without its dateline.
+    """The lead (the first paragraph that reads as a sentence) without its dateline; when
+    that paragraph is one sentence with none, it may be a standfirst, and the dateline is
+    looked for in the next one that reads as a sentence.
 
     A rule with a group named `place` ("OSLO Officials said") cuts only when the
     article also writes that name in ordinary case ("Oslo"): a word in capitals
     that the article never writes otherwise is an acronym ("OPEC"), not a dateline.
     """
-    lead = next((i for i, p in enumerate(paragraphs) if reads_as_sentence(p)), None)
-    if lead is None or not rules.remove_lead_spans:
+    if not rules.remove_lead_spans:
         return paragraphs
-    para = paragraphs[lead]
+    leads = (i for i, p in enumerate(paragraphs) if reads_as_sentence(p))
+    for lead in islice(leads, 2):
+        para = _without_dateline(paragraphs[lead], rules, text)
+        if para != paragraphs[lead]:
+            if not _WORD_CHAR.search(para):
+                return paragraphs[:lead] + paragraphs[lead + 1:]
+            return [*paragraphs[:lead], para, *paragraphs[lead + 1:]]
+        if _BOUNDARY.search(para):  # more than one sentence: a lead, not a standfirst
+            break
+    return paragraphs
+
+
+def _without_dateline(para: str, rules: Rules, text: str) -> str:
     for pattern in rules.remove_lead_spans:
         match = pattern.search(para)
         place = match and match.groupdict().get("place")
         if match and match.group() and (place is None or _written_in_ordinary_case(place, text)):
             para = _SPACES.sub(" ", para[:match.start()] + para[match.end():]).strip()
-    if not _WORD_CHAR.search(para):
-        return paragraphs[:lead] + paragraphs[lead + 1:]
-    return [*paragraphs[:lead], para, *paragraphs[lead + 1:]]
+    return para
 
 
 def _written_in_ordinary_case(name: str, text: str) -> bool:

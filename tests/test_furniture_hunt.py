@@ -212,3 +212,13 @@ def test_a_standfirst_under_the_headline_is_no_part_of_the_title():
     wrapped = ["The ministers will meet again next month in the Dutch city of",
                "The Hague, where the court sits, officials said."]
     assert clean_text("\n".join([LEAD, "", *wrapped])) == f"{LEAD}\n\n{' '.join(wrapped)}"
+
+
+def test_the_dateline_of_a_lead_under_a_standfirst_is_cut():
+    standfirst = "The two neighbours end a four-year closure with a deal on trade and transit."
+    assert clean_text(f"{standfirst}\n\nPell — {LEAD}\n\n{NEXT}") \
+        == f"{standfirst}\n\n{LEAD}\n\n{NEXT}"
+    # a lead of two sentences is the lead: the next paragraph is news, kept whole
+    lead = f"{LEAD} {NEXT}"
+    answer = "Kovan: The crossings will open before the first snow, and trade will follow."
+    assert clean_text(f"{lead}\n\n{answer}") == f"{lead}\n\n{answer}"
