@@ -17,6 +17,9 @@ from .name_words import TITLE_WORDS, bare_word, contains, is_title, word_set
 
 # Titles that name whoever leads a country: "the Ruritanian leader" is its president.
 _LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
+# "The secretary said", with three secretaries in the article: the one it is about, named
+# at least this many times as often as each other
+SALIENCE = 2
 
 
 @dataclass
@@ -99,6 +102,15 @@ class ArticleNames:
                 roles[role] += 1
                 first.setdefault(role, m.start)
         return max(roles, key=lambda r: (roles[r], -first[r])) if roles else ""
+
+    def salient(self, names: list[str]) -> str:
+        """Of several people, the one the article is about: named (in any form) at least
+        SALIENCE times as often as each other one; "" if none stands out so."""
+        times = sorted(((sum(c for n, c in self.counts.items() if contains(name, n)), name)
+                        for name in names), reverse=True)
+        if len(times) < 2 or times[0][0] >= SALIENCE * times[1][0]:
+            return times[0][1] if times else ""
+        return ""
 
     def holders_of(self, descriptor: str) -> list[str]:
         """People of this article whose title fits a descriptor ("the Ruritanian president"):

@@ -188,8 +188,10 @@ class ArticleReader:
             return who.text, "institution"
         if who.kind == "descriptor":
             holders = self.names.holders_of(who.text, self.article.id)
-            if len(holders) == 1:
-                return self.names.canonical(holders[0], self.article.id), "person"
+            holder = holders[0] if len(holders) == 1 \
+                else self.names.article(self.article.id).salient(holders)
+            if holder:
+                return self.names.canonical(holder, self.article.id), "person"
             return who.text, "descriptor"
         return self._referent(at, p)
 

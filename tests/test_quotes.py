@@ -747,3 +747,15 @@ def test_an_articles_mentions_are_those_of_a_loop_over_every_run(pieces):
     plain = _plain_index(names, body)
     assert [(m.name, m.start, m.end, m.in_run) for m in index.mentions] == plain
     assert list(index.counts.items()) == list(Counter(p[0] for p in plain).items())
+
+
+def test_a_descriptor_of_several_is_the_one_the_article_is_about():
+    body = ("Secretary of State Jane Doe met the foreign minister on Monday. Doe began a state "
+            "visit on Sunday. Treasury Secretary Sam Roe will visit next month.\n\n"
+            '"We will keep every channel open," the secretary said.')
+    [q] = quotes_of(body)
+    assert q.speaker == "Jane Doe"
+    # two as often named: neither is the one meant
+    even = body.replace("Doe began a state visit on Sunday.", "It was a state visit.")
+    [q] = quotes_of(even)
+    assert q.speaker == "the secretary"
