@@ -144,7 +144,9 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
     except FetchError as e:
         warnings.append(f"{shown(url)}: feed skipped: {e}")
         return []
-    feed = feedparser.parse(data)
+    # Links relative to the feed (`<link href="/a"/>`, or under an xml:base) mean
+    # the feed's own address, as feed readers take them.
+    feed = feedparser.parse(data, response_headers={"content-location": url})
     entries = [e for e in feed.entries if str(e.get("link", "")).strip()]
     if not entries:
         reason = "not a well-formed RSS or Atom feed" if feed.bozo else "no entries with a link"

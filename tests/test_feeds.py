@@ -105,3 +105,28 @@ def test_window_and_new_only(tmp_path: Path, site: Site):
     next_day = run_cli("build", "--config", str(config), "--out", str(tmp_path / "c"),
                        "--date", "2025-03-05", "--format", "json")
     assert next_day.returncode == 1  # within 24h, but already seen on an earlier day
+
+
+def atom(entries: list[tuple[str, str]]) -> bytes:
+    items = "".join(
+        f'<entry><title>{title}</title><link href="{href}"/><id>{href}</id>'
+        f"<updated>2025-03-04T08:00:00Z</updated></entry>" for title, href in entries)
+    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f"<title>The Courier</title><id>courier</id>"
+            f"<updated>2025-03-04T08:00:00Z</updated>{items}</feed>").encode()
+
+
+@pytest.mark.parametrize("name", ["atom.xml", "rss.xml"])
+def test_relative_links_in_a_feed_mean_the_feeds_address(tmp_path: Path, site: Site, name: str):
+    # Under /news/: `talks` is /news/talks, `/visit` is /visit on the same host.
+    site.pages["/news/talks"] = site.pages["/talks"]
+    site.pages["/news/atom.xml"] = atom([("Story 0", "talks"), ("Story 1", "/visit")])
+    site.pages["/news/rss.xml"] = feed("", ["talks", "/visit"])
+    config = config_for(tmp_path, f"sources:\n  - feed: {site.url}/news/{name}\n")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert "skipped" not in proc.stderr
+    brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
+    assert {s["url"] for s in brief["sources"]} == {f"{site.url}/news/talks",
+                                                   f"{site.url}/visit"}
