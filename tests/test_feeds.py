@@ -99,12 +99,17 @@ def test_window_and_new_only(tmp_path: Path, site: Site):
     late = run_cli("build", "--config", str(config), "--out", str(tmp_path / "a"),
                    "--date", "2025-03-10", "--format", "json")
     assert late.returncode == 1 and "no readable article" in late.stderr  # all too old
+    # Each count is said only when it is one: none was seen before, so nothing of new_only.
+    assert "left out: 2 older than their source's `since` before 2025-03-10 23:59 UTC" \
+        in late.stderr and "seen on an earlier day" not in late.stderr, late.stderr
     on_time = run_cli("build", "--config", str(config), "--out", str(tmp_path / "b"),
                       "--date", "2025-03-04", "--format", "json")
     assert on_time.returncode == 0, on_time.stderr
     next_day = run_cli("build", "--config", str(config), "--out", str(tmp_path / "c"),
                        "--date", "2025-03-05", "--format", "json")
     assert next_day.returncode == 1  # within 24h, but already seen on an earlier day
+    assert "left out: 2 seen on an earlier day (`new_only`)" in next_day.stderr \
+        and "older than" not in next_day.stderr, next_day.stderr
 
 
 def atom(entries: list[tuple[str, str]]) -> bytes:
