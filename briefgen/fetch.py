@@ -23,6 +23,7 @@ from typing import Protocol
 import httpx
 
 from .config_sources import FetchConfig, Source
+from .fetch_reasons import reason, where
 from .fsutil import atomic_write
 from .ingest import SkipFile, decode, from_html, shown
 from .model import Article
@@ -103,7 +104,7 @@ class Fetcher:
         try:
             with self.client.stream("GET", url) as response:
                 if response.status_code != 200:
-                    raise FetchError(f"HTTP {response.status_code}")
+                    raise FetchError(where(url, response.url, f"HTTP {response.status_code}"))
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
                     if stop.is_set():
@@ -118,7 +119,7 @@ class Fetcher:
         except httpx.TimeoutException:
             raise FetchError(f"no answer within {self.config.timeout:g} s") from None
         except httpx.HTTPError as e:
-            raise FetchError(type(e).__name__) from None
+            raise FetchError(reason(e, url)) from None
         except httpx.InvalidURL:  # a feed's link `http://[::1`: no HTTPError
             raise FetchError("not a URL") from None
         except UnicodeError:  # a host name idna cannot encode: `http://./`, a long label

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, run_cli
-from .servers import Site, slow
+from .servers import Site, free_port, slow
 
 PAGE = """<html><head><title>{title} | The Courier</title></head><body>
 <nav>Home | World | Politics | Sport | Weather | Subscribe now</nav>
@@ -135,3 +135,24 @@ def test_relative_links_in_a_feed_mean_the_feeds_address(tmp_path: Path, site: S
     brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
     assert {s["url"] for s in brief["sources"]} == {f"{site.url}/news/talks",
                                                    f"{site.url}/visit"}
+
+
+def test_a_failed_fetch_says_why_in_words_naming_the_address(tmp_path: Path, site: Site):
+    """Was `skipped: ConnectError`, httpx's class name, for each of these."""
+    closed = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    site.redirects["/moved"] = f"{closed}/story"
+    site.redirects["/gone"] = "/missing"
+    site.pages["/news.xml"] = feed(site.url, ["/talks", "/moved", "/gone"])
+    config = config_for(tmp_path, f"sources:\n  - feed: {site.url}/news.xml\n"
+                                  f"  - feed: {closed}/feed.xml\n  - url: {closed}/page\n")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    warnings = proc.stderr.splitlines()
+    assert f"briefgen: warning: {closed}/feed.xml: feed skipped: connection refused" in warnings
+    assert f"briefgen: warning: {closed}/page: skipped: connection refused" in warnings
+    assert (f"briefgen: warning: {site.url}/moved: skipped: redirected to {closed}/story: "
+            "connection refused") in warnings
+    assert (f"briefgen: warning: {site.url}/gone: skipped: redirected to {site.url}/missing: "
+            "HTTP 404") in warnings
+    assert "Error" not in proc.stderr
