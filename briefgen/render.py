@@ -216,6 +216,6 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...],
     try:
         atomic_write_all(files)
     except OSError as e:
-        raise RenderError(f"{out_dir}: cannot write the brief: {e.strerror or e}; the "
-                          "previous brief is unchanged") from None
+        raise RenderError(f"{e.filename or out_dir}: cannot write the brief: "
+                          f"{e.strerror or e}; the previous brief is unchanged") from None
     return list(files)
