@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urljoin
 
 import httpx
 
@@ -27,6 +29,8 @@ from .fetch_reasons import reason, where
 from .fsutil import atomic_write
 from .ingest import SkipFile, decode, from_html, shown
 from .model import Article
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # http:, https:, mailto:, ...
 
 
 class FetchError(Exception):
@@ -145,9 +149,7 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
     except FetchError as e:
         warnings.append(f"{shown(url)}: feed skipped: {e}")
         return []
-    # Links relative to the feed (`<link href="/a"/>`, or under an xml:base) mean
-    # the feed's own address, as feed readers take them.
-    feed = feedparser.parse(data, response_headers={"content-location": url})
+    feed = feedparser.parse(data)
     entries = [e for e in feed.entries if str(e.get("link", "")).strip()]
     if not entries:
         reason = "not a well-formed RSS or Atom feed" if feed.bozo else "no entries with a link"
@@ -156,7 +158,7 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
     outlet = str(feed.feed.get("title", "")).strip()
     articles = []
     for entry in entries[:fetcher.config.max_entries]:
-        link = str(entry.get("link", "")).strip()
+        link = _absolute(str(entry.get("link", "")).strip(), url)
         try:
             article = read_page(link, fetcher)
         except FetchError as e:
@@ -169,6 +171,18 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
             date=_entry_date(entry) or article.date,
         ))
     return articles
+
+
+def _absolute(link: str, feed_url: str) -> str:
+    """A link relative to the feed (`talks`, `/talks`, `//host/talks`) at the feed's own
+    address, as feed readers take it; a link with a scheme as it stands (one that is no
+    URL is said to be so when fetched)."""
+    if _SCHEME.match(link):
+        return link
+    try:
+        return urljoin(feed_url, link)
+    except ValueError:  # `[::1` : not a URL, said when fetched
+        return link
 
 
 def _is_date(text: str) -> bool:
