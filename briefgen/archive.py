@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import BriefgenError, InputError
-from .fsutil import atomic_write, atomic_write_all, is_dir
+from .fsutil import atomic_write, atomic_write_all, exists, is_dir
 from .model import Brief
 
 EDITION_FILE = "brief.{fmt}"
@@ -87,6 +87,7 @@ def save(root: Path, brief: Brief, user_dir: Path | None) -> Path:
     the same day, and relink the neighbouring editions' pages to it."""
     from .render import render_pdf, render_text
 
+    _check_place(root, brief.date)
     days = sorted({*editions(root), brief.date})
     html = render_text(brief, "html", user_dir, neighbours(days, brief.date))
     files: dict[Path, bytes | str] = {
@@ -99,9 +100,23 @@ def save(root: Path, brief: Brief, user_dir: Path | None) -> Path:
         for near in neighbours(days, brief.date).values():
             if near:
                 _relink(root, date.fromisoformat(near), days, user_dir)
-    except OSError as e:
-        raise BriefgenError(f"{root}: cannot archive the brief: {e.strerror or e}") from None
+    except OSError as e:  # the file that could not be written (fsutil names it)
+        raise BriefgenError(f"{e.filename or root}: cannot archive the brief: "
+                            f"{e.strerror or e}") from None
     return edition_path(root, brief.date, "html").parent
+
+
+def _check_place(root: Path, day: date) -> None:
+    """A file where the archive's folders go, or a folder where an edition's file goes, is
+    said as such (the system would say `Not a directory`, `Operation not permitted`)."""
+    for folder in (root.parent, root, root / day.isoformat()):
+        if exists(folder) and not is_dir(folder):
+            raise BriefgenError(f"{folder}: not a folder; the archive of editions needs one "
+                                "there (state_dir)")
+    for fmt in ("json", "html", "pdf"):
+        if is_dir(path := edition_path(root, day, fmt)):
+            raise BriefgenError(f"{path}: a folder has the name of the archived file; the "
+                                "archive is unchanged")
 
 
 def _relink(root: Path, day: date, days: list[date], user_dir: Path | None) -> None:

@@ -17,7 +17,7 @@ from .config import Config
 from .errors import BriefgenError, ConfigError, InputError
 from .fsutil import atomic_write, is_dir, is_file
 from .model import Brief
-from .render import PACKAGED_TEMPLATES, pdf_renderer, write_brief
+from .render import PACKAGED_TEMPLATES, check_user_templates, pdf_renderer, write_brief
 
 
 @click.command()
@@ -43,9 +43,7 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
                          "with sources of its own)")
     chosen = parse_formats(formats) or cfg.formats
     day = parse_date(brief_date)
-    user_templates = cfg.resolve(cfg.templates) if cfg.templates else None
-    if user_templates and not is_dir(user_templates):
-        raise ConfigError(f"{config_path}: templates: no such directory {user_templates}")
+    user_templates = _user_templates(cfg, config_path)
     # WeasyPrint loads in a child while the brief is built (before any spinner's thread)
     with pdf_renderer(user_templates, worth_it="pdf" in chosen) as pdf, \
             show_progress(quiet, verbose) as progress:
@@ -60,6 +58,16 @@ def build(config_path: str | None, inputs: tuple[str, ...], out_dir: str, format
         words = brief.word_count
         click.echo(f"Brief of {len(brief.sources)} articles, {words} words: "
                    + ", ".join(str(p) for p in paths))
+
+
+def _user_templates(cfg: Config, config_path: Path) -> Path | None:
+    """The config's templates folder, if it names one that is there and fit for use."""
+    user_templates = cfg.resolve(cfg.templates) if cfg.templates else None
+    if user_templates:
+        if not is_dir(user_templates):
+            raise ConfigError(f"{config_path}: templates: no such directory {user_templates}")
+        check_user_templates(user_templates)
+    return user_templates
 
 
 def _archive(cfg: Config, brief: Brief, user_templates: Path | None,
@@ -86,6 +94,7 @@ def check(config_path: str | None, quiet: bool, verbose: bool) -> None:
     cfg, config_path = discover.load(config_path)
     rule_files = tuple(cfg.resolve(p) for p in cfg.cleaning.rules)
     read_rules(rule_files)  # a bad rule is the config's problem too
+    _user_templates(cfg, config_path)  # and a templates folder build could not use
     if quiet:
         return
     packaged = " (the packaged default)" if discover.is_packaged(config_path) else ""

@@ -25,7 +25,7 @@ from .config_delivery import DeliveryConfig
 from .errors import ConfigError
 from .ledger import FINAL, Entries, Ledger, LedgerError
 from .model import Brief
-from .spool import NotABrief, Spool, read_message
+from .spool import NotABrief, Spool, StateError, read_message
 from .transmit import Accepted, InDoubt, NotSent, one_line, transmit
 
 log = logging.getLogger("briefgen")
@@ -67,13 +67,13 @@ def run_daily(config: Config, day: date, build: Build) -> bool:
     spool = Spool(config.resolve(config.state_dir))
     with spool.lock(parse_duration(config.schedule.lock_wait).total_seconds()):
         ledger = Ledger(spool.ledger_path)
-        ok, queued = True, set()
+        ok, queued, stuck = True, set(), set()
         for path in spool.queued():  # what an earlier run could not send goes first
             try:
                 msg = read_message(path)
             except NotABrief as e:
-                moved = spool.move(path, "quarantine")
-                log.error("%s: not a brief message (%s); moved to %s, not sent", path, e, moved)
+                if not _quarantine(spool, path, str(e)):
+                    stuck.add(path)
                 ok = False
                 continue
             queued.add(str(msg["X-Briefgen-Date"]).strip())
@@ -84,9 +84,26 @@ def run_daily(config: Config, day: date, build: Build) -> bool:
             if entry.get("status") == "sent":
                 log.info("the brief of %s was already sent; nothing to do", key)
             return ok
+        if spool.message_path(key) in stuck:  # queuing the brief would write over it
+            log.error("%s: the brief of %s is not built while this file holds its place",
+                      spool.message_path(key), key)
+            return False
         msg = build(day)
         path = spool.queue(key, msg)  # kept until the server has it
         return deliver(msg, path, ledger, spool, delivery) and ok
+
+
+def _quarantine(spool: Spool, path: Path, why: str) -> bool:
+    """Move a file that is not a brief out of the outbox, never to be mailed. Where it cannot
+    go (quarantine/ is a file, the disk is full) it stays in the outbox and the run goes on:
+    it is still never mailed. True when it was moved."""
+    try:
+        moved = spool.move(path, "quarantine")
+    except StateError as e:
+        log.error("%s; not a brief message (%s), never sent: it stays in the outbox", e, why)
+        return False
+    log.error("%s: not a brief message (%s); moved to %s, not sent", path, why, moved)
+    return True
 
 
 def send_now(config: Config, day: date, msg: EmailMessage) -> bool:

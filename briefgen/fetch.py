@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -19,13 +20,17 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urljoin
 
 import httpx
 
 from .config_sources import FetchConfig, Source
+from .fetch_reasons import reason, where
 from .fsutil import atomic_write
 from .ingest import SkipFile, decode, from_html, shown
 from .model import Article
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # http:, https:, mailto:, ...
 
 
 class FetchError(Exception):
@@ -103,7 +108,7 @@ class Fetcher:
         try:
             with self.client.stream("GET", url) as response:
                 if response.status_code != 200:
-                    raise FetchError(f"HTTP {response.status_code}")
+                    raise FetchError(where(url, response.url, f"HTTP {response.status_code}"))
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
                     if stop.is_set():
@@ -118,7 +123,7 @@ class Fetcher:
         except httpx.TimeoutException:
             raise FetchError(f"no answer within {self.config.timeout:g} s") from None
         except httpx.HTTPError as e:
-            raise FetchError(type(e).__name__) from None
+            raise FetchError(reason(e, url)) from None
         except httpx.InvalidURL:  # a feed's link `http://[::1`: no HTTPError
             raise FetchError("not a URL") from None
         except UnicodeError:  # a host name idna cannot encode: `http://./`, a long label
@@ -153,7 +158,7 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
     outlet = str(feed.feed.get("title", "")).strip()
     articles = []
     for entry in entries[:fetcher.config.max_entries]:
-        link = str(entry.get("link", "")).strip()
+        link = _absolute(str(entry.get("link", "")).strip(), url)
         try:
             article = read_page(link, fetcher)
         except FetchError as e:
@@ -166,6 +171,18 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
             date=_entry_date(entry) or article.date,
         ))
     return articles
+
+
+def _absolute(link: str, feed_url: str) -> str:
+    """A link relative to the feed (`talks`, `/talks`, `//host/talks`) at the feed's own
+    address, as feed readers take it; a link with a scheme as it stands (one that is no
+    URL is said to be so when fetched)."""
+    if _SCHEME.match(link):
+        return link
+    try:
+        return urljoin(feed_url, link)
+    except ValueError:  # `[::1` : not a URL, said when fetched
+        return link
 
 
 def _is_date(text: str) -> bool:

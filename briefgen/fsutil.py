@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -14,9 +15,26 @@ def _umask() -> int:
     return mask
 
 
+@contextlib.contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """An OSError within names `path`, the file being written, not its temp (whose name
+    means nothing to the user) or no file at all (a full disk)."""
+    try:
+        yield
+    except OSError as e:
+        if e.errno is None:
+            raise
+        raise OSError(e.errno, e.strerror, str(path)) from e  # keeps its kind (errno)
+
+
 def _write_temp(path: Path, data: bytes | str) -> Path:
     """data in a new fsynced temp file beside path (removed again if writing fails)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)  # a folder that cannot be made is named
+    with _naming(path):
+        return _write_new_temp(path, data)
+
+
+def _write_new_temp(path: Path, data: bytes | str) -> Path:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -72,7 +90,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     path = Path(path)
     tmp = _write_temp(path, data)
     try:
-        os.replace(tmp, path)
+        with _naming(path):
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -93,10 +112,12 @@ def atomic_write_all(files: dict[Path, bytes | str]) -> None:
         for path in temps:  # a second name for each old file: a rename can then be undone
             if path.exists():
                 backup = path.with_name(f".{path.name}.{os.getpid()}.old.tmp")
-                os.link(path, backup)
+                with _naming(path):
+                    os.link(path, backup)
                 backups[path] = backup
         for path, tmp in temps.items():
-            os.replace(tmp, path)
+            with _naming(path):
+                os.replace(tmp, path)
             done.append(path)
     except BaseException:
         for path in done:

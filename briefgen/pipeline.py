@@ -146,9 +146,10 @@ def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None
             continue
         kept.setdefault(article.id, article)
     if not kept and (old or repeated):  # said first: the error of no article shows it
-        warnings.insert(0, f"every article read was left out: {old} older than their "
-                        f"source's `since` before {reference:%Y-%m-%d %H:%M} UTC, {repeated} "
-                        "seen on an earlier day (`new_only`)")
+        why = [f"{old} older than their source's `since` before "
+               f"{reference:%Y-%m-%d %H:%M} UTC" if old else "",
+               f"{repeated} seen on an earlier day (`new_only`)" if repeated else ""]
+        warnings.insert(0, "every article read was left out: " + ", ".join(filter(None, why)))
     if seen:
         seen.save()
     return list(kept.values())

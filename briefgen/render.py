@@ -48,11 +48,28 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
+def check_user_templates(user_dir: Path) -> None:
+    """A folder named as a template (`brief.html.j2/`) is an error naming it: jinja would
+    pass over it to the packaged template, and the user's restyle would silently not show."""
+    names = sorted(p.name for p in PACKAGED_TEMPLATES.iterdir() if p.is_file())
+    folders = [user_dir / name for name in names if is_dir(user_dir / name)]
+    if folders:
+        raise RenderError("; ".join(map(_folder_error, folders)))
+
+
+def _folder_error(path: Path) -> str:
+    return f"{path}: a folder has the name of a template; a template must be a file"
+
+
 class _UserLoader(jinja2.FileSystemLoader):
-    """The user's templates; one that is not UTF-8 is a RenderError naming it."""
+    """The user's templates; one that is not UTF-8, or a folder in a template's place,
+    is a RenderError naming it."""
 
     def get_source(self, environment: jinja2.Environment, template: str
                    ) -> tuple[str, str | None, Callable[[], bool]]:
+        for folder in self.searchpath:  # jinja would take the packaged one instead
+            if is_dir(Path(folder) / template):
+                raise RenderError(_folder_error(Path(folder) / template))
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError:
@@ -199,6 +216,6 @@ def write_brief(brief: Brief, out_dir: Path, formats: tuple[str, ...],
     try:
         atomic_write_all(files)
     except OSError as e:
-        raise RenderError(f"{out_dir}: cannot write the brief: {e.strerror or e}; the "
-                          "previous brief is unchanged") from None
+        raise RenderError(f"{e.filename or out_dir}: cannot write the brief: "
+                          f"{e.strerror or e}; the previous brief is unchanged") from None
     return list(files)

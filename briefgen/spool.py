@@ -21,7 +21,7 @@ from email.utils import parseaddr
 from pathlib import Path
 
 from .errors import BriefgenError
-from .fsutil import atomic_write, is_dir
+from .fsutil import atomic_write, exists, is_dir
 
 REQUIRED_HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "X-Briefgen-Date")
 
@@ -46,8 +46,11 @@ class Spool:
     def outbox(self) -> Path:
         return self.root / "outbox"
 
+    def message_path(self, day: str) -> Path:
+        return self.outbox / f"brief-{day}.eml"
+
     def queue(self, day: str, msg: EmailMessage) -> Path:
-        path = self.outbox / f"brief-{day}.eml"
+        path = self.message_path(day)
         try:
             atomic_write(path, msg.as_bytes())
         except OSError as e:
@@ -60,6 +63,8 @@ class Spool:
     def move(self, path: Path, folder: str) -> Path:
         """Move a message out of the outbox into failed/ or quarantine/, never over another."""
         target_dir = self.root / folder
+        if exists(target_dir) and not is_dir(target_dir):  # the system would say `File exists`
+            raise StateError(f"{path}: cannot move it to {target_dir}: not a folder")
         target = target_dir / path.name
         n = 1
         while target.exists():

@@ -49,16 +49,24 @@ class SmtpServer:
 
 
 class Site:
-    """Serves fixed pages; a path mapped to a callable may misbehave (sleep, garbage)."""
+    """Serves fixed pages; a path mapped to a callable may misbehave (sleep, garbage); a
+    path in `redirects` answers 302 to its address."""
 
     def __init__(self, pages: dict[str, bytes | Callable[[], bytes]]) -> None:
         self.pages = pages
+        self.redirects: dict[str, str] = {}
         self.requests: list[str] = []
         site = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
                 site.requests.append(self.path)
+                if self.path in site.redirects:
+                    self.send_response(302)
+                    self.send_header("Location", site.redirects[self.path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 page = site.pages.get(self.path)
                 if page is None:
                     self.send_response(404)

@@ -15,6 +15,7 @@ import pytest
 from briefgen.vectors import ENGLISH_STOP_WORDS  # a stop list only (scikit-learn's words)
 
 from .conftest import DEFAULT_CONFIG, SEEDS, run_cli
+from .smallfs import briefgen, needs_namespaces, run_script
 
 DAY1 = {
     "a.txt": ["The port authority of Veldmark approved a new container terminal on Tuesday "
@@ -139,6 +140,38 @@ def test_without_state_dir_nothing_is_archived_or_marked(tmp_path):
     proc = run_cli("history", "--config", str(DEFAULT_CONFIG))
     assert proc.returncode == 1
     assert proc.stderr.strip().endswith("set `state_dir` in the config to keep past editions")
+
+
+def test_an_archive_that_cannot_be_written_names_the_file(tmp_path):
+    """Was `state/briefs: cannot archive the brief: Operation not permitted`: the archive's
+    folder, and a reason that did not fit."""
+    config = archived_config(tmp_path)
+    folder = write_articles(tmp_path / "d1", "2024-03-04", DAY1)
+    day = tmp_path / "state" / "briefs" / "2024-03-04"
+    (day / "brief.pdf").mkdir(parents=True)
+    proc = run_cli("build", "--config", str(config), "--input", str(folder),
+                   "--out", str(tmp_path / "out"), "--format", "json", "-q")
+    assert (proc.returncode, proc.stderr) == (1, f"briefgen: error: {day / 'brief.pdf'}: a "
+                                              "folder has the name of the archived file; the "
+                                              "archive is unchanged\n")
+    assert [p.name for p in day.iterdir()] == ["brief.pdf"]
+
+
+@needs_namespaces
+def test_a_read_only_archive_names_the_file_it_could_not_write(tmp_path):
+    config = archived_config(tmp_path)
+    folder = write_articles(tmp_path / "d1", "2024-03-04", DAY1)
+    build(config, folder, day="2024-03-04")
+    day, logs = tmp_path / "state" / "briefs" / "2024-03-04", tmp_path / "logs"
+    before = {p.name: p.read_bytes() for p in day.iterdir()}
+    results = run_script([
+        f"mount --bind {day} {day}", f"mount -o remount,bind,ro {day}",
+        briefgen(logs, "build", "build", "--config", str(config), "--input", str(folder),
+                 "--out", str(tmp_path / "out"), "--format", "json", "-q"),
+    ], logs)
+    assert results["build"] == (1, f"briefgen: error: {day / 'brief.json'}: cannot archive "
+                                   "the brief: Read-only file system\n")
+    assert {p.name: p.read_bytes() for p in day.iterdir()} == before
 
 
 _STOP = ENGLISH_STOP_WORDS | {"said", "says"}

@@ -266,3 +266,36 @@ def test_a_title_with_a_unicode_line_break_makes_a_one_line_subject(tmp_path, br
     assert proc.returncode == 0, proc.stderr
     eml = (tmp_path / "out" / f"brief-{DAY}.eml").read_bytes()
     assert b"Subject: Daily brief 2023-06-20\r\n" in eml
+
+
+def test_a_quarantine_that_is_a_file_does_not_stop_the_run(tmp_path: Path, smtp: SmtpServer):
+    """Was `cannot move it to state/quarantine: File exists`, and no brief that day."""
+    config = write_config(tmp_path, smtp.port)
+    outbox, quarantine = tmp_path / "state" / "outbox", tmp_path / "state" / "quarantine"
+    outbox.mkdir(parents=True)
+    (outbox / "notes.eml").write_bytes(b"my notes")
+    quarantine.write_text("a file where the folder goes")
+    for _ in range(2):  # the next run neither mails the notes nor loses them
+        proc = run_cli("run", "--config", str(config), "--date", DAY)
+        assert proc.returncode == 1
+        [line] = [ln for ln in proc.stderr.splitlines() if " error: " in ln]
+        assert line.endswith(f"error: {outbox / 'notes.eml'}: cannot move it to {quarantine}: "
+                             "not a folder; not a brief message (not named "
+                             "brief-YYYY-MM-DD.eml), never sent: it stays in the outbox"), line
+    assert [m["Subject"] for m in smtp.inbox.messages] == [f"Daily brief {DAY}"]
+    assert (outbox / "notes.eml").read_bytes() == b"my notes"
+    assert quarantine.read_text() == "a file where the folder goes"
+
+
+def test_a_stuck_file_in_the_days_place_is_not_written_over(tmp_path: Path, smtp: SmtpServer):
+    config = write_config(tmp_path, smtp.port)
+    outbox = tmp_path / "state" / "outbox"
+    outbox.mkdir(parents=True)
+    (outbox / f"brief-{DAY}.eml").write_bytes(b"hello")
+    (tmp_path / "state" / "quarantine").write_text("")
+    proc = run_cli("run", "--config", str(config), "--date", DAY)
+    assert proc.returncode == 1
+    assert (f"{outbox / f'brief-{DAY}.eml'}: the brief of {DAY} is not built while this file "
+            "holds its place") in proc.stderr
+    assert (outbox / f"brief-{DAY}.eml").read_bytes() == b"hello"
+    assert smtp.inbox.messages == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, run_cli
-from .servers import Site, slow
+from .servers import Site, free_port, slow
 
 PAGE = """<html><head><title>{title} | The Courier</title></head><body>
 <nav>Home | World | Politics | Sport | Weather | Subscribe now</nav>
@@ -99,9 +99,60 @@ def test_window_and_new_only(tmp_path: Path, site: Site):
     late = run_cli("build", "--config", str(config), "--out", str(tmp_path / "a"),
                    "--date", "2025-03-10", "--format", "json")
     assert late.returncode == 1 and "no readable article" in late.stderr  # all too old
+    # Each count is said only when it is one: none was seen before, so nothing of new_only.
+    assert "left out: 2 older than their source's `since` before 2025-03-10 23:59 UTC" \
+        in late.stderr and "seen on an earlier day" not in late.stderr, late.stderr
     on_time = run_cli("build", "--config", str(config), "--out", str(tmp_path / "b"),
                       "--date", "2025-03-04", "--format", "json")
     assert on_time.returncode == 0, on_time.stderr
     next_day = run_cli("build", "--config", str(config), "--out", str(tmp_path / "c"),
                        "--date", "2025-03-05", "--format", "json")
     assert next_day.returncode == 1  # within 24h, but already seen on an earlier day
+    assert "left out: 2 seen on an earlier day (`new_only`)" in next_day.stderr \
+        and "older than" not in next_day.stderr, next_day.stderr
+
+
+def atom(entries: list[tuple[str, str]]) -> bytes:
+    items = "".join(
+        f'<entry><title>{title}</title><link href="{href}"/><id>{href}</id>'
+        f"<updated>2025-03-04T08:00:00Z</updated></entry>" for title, href in entries)
+    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f"<title>The Courier</title><id>courier</id>"
+            f"<updated>2025-03-04T08:00:00Z</updated>{items}</feed>").encode()
+
+
+@pytest.mark.parametrize("name", ["atom.xml", "rss.xml"])
+def test_relative_links_in_a_feed_mean_the_feeds_address(tmp_path: Path, site: Site, name: str):
+    # Under /news/: `talks` is /news/talks, `/visit` is /visit on the same host.
+    site.pages["/news/talks"] = site.pages["/talks"]
+    site.pages["/news/atom.xml"] = atom([("Story 0", "talks"), ("Story 1", "/visit")])
+    site.pages["/news/rss.xml"] = feed("", ["talks", "/visit"])
+    config = config_for(tmp_path, f"sources:\n  - feed: {site.url}/news/{name}\n")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert "skipped" not in proc.stderr
+    brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
+    assert {s["url"] for s in brief["sources"]} == {f"{site.url}/news/talks",
+                                                   f"{site.url}/visit"}
+
+
+def test_a_failed_fetch_says_why_in_words_naming_the_address(tmp_path: Path, site: Site):
+    """Was `skipped: ConnectError`, httpx's class name, for each of these."""
+    closed = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    site.redirects["/moved"] = f"{closed}/story"
+    site.redirects["/gone"] = "/missing"
+    site.pages["/news.xml"] = feed(site.url, ["/talks", "/moved", "/gone"])
+    config = config_for(tmp_path, f"sources:\n  - feed: {site.url}/news.xml\n"
+                                  f"  - feed: {closed}/feed.xml\n  - url: {closed}/page\n")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    warnings = proc.stderr.splitlines()
+    assert f"briefgen: warning: {closed}/feed.xml: feed skipped: connection refused" in warnings
+    assert f"briefgen: warning: {closed}/page: skipped: connection refused" in warnings
+    assert (f"briefgen: warning: {site.url}/moved: skipped: redirected to {closed}/story: "
+            "connection refused") in warnings
+    assert (f"briefgen: warning: {site.url}/gone: skipped: redirected to {site.url}/missing: "
+            "HTTP 404") in warnings
+    assert "Error" not in proc.stderr

@@ -93,6 +93,7 @@ def test_disk_full_in_the_out_dir_leaves_the_previous_brief_whole(tmp_path: Path
     assert code == 1
     [line] = [ln for ln in err.splitlines() if "error:" in ln]
     assert "No space left on device" in line and "previous brief is unchanged" in line
+    assert line.startswith(f"briefgen: error: {out}/brief-{DAY}."), line  # the file, not out/
     import tarfile
 
     with tarfile.open(tmp_path / "after.tar") as tar:

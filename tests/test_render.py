@@ -10,6 +10,8 @@ from briefgen.errors import RenderError
 from briefgen.model import Brief, Item, Quote, Section, SourceRef
 from briefgen.render import render_pdf, render_text, write_brief
 
+from .conftest import DEFAULT_CONFIG, SEEDS, run_cli
+
 HOSTILE = '<script>alert("x")</script><img src="http://127.0.0.1:9/pixel.png"> & more'
 
 
@@ -106,3 +108,23 @@ def test_broken_template_leaves_previous_brief_intact(tmp_path: Path):
         write_brief(brief("Different text now."), out, ("html", "json", "md"), templates)
     assert "brief.md.j2:1: template error" in str(e.value)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_folder_named_as_a_template_is_an_error_naming_it(tmp_path: Path):
+    """Was passed over for the packaged template: the restyle silently did not show."""
+    (tmp_path / "templates" / "brief.html.j2").mkdir(parents=True)
+    (tmp_path / "templates" / "brief.css").write_text("body { color: red }")
+    config = tmp_path / "brief.yaml"
+    config.write_text(DEFAULT_CONFIG.read_text().replace("path: ../seeds", f"path: {SEEDS}")
+                      + "\ntemplates: templates\n")
+    folder = tmp_path / "templates" / "brief.html.j2"
+    said = f"briefgen: error: {folder}: a folder has the name of a template; a template " \
+           "must be a file\n"
+    check = run_cli("check", "--config", str(config))
+    assert (check.returncode, check.stderr) == (1, said)
+    build = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"))
+    assert (build.returncode, build.stderr) == (1, said)
+    assert not (tmp_path / "out").exists()
+    # send and run render it without build's check: the template lookup says the same.
+    with pytest.raises(RenderError, match=f"^{folder}: a folder has the name of a template"):
+        render_text(brief(), "html", tmp_path / "templates")
