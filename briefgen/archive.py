@@ -69,8 +69,10 @@ def load(root: Path, day: date) -> dict:
         raise InputError(f"{path}: not a readable brief ({e})") from None
     try:
         lines(data)
-    except (KeyError, TypeError, AttributeError) as e:  # JSON, but not a brief's
-        raise InputError(f"{path}: not a readable brief ({type(e).__name__}: {e})") from None
+    except KeyError as e:  # JSON, but not a brief's
+        raise InputError(f"{path}: not a readable brief (no {e.args[0]!r} in it)") from None
+    except (TypeError, AttributeError) as e:
+        raise InputError(f"{path}: not a readable brief ({e})") from None
     return data
 
 

@@ -259,7 +259,7 @@ def test_diff_of_an_edition_that_is_not_a_brief_names_the_file(tmp_path):
     proc = run_cli("diff", "2024-01-01", "2024-01-02", "--config", str(config))
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
-    assert "2024-01-02/brief.json: not a readable brief" in proc.stderr
+    assert "2024-01-02/brief.json: not a readable brief (no 'items' in it)" in proc.stderr
 
 
 def test_mail_marks_new_and_repeated_lines(tmp_path):
