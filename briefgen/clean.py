@@ -21,7 +21,9 @@ from .model import Article
 from .regex_start import LEADING_FLAGS, required_literals
 from .rule_gate import RuleGate, bits, fullmatch_lengths
 
-MAX_PARAGRAPH = 50_000  # characters; longer "paragraphs" would only slow every rule down
+# characters; a longer paragraph (a page of prose with no blank line) is cleaned in pieces,
+# so that no rule is run over more than this
+MAX_PARAGRAPH = 50_000
 MAX_CUTS = 8  # rounds of cutting spans: enough for nested furniture, bounded on hostile text
 MAX_CAPTION_WORDS = 70  # a photo caption is one sentence of at most this many words
 MAX_CREDIT_LINE_WORDS = 4  # a credit on its own line: an agency or a photographer's name
@@ -134,6 +136,7 @@ class _Page:
         return paragraphs
 
     def clean(self, paragraphs: list[str]) -> list[str]:
+        paragraphs = [piece for para in paragraphs for piece in _pieces(para)]
         kept: list[str] = []
         listing = False  # under a label over a list of links, once the story has begun
         for n, para in enumerate(paragraphs):
@@ -179,7 +182,7 @@ class _Page:
 
     def _paragraph(self, para: str) -> str | None:
         if len(para) > MAX_PARAGRAPH:
-            return None  # no news paragraph is this long: a dump, not prose
+            return None  # a line that long is set apart in split(); clean() cuts it up
         ready = self.ready
         hits = self.hits(para)
         if ready.drop.any(para, hits) or self.trailer(para) or self.notice(para):
@@ -256,6 +259,26 @@ WRAP_SLACK = 15  # a wrapped line may pass the first by the length of a word it 
 # A line that opens on "The" before a small word begins a sentence ("The two sides ..."): the
 # line above ended one, as a headline over its standfirst does, and was not wrapped.
 _SENTENCE_OPENING = re.compile(r"(?:The|A|An) [a-z]")
+
+
+def _pieces(para: str) -> list[str]:
+    """The paragraph, or if it is over MAX_PARAGRAPH characters, its pieces under that,
+    each cut at the last sentence end it reaches (else after a space, else anywhere). A cut
+    is looked for in the later half of a piece's reach only, so that each piece is at least
+    half that long and the text is searched about once."""
+    if len(para) <= MAX_PARAGRAPH:
+        return [para]
+    pieces: list[str] = []
+    start = 0
+    while len(para) - start > MAX_PARAGRAPH:
+        low, high = start + MAX_PARAGRAPH // 2, start + MAX_PARAGRAPH
+        ends = [m.end() for m in _BOUNDARY.finditer(para, low, high)]
+        space = max(para.rfind(" ", low, high), para.rfind("\n", low, high))
+        cut = ends[-1] if ends else space + 1 if space >= 0 else high
+        pieces.append(para[start:cut].strip())
+        start = cut
+    pieces.append(para[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:

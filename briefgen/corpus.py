@@ -27,6 +27,12 @@ DUPLICATE_SIMILARITY = 0.7  # cosine at which two sentences tell the same fact
 # A sentence joins the group of one of its most similar earlier sentences; looking at
 # more would only matter when thousands are near-copies, and would cost memory squared.
 JOIN_CANDIDATES = 64
+# A sentence whose probe for similar ones would touch more entries than this joins no
+# earlier one (later ones may join it, and its copies are one text already): its rarest
+# words each stand in thousands of sentences, as on a page written in a dozen words, where
+# looking would cost time squared in the sentences. (News of 30,000 articles touches at
+# most some 1,400 for a sentence.)
+JOIN_PROBE_CAP = 10_000
 
 
 # One per distinct candidate: many on a large day, made several times faster as a named
@@ -355,11 +361,12 @@ def _word_count(text: str, key: str) -> int:
 
 def join_to_representatives(matrix: sparse.csr_matrix, threshold: float) -> np.ndarray:
     """Per row, the row whose group it joins: the most similar earlier row (cosine at least
-    threshold, among its JOIN_CANDIDATES most similar) that heads a group, else itself.
+    threshold, among its JOIN_CANDIDATES most similar, found unless its probe is over
+    JOIN_PROBE_CAP) that heads a group, else itself.
     Joining a head, not any member, keeps a chain of slightly different sentences from
     pulling unrelated ones into one group."""
     n = matrix.shape[0]
-    i, j, cosine = similar_pairs(matrix, threshold, JOIN_CANDIDATES)
+    i, j, cosine = similar_pairs(matrix, threshold, JOIN_CANDIDATES, JOIN_PROBE_CAP)
     # for each later row j, its earlier similar rows i by falling similarity
     order = np.lexsort((i, -cosine, j))
     i, j = i[order], j[order]

@@ -128,11 +128,27 @@ def _earlier(index_t: sparse.csr_matrix, end: int) -> sparse.csr_matrix:
     return index_t[:, :end]
 
 
-def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None = None
-                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _only_rows(matrix: sparse.csr_matrix, kept: np.ndarray) -> sparse.csr_matrix:
+    """The matrix with the rows not `kept` emptied, each row in its place."""
+    per_row = np.diff(matrix.indptr)
+    entries = np.repeat(kept, per_row)
+    indptr = np.concatenate(([0], np.cumsum(np.where(kept, per_row, 0))))
+    return sparse.csr_matrix((matrix.data[entries], matrix.indices[entries], indptr),
+                             shape=matrix.shape)
+
+
+def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None = None,
+                  probe_cap: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(i, j, cosine) for every pair i < j of L2-normalized rows with cosine >= threshold;
     with `limit`, only each later row j's `limit` most similar earlier rows i (memory stays
-    linear when thousands of records are near-copies of each other)."""
+    linear when thousands of records are near-copies of each other).
+
+    With `probe_cap`, a row j whose probe would touch more entries of the index than that
+    is not probed, and its pairs with earlier rows are left out (it is still found as the
+    earlier row of a later one's pair). Such a row's rarest words each stand in thousands
+    of rows: text of a tiny vocabulary, where every row is near every other and the exact
+    search would take time squared in the rows. The work stays at most
+    `probe_cap` per row."""
     n = matrix.shape[0]
     empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
     if n < 2 or matrix.nnz == 0:
@@ -143,12 +159,16 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None
     cost, whole_cost = _touched(tails.tail), _touched(matrix)
     whole = whole_cost.sum() <= WHOLE_ROWS_SHARE * cost.sum()
     index, cost = (matrix, whole_cost) if whole else (tails.tail, cost)
+    probe = index
+    if probe_cap is not None and cost.max() > probe_cap:
+        probed = cost <= probe_cap
+        probe, cost = _only_rows(index, probed), np.where(probed, cost, 0)
     found_i, found_j, found_s = [], [], []
     index_t = index.T.tocsr()
     for start, end in _chunks(cost):
         # tail on tail, or row on row: only on the rows before the chunk's end, as only
         # pairs with an earlier row are kept (half the products, the same sums)
-        partial = (index[start:end] @ _earlier(index_t, end)).tocoo()
+        partial = (probe[start:end] @ _earlier(index_t, end)).tocoo()
         later = partial.row.astype(np.int64) + start
         earlier = partial.col.astype(np.int64)
         keep = earlier < later
