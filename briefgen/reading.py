@@ -70,11 +70,14 @@ _FUTURE_LOWER = re.compile(_FUTURE.pattern)
 # letter as one: a place is tried once, not once for each.
 _EITHER = re.compile(r"\b" + by_first_letter(_NEGATION_WORDS + _FUTURE_WORDS) + r"\b", re.I)
 _EITHER_LOWER = re.compile(_EITHER.pattern)
-# Words of denial that deny nothing: "not only ... but", "no doubt", "no later than", "never
-# before", and praise put as a denial ("could not have been happier", "ties have never been
+# Words after "not", "no" or "never" that make it deny nothing: "not only ... but", "no
+# doubt", "no later than", "never before". (As the scope of a denial, "no more than", "no
+# matter" and "not since" deny no word after them either; as a reading, "no more talks" does.)
+_DENYING_NOTHING_AFTER = "only|just|merely|doubt|later|sooner|least|before"
+# Those, and praise put as a denial ("could not have been happier", "ties have never been
 # stronger", "could not agree more").
 _NOT_DENYING = re.compile(
-    r"(?:\b(?:not|no|never)\s+(?:only|just|merely|doubt|later|sooner|least|before)"
+    rf"(?:\b(?:not|no|never)\s+(?:{_DENYING_NOTHING_AFTER})"
     r"|(?:\bnot|\bnever|n['’]t)\s+(?:have\s+)?(?:been\s+|be\s+)?(?:happier|better|prouder|stronger"
     r"|closer|more\s+(?:pleased|satisfied|delighted|grateful|proud)|agree\s+more))\b", re.I)
 # A word stands in the scope of a denial when one of these comes before it, at most
@@ -85,8 +88,8 @@ _NOT_DENYING = re.compile(
 DENIAL_SCOPE = 8
 _DENIER_WORDS = ["not", "no", "never", "without", "cannot", "nothing", "none", "neither", "nor",
                  r"fail(?:s|ed)? to", "unable to", "lack of"]
-_DENIERS = (r"(?:\b" + by_first_letter(_DENIER_WORDS) + r"\b(?!\s+(?:only|just|merely|doubt"
-            r"|less|more|later|sooner|matter|least|before|since)\b)|n['’]t\b)")
+_DENIERS = (r"(?:\b" + by_first_letter(_DENIER_WORDS) + r"\b(?!\s+(?:"
+            + _DENYING_NOTHING_AFTER + r"|less|more|matter|since)\b)|n['’]t\b)")
 # A cheap first look: it matches wherever a denier may stand (it is looser: no word
 # boundary before, no exceptions after), so a text it finds nothing in holds no denial; it
 # opens on a letter, which the engine finds fast. A property test holds it to _DENIERS.
