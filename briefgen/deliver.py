@@ -124,7 +124,8 @@ def deliver(msg: EmailMessage, path: Path, ledger: Entries, spool: Spool,
     entry = {} if fresh else ledger.get(key)
     status = entry.get("status")
     if status in FINAL:
-        path.unlink(missing_ok=True)  # a run ended between the record and the clean-up
+        if entry.get("file") != str(path):  # else failed/ could not take it: it stays
+            path.unlink(missing_ok=True)  # a run ended between the record and the clean-up
         return True
     if status == "sending":  # the run that wrote it ended (killed?) without an answer to DATA
         entry["doubts"] = entry.get("doubts", 0) + 1
@@ -156,9 +157,8 @@ def deliver(msg: EmailMessage, path: Path, ledger: Entries, spool: Spool,
         return False
     except NotSent as e:
         if e.permanent:
-            moved = spool.move(path, "failed")
-            log.error("%s; the brief of %s is not sent and not tried again: moved to %s",
-                      e, key, moved)
+            moved = _set_aside(spool, path, f"{e}; the brief of {key} is not sent and not "
+                                            "tried again")
             _record(ledger, key, {**entry, "status": "failed", "reason": str(e),
                                   "file": str(moved)})
             return False
@@ -190,11 +190,23 @@ def _sent(key: str, entry: dict[str, Any], accepted: Accepted, path: Path,
 def _give_up(key: str, entry: dict[str, Any], path: Path, ledger: Entries, spool: Spool,
              why: str) -> bool:
     """In doubt once too often: never send again (it may have arrived), keep it in failed/."""
-    moved = spool.move(path, "failed")
-    log.error("%s; the brief of %s may have arrived and is not sent again: moved to %s",
-              why, key, moved)
+    moved = _set_aside(spool, path, f"{why}; the brief of {key} may have arrived and is not "
+                                    "sent again")
     _record(ledger, key, {**entry, "status": "unconfirmed", "reason": why, "file": str(moved)})
     return False
+
+
+def _set_aside(spool: Spool, path: Path, what: str) -> Path:
+    """Move a brief that is never to be sent (again) into failed/, and log `what` with where
+    it went. Where failed/ cannot take it (a file, the disk is full) it stays in the outbox,
+    kept, and the run goes on; the ledger says not to send it."""
+    try:
+        moved = spool.move(path, "failed")
+    except StateError as e:
+        log.error("%s; %s: it stays in the outbox", e, what)
+        return path
+    log.error("%s: moved to %s", what, moved)
+    return moved
 
 
 def _record(ledger: Entries, key: str, entry: dict[str, Any]) -> bool:

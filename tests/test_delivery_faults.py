@@ -242,3 +242,27 @@ def test_a_failure_recorded_in_the_future_waits_from_now(
     proc = run(config)  # a clock set back, or a hand edit: not a wait past year 9999
     assert proc.returncode == 0, proc.stderr
     assert len(server.received) == 1 and ledger(tmp_path)[DAY]["status"] == "sent"
+
+
+def test_a_failed_folder_that_is_a_file_keeps_the_refused_brief_and_sends_the_day(
+        tmp_path: Path, server: FaultySmtp, brief_eml: bytes):
+    """Was `cannot move it to state/failed: not a folder`, and no brief that day."""
+    config = setup(tmp_path, server, brief_eml,
+                   Faults(reject=f"X-Briefgen-Date: {EARLIER}".encode()))
+    queue(tmp_path, brief_eml, EARLIER)
+    failed = tmp_path / "state" / "failed"
+    failed.write_text("a file where the folder goes")
+    kept = tmp_path / "state" / "outbox" / f"brief-{EARLIER}.eml"
+    queued = kept.read_bytes()
+    line = one_error(run(config))
+    assert f"error: {kept}: cannot move it to {failed}: not a folder; SMTP " in line, line
+    assert "refused: 554" in line, line
+    assert line.endswith(f"the brief of {EARLIER} is not sent and not tried again: "
+                         "it stays in the outbox"), line
+    assert [str(r.message["X-Briefgen-Date"]) for r in server.received] == [DAY]
+    again = run(config)  # neither tried again nor lost
+    assert again.returncode == 0, again.stderr
+    assert len(server.received) == 1
+    assert kept.read_bytes() == queued
+    assert ledger(tmp_path)[EARLIER]["status"] == "failed"
+    assert failed.read_text() == "a file where the folder goes"
