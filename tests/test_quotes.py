@@ -778,3 +778,10 @@ def test_a_pronoun_after_a_sentence_that_sets_up_its_speaker_is_that_person():
             "“We owe them answers,” he said.")
     assert [q.speaker for q in quotes_of(body) if q.text == "We owe them answers"] == \
         ["Viktor Halloran"]
+
+
+def test_an_engineers_honorific_is_no_part_of_the_speakers_name():
+    body = ("The commission met under the chairmanship of Engineer Samir Bakri, the deputy "
+            "minister.\n\nBakri said in a statement that the meeting reviewed the dam's release "
+            "schedule.\n\n“We are keeping our word,” Eng. Bakri told reporters.")
+    assert {q.speaker for q in quotes_of(body)} == {"Samir Bakri"}
