@@ -46,6 +46,18 @@ _QUOTE_MARKS = "“\"‘"  # that open a quote
 _QUOTE_LINE = re.compile(
     r"[“\"‘](?P<words>[^“”\"]{8,400}?)[.,!?]?[”\"’]\s*(?:[—–-]{1,2}\s*[^.!?]{1,80})?")
 _DASHED_NAME = re.compile(r"[—–-]{1,2}\s*[A-Z][^.!?]{0,80}")
+# An embedded social post's signature, "— Jane Doe (@janedoe) May 3, 2024": the paragraph
+# above it is the post's text when it reads as one (a post is this long at most, speaks in
+# the first person or holds a hashtag, a handle, a link or an emoji, and quotes no one); a
+# page may print the signature alone, under a paragraph of news
+_POST_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^()]{1,60}\(@\w{1,30}\)[^.!?]{0,40}")
+MAX_POST_CHARS = 300
+_POSTED = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|us)\b|#\w|@\w|https?://|[\u2600-\u27bf\U0001F000-\U0001FAFF]")
+_REPORTED = re.compile(r"[“”\"]|\b(?:said|says|told|according)\b")
+# A photo gallery's counter on its own line ("1 of 12", "Image 2 of 5", "3/8"): the line
+# under it is that picture's caption
+_GALLERY_COUNTER = re.compile(r"(?:(?:[Ii]tem|[Ii]mage|[Pp]hoto|[Pp]icture|[Ss]lide) )?"
+                              r"\d{1,3}(?: of |/)\d{1,3}")
 _LETTER = re.compile(r"[^\W\d_]")
 # A letter not in ASCII, then checked to be no Latin one: the engine skips to the places
 # where a character outside ASCII stands instead of testing every letter against the class.
@@ -141,6 +153,10 @@ class _Page:
         listing = False  # under a label over a list of links, once the story has begun
         for n, para in enumerate(paragraphs):
             below = paragraphs[n + 1] if n + 1 < len(paragraphs) else ""
+            if n and _GALLERY_COUNTER.fullmatch(paragraphs[n - 1]) and _is_caption_sized(para):
+                continue  # a gallery's caption, under its counter
+            if _is_post_text(para, below):
+                continue  # an embedded post's text, over its signature
             if self.trailer(para) and any(map(reads_as_sentence, kept)):
                 break  # a trailer (link list, author box) once the story has begun
             if self.label(para):
@@ -344,6 +360,12 @@ def _listed(para: str) -> bool:
     small letter, that read as no sentence or ask a question."""
     return (not para[:1].islower() and len(para.split(None, MAX_LISTED_WORDS)) <= MAX_LISTED_WORDS
             and (not reads_as_sentence(para) or para.endswith("?")))
+
+
+def _is_post_text(para: str, below: str) -> bool:
+    """An embedded post's text, over its signature (see _POST_SIGNATURE)."""
+    return (len(para) <= MAX_POST_CHARS and _POST_SIGNATURE.fullmatch(below) is not None
+            and _POSTED.search(para) is not None and not _REPORTED.search(para))
 
 
 def _is_teaser(para: str, paragraphs: list[str]) -> bool:

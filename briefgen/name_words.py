@@ -41,7 +41,7 @@ expert economist researcher scholar emir sheikh sultan commander marshal admiral
 captain colonel judge lawmaker congressman congresswoman founder executive officer consul
 negotiator aide strategist president-elect
 """)
-HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady comrade")
+HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady comrade eng eng. engineer")
 INSTITUTION_WORDS = word_set("""
 kremlin ministry department office agency council commission house embassy government cabinet
 palace élysée elysée elysee party committee parliament congress senate assembly court bank army

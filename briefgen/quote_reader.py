@@ -198,14 +198,22 @@ class ArticleReader:
     def _referent(self, at: int, p: int) -> tuple[str, str]:
         """Whom "he"/"she" at `at` refers to: the speaker named nearest before it, in its own
         sentence or the three before (a statement attributed there, or someone speaking
-        there); else the last speaker of the previous two paragraphs; else the person of those
+        there), or the person the sentence right before opens on ("Roe struck a more upbeat
+        tone. “...,” she said": that sentence sets up the speaker, not the one before it);
+        else the last speaker of the previous two paragraphs; else the person of those
         sentences the article names most often."""
         window = self.sentences[:bisect_left(self.starts, at)][-4:]
         window = [s for s in window if self._paragraph_of(s.start) >= p - 2]
+        before = True  # no sentence that ends before `at` looked at yet
         for s in reversed(window):
             speaker = self._speaker_in(s.start, min(s.end, at), p)
             if speaker[0]:
                 return speaker
+            if before and s.end <= at:
+                before = False
+                subject = self._subject(self._unquoted(s.start, s.end))
+                if subject and subject.kind == "person":
+                    return self._resolve(subject, s.start, p)
         recent = [(sp, kind) for pos, sp, para, kind in self.spoken if pos < at and para >= p - 2]
         if recent:
             return recent[-1]

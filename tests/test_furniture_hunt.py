@@ -79,6 +79,50 @@ CASES = {
          "Sarno – your gateway to the south – will open first, Kovan said.",
          "Sarno - your gateway to the south, officials believe.",
          "Voting ends Sunday, at 8 p.m.", "Trucks crossed, at 6:30 a.m."]),
+    # a second hunt: state agencies, dailies and broadcasters of many regions in English, live
+    # blogs, galleries, embedded posts, paywalls and corrections
+    "a paywall's note, an author's bio and a note that a machine wrote or translated it": (
+        ["This article is available exclusively to subscribers.",
+         "Grace Mwangi is our East Africa correspondent.",
+         "Daniel Okafor is a foreign affairs columnist. He previously reported from Pell and "
+         "Vostra.",
+         "This article was written with the help of artificial intelligence and edited by our "
+         "team.",
+         "Este artículo fue traducido del español."],
+        ["Clara Ennis is a correspondent for The Times. She was arrested in Pell on Monday.",
+         "The report was written with the help of artificial intelligence, the ministry said.",
+         "The deal is available exclusively to firms from the two countries."]),
+    "a reporter's desk or credit alone under the byline, and a note over a correction": (
+        ["Foreign affairs columnist", "Regional Correspondent", "Special to the Monitor",
+         "Correction appended"],
+        ["The special envoy to the region, Marek Ilves, said the correction was welcome."]),
+    "prompts to join a chat channel or get alerts, and a reader appeal": (
+        ["Join ST's Telegram channel and get the latest breaking news delivered to you.",
+         "Get WhatsApp alerts",
+         "Stay updated with notifications for breaking news and our best stories",
+         "Join our channel for the top reads for the day on your preferred chat app",
+         "Our journalism relies on readers like you. Support us today."],
+        ["Protesters were told to join the movement's Telegram channel, the police said.",
+         "Join the working group, Kovan told the two delegations."]),
+    "an embedded post's stamp and counters, and counters in other shapes": (
+        ["9:02 AM · Apr 4, 2026", "1,204 Reposts 8,331 Likes", "Views: 1 842", "Visits: 2,317",
+         "Advertisement · Scroll to continue"],
+        ["The post was viewed 1,204 times by Monday, the ministry said."]),
+    "time stamps after a section's name, in brackets or with a label in another language": (
+        ["All News 11:32 April 04, 2026", "(Updated: 02 Apr 2026 07:05PM)",
+         "11/03/2026 - 18:45 Actualizado: 11/03/2026 - 19:10"],
+        ["At 11:32 on April 4, 2026, the first ship docked at Sarno, officials said."]),
+    "a gallery's widgets, a link to all news, copyright lines with no year or in another "
+    "language": (
+        ["Gift this article", "Share this gallery", "Next gallery", "All news",
+         "© Diario del Sur 2026. Todos los derechos reservados.", "(c) Agencia Sur de Noticias"],
+        ["All news outlets were barred from the ceremony, the journalists' union said.",
+         "(c) The parties shall publish the data of the dam every month."]),
+    "a live blog's host, a prompt for questions and a banner": (
+        ["Good morning", "Welcome to our live coverage of the second meeting of the Drava "
+         "commission. I'm Ruth Adeyemi.", "Send us your questions", "BREAKING NEWS"],
+        ["Breaking news of the deal reached Vostra on Monday, officials said.",
+         "Welcome to Pell, Kovan told the visiting ministers on Monday."]),
 }
 
 
@@ -141,7 +185,9 @@ OTHER_STORIES = ["Kestrania recalls envoy from Orlenia after border clash",
 
 
 @pytest.mark.parametrize("label", ["Related coverage:", "Read more:", "Also read", "ALSO READ:",
-                                   "READ ALSO", "Related:", "See also:", "Related stories:"])
+                                   "READ ALSO", "Related:", "See also:", "Related stories:",
+                                   "Lea también:", "Te puede interesar", "Trending Stories",
+                                   "Also on Planet Broadcasting"])
 def test_other_stories_listed_under_a_label_mid_article_are_dropped(label: str):
     kept = f"{LEAD}\n\n{NEXT}"
     assert clean_text("\n".join([LEAD, label, *OTHER_STORIES, NEXT])) == kept
@@ -222,3 +268,38 @@ def test_the_dateline_of_a_lead_under_a_standfirst_is_cut():
     lead = f"{LEAD} {NEXT}"
     answer = "Kovan: The crossings will open before the first snow, and trade will follow."
     assert clean_text(f"{lead}\n\n{answer}") == f"{lead}\n\n{answer}"
+
+
+def test_a_gallery_caption_under_its_counter_is_dropped_and_a_gallery_title_kept():
+    # a caption in no caption's shape (no date, no credit) is one by standing under "2 of 12"
+    gallery = ["In pictures: Valdorian president's state visit to Kestrania", "Gallery", "1/8",
+               "Protesters gather outside the conference centre in Pell", "2 of 12",
+               "Darrow and Kovan sign agreements at the Blue Pavilion on April 3, 2026.",
+               "Photo: Ana Ruiz"]
+    article = with_title(make_article(clean_text("\n".join([*gallery, LEAD, NEXT])), title=""))
+    assert article.title == "Valdorian president's state visit to Kestrania"
+    assert article.body == f"{LEAD}\n\n{NEXT}"
+    # a count alone above a sentence of news is no counter
+    assert clean_text(f"{LEAD}\n\nTrucks crossed: 3 of 12.\n\n{NEXT}") == \
+        f"{LEAD}\n\nTrucks crossed: 3 of 12.\n\n{NEXT}"
+
+
+def test_an_embedded_posts_text_over_its_signature_is_dropped():
+    post = ["Today we signed an agreement that protects every family along the Drava.",
+            "— Ilse Kovan (@IlseKovan) March 4, 2025"]
+    assert clean_text("\n\n".join([LEAD, *post, NEXT])) == f"{LEAD}\n\n{NEXT}"
+    # a signature printed alone takes no news with it: reporting, or no post's voice
+    for news in [LEAD, "“We signed an agreement today,” Kovan told reporters."]:
+        assert clean_text("\n\n".join([news, post[1], NEXT])) == f"{news}\n\n{NEXT}"
+
+
+def test_a_place_and_a_date_before_the_lead_are_cut():
+    assert clean_text(f"Pell, March 4. {LEAD}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
+
+
+def test_a_headline_over_a_stamp_after_a_sections_name_is_the_title():
+    headline = "(LEAD) Valdoria, Kestrania to launch talks on trade within a year"
+    body = clean_text("\n".join([headline, "All News 11:32 April 04, 2026", LEAD, NEXT]))
+    article = with_title(make_article(body, title=""))
+    assert article.title == "Valdoria, Kestrania to launch talks on trade within a year"
+    assert article.body == f"{LEAD}\n\n{NEXT}"

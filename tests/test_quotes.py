@@ -759,3 +759,29 @@ def test_a_descriptor_of_several_is_the_one_the_article_is_about():
     even = body.replace("Doe began a state visit on Sunday.", "It was a state visit.")
     [q] = quotes_of(even)
     assert q.speaker == "the secretary"
+
+
+def test_a_pronoun_after_a_sentence_that_sets_up_its_speaker_is_that_person():
+    # the last one quoted speaks two paragraphs up; the sentence right before names who
+    # speaks next ("Sorel struck a more upbeat tone."), and "she" is that person
+    body = ("Foreign Minister Anika Sorel and Deputy Prime Minister Viktor Halloran met on "
+            "Tuesday.\n\n“The families of the officers still want answers,” Halloran said.\n\n"
+            "Brastova's Sorel struck a more upbeat tone.\n\n"
+            "“Today the diplomats won,” she said. “Tomorrow the citizens will.”")
+    quotes = {q.text: q.speaker for q in quotes_of(body)}
+    assert quotes == {"The families of the officers still want answers": "Viktor Halloran",
+                      "Today the diplomats won": "Anika Sorel",
+                      "Tomorrow the citizens will.": "Anika Sorel"}
+    # a sentence right before that names someone speaking still gives the speaker
+    body = ("Foreign Minister Anika Sorel met Viktor Halloran on Tuesday.\n\n"
+            "Halloran told reporters that Sorel had been patient.\n\n"
+            "“We owe them answers,” he said.")
+    assert [q.speaker for q in quotes_of(body) if q.text == "We owe them answers"] == \
+        ["Viktor Halloran"]
+
+
+def test_an_engineers_honorific_is_no_part_of_the_speakers_name():
+    body = ("The commission met under the chairmanship of Engineer Samir Bakri, the deputy "
+            "minister.\n\nBakri said in a statement that the meeting reviewed the dam's release "
+            "schedule.\n\n“We are keeping our word,” Eng. Bakri told reporters.")
+    assert {q.speaker for q in quotes_of(body)} == {"Samir Bakri"}
