@@ -56,6 +56,9 @@ class Fetcher:
             headers={"User-Agent": config.user_agent}, trust_env=False,
         )
         self.run_ends = time.monotonic() + config.run_deadline
+        # where each address fetched ended after redirects: a feed's relative links are
+        # relative to that
+        self.final_url: dict[str, str] = {}
 
     def close(self) -> None:
         self.client.close()
@@ -109,6 +112,7 @@ class Fetcher:
             with self.client.stream("GET", url) as response:
                 if response.status_code != 200:
                     raise FetchError(where(url, response.url, f"HTTP {response.status_code}"))
+                self.final_url[url] = str(response.url)
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
                     if stop.is_set():
@@ -158,7 +162,7 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
     outlet = str(feed.feed.get("title", "")).strip()
     articles = []
     for entry in entries[:fetcher.config.max_entries]:
-        link = _absolute(str(entry.get("link", "")).strip(), url)
+        link = _absolute(str(entry.get("link", "")).strip(), fetcher.final_url.get(url, url))
         try:
             article = read_page(link, fetcher)
         except FetchError as e:
@@ -175,8 +179,8 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
 
 def _absolute(link: str, feed_url: str) -> str:
     """A link relative to the feed (`talks`, `/talks`, `//host/talks`) at the feed's own
-    address, as feed readers take it; a link with a scheme as it stands (one that is no
-    URL is said to be so when fetched)."""
+    address (where its redirects ended), as feed readers take it; a link with a scheme as it
+    stands (one that is no URL is said to be so when fetched)."""
     if _SCHEME.match(link):
         return link
     try:

@@ -137,6 +137,21 @@ def test_relative_links_in_a_feed_mean_the_feeds_address(tmp_path: Path, site: S
                                                    f"{site.url}/visit"}
 
 
+def test_relative_links_in_a_redirected_feed_mean_where_it_moved(tmp_path: Path, site: Site):
+    """Was /talks, relative to the address in the config, and "skipped: HTTP 404"."""
+    site.pages["/news/talks"] = site.pages["/talks"]
+    site.pages["/news/feed.xml"] = feed("", ["talks"])
+    site.pages.pop("/talks")
+    site.redirects["/feed"] = "/news/feed.xml"
+    config = config_for(tmp_path, f"sources:\n  - feed: {site.url}/feed\n")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert "skipped" not in proc.stderr
+    brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
+    assert {s["url"] for s in brief["sources"]} == {f"{site.url}/news/talks"}
+
+
 def test_a_failed_fetch_says_why_in_words_naming_the_address(tmp_path: Path, site: Site):
     """Was `skipped: ConnectError`, httpx's class name, for each of these."""
     closed = f"http://127.0.0.1:{free_port()}"  # nothing listens there
