@@ -101,15 +101,15 @@ class _Tails:
         """Per (row, place): the norm of the row's entries placed before it (its head and
         its tail's first words; a little over, never under). A place before the row's own
         boundary gets the whole head's norm: too high, so still a safe bound. One round
-        per tail word walked, each row's walk ending at the next row's first word."""
+        per tail word walked, each row's walk ending at the next row's first word; only the
+        rows still walking are read again (most stop at once or after a word or two)."""
         start = self.starts[rows]
         at = start.copy()
         limit = rows * self.width + boundary
-        while True:
-            step = self.keys[at] < limit
-            if not step.any():
-                break
-            at += step
+        which = np.flatnonzero(self.keys[at] < limit)
+        while len(which):
+            at[which] += 1
+            which = which[self.keys[at[which]] < limit[which]]
         walked = at > start
         total = self.head_norm[rows] ** 2
         total[walked] = self.after[at[walked] - 1]
@@ -203,10 +203,10 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None
             cut = min(n, end + n // EARLIER_CUTS)
             earlier_t = _earlier(index_t, cut)
         partial = (probe[start:end] @ earlier_t).tocoo()
-        later = partial.row.astype(np.int64) + start
-        earlier = partial.col.astype(np.int64)
-        keep = earlier < later
-        earlier, later, dot = earlier[keep], later[keep], partial.data[keep]
+        keep = partial.col < partial.row + start
+        later = partial.row[keep].astype(np.int64) + start
+        earlier = partial.col[keep].astype(np.int64)
+        dot = partial.data[keep]
         if whole:  # the whole dot product, to rounding: the cosine below is the exact one
             maybe = dot >= least
         else:
@@ -214,10 +214,11 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None
             # where that row has only its head: at most the head's norm times the norm of
             # the other row's words placed there (Cauchy-Schwarz); most pairs of distinct
             # sentences go here
-            first = tails.boundary[earlier] >= tails.boundary[later]
+            bound_earlier, bound_later = tails.boundary[earlier], tails.boundary[later]
+            first = bound_earlier >= bound_later
             headed = np.where(first, earlier, later)
             other = np.where(first, later, earlier)
-            reach = tails.norm_before(other, tails.boundary[headed])
+            reach = tails.norm_before(other, np.maximum(bound_earlier, bound_later))
             maybe = dot + head_norm[headed] * reach >= least
         later, earlier = later[maybe], earlier[maybe]
         if not len(later):
