@@ -100,19 +100,23 @@ class _Tails:
     def norm_before(self, rows: np.ndarray, boundary: np.ndarray) -> np.ndarray:
         """Per (row, place): the norm of the row's entries placed before it (its head and
         its tail's first words; a little over, never under). A place before the row's own
-        boundary gets the whole head's norm: too high, so still a safe bound. One round
-        per tail word walked, each row's walk ending at the next row's first word; only the
-        rows still walking are read again (most stop at once or after a word or two)."""
-        start = self.starts[rows]
-        at = start.copy()
-        limit = rows * self.width + boundary
+        boundary gets the whole head's norm: too high, so still a safe bound.
+        A row whose tail begins before the place walks its tail a word per round, ending
+        at the next row's first word; only the rows still walking are read again (most
+        stop after a word or two). On a large day these are millions of pairs a chunk
+        of rows, each read at random places: every array not read saves time."""
+        walking = self.boundary[rows] < boundary
+        total = np.empty(len(rows))
+        stay = ~walking
+        total[stay] = self.head_norm[rows[stay]] ** 2
+        rows, limit = rows[walking], boundary[walking]
+        limit += rows * self.width
+        at = self.starts[rows] + 1  # past the first tail word, which stands before
         which = np.flatnonzero(self.keys[at] < limit)
         while len(which):
             at[which] += 1
             which = which[self.keys[at[which]] < limit[which]]
-        walked = at > start
-        total = self.head_norm[rows] ** 2
-        total[walked] = self.after[at[walked] - 1]
+        total[walking] = self.after[at - 1]
         return np.sqrt(total + 1e-9)
 
 
