@@ -78,9 +78,13 @@ class _Tails:
         # each tail entry as one number, row * width + place, rising through the rows, and
         # a sentinel past the last: norm_before's walk stops at the next row's first
         self.width = columns + 1
-        self.keys = np.append(tail_rows * self.width + places, np.iinfo(np.int64).max)
+        self.keys = np.empty(len(places) + 1, dtype=np.int64)
+        np.multiply(tail_rows, self.width, out=self.keys[:-1])
+        self.keys[:-1] += places
+        self.keys[-1] = np.iinfo(np.int64).max
         del places, tail_rows
-        self.after = self._squared_norms_after(squares[in_tail])
+        squares = squares[in_tail]  # the tail's alone: the whole rows' are let go
+        self.after = self._squared_norms_after(squares)
 
     def _squared_norms_after(self, squares: np.ndarray) -> np.ndarray:
         """Per tail entry, its row's squared norm up to and including it: the head's, then
