@@ -23,6 +23,9 @@ PROBE_BUDGET = 250_000  # candidate pairs looked at per chunk: bounds its transi
 # rows looks at a fifth more pairs than joining the tails): then the whole rows are joined,
 # which gives each pair's whole dot product, and no bound on the rest is worked out.
 WHOLE_ROWS_SHARE = 2.0
+# The earlier rows' index is cut about this many times: each cut reads all of it, and a
+# chunk's product reaches past its end by at most this share of the rows.
+EARLIER_CUTS = 32
 
 
 class _Tails:
@@ -31,8 +34,9 @@ class _Tails:
     `tail`: each row's indexed tail; `head_norm`: the norm of the head left out of it;
     `boundary`: the place (in the order from the most common word to the rarest) of the
     row's first tail word, before which all its head words stand (the number of columns
-    for an empty row); `places` and `squares`: the tails' entries row by row in that
-    order, each row's from `starts[row]` on.
+    for an empty row); `keys` and `after`: the tails' entries row by row in that order,
+    each row's from `starts[row]` on, as row * `width` + place and as the row's squared
+    norm up to each.
     """
 
     def __init__(self, matrix: sparse.csr_matrix, threshold: float):
@@ -66,26 +70,57 @@ class _Tails:
         del rows
         self.tail = sparse.csr_matrix((matrix.data[keep], (tail_rows, matrix.indices[keep])),
                                       shape=matrix.shape)
-        self.squares = squares[in_tail]
-        # a sentinel past the last tail's end: norm_before reads it and goes no further
-        self.places = np.append(place[matrix.indices[keep]], columns)
+        places = place[matrix.indices[keep]]
         self.starts = np.searchsorted(tail_rows, np.arange(n + 1))
-        self.boundary = np.where(self.starts[:-1] < self.starts[1:],
-                                 self.places[self.starts[:-1]], columns)
+        nonempty = self.starts[:-1] < self.starts[1:]
+        self.boundary = np.full(n, columns, dtype=np.int64)
+        self.boundary[nonempty] = places[self.starts[:-1][nonempty]]
+        # each tail entry as one number, row * width + place, rising through the rows, and
+        # a sentinel past the last: norm_before's walk stops at the next row's first
+        self.width = columns + 1
+        self.keys = np.empty(len(places) + 1, dtype=np.int64)
+        np.multiply(tail_rows, self.width, out=self.keys[:-1])
+        self.keys[:-1] += places
+        self.keys[-1] = np.iinfo(np.int64).max
+        del places, tail_rows
+        squares = squares[in_tail]  # the tail's alone: the whole rows' are let go
+        self.after = self._squared_norms_after(squares)
+
+    def _squared_norms_after(self, squares: np.ndarray) -> np.ndarray:
+        """Per tail entry, its row's squared norm up to and including it: the head's, then
+        the tail's words added one by one. Added up once here, not anew for each of a
+        large day's millions of pairs, in the order norm_before added them."""
+        after = np.empty(len(squares))
+        which = np.flatnonzero(self.starts[:-1] < self.starts[1:])
+        total = self.head_norm[which] ** 2
+        at, end = self.starts[which], self.starts[which + 1]
+        while len(which):  # a tail word of every row at once: a sentence has a few dozen
+            total += squares[at]
+            after[at] = total
+            more = at + 1 < end
+            which, at, end, total = which[more], at[more] + 1, end[more], total[more]
+        return after
 
     def norm_before(self, rows: np.ndarray, boundary: np.ndarray) -> np.ndarray:
         """Per (row, place): the norm of the row's entries placed before it (its head and
         its tail's first words; a little over, never under). A place before the row's own
-        boundary gets the whole head's norm: too high, so still a safe bound. One round
-        per tail word walked: a candidate sentence has at most a few dozen words."""
-        total = self.head_norm[rows] ** 2
-        which = np.arange(len(rows))
-        at, end, limit = self.starts[rows], self.starts[rows + 1], boundary
-        while len(which):  # a tail word at a time, while any row has one before its place
-            more = (at < end) & (self.places[at] < limit)
-            which, at, end, limit = which[more], at[more], end[more], limit[more]
-            total[which] += self.squares[at]
-            at += 1
+        boundary gets the whole head's norm: too high, so still a safe bound.
+        A row whose tail begins before the place walks its tail a word per round, ending
+        at the next row's first word; only the rows still walking are read again (most
+        stop after a word or two). On a large day these are millions of pairs a chunk
+        of rows, each read at random places: every array not read saves time."""
+        walking = self.boundary[rows] < boundary
+        total = np.empty(len(rows))
+        stay = ~walking
+        total[stay] = self.head_norm[rows[stay]] ** 2
+        rows, limit = rows[walking], boundary[walking]
+        limit += rows * self.width
+        at = self.starts[rows] + 1  # past the first tail word, which stands before
+        which = np.flatnonzero(self.keys[at] < limit)
+        while len(which):
+            at[which] += 1
+            which = which[self.keys[at[which]] < limit[which]]
+        total[walking] = self.after[at - 1]
         return np.sqrt(total + 1e-9)
 
 
@@ -165,14 +200,21 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None
         probe, cost = _only_rows(index, probed), np.where(probed, cost, 0)
     found_i, found_j, found_s = [], [], []
     index_t = index.T.tocsr()
+    earlier_t, cut = index_t, 0
     for start, end in _chunks(cost):
         # tail on tail, or row on row: only on the rows before the chunk's end, as only
-        # pairs with an earlier row are kept (half the products, the same sums)
-        partial = (probe[start:end] @ _earlier(index_t, end)).tocoo()
-        later = partial.row.astype(np.int64) + start
-        earlier = partial.col.astype(np.int64)
-        keep = earlier < later
-        earlier, later, dot = earlier[keep], later[keep], partial.data[keep]
+        # pairs with an earlier row are kept (half the products, the same sums). Each cut
+        # reads the whole index, and a large day has thousands of chunks (time cubed in
+        # the rows): it is cut anew only past a step of the rows, and the few pairs of
+        # rows before the cut but after the chunk are left out below.
+        if end > cut:
+            cut = min(n, end + n // EARLIER_CUTS)
+            earlier_t = _earlier(index_t, cut)
+        partial = (probe[start:end] @ earlier_t).tocoo()
+        keep = partial.col < partial.row + start
+        later = partial.row[keep].astype(np.int64) + start
+        earlier = partial.col[keep].astype(np.int64)
+        dot = partial.data[keep]
         if whole:  # the whole dot product, to rounding: the cosine below is the exact one
             maybe = dot >= least
         else:
@@ -180,10 +222,11 @@ def similar_pairs(matrix: sparse.csr_matrix, threshold: float, limit: int | None
             # where that row has only its head: at most the head's norm times the norm of
             # the other row's words placed there (Cauchy-Schwarz); most pairs of distinct
             # sentences go here
-            first = tails.boundary[earlier] >= tails.boundary[later]
+            bound_earlier, bound_later = tails.boundary[earlier], tails.boundary[later]
+            first = bound_earlier >= bound_later
             headed = np.where(first, earlier, later)
             other = np.where(first, later, earlier)
-            reach = tails.norm_before(other, tails.boundary[headed])
+            reach = tails.norm_before(other, np.maximum(bound_earlier, bound_later))
             maybe = dot + head_norm[headed] * reach >= least
         later, earlier = later[maybe], earlier[maybe]
         if not len(later):

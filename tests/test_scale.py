@@ -382,3 +382,25 @@ def test_words_grouped_by_first_letter_match_where_the_plain_alternation_does():
             for pos in range(len(text) + 1):
                 found, expected = grouped.search(text, pos), plain.search(text, pos)
                 assert (found and found.start()) == (expected and expected.start()), (text, pos)
+
+
+def test_the_earlier_rows_are_cut_a_bounded_number_of_times_however_many_chunks(monkeypatch):
+    """Each cut of the earlier rows reads the whole index: once per chunk, a large day's
+    thousands of chunks took time cubed in the rows. The pairs are those of every row."""
+    from briefgen import neighbours
+
+    rows = vectors.tfidf(sentences(600))
+    plain = similar_pairs(rows, 0.3)
+    cuts = []
+    monkeypatch.setattr(neighbours, "PROBE_BUDGET", 50)  # hundreds of chunks
+    monkeypatch.setattr(neighbours, "_earlier",
+                        lambda index_t, end: cuts.append(end) or _EARLIER(index_t, end))
+    chunks = []
+    chunked = neighbours._chunks
+    monkeypatch.setattr(neighbours, "_chunks", lambda cost: chunks.extend(chunked(cost))
+                        or chunked(cost))
+    found = similar_pairs(rows, 0.3)
+    assert len(chunks) > 10 * neighbours.EARLIER_CUTS
+    assert len(cuts) <= neighbours.EARLIER_CUTS + 1
+    for a, b in zip(found, plain, strict=True):
+        assert a.tolist() == b.tolist()
