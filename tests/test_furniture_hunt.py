@@ -88,7 +88,8 @@ CASES = {
          "Vostra.",
          "This article was written with the help of artificial intelligence and edited by our "
          "team.",
-         "Este artículo fue traducido del español."],
+         "Este artículo fue traducido del español.", "Cet article a été traduit de l'anglais.",
+         "Dieser Artikel wurde aus dem Englischen übersetzt."],
         ["Clara Ennis is a correspondent for The Times. She was arrested in Pell on Monday.",
          "The report was written with the help of artificial intelligence, the ministry said.",
          "The deal is available exclusively to firms from the two countries."]),
@@ -110,12 +111,15 @@ CASES = {
         ["The post was viewed 1,204 times by Monday, the ministry said."]),
     "time stamps after a section's name, in brackets or with a label in another language": (
         ["All News 11:32 April 04, 2026", "(Updated: 02 Apr 2026 07:05PM)",
-         "11/03/2026 - 18:45 Actualizado: 11/03/2026 - 19:10"],
+         "11/03/2026 - 18:45 Actualizado: 11/03/2026 - 19:10",
+         "11/03/2026 18:45 mis à jour : 11/03/2026 19:10"],
         ["At 11:32 on April 4, 2026, the first ship docked at Sarno, officials said."]),
     "a gallery's widgets, a link to all news, copyright lines with no year or in another "
     "language": (
         ["Gift this article", "Share this gallery", "Next gallery", "All news",
-         "© Diario del Sur 2026. Todos los derechos reservados.", "(c) Agencia Sur de Noticias"],
+         "© Diario del Sur 2026. Todos los derechos reservados.", "(c) Agencia Sur de Noticias",
+         "Le Courrier du Sud 2026. Tous droits réservés.",
+         "Lea también: Las claves de la cumbre", "À lire aussi : les enjeux du sommet"],
         ["All news outlets were barred from the ceremony, the journalists' union said.",
          "(c) The parties shall publish the data of the dam every month."]),
     "a live blog's host, a prompt for questions and a banner": (
