@@ -72,7 +72,8 @@ def run_daily(config: Config, day: date, build: Build) -> bool:
             try:
                 msg = read_message(path)
             except NotABrief as e:
-                if not _quarantine(spool, path, str(e)):
+                if not _move_aside(spool, path, "quarantine",
+                                   f"not a brief message ({e}), never sent"):
                     stuck.add(path)
                 ok = False
                 continue
@@ -91,19 +92,6 @@ def run_daily(config: Config, day: date, build: Build) -> bool:
         msg = build(day)
         path = spool.queue(key, msg)  # kept until the server has it
         return deliver(msg, path, ledger, spool, delivery) and ok
-
-
-def _quarantine(spool: Spool, path: Path, why: str) -> bool:
-    """Move a file that is not a brief out of the outbox, never to be mailed. Where it cannot
-    go (quarantine/ is a file, the disk is full) it stays in the outbox and the run goes on:
-    it is still never mailed. True when it was moved."""
-    try:
-        moved = spool.move(path, "quarantine")
-    except StateError as e:
-        log.error("%s; not a brief message (%s), never sent: it stays in the outbox", e, why)
-        return False
-    log.error("%s: not a brief message (%s); moved to %s, not sent", path, why, moved)
-    return True
 
 
 def send_now(config: Config, day: date, msg: EmailMessage) -> bool:
@@ -157,8 +145,8 @@ def deliver(msg: EmailMessage, path: Path, ledger: Entries, spool: Spool,
         return False
     except NotSent as e:
         if e.permanent:
-            moved = _set_aside(spool, path, f"{e}; the brief of {key} is not sent and not "
-                                            "tried again")
+            moved = _move_aside(spool, path, "failed", f"{e}; the brief of {key} is not sent "
+                                "and not tried again") or path
             _record(ledger, key, {**entry, "status": "failed", "reason": str(e),
                                   "file": str(moved)})
             return False
@@ -190,21 +178,22 @@ def _sent(key: str, entry: dict[str, Any], accepted: Accepted, path: Path,
 def _give_up(key: str, entry: dict[str, Any], path: Path, ledger: Entries, spool: Spool,
              why: str) -> bool:
     """In doubt once too often: never send again (it may have arrived), keep it in failed/."""
-    moved = _set_aside(spool, path, f"{why}; the brief of {key} may have arrived and is not "
-                                    "sent again")
+    moved = _move_aside(spool, path, "failed", f"{why}; the brief of {key} may have arrived "
+                        "and is not sent again") or path
     _record(ledger, key, {**entry, "status": "unconfirmed", "reason": why, "file": str(moved)})
     return False
 
 
-def _set_aside(spool: Spool, path: Path, what: str) -> Path:
-    """Move a brief that is never to be sent (again) into failed/, and log `what` with where
-    it went. Where failed/ cannot take it (a file, the disk is full) it stays in the outbox,
-    kept, and the run goes on; the ledger says not to send it."""
+def _move_aside(spool: Spool, path: Path, folder: str, what: str) -> Path | None:
+    """Move a message never to be sent (again) out of the outbox into `folder` (failed/,
+    quarantine/), and log `what` with where it went. Where the folder cannot take it (a file
+    in its place, a full disk) it stays in the outbox, kept, and the run goes on: None. The
+    ledger, or its not being a brief, keeps it from being sent."""
     try:
-        moved = spool.move(path, "failed")
+        moved = spool.move(path, folder)
     except StateError as e:
         log.error("%s; %s: it stays in the outbox", e, what)
-        return path
+        return None
     log.error("%s: moved to %s", what, moved)
     return moved
 
