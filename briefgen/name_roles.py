@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 
-from .name_words import CAPITALS, HONORIFICS, NOT_NAMES, TITLE_WORDS, bare_word
+from .name_words import CAPITALS, HONORIFICS, LINKING, NOT_NAMES, TITLE_WORDS, bare_word
 from .regex_start import by_first_letter
 
 _TITLES = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 _TITLES_RE = rf"\b(?:{_TITLES})\b"
 _ANY_CASE_TITLES_RE = rf"\b(?i:{_TITLES})\b"
 # "Freedonia's finance minister Jane Doe", "palace spokesman Jane Doe", "European Commission
-# president Jane Doe" (a title in lower case right before the name); "and" or "or" ends a
-# title ("met Richard Roe and foreign minister Jane Doe": hers is "foreign minister")
+# president Jane Doe" (a title in lower case right before the name); a word that only links
+# ends a title ("met Richard Roe and foreign minister Jane Doe": hers is "foreign minister")
 _ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{CAPITALS}][\w.’'-]*|the)\s){{0,3}}"
-                         rf"(?:(?!(?:and|or)\s)[a-z][\w-]*\s){{0,2}}{_TITLES_RE})\s$")
+                         rf"(?:(?!{LINKING})[a-z][\w-]*\s){{0,2}}{_TITLES_RE})\s$")
 # Whether a title stands anywhere in a stretch: the same words grouped by first letter, so
 # a place is tried against the few titles that start with its letter, not all of them (a
 # third of the time of the plain alternation).

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .regex_start import by_first_letter
+
 
 def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -41,6 +43,13 @@ expert economist researcher scholar emir sheikh sultan commander marshal admiral
 captain colonel judge lawmaker congressman congresswoman founder executive officer consul
 negotiator aide strategist president-elect
 """)
+# Words that only link, never part of a title in small letters before a name: "said
+# opposition leader Dana Krell" gives her the title "opposition leader", not "said ...".
+_LINKING_WORDS = word_set("""
+the a an and or but nor yet so when while as if with by for to of in on at from into after before
+that who which where whose his her its their our my your said says told than then also
+""")
+LINKING = by_first_letter(sorted(_LINKING_WORDS)) + r"\b"  # grouped: asked at every word
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady comrade eng eng. engineer")
 INSTITUTION_WORDS = word_set("""
 kremlin ministry department office agency council commission house embassy government cabinet

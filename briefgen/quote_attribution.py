@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .name_words import CAPITALS, NAME_RUN
+from .name_words import CAPITALS, LINKING, NAME_RUN, TITLE_WORDS
 from .regex_start import by_first_letter
 from .speaker_who import Who, read_who
 from .speakers import Names
@@ -49,9 +49,15 @@ _NAME_UNITS = (rf"(?:{_NAME_CHAR}|\.(?!\s)|(?<=\b(?:Mr|Ms|Dr|St|Jr))\.\s|(?<=\s[
 # alternatives (a fifth off the patterns with a phrase); the units only where a dot does.
 _NAME_TAIL = (rf"(?:(?={_NAME_CHAR}{{0,70}}+(?!\.)){_NAME_CHAR}{{0,70}}?"
               rf"|(?!{_NAME_CHAR}{{0,70}}+(?!\.)){_NAME_UNITS})")
+# A title in small letters right before a name, as wire copy writes it: "opposition leader
+# Dana Krell", "government spokesman Sam Roe" (up to two words before the title, none of
+# them a word that only links: not "when prime minister Roe"). It opens on a small letter,
+# so it is tried where a title word may stand: its first letter is looked at first.
+_SMALL_TITLE = (rf"(?<![\w’'-])(?:(?!{LINKING})[a-z][\w’'-]*\s){{0,2}}?"
+                rf"{by_first_letter(sorted(map(re.escape, TITLE_WORDS)))}\s(?=[{CAPITALS}])")
 _PHRASE = (r"(?:\b(?:he|she|He|She)\b|(?<![\w’'])(?:von|van|de|da|del|al|bin)\s(?:der\s|den\s)?"
            r"[A-Z][\w’'-]+|\b(?:the|a|an|The|A|An)\s(?:[^\s,;:!?“”\"]+\s){0,6}?"
-           rf"[^\s,;:!?“”\"]+|(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ]{_NAME_TAIL})")
+           rf"[^\s,;:!?“”\"]+|(?:{_SMALL_TITLE})?(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ]{_NAME_TAIL})")
 # "Jane Doe, the minister, said" / "The minister, Jane Doe, said": the name may be either side.
 _APPOSITION = r"(?:,\s(?P<ap>[^,;“”\"]{1,80}),)?"
 # The apposition and the space after the phrase, as two alternatives rather than an
@@ -63,7 +69,7 @@ _APPOSITION_SPACE = r"(?:,\s(?P<ap>[^,;“”\"]{1,80}),\s+|\s+)"
 # where the attribution goes on ("said the chancellor in Berlin").
 _PHRASE_AFTER = (rf"(?:\b(?:he|she)\b|(?:the|a|an)\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+"
                  rf"(?=[,.;:!?]|\s(?:of|in|at|on|during|after|before|who|when|while|as|to|from"
-                 rf"|with)\b|$)|{NAME_RUN}(?:\s\([A-Z]{{2,6}}\))?)")
+                 rf"|with)\b|$)|(?:{_SMALL_TITLE})?{NAME_RUN}(?:\s\([A-Z]{{2,6}}\))?)")
 # '"...," Name said' / '"...," said Name' right after the closing mark; '" to Doe, Roe said'.
 AFTER = re.compile(
     rf"[\s,]*(?:[^“”\"\n.!?,]{{1,40}},\s)?(?:(?P<a>{_PHRASE}){_APPOSITION_SPACE}{_ADVERB}"

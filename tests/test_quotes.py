@@ -67,6 +67,24 @@ def test_said_before_name_and_curly_marks():
     assert (q.speaker, q.text) == ("Jane Doe", "There is no room for compromise on this")
 
 
+def test_a_title_in_small_letters_before_the_name_names_the_speaker():
+    # wire copy writes a title in small letters: "said opposition leader Dana Krell"
+    bodies = ["“We will not accept these terms,” said opposition leader Dana Krell.",
+              "“The border stays open for now,” government spokesman Sam Roe said.",
+              "“Trade will grow again next year,” said deputy prime minister Ana Veld."]
+    found = {q.speaker: (q.text, q.role) for q in quotes_of(*bodies)}
+    assert found == {"Dana Krell": ("We will not accept these terms", "opposition leader"),
+                     "Sam Roe": ("The border stays open for now", "government spokesman"),
+                     "Ana Veld": ("Trade will grow again next year", "deputy prime minister")}
+
+
+def test_a_word_that_only_links_is_no_part_of_a_title():
+    body = ("Talks ended when foreign minister Jane Doe left. “There is no deal yet,” "
+            "said Doe.")
+    [q] = quotes_of(body)
+    assert (q.speaker, q.role) == ("Jane Doe", "foreign minister")
+
+
 def test_pronoun_resolves_to_the_person_just_named():
     body = ("Envoy Ali Khan, who leads the delegation, spoke after the meeting. "
             'He said, "We agreed on a working group for trade."')
