@@ -38,9 +38,10 @@ _ROLE_COMMA = re.compile(
     rf"{_ANY_CASE_TITLES_RE}"
     rf"(?:\s(?:to|of|for)\s(?:the\s)?[{CAPITALS}][\w’'-]*(?:\s[{CAPITALS}][\w’'-]*)*){{0,2}}"
     r"(?:\s\([A-Z]{2,8}\))?),\s$")  # "... of the Development Bank (DB), Jane Doe,"
-# "Jane Doe, the foreign minister," / "Jane Doe, a senior fellow at the Policy Institute."
+# "Jane Doe, the foreign minister," / "Jane Doe, a senior fellow at the Policy Institute." /
+# "Jane Doe, leader of the opposition Unity Party," (a title first needs no article)
 _ROLE_AFTER = re.compile(
-    rf",\s(?:\d{{1,3}},\s)?(?:the|a|an)\s((?:[\w’'-]+\s){{0,4}}?{_TITLES_RE}"
+    rf",\s(?:\d{{1,3}},\s)?(?:(?:the|a|an)\s|(?={_TITLES_RE}))((?:[\w’'-]+\s){{0,4}}?{_TITLES_RE}"
     r"(?:\s(?:of|for|at|to|in)\s[^,.;:()“”\"]{1,70}?)?)(?=[,.;]|\s(?:said|says|told|added)\b)",
     re.I)
 

@@ -78,6 +78,16 @@ def test_a_title_in_small_letters_before_the_name_names_the_speaker():
                      "Ana Veld": ("Trade will grow again next year", "deputy prime minister")}
 
 
+def test_a_title_after_the_name_needs_no_article():
+    body = ("“We will not accept these terms,” said Dana Krell, leader of the opposition "
+            "Unity Party.\n\nSam Roe, president of the Policy Institute, said: “The talks "
+            "will fail without trust.”\n\nAna Veld, Sam Roe and the minister, said to be "
+            "close friends, spoke. “We talked for hours,” Veld said.")
+    roles = {q.speaker: q.role for q in quotes_of(body)}
+    assert roles == {"Dana Krell": "leader of the opposition Unity Party",
+                     "Sam Roe": "president of the Policy Institute", "Ana Veld": ""}
+
+
 def test_a_word_that_only_links_is_no_part_of_a_title():
     body = ("Talks ended when foreign minister Jane Doe left. “There is no deal yet,” "
             "said Doe.")
