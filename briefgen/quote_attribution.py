@@ -59,12 +59,15 @@ _PHRASE = (r"(?:\b(?:he|she|He|She)\b|(?<![\w’'])(?:von|van|de|da|del|al|bin)\
            r"[A-Z][\w’'-]+|\b(?:the|a|an|The|A|An)\s(?:[^\s,;:!?“”\"]+\s){0,6}?"
            rf"[^\s,;:!?“”\"]+|(?:{_SMALL_TITLE})?(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ]{_NAME_TAIL})")
 # "Jane Doe, the minister, said" / "The minister, Jane Doe, said": the name may be either side.
-_APPOSITION = r"(?:,\s(?P<ap>[^,;“”\"]{1,80}),)?"
+# A clause on a pronoun is none: "Normally, he’d spend his weekends there, but ..." does not
+# make "Normally" someone.
+_NOT_PRONOUN = r"(?!(?:he|she|they|it|we|I|you)\b)"
+_APPOSITION = rf"(?:,\s(?P<ap>{_NOT_PRONOUN}[^,;“”\"]{{1,80}}),)?"
 # The apposition and the space after the phrase, as two alternatives rather than an
 # optional group before the space: tried in the same order, so the same matches, but at
 # each place the phrase may end (its every character) they fail at once where neither a
 # comma nor a space stands (a tenth off the patterns with a phrase).
-_APPOSITION_SPACE = r"(?:,\s(?P<ap>[^,;“”\"]{1,80}),\s+|\s+)"
+_APPOSITION_SPACE = rf"(?:,\s(?P<ap>{_NOT_PRONOUN}[^,;“”\"]{{1,80}}),\s+|\s+)"
 # The speaker after the verb ("said Jane Doe, the minister"): a whole name, or "the ..." up to
 # where the attribution goes on ("said the chancellor in Berlin").
 _PHRASE_AFTER = (rf"(?:\b(?:he|she)\b|(?:the|a|an)\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+"
@@ -89,9 +92,10 @@ _BEFORE = re.compile(rf"(?P<a>{_PHRASE}){_APPOSITION_SPACE}{_ADVERB}{_PERFECT}{_
 _VERB_ENDS = re.compile(by_first_letter(_VERB_WORDS) + _AT_END)
 QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$")
 SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
-# The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: "
+# The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: " (not
+# "Normally, he ...": a pronoun after it makes the word before an opener)
 SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION},?\s+{_ADVERB}"
-                     r"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as)\b)[a-z]")
+                     r"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as|he|she|they|it|we|you)\b)[a-z]")
 # Someone speaking in a sentence: "palace spokesman Jane Doe stressed", "said Jane Doe".
 SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
                     rf"|(?P<a>{_PHRASE}){_APPOSITION_SPACE}{_ADVERB}{_PERFECT}{_SPEECH}\b"
@@ -214,9 +218,10 @@ def speakers_in(text: str):
 
 
 # The word starts where one of SPEAKS's alternatives may start: a capital, or a lower-case
-# word one opens on ("he", "the", "von", "according", "said"); most words are neither.
+# word one opens on ("he", "the", "von", "according", "said"), or a title in small letters
+# before a name; most words are none of these.
 _SPEAKER_START = re.compile(rf"\b(?=[{CAPITALS}]|(?:he|she|the|a|an|von|van|de|da|del|al|bin"
-                            r"|according|said|says|added)\b)\w")
+                            rf"|according|said|says|added)\b|{_SMALL_TITLE})\w")
 
 
 def _last_start(pattern: re.Pattern, text: str) -> int:

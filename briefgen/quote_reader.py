@@ -48,6 +48,11 @@ _DATELINE = re.compile(
     r"|[A-Z][\w’']+(?:\s[A-Z][\w’']+)*,\s[^()\n]{1,30}?\([A-Za-z ]{2,30}\)\.?[-–—]+\s*"
     r"|[A-Z]{2,}(?:\s[A-Z]{2,})*,\s[A-Z][a-z]+\.?\s\d{1,2}\.?\s/[A-Z]+/\.\s+")
 
+# Someone who speaks unnamed: '"...," says a doctor from Pell'. Their words are left out, and
+# so are those a later "he said" gives them: the pronoun is not passed to a person named earlier.
+_UNNAMED = re.compile(r"(?:a|an|one)\s", re.I)
+UNNAMED = "unnamed"
+_SOMEONE = Who("descriptor", "someone unnamed")
 
 class ArticleReader:
     """The statements of one article, read paragraph by paragraph in order, so that "he" can
@@ -98,6 +103,8 @@ class ArticleReader:
                 speaker, kind = prev[1], prev[2]  # '"A," Doe said. "B."': B is Doe's too
             elif stands_alone(para, span):
                 speaker, kind = self._speaker_before(at, p)
+            if kind == UNNAMED:
+                self.spoken.append((at, "", p, kind))
             if speaker:
                 self.spoken.append((at, speaker, p, kind))
                 self.attributed.append((at, start + span.end))
@@ -121,6 +128,8 @@ class ArticleReader:
                 who = who_of(m, self.names)
                 if who:
                     return who, span.end + m.end()
+                if pattern is AFTER and _UNNAMED.match(m.group("a") or m.group("b") or ""):
+                    return _SOMEONE, span.end + m.end()  # '"...," says a doctor from Pell'
         lead_start = max(before_span.end if before_span else 0,
                          self._sentence_start(para, para_start, span.open))
         lead = para[lead_start:span.open]
@@ -186,6 +195,8 @@ class ArticleReader:
             return self.names.canonical(who.text, self.article.id), "person"
         if who.kind == "institution":
             return who.text, "institution"
+        if who is _SOMEONE:
+            return "", UNNAMED
         if who.kind == "descriptor":
             holders = self.names.holders_of(who.text, self.article.id)
             holder = holders[0] if len(holders) == 1 \
@@ -207,7 +218,7 @@ class ArticleReader:
         before = True  # no sentence that ends before `at` looked at yet
         for s in reversed(window):
             speaker = self._speaker_in(s.start, min(s.end, at), p)
-            if speaker[0]:
+            if speaker[0] or speaker[1] == UNNAMED:  # the unnamed speaker's: left out
                 return speaker
             if before and s.end <= at:
                 before = False
@@ -332,6 +343,8 @@ class ArticleReader:
         if not who:
             return None
         speaker, kind = self._resolve(who, s.start, p)
+        if kind == UNNAMED:
+            self.spoken.append((s.start, "", p, kind))
         if not speaker:
             return None
         self.spoken.append((s.start, speaker, p, kind))

@@ -37,7 +37,7 @@ _SPEAKING_BODIES = word_set("source side delegation")
 _VAGUE_BODIES = word_set("press news media side group service mission union house")
 _BRACKETED_END = re.compile(r"\s*\([^)]{1,40}\)$")  # "Jane Doe (RTV)"
 _OPENING_WORDS = re.compile(r"(?:(?:While|But|And|As|When|If|After|However|Meanwhile|So|Yet"
-                            r"|Then|Also)\s+)+")
+                            r"|Then|Also|Though|Although|Because|Once|Indeed|Still|Even)\s+)+")
 _DETERMINER = re.compile(r"(?:the|a|an)\s+", re.I)
 _OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])")
 

@@ -95,6 +95,23 @@ def test_a_word_that_only_links_is_no_part_of_a_title():
     assert (q.speaker, q.role) == ("Jane Doe", "foreign minister")
 
 
+def test_he_after_an_unnamed_speaker_is_not_given_to_a_person_named_before():
+    body = ("Sam Roe, an author, said: “The data decides who may travel.”\n\n"
+            "“We are not just numbers,” says a doctor from Pell, whose name was withheld. "
+            "He now lives near the hospital. Since March, he says, he has treated six patients "
+            "shot at the crossing. “There is a tragedy inside every one of us,” he says.")
+    assert [(q.speaker, q.text) for q in quotes_of(body)] == [
+        ("Sam Roe", "The data decides who may travel.")]
+
+
+def test_an_opening_word_before_he_is_no_speaker():
+    body = ("Jane Doe runs the clinic in Pell. Normally, she’d spend her weekends with her "
+            "family, but in recent weeks she has been unable to travel. Since March, she "
+            "says, she has treated six patients.\n\nThough Doe said she recognized that "
+            "“the crossing must stay open for patients,” she expected it to close.")
+    assert {q.speaker for q in quotes_of(body)} == {"Jane Doe"}
+
+
 def test_pronoun_resolves_to_the_person_just_named():
     body = ("Envoy Ali Khan, who leads the delegation, spoke after the meeting. "
             'He said, "We agreed on a working group for trade."')
