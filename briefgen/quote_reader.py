@@ -48,11 +48,15 @@ _DATELINE = re.compile(
     r"|[A-Z][\w’']+(?:\s[A-Z][\w’']+)*,\s[^()\n]{1,30}?\([A-Za-z ]{2,30}\)\.?[-–—]+\s*"
     r"|[A-Z]{2,}(?:\s[A-Z]{2,})*,\s[A-Z][a-z]+\.?\s\d{1,2}\.?\s/[A-Z]+/\.\s+")
 
+# A clause that opens on its verb has its subject elsewhere: no statement of its own.
+_PREDICATE = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may"
+                        r"|might|did|does|do)\b")
 # Someone who speaks unnamed: '"...," says a doctor from Pell'. Their words are left out, and
 # so are those a later "he said" gives them: the pronoun is not passed to a person named earlier.
 _UNNAMED = re.compile(r"(?:a|an|one)\s", re.I)
 UNNAMED = "unnamed"
 _SOMEONE = Who("descriptor", "someone unnamed")
+
 
 class ArticleReader:
     """The statements of one article, read paragraph by paragraph in order, so that "he" can
@@ -325,11 +329,13 @@ class ArticleReader:
             if not m:
                 continue
             q = TRAILING_SOURCE.sub("", m.group("q1") or m.group("q2"))
-            if m.group("q2") and (PREPOSITION.match(q) or PARTICIPLE.match(q) or (
-                    q[:1].isupper() and not re.match(
+            # "said in the capital ...", "said Monday ..." are not what was said; nor is the
+            # rest of "This, he says, is part of the reason", its subject before
+            if m.group("q2") and (PREPOSITION.match(q) or PARTICIPLE.match(q) or _PREDICATE.match(q)
+                                  or (q[:1].isupper() and not re.match(
                     r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*\s(?:[a-z]\w*\s)?(?:is|are|was|were|will"
                     r"|would|has|have|had|can|could|should|must|may|might|did|does)\b", q))):
-                continue  # "said in the capital ...", "said Monday ..." are not what was said
+                continue
             if NESTED.search(q):
                 continue  # "X said this, the diplomat said": whose words, unclear
             found = self._found(q, m, s, p, reported=True)

@@ -112,6 +112,12 @@ def test_an_opening_word_before_he_is_no_speaker():
     assert {q.speaker for q in quotes_of(body)} == {"Jane Doe"}
 
 
+def test_a_reported_clause_whose_subject_stands_before_the_speaker_is_left_out():
+    body = ("Jane Doe studies the harbour. That, she says, is part of the reason for the "
+            "closure. Doe said the port would reopen in May.")
+    assert [q.text for q in quotes_of(body)] == ["the port would reopen in May"]
+
+
 def test_pronoun_resolves_to_the_person_just_named():
     body = ("Envoy Ali Khan, who leads the delegation, spoke after the meeting. "
             'He said, "We agreed on a working group for trade."')
