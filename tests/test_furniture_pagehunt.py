@@ -6,8 +6,9 @@ and news sentences of the same shapes that must be kept word for word.
 import pytest
 
 from briefgen.clean import clean_text
+from briefgen.titles import clean_title, with_title
 
-from .conftest import assert_furniture_dropped
+from .conftest import assert_furniture_dropped, make_article
 
 LEAD = "Valdoria and Kestrania agreed on Monday to reopen three border crossings closed since 2021."
 NEXT = "The accord still needs approval from both parliaments, Foreign Minister Ilse Kovan said."
@@ -79,3 +80,28 @@ def test_the_sites_other_stories_at_the_end_are_dropped_with_what_follows(label:
     tail = [label, *OTHER_STORIES, "Want the Week's Best Stories? Sign Up for Planet Weekly",
             "Write to Ana Ruiz at ana.ruiz@planet.com"]
     assert clean_text("\n\n".join([LEAD, NEXT, *tail])) == f"{LEAD}\n\n{NEXT}"
+
+
+def test_a_site_name_after_two_hyphens_leaves_the_title():
+    assert clean_title("Talks on the Drava dam resume in Pell -- Planet.net") == \
+        "Talks on the Drava dam resume in Pell"
+    assert clean_title("Talks on the Drava dam end -- for now") == \
+        "Talks on the Drava dam end -- for now"
+
+
+def test_the_outlets_tagline_leaves_the_outlet_and_its_name_the_title():
+    article = with_title(make_article(
+        f"{LEAD}\n\n{NEXT}", outlet="Drava Daily | news for the valley",
+        title="Drava Daily | news for the valley: Talks on the dam resume in Pell"))
+    assert (article.title, article.outlet) == ("Talks on the dam resume in Pell", "Drava Daily")
+    article = with_title(make_article(f"{LEAD}\n\n{NEXT}", outlet="Planet",
+                                      title="Planet: Talks on the dam resume in Pell"))
+    assert article.title == "Talks on the dam resume in Pell"
+
+
+@pytest.mark.parametrize("title", ["Planet-based firms win the Drava dam contract",
+                                   "Planet Drava wins the dam contract",
+                                   "Planet: no deal"])
+def test_a_headline_opening_on_the_outlets_name_is_kept(title: str):
+    article = with_title(make_article(f"{LEAD}\n\n{NEXT}", outlet="Planet", title=title))
+    assert (article.title, article.outlet) == (title, "Planet")
