@@ -9,6 +9,8 @@ phrase such as "On a trip to Paris" over the real headline). Of such lines,
 the first that shares a word with the story's opening paragraphs: a section
 label ("Off the wire") shares none.
 With no such line the title is the lead's opening words.
+The outlet loses a tagline after its name ("Planet | news for you" is "Planet"), and
+a title loses the outlet's name before it ("Planet | news for you: Headline").
 """
 
 from __future__ import annotations
@@ -39,10 +41,10 @@ _NOT_HEADLINE = [re.compile(p) for p in (
 # cut off where the page wrapped: "The portal of the" (no headline, nor is the line after it)
 _CUT_OFF = re.compile(r"(?i)\b(?:the|a|an|of|and|or|to)$")
 # A site's name after the headline: "Headline | Site", "Headline - Site News",
-# "Headline – Site – 05/03/2024"; after a dash only a name in capitals, a web address or a
-# date ("Talks end — president" keeps its last word).
+# "Headline – Site – 05/03/2024", "Headline -- Site.net"; after a dash only a name in
+# capitals, a web address or a date ("Talks end — president" keeps its last word).
 _SITE_SUFFIX = re.compile(
-    r"\s+(?:[|•]\s+[^|•]{1,40}|[-–—]\s+(?:(?:The )?[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}"
+    r"\s+(?:[|•]\s+[^|•]{1,40}|(?:--|[-–—])\s+(?:(?:The )?[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}"
     r"|[a-z][\w-]*\.[a-z]{2,6}|\d{1,4}(?:[./-]\d{1,4}){2}))$")
 # A kicker: a bare prepositional phrase, no clause, over the real headline.
 _KICKER = re.compile(
@@ -50,11 +52,38 @@ _KICKER = re.compile(
     r"|Despite|Between|Beyond|Across|Around)\s[^,:;.!?]*")
 
 
+# A tagline after the outlet's name: "Planet | news for you"
+_TAGLINE = re.compile(r"\s+[|•]\s.*")
+# The mark between the outlet's name and the headline: "Planet: ", "Planet | ", "Planet -- "
+# (a dash between spaces: "Planet-based firms ..." is a headline)
+_NAME_MARK = re.compile(r"\s*[|:•]\s*|\s+(?:--|[-–—])\s+")
+
+
+def clean_outlet(outlet: str) -> str:
+    """The outlet's name without a tagline after it."""
+    outlet = " ".join(outlet.split())
+    return _TAGLINE.sub("", outlet) or outlet
+
+
+def without_outlet(title: str, outlet: str) -> str:
+    """The title without the outlet's name before it ("Planet | news for you: Headline"),
+    when a headline of a few words is left."""
+    for name in dict.fromkeys([" ".join(outlet.split()), clean_outlet(outlet)]):
+        mark = _NAME_MARK.match(title, len(name)) if name and title.startswith(name) else None
+        if mark and len(title[mark.end():].split()) >= MIN_WORDS:
+            return title[mark.end():]
+    return title
+
+
 def with_title(article: Article, rules: Rules | None = None) -> Article:
-    """The article with a furniture-free title; a headline taken from the body leaves the body."""
+    """The article with a furniture-free title and outlet; a headline taken from the body
+    leaves the body."""
     rules = rules or default_rules()
+    outlet = article.outlet
+    if outlet:
+        article = replace(article, outlet=clean_outlet(outlet))
     if article.title:
-        title = clean_title(article.title, rules)
+        title = clean_title(without_outlet(" ".join(article.title.split()), outlet), rules)
         if title:
             return replace(article, title=title)
     paragraphs = article.body.split("\n\n")
