@@ -275,11 +275,20 @@ def from_html(html: str, path: str, url: str = "") -> Article:
                                       include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         raise SkipFile("no article text found in the HTML")
-    body = doc.text
-    if doc.title and body.startswith(doc.title):
-        body = body[len(doc.title):]  # trafilatura repeats the headline as the first line
+    body = doc.text.lstrip()
+    first, _, rest = body.partition("\n")
+    if doc.title and _repeats_headline(first, doc.title):
+        body = rest  # trafilatura repeats the headline as the first line
     meta = {"title": doc.title, "date": doc.date, "outlet": doc.sitename, "url": url or doc.url}
     return make_article(body, path, meta)
+
+
+def _repeats_headline(line: str, title: str) -> bool:
+    """Whether a line is the page's title, or the title without the site's name after it
+    ("Talks end | Planet News" over "Talks end")."""
+    line, title = " ".join(line.split()), " ".join(title.split())
+    rest = title[len(line):].lstrip() if line and title.startswith(line) else None
+    return rest is not None and (not rest or rest[0] in "|•-–—:")
 
 
 def from_json(text: str, path: str, lines: bool,

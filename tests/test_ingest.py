@@ -44,6 +44,20 @@ def test_html_keeps_main_text_only(tmp_path: Path):
     assert a.title == "Ministers meet" and a.outlet == "Daily Planet"
 
 
+def test_html_headline_repeated_over_the_text_leaves_it(tmp_path: Path):
+    # the page's title carries the site's name; the text opens on the bare headline
+    f = tmp_path / "page.html"
+    f.write_text(
+        "<html><head><title>Ministers meet for trade talks | Daily Planet</title>"
+        '<meta property="og:title" content="Ministers meet for trade talks | Daily Planet">'
+        "</head><body><article><h1>Ministers meet for trade talks\n</h1><p>The foreign "
+        "minister met her counterpart on Monday for three hours of talks in the capital.</p>"
+        "<p>Both sides agreed to set up a working group on trade, officials said.</p>"
+        "</article></body></html>")
+    [a] = read_articles([f]).articles
+    assert a.body.startswith("The foreign minister met")
+
+
 def test_json_and_jsonl(tmp_path: Path):
     (tmp_path / "one.json").write_text(json.dumps(
         {"title": "T1", "text": "First body.", "date": "2024-02-03", "url": "http://x/1",
