@@ -502,3 +502,37 @@ def test_a_path_the_system_cannot_take_is_refused_with_its_line(key, text, path,
     """`~user` of no user was an internal error (RuntimeError) at build; a NUL too."""
     msg = errors_of(text.replace("PATH", path) + "\n" + SECTIONS)
     assert msg.startswith(f"brief.yaml:1: {key}") and problem in msg, msg
+
+
+@pytest.mark.parametrize("in_the_way", ["pages", "pages/page"])
+def test_a_page_cache_that_cannot_be_used_is_a_warning_not_an_internal_error(tmp_path,
+                                                                             in_the_way):
+    """A file where state_dir/pages should be, or a folder where a cached page should be:
+    the page is fetched, the brief made, and one warning says pages are not kept."""
+    from .servers import Site
+    from .test_feeds import PARAGRAPHS, config_for, page
+
+    site = Site({"/talks": page("Ministers talk", PARAGRAPHS["/talks"])})
+    try:
+        config = config_for(tmp_path, f"sources:\n  - url: {site.url}/talks\n")
+        pages = tmp_path / "state" / "pages"
+        if in_the_way == "pages":
+            pages.parent.mkdir()
+            pages.write_text("not a folder")
+        else:  # the cached page's own name, taken by a folder
+            import hashlib
+
+            name = hashlib.sha256(f"{site.url}/talks".encode()).hexdigest()[:32] + ".bin"
+            (pages / name).mkdir(parents=True)
+        proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                       "--format", "json")
+    finally:
+        site.stop()
+    assert proc.returncode == 0, proc.stderr
+    [warning] = [ln for ln in proc.stderr.splitlines() if "warning:" in ln]
+    assert warning.endswith(f"warning: {pages}: fetched pages are not kept ("
+                            + ("a file stands where its folder should be" if in_the_way ==
+                               "pages" else "Is a directory")
+                            + "); the next run fetches them again"), warning
+    brief = json.loads(next((tmp_path / "out").glob("brief-*.json")).read_text())
+    assert [s["url"] for s in brief["sources"]] == [f"{site.url}/talks"]
