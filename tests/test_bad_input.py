@@ -536,3 +536,20 @@ def test_a_page_cache_that_cannot_be_used_is_a_warning_not_an_internal_error(tmp
                             + "); the next run fetches them again"), warning
     brief = json.loads(next((tmp_path / "out").glob("brief-*.json")).read_text())
     assert [s["url"] for s in brief["sources"]] == [f"{site.url}/talks"]
+
+
+def test_a_config_that_is_a_folder_or_not_utf_8_is_named_as_such(tmp_path):
+    """`--config config/` said 'config file not found' of a folder that is there; a config
+    saved as Latin-1 gave Python's 'utf-8' codec message with a byte position, no line."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    proc = run_cli("check", "--config", str(folder))
+    assert proc.returncode == 2
+    assert proc.stderr == (f"briefgen: error: {folder}: a folder, not a config file (named by "
+                           "--config); name the YAML file in it\n")
+    latin = tmp_path / "brief.yaml"
+    latin.write_bytes(f"{SECTIONS}title: Caf\xe9 brief\n".encode("latin-1"))
+    proc = run_cli("check", "--config", str(latin))
+    assert proc.returncode == 2
+    assert proc.stderr == (f"briefgen: error: {latin}:2: not UTF-8 text (byte 0xe9); save the "
+                           "config as UTF-8\n")
