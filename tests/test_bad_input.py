@@ -553,3 +553,23 @@ def test_a_config_that_is_a_folder_or_not_utf_8_is_named_as_such(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr == (f"briefgen: error: {latin}:2: not UTF-8 text (byte 0xe9); save the "
                            "config as UTF-8\n")
+
+
+@pytest.mark.parametrize("text, line", [
+    (f"{SECTIONS}summary: 5\n", "brief.yaml:2: summary: expected a mapping of keys; got 5"),
+    (f"{SECTIONS}sources: [inbox/]\n",
+     "brief.yaml:2: sources[0]: expected a mapping of keys; got 'inbox/'"),
+    ("sections: [5]\n", "brief.yaml:1: sections[0]: expected a mapping of keys; got 5"),
+    ("sections: []\n", "brief.yaml:1: sections: expected at least 1 item"),
+    ("sections: [{id: Talks, title: T}]\n", "brief.yaml:1: sections[0].id: expected lowercase "
+     "letters, digits and _, starting with a letter; got 'Talks'"),
+    (f"{SECTIONS}title: [a]\n", "brief.yaml:2: title: expected text; got a list"),
+    (f"{SECTIONS}max_words: many\n", "brief.yaml:2: max_words: expected a whole number; "
+     "got 'many'"),
+    (f"{SECTIONS}~: 1\n", "brief.yaml:2: key null: expected a name (text)"),
+])
+def test_a_value_of_the_wrong_kind_is_said_in_yamls_words(text, line):
+    """pydantic's words named schema classes and Python types ('Input should be a valid
+    dictionary or instance of SummaryConfig', 'Tuple should have at least 1 item after
+    validation', a pattern as a regular expression, 'None: Keys should be strings')."""
+    assert errors_of(text) == line
