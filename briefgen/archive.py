@@ -64,9 +64,16 @@ def load(root: Path, day: date) -> dict:
         known = ", ".join(d.isoformat() for d in editions(root)) or "none"
         raise InputError(f"no archived brief of {day} in {root} (archived: {known})") from None
     except OSError as e:
-        raise InputError(f"{path}: cannot read the archived brief: {e}") from None
-    except ValueError as e:  # not JSON, or not UTF-8
+        raise InputError(f"{path}: cannot read the archived brief: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not a readable brief (not UTF-8 text)") from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"{path}: not a readable brief (malformed JSON at line {e.lineno}: "
+                         f"{e.msg})") from None
+    except ValueError as e:  # an integer of thousands of digits
         raise InputError(f"{path}: not a readable brief ({e})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a readable brief (JSON nested too deep)") from None
     try:
         lines(data)
     except KeyError as e:  # JSON, but not a brief's

@@ -44,14 +44,45 @@ def _describe(err: dict, name: str, root: yaml.Node | None, schema: type[BaseMod
         return f"{where}: {key}: unknown key{hint}"
     if err["type"] == "missing":
         return f"{where}: {key}: required key missing"
-    msg = err["msg"].removeprefix("Value error, ")
+    msg = _plain(err)
     got = err.get("input")
+    if err["type"] == "invalid_key":  # its loc ends in the key itself
+        parent = _key_path(loc[:-1])
+        return (f"{where}: {parent + ': ' if parent else ''}key "
+                f"{'null' if got is None else repr(got)}: expected a name (text)")
     if err["type"] in ("tuple_type", "list_type") and isinstance(got, str):
         items = ", ".join(p.strip() for p in got.split(",") if p.strip())
         return f"{where}: {key}: expected a list in brackets, like [{items}]; got {got!r}"
     if err["type"] not in ("value_error",) and not isinstance(got, dict | list):
         msg += f"; got {got!r}"
+    elif err["type"] in _KIND_EXPECTED:
+        msg += f"; got {'a mapping' if isinstance(got, dict) else 'a list'}"
     return f"{where}: {key}: {msg}" if key else f"{where}: {msg}"
+
+
+# pydantic's words for a value of the wrong kind, in the words of YAML: no Python type or
+# schema class names ("a valid dictionary or instance of SummaryConfig")
+_KIND_EXPECTED = {
+    "dict_type": "a mapping of keys", "model_type": "a mapping of keys",
+    "tuple_type": "a list", "list_type": "a list", "string_type": "text",
+    "int_type": "a whole number", "int_parsing": "a whole number",
+    "int_from_float": "a whole number", "float_type": "a number", "float_parsing": "a number",
+    "bool_type": "true or false", "bool_parsing": "true or false",
+}
+_PATTERN_MEANS = {r"^[a-z][a-z0-9_]*$": "lowercase letters, digits and _, starting with a letter"}
+
+
+def _plain(err: dict) -> str:
+    kind = _KIND_EXPECTED.get(err["type"])
+    if kind:
+        return f"expected {kind}"
+    ctx = err.get("ctx") or {}
+    if err["type"] == "too_short":
+        n = ctx["min_length"]
+        return f"expected at least {n} item{'s' if n != 1 else ''}"
+    if err["type"] == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERN_MEANS:
+        return f"expected {_PATTERN_MEANS[ctx['pattern']]}"
+    return err["msg"].removeprefix("Value error, ")
 
 
 def _key_path(loc: tuple) -> str:

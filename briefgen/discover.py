@@ -15,7 +15,7 @@ from pathlib import Path
 from .config import Config, parse
 from .config import load as config_load
 from .errors import ConfigError
-from .fsutil import is_file
+from .fsutil import is_dir, is_file
 
 ENV_VAR = "BRIEFGEN_CONFIG"
 PACKAGED = "packaged default"
@@ -47,6 +47,9 @@ def find_config(explicit: str | None) -> Path:
         raise ConfigError("--config: empty path; name a config file")
     for named, origin in ((explicit, "--config"), (os.environ.get(ENV_VAR), f"${ENV_VAR}")):
         if named:
+            if is_dir(Path(named)):  # `--config config/`: name the file in it
+                raise ConfigError(f"{named}: a folder, not a config file (named by {origin}); "
+                                  "name the YAML file in it")
             if not is_file(Path(named)):
                 raise ConfigError(f"{named}: config file not found (named by {origin}); "
                                   "`briefgen init DIR` writes a starter config")

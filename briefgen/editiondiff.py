@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _WORDS = re.compile(r"\w+")
 
@@ -15,28 +16,43 @@ class Line:
     said: str  # the words themselves: a quote that became an item is no change
 
 
-def lines(data: dict) -> list[Line]:
-    """Every summary line, item and quote of an edition, in the brief's order; a line
-    whose text or speaker is no text (an edition edited by hand) is a TypeError naming it."""
+def lines(data: object) -> list[Line]:
+    """Every summary line, item and quote of an edition, in the brief's order. An edition
+    edited by hand is checked as it is read: a missing part is a KeyError, a part of
+    another shape (a list where an object goes, a number where text goes) a TypeError
+    naming it (`sections[1].items`), not Python's words about indices."""
     out = []
-    for n, x in enumerate(data["summary"]):
-        text = _text(x, "text", f"summary[{n}]")
+    for n, x in enumerate(_part(data, "summary", list, "")):
+        text = _part(x, "text", str, f"summary[{n}]")
         out.append(Line("Summary", text, text))
-    for s, section in enumerate(data["sections"]):
-        for n, x in enumerate(section["items"]):
-            text = _text(x, "text", f"sections[{s}].items[{n}]")
-            out.append(Line(section["title"], text, text))
-        for n, q in enumerate(section["quotes"]):
-            where = f"sections[{s}].quotes[{n}]"
-            said, speaker = _text(q, "text", where), _text(q, "speaker", where)
-            out.append(Line(section["title"], f"“{said}” — {speaker}", said))
+    for s, section in enumerate(_part(data, "sections", list, "")):
+        where = f"sections[{s}]"
+        title = _part(section, "title", str, where)
+        for n, x in enumerate(_part(section, "items", list, where)):
+            text = _part(x, "text", str, f"{where}.items[{n}]")
+            out.append(Line(title, text, text))
+        for n, q in enumerate(_part(section, "quotes", list, where)):
+            at = f"{where}.quotes[{n}]"
+            said, speaker = _part(q, "text", str, at), _part(q, "speaker", str, at)
+            out.append(Line(title, f"“{said}” — {speaker}", said))
     return out
 
 
-def _text(line: dict, key: str, where: str) -> str:
-    value = line[key]
-    if not isinstance(value, str):
-        raise TypeError(f"{where}.{key}: expected text, got {type(value).__name__}")
+_JSON_NAMES = {dict: "an object", list: "a list", str: "text", int: "a number",
+               float: "a number", bool: "true or false", type(None): "null"}
+
+
+def _part(container: object, key: str, kind: type, where: str) -> Any:
+    """container[key], of the kind a brief has there."""
+    if not isinstance(container, dict):
+        raise TypeError(f"{where or 'the top level'}: expected an object, got "
+                        f"{_JSON_NAMES.get(type(container), type(container).__name__)}")
+    if key not in container:
+        raise KeyError(f"{where}.{key}" if where else key)
+    value = container[key]
+    if not isinstance(value, kind):
+        raise TypeError(f"{where + '.' if where else ''}{key}: expected {_JSON_NAMES[kind]}, "
+                        f"got {_JSON_NAMES.get(type(value), type(value).__name__)}")
     return value
 
 

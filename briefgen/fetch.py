@@ -59,6 +59,7 @@ class Fetcher:
         # where each address fetched ended after redirects: a feed's relative links are
         # relative to that
         self.final_url: dict[str, str] = {}
+        self.cache_trouble: str | None = None  # why the page cache failed, if it did
 
     def close(self) -> None:
         self.client.close()
@@ -68,12 +69,29 @@ class Fetcher:
         if cache and shared is not None:
             return shared.get_or_fetch(url, self._download)
         path = self.cache_dir / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".bin")
-        if cache and path.exists():
-            return path.read_bytes()
-        data = self._download(url)
         if cache:
-            atomic_write(path, data)
+            try:
+                return path.read_bytes()
+            except (FileNotFoundError, NotADirectoryError):
+                pass  # not fetched before (or no cache folder yet)
+            except OSError as e:
+                self._cache_failed(e)
+        data = self._download(url)
+        if cache and self.cache_trouble is None:
+            try:
+                atomic_write(path, data)
+            except OSError as e:  # a full disk, a read-only or misplaced state_dir
+                self._cache_failed(e)
         return data
+
+    def _cache_failed(self, error: OSError) -> None:
+        """The page cache only saves fetching again: where it cannot be read or written,
+        the brief is made all the same, with one warning for the run."""
+        if isinstance(error, FileExistsError | NotADirectoryError):  # mkdir met a file
+            why = "a file stands where its folder should be"
+        else:
+            why = error.strerror or str(error)
+        self.cache_trouble = self.cache_trouble or why
 
     def _download(self, url: str) -> bytes:
         """The whole answer within the page's deadline (and what is left of the run's).
@@ -225,6 +243,9 @@ def fetch_sources(sources: list[Source], config: FetchConfig, state_dir: Path,
                     warnings.append(f"{shown(source.url)}: skipped: {e}")
     finally:
         fetcher.close()
+    if fetcher.cache_trouble:
+        warnings.append(f"{shown(fetcher.cache_dir)}: fetched pages are not kept "
+                        f"({fetcher.cache_trouble}); the next run fetches them again")
     return out
 
 
@@ -269,6 +290,13 @@ class SeenStore:
         first = self.first_seen.setdefault(url, day.isoformat())
         return first >= day.isoformat()
 
-    def save(self) -> None:
-        atomic_write(self.path, json.dumps(
-            {"version": self.VERSION, "first_seen": self.first_seen}, indent=1, sort_keys=True))
+    def save(self, warnings: list[str]) -> None:
+        """Kept for the next run; where it cannot be (a full disk, a read-only state_dir)
+        the brief is made all the same, with a warning: at worst an item shows again."""
+        try:
+            atomic_write(self.path, json.dumps(
+                {"version": self.VERSION, "first_seen": self.first_seen}, indent=1,
+                sort_keys=True))
+        except OSError as e:
+            warnings.append(f"{shown(self.path)}: cannot record the items seen "
+                            f"({e.strerror or e}); a later brief may show them again")

@@ -151,7 +151,7 @@ def gather(config: Config, inputs: Sequence[str] | None, brief_date: date | None
                f"{repeated} seen on an earlier day (`new_only`)" if repeated else ""]
         warnings.insert(0, "every article read was left out: " + ", ".join(filter(None, why)))
     if seen:
-        seen.save()
+        seen.save(warnings)
     return list(kept.values())
 
 

@@ -82,6 +82,20 @@ def duplicate_keys(root: yaml.Node | None, name: str) -> None:
         raise ConfigError("\n".join(line for _, line in sorted(found)))
 
 
+def _key_is(key: yaml.Node, part: object) -> bool:
+    """A key node that stands for part: a name as written, or a key that is no name (`~`,
+    `5`, which the schema refuses) as YAML reads it (pydantic names a null key 'None')."""
+    if key.value == part:
+        return True
+    if not isinstance(key, yaml.ScalarNode):
+        return False
+    try:
+        value = yaml.SafeLoader("").construct_object(key)
+    except yaml.YAMLError:
+        return False
+    return not isinstance(value, str) and (value == part or str(value) == part)
+
+
 def line_of(node: yaml.Node | None, loc: tuple) -> int | None:
     """The 1-based line of the deepest YAML node along loc (the key itself when it exists).
 
@@ -91,7 +105,7 @@ def line_of(node: yaml.Node | None, loc: tuple) -> int | None:
     line = node.start_mark.line + 1 if node else None
     for part in loc:
         if isinstance(node, yaml.MappingNode):
-            match = next((kv for kv in reversed(node.value) if kv[0].value == part), None)
+            match = next((kv for kv in reversed(node.value) if _key_is(kv[0], part)), None)
             if match is None:
                 break
             line, node = match[0].start_mark.line + 1, match[1]

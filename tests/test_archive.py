@@ -259,7 +259,8 @@ def test_diff_of_an_edition_that_is_not_a_brief_names_the_file(tmp_path):
     proc = run_cli("diff", "2024-01-01", "2024-01-02", "--config", str(config))
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
-    assert "2024-01-02/brief.json: not a readable brief (no 'items' in it)" in proc.stderr
+    assert "2024-01-02/brief.json: not a readable brief (no 'sections[0].items' in it)" \
+        in proc.stderr
 
 
 def test_mail_marks_new_and_repeated_lines(tmp_path):
@@ -361,3 +362,31 @@ def test_history_of_an_edition_without_a_list_of_sources_says_unreadable(tmp_pat
     listed = proc.stdout.splitlines()
     assert listed[0].startswith("2024-03-04  unreadable: ") and "sources" in listed[0]
     assert listed[1].startswith("2024-03-05  2 articles, ")
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"[]", "the top level: expected an object, got a list"),
+    (b'{"summary": [5], "sections": []}', "summary[0]: expected an object, got a number"),
+    (b'{"summary": [], "sections": {"a": 1}}', "sections: expected a list, got an object"),
+    (b'{"summary": [], "sections": [{"title": "A", "quotes": []}]}',
+     "no 'sections[0].items' in it"),
+    (b'{"summary": ["caf\xe9"]}', "not UTF-8 text"),
+    (b"[" * 100_000 + b"]" * 100_000, "JSON nested too deep"),
+])
+def test_an_edition_of_another_shape_is_named_in_the_users_words(tmp_path, content, problem):
+    """An edition edited by hand: `diff` says which part is wrong, in JSON's words, and a
+    build of the next day skips it with that warning. Python's words leaked out before
+    ('list indices must be integers or slices, not str', "'utf-8' codec can't decode
+    byte 0xe9 in position 14"), and a deep nesting was an internal error of every build."""
+    config = archived_config(tmp_path)
+    build(config, write_articles(tmp_path / "d2", "2024-03-05", DAY2), day="2024-03-05")
+    broken = tmp_path / "state" / "briefs" / "2024-03-04" / "brief.json"
+    broken.parent.mkdir()
+    broken.write_bytes(content)
+    proc = run_cli("diff", "2024-03-04", "2024-03-05", "--config", str(config))
+    assert proc.returncode == 1
+    assert proc.stderr == f"briefgen: error: {broken}: not a readable brief ({problem})\n"
+    proc = run_cli("build", "--config", str(config), "--input", str(tmp_path / "d2"), "--date",
+                   "2024-03-05", "--out", str(tmp_path / "out"), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert f"warning: {broken}: skipped: not a readable brief ({problem})\n" in proc.stderr

@@ -502,3 +502,74 @@ def test_a_path_the_system_cannot_take_is_refused_with_its_line(key, text, path,
     """`~user` of no user was an internal error (RuntimeError) at build; a NUL too."""
     msg = errors_of(text.replace("PATH", path) + "\n" + SECTIONS)
     assert msg.startswith(f"brief.yaml:1: {key}") and problem in msg, msg
+
+
+@pytest.mark.parametrize("in_the_way", ["pages", "pages/page"])
+def test_a_page_cache_that_cannot_be_used_is_a_warning_not_an_internal_error(tmp_path,
+                                                                             in_the_way):
+    """A file where state_dir/pages should be, or a folder where a cached page should be:
+    the page is fetched, the brief made, and one warning says pages are not kept."""
+    from .servers import Site
+    from .test_feeds import PARAGRAPHS, config_for, page
+
+    site = Site({"/talks": page("Ministers talk", PARAGRAPHS["/talks"])})
+    try:
+        config = config_for(tmp_path, f"sources:\n  - url: {site.url}/talks\n")
+        pages = tmp_path / "state" / "pages"
+        if in_the_way == "pages":
+            pages.parent.mkdir()
+            pages.write_text("not a folder")
+        else:  # the cached page's own name, taken by a folder
+            import hashlib
+
+            name = hashlib.sha256(f"{site.url}/talks".encode()).hexdigest()[:32] + ".bin"
+            (pages / name).mkdir(parents=True)
+        proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                       "--format", "json")
+    finally:
+        site.stop()
+    assert proc.returncode == 0, proc.stderr
+    [warning] = [ln for ln in proc.stderr.splitlines() if "warning:" in ln]
+    assert warning.endswith(f"warning: {pages}: fetched pages are not kept ("
+                            + ("a file stands where its folder should be" if in_the_way ==
+                               "pages" else "Is a directory")
+                            + "); the next run fetches them again"), warning
+    brief = json.loads(next((tmp_path / "out").glob("brief-*.json")).read_text())
+    assert [s["url"] for s in brief["sources"]] == [f"{site.url}/talks"]
+
+
+def test_a_config_that_is_a_folder_or_not_utf_8_is_named_as_such(tmp_path):
+    """`--config config/` said 'config file not found' of a folder that is there; a config
+    saved as Latin-1 gave Python's 'utf-8' codec message with a byte position, no line."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    proc = run_cli("check", "--config", str(folder))
+    assert proc.returncode == 2
+    assert proc.stderr == (f"briefgen: error: {folder}: a folder, not a config file (named by "
+                           "--config); name the YAML file in it\n")
+    latin = tmp_path / "brief.yaml"
+    latin.write_bytes(f"{SECTIONS}title: Caf\xe9 brief\n".encode("latin-1"))
+    proc = run_cli("check", "--config", str(latin))
+    assert proc.returncode == 2
+    assert proc.stderr == (f"briefgen: error: {latin}:2: not UTF-8 text (byte 0xe9); save the "
+                           "config as UTF-8\n")
+
+
+@pytest.mark.parametrize("text, line", [
+    (f"{SECTIONS}summary: 5\n", "brief.yaml:2: summary: expected a mapping of keys; got 5"),
+    (f"{SECTIONS}sources: [inbox/]\n",
+     "brief.yaml:2: sources[0]: expected a mapping of keys; got 'inbox/'"),
+    ("sections: [5]\n", "brief.yaml:1: sections[0]: expected a mapping of keys; got 5"),
+    ("sections: []\n", "brief.yaml:1: sections: expected at least 1 item"),
+    ("sections: [{id: Talks, title: T}]\n", "brief.yaml:1: sections[0].id: expected lowercase "
+     "letters, digits and _, starting with a letter; got 'Talks'"),
+    (f"{SECTIONS}title: [a]\n", "brief.yaml:2: title: expected text; got a list"),
+    (f"{SECTIONS}max_words: many\n", "brief.yaml:2: max_words: expected a whole number; "
+     "got 'many'"),
+    (f"{SECTIONS}~: 1\n", "brief.yaml:2: key null: expected a name (text)"),
+])
+def test_a_value_of_the_wrong_kind_is_said_in_yamls_words(text, line):
+    """pydantic's words named schema classes and Python types ('Input should be a valid
+    dictionary or instance of SummaryConfig', 'Tuple should have at least 1 item after
+    validation', a pattern as a regular expression, 'None: Keys should be strings')."""
+    assert errors_of(text) == line

@@ -100,3 +100,37 @@ def test_disk_full_in_the_out_dir_leaves_the_previous_brief_whole(tmp_path: Path
         after = {Path(m.name).name: tar.extractfile(m).read() for m in tar.getmembers()
                  if m.isfile()}
     assert after == old  # every old file as it was, no new one, no temp file
+
+
+def test_a_full_state_dir_keeps_no_pages_or_seen_items_but_makes_the_brief(tmp_path: Path):
+    """The page cache and seen.json only spare work and repeats: on a full disk the brief is
+    made and archived with a warning for each (both were internal errors, exit 70)."""
+    from .servers import Site
+    from .test_feeds import PARAGRAPHS, config_for, feed, page
+
+    site = Site({"/talks": page("Ministers talk", PARAGRAPHS["/talks"])})
+    try:
+        site.pages["/feed.xml"] = feed(site.url, ["/talks"])
+        config = config_for(tmp_path, f"sources:\n  - feed: {site.url}/feed.xml\n"
+                                      "    new_only: true\n")
+        state, out, logs = tmp_path / "state", tmp_path / "out", tmp_path / "logs"
+        state.mkdir()
+        results = run_script([
+            f"mount -t tmpfs -o size=64k tmpfs {state}",
+            f"mkdir {state / 'briefs'}",  # the archive has room, pages and seen.json none
+            f"mount -t tmpfs -o size=8m tmpfs {state / 'briefs'}",
+            fill(state),
+            briefgen(logs, "build", "build", "--config", str(config), "--out", str(out),
+                     "--format", "json"),
+            f"ls {state / 'briefs'} > {logs / 'archived.txt'}",
+        ], logs)
+    finally:
+        site.stop()
+    code, err = results["build"]
+    assert code == 0, err
+    assert f"warning: {state / 'pages'}: fetched pages are not kept (No space left on " \
+           "device); the next run fetches them again" in err, err
+    assert f"warning: {state / 'seen.json'}: cannot record the items seen (No space left on " \
+           "device); a later brief may show them again" in err, err
+    assert (out / "brief-2025-03-04.json").exists()
+    assert (logs / "archived.txt").read_text().split() == ["2025-03-04"]

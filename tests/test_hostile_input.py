@@ -116,7 +116,7 @@ def test_a_damaged_seen_file_is_quarantined_with_a_warning(tmp_path: Path):
         assert line.startswith(f"{path}: damaged (") and "seen items start afresh" in line
         assert store.first_seen == {} and not path.exists()
         store.is_new("http://x/1", make_article("x").date)
-        store.save()
+        store.save(warnings)
         assert SeenStore(path, warnings).first_seen and len(warnings) == 1
     assert len(list((tmp_path / "quarantine").iterdir())) == 3
 
