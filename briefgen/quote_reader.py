@@ -82,6 +82,7 @@ class ArticleReader:
         self.spoken: list[tuple[int, str, int, str]] = []  # (offset, speaker, paragraph, kind)
         self.quoted: list[tuple[int, int]] = []  # spans of quoted text, absolute offsets
         self.attributed: list[tuple[int, int]] = []  # those of them with a speaker
+        self.genders: dict[str, str] | None = None  # surname -> "he"/"she", read when asked
 
     def read(self) -> list[FoundQuote]:
         out: list[FoundQuote] = []
@@ -140,7 +141,8 @@ class ArticleReader:
         m = QUOTED_AS.search(lead)
         if m:
             phrase = m.group("a")
-            who = Who("pronoun", "he") if phrase in ("him", "her") else read_who(phrase, self.names)
+            who = Who("pronoun", "he" if phrase == "him" else "she") if phrase in ("him", "her") \
+                else read_who(phrase, self.names)
             if who:
                 return who, span.end
         for m in speakers_before(lead):
@@ -208,38 +210,49 @@ class ArticleReader:
             if holder:
                 return self.names.canonical(holder, self.article.id), "person"
             return who.text, "descriptor"
-        return self._referent(at, p)
+        return self._referent(at, p, who.text)
 
-    def _referent(self, at: int, p: int) -> tuple[str, str]:
+    def _referent(self, at: int, p: int, pronoun: str = "") -> tuple[str, str]:
         """Whom "he"/"she" at `at` refers to: the speaker named nearest before it, in its own
         sentence or the three before (a statement attributed there, or someone speaking
         there), or the person the sentence right before opens on ("Roe struck a more upbeat
         tone. “...,” she said": that sentence sets up the speaker, not the one before it);
         else the last speaker of the previous two paragraphs; else the person of those
-        sentences the article names most often."""
+        sentences the article names most often. "she" is never a person the article calls
+        "Mr" ("spokesman", "King"), nor "he" one it calls "Ms"."""
         window = self.sentences[:bisect_left(self.starts, at)][-4:]
         window = [s for s in window if self._paragraph_of(s.start) >= p - 2]
         before = True  # no sentence that ends before `at` looked at yet
         for s in reversed(window):
             speaker = self._speaker_in(s.start, min(s.end, at), p)
-            if speaker[0] or speaker[1] == UNNAMED:  # the unnamed speaker's: left out
-                return speaker
+            if (speaker[0] and self._may_be(speaker[0], pronoun)) or speaker[1] == UNNAMED:
+                return speaker  # (the unnamed speaker's words are left out)
             if before and s.end <= at:
                 before = False
                 subject = self._subject(self._unquoted(s.start, s.end))
                 if subject and subject.kind == "person":
-                    return self._resolve(subject, s.start, p)
-        recent = [(sp, kind) for pos, sp, para, kind in self.spoken if pos < at and para >= p - 2]
+                    resolved = self._resolve(subject, s.start, p)
+                    if self._may_be(resolved[0], pronoun):
+                        return resolved
+        recent = [(sp, kind) for pos, sp, para, kind in self.spoken
+                  if pos < at and para >= p - 2 and self._may_be(sp, pronoun)]
         if recent:
             return recent[-1]
         counts = self.names.article(self.article.id).counts
         people = [n for s in window for n in self.names.people_in(
-            self._unquoted(s.start, min(s.end, at)))]
+            self._unquoted(s.start, min(s.end, at))) if self._may_be(n, pronoun)]
         if not people:
             return "", ""
         best = max(range(len(people)), key=lambda i: (
             sum(c for n, c in counts.items() if _same(n, people[i])), i))
         return self.names.canonical(people[best], self.article.id), "person"
+
+    def _may_be(self, name: str, pronoun: str) -> bool:
+        """Whether "he"/"she" may be the person: not when the article calls them otherwise."""
+        if self.genders is None:
+            self.genders = _genders(self.body)
+        said = self.genders.get(name.rsplit(None, 1)[-1]) if name and pronoun else None
+        return said is None or said == pronoun.lower()
 
     def _speaker_in(self, start: int, end: int, p: int) -> tuple[str, str]:
         """The speaker of a statement already attributed in body[start:end], else the last
@@ -356,6 +369,21 @@ class ArticleReader:
         self.spoken.append((s.start, speaker, p, kind))
         text = text.strip().rstrip(",")
         return FoundQuote(text, speaker, self.article.id, reported, who.role, kind)
+
+
+# What an article calls a person: "Mr Doe", "spokeswoman Jane Doe", "Queen Ana".
+_CALLED = re.compile(
+    r"\b(?:(?P<he>Mr|Mister|Sir|Lord|King|Prince|spokesman|chairman|congressman|businessman)"
+    r"|(?P<she>Mrs|Ms|Miss|Madam|Madame|Dame|Lady|Queen|Princess|spokeswoman|chairwoman"
+    r"|congresswoman|businesswoman))\.?\s+(?:[A-Z][\w’'-]*\.?\s+){0,2}(?P<name>[A-Z][\w’'-]+)")
+
+
+def _genders(body: str) -> dict[str, str]:
+    """Surname -> "he" or "she", where the article calls the person so, and only so."""
+    seen: dict[str, set[str]] = {}
+    for m in _CALLED.finditer(body):
+        seen.setdefault(m.group("name"), set()).add("he" if m.group("he") else "she")
+    return {name: next(iter(said)) for name, said in seen.items() if len(said) == 1}
 
 
 def _as_curly(text: str) -> str:

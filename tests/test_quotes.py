@@ -118,6 +118,15 @@ def test_a_reported_clause_whose_subject_stands_before_the_speaker_is_left_out()
     assert [q.text for q in quotes_of(body)] == ["the port would reopen in May"]
 
 
+def test_he_is_never_a_person_the_article_calls_ms():
+    body = ("Mr Sam Doe, the minister, met Ms Ana Roe, the mayor, on Monday. “We agreed on the "
+            "budget,” Doe said. Roe did not comment on the plan. “The port will reopen in "
+            "May,” he added. State media quoted her as saying: “The budget is too small.”")
+    assert [(q.speaker, q.text) for q in quotes_of(body)] == [
+        ("Sam Doe", "We agreed on the budget"), ("Sam Doe", "The port will reopen in May"),
+        ("Ana Roe", "The budget is too small.")]
+
+
 def test_pronoun_resolves_to_the_person_just_named():
     body = ("Envoy Ali Khan, who leads the delegation, spoke after the meeting. "
             'He said, "We agreed on a working group for trade."')
