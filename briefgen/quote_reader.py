@@ -51,6 +51,9 @@ _DATELINE = re.compile(
 # A clause that opens on its verb has its subject elsewhere: no statement of its own.
 _PREDICATE = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may"
                         r"|might|did|does|do)\b")
+# A clause that opens on a capital has its verb right after the name: "Ruritania will ..."
+_NAMED_SUBJECT = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*\s(?:[a-z]\w*\s)?"
+                            + _PREDICATE.pattern)
 # Someone who speaks unnamed: '"...," says a doctor from Pell'. Their words are left out, and
 # so are those a later "he said" gives them: the pronoun is not passed to a person named earlier.
 _UNNAMED = re.compile(r"(?:a|an|one)\s", re.I)
@@ -345,9 +348,7 @@ class ArticleReader:
             # "said in the capital ...", "said Monday ..." are not what was said; nor is the
             # rest of "This, he says, is part of the reason", its subject before
             if m.group("q2") and (PREPOSITION.match(q) or PARTICIPLE.match(q) or _PREDICATE.match(q)
-                                  or (q[:1].isupper() and not re.match(
-                    r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*\s(?:[a-z]\w*\s)?(?:is|are|was|were|will"
-                    r"|would|has|have|had|can|could|should|must|may|might|did|does)\b", q))):
+                                  or (q[:1].isupper() and not _NAMED_SUBJECT.match(q))):
                 continue
             if NESTED.search(q):
                 continue  # "X said this, the diplomat said": whose words, unclear
