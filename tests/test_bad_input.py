@@ -573,3 +573,16 @@ def test_a_value_of_the_wrong_kind_is_said_in_yamls_words(text, line):
     dictionary or instance of SummaryConfig', 'Tuple should have at least 1 item after
     validation', a pattern as a regular expression, 'None: Keys should be strings')."""
     assert errors_of(text) == line
+
+
+@pytest.mark.parametrize("args, name", [
+    (("build", "--date", "2023-02-30"), "--date"), (("diff", "2023-02-30", "2023-06-20"), "DATE1")])
+def test_a_date_of_the_right_shape_that_is_no_day_says_so(tmp_path, args, name):
+    """`--date 2023-02-30` said 'expected YYYY-MM-DD', which is how it is written."""
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: {SEEDS}}}]\nformats: [json]\nstate_dir: state\n"
+                      f"{SECTIONS}")
+    proc = run_cli(*args, "--config", str(config), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == f"briefgen: error: {name}: 2023-02-30: no such day\n"
+    assert not (tmp_path / "out").exists() and not (tmp_path / "state").exists()
