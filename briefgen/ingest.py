@@ -198,9 +198,14 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise SkipFile(e.strerror or str(e)) from None
     if not data.strip():
         raise SkipFile("empty file")
-    if b"\x00" in data[:8192] and not data.startswith(tuple(_WIDE_BOMS)):
+    if b"\x00" in data[:8192] and not has_wide_bom(data):
         raise SkipFile("binary file, not text")
     return data
+
+
+def has_wide_bom(data: bytes) -> bool:
+    """Whether data opens with UTF-16's or UTF-32's byte order mark."""
+    return data.startswith(tuple(_WIDE_BOMS))
 
 
 def decode(data: bytes) -> str:
