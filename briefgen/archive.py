@@ -19,6 +19,16 @@ from .model import Brief
 EDITION_FILE = "brief.{fmt}"
 
 
+class UnreadableEdition(InputError):
+    """An archived edition that cannot be read: its file, and why in a few words (for a
+    listing that names the file once)."""
+
+    def __init__(self, path: Path, why: str, opened: bool = True) -> None:
+        super().__init__(f"{path}: not a readable brief ({why})" if opened
+                         else f"{path}: cannot read the archived brief: {why}")
+        self.path, self.why = path, why
+
+
 def archive_root(config: Config) -> Path | None:
     """Where editions are kept, or None: only a config that names its `state_dir` keeps an
     archive (the packaged default and ad-hoc configs leave nothing behind)."""
@@ -64,22 +74,21 @@ def load(root: Path, day: date) -> dict:
         known = ", ".join(d.isoformat() for d in editions(root)) or "none"
         raise InputError(f"no archived brief of {day} in {root} (archived: {known})") from None
     except OSError as e:
-        raise InputError(f"{path}: cannot read the archived brief: {e.strerror or e}") from None
+        raise UnreadableEdition(path, str(e.strerror or e), opened=False) from None
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not a readable brief (not UTF-8 text)") from None
+        raise UnreadableEdition(path, "not UTF-8 text") from None
     except json.JSONDecodeError as e:
-        raise InputError(f"{path}: not a readable brief (malformed JSON at line {e.lineno}: "
-                         f"{e.msg})") from None
+        raise UnreadableEdition(path, f"malformed JSON at line {e.lineno}: {e.msg}") from None
     except ValueError as e:  # an integer of thousands of digits
-        raise InputError(f"{path}: not a readable brief ({e})") from None
+        raise UnreadableEdition(path, str(e)) from None
     except RecursionError:
-        raise InputError(f"{path}: not a readable brief (JSON nested too deep)") from None
+        raise UnreadableEdition(path, "JSON nested too deep") from None
     try:
         lines(data)
     except KeyError as e:  # JSON, but not a brief's
-        raise InputError(f"{path}: not a readable brief (no {e.args[0]!r} in it)") from None
+        raise UnreadableEdition(path, f"no {e.args[0]!r} in it") from None
     except (TypeError, AttributeError) as e:
-        raise InputError(f"{path}: not a readable brief ({e})") from None
+        raise UnreadableEdition(path, str(e)) from None
     return data
 
 

@@ -168,7 +168,7 @@ def init(name: str, force: bool, quiet: bool, verbose: bool) -> None:
 @verbosity
 def history(config_path: str | None, quiet: bool, verbose: bool) -> None:
     """List the archived editions (state_dir/briefs/), oldest first."""
-    from .archive import edition_path, editions, load, require_root
+    from .archive import UnreadableEdition, edition_path, editions, load, require_root
 
     cfg, config_path = discover.load(config_path)
     root = require_root(cfg, config_path)
@@ -181,7 +181,11 @@ def history(config_path: str | None, quiet: bool, verbose: bool) -> None:
             items = [*data["summary"], *(x for s in data["sections"] for x in s["items"])]
             sources = data.get("sources")
             if not isinstance(sources, list):
-                raise TypeError(f"sources: expected a list, got {type(sources).__name__}")
+                raise UnreadableEdition(edition_path(root, day, "json"), "sources: expected "
+                                        f"a list, got {type(sources).__name__}")
+        except UnreadableEdition as e:  # the file once, last, where the others name theirs
+            click.echo(f"{day}  unreadable: {e.why}  {e.path}")
+            continue
         except (BriefgenError, KeyError, TypeError) as e:
             click.echo(f"{day}  unreadable: {e}")
             continue

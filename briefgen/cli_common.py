@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -106,6 +107,9 @@ def parse_date(value: str | None, name: str = "--date", any_day: bool = False) -
     try:
         day = date.fromisoformat(value)
     except ValueError:
+        # 2023-02-30 has the shape of a day; say it is none, not that the shape is wrong
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ConfigError(f"{name}: {value}: no such day") from None
         raise ConfigError(f"{name}: expected YYYY-MM-DD; got {value!r}") from None
     if not any_day and not FIRST_DAY <= day <= LAST_DAY:  # windows and schedules count days from it
         raise ConfigError(f"{name}: expected a date from {FIRST_DAY} to {LAST_DAY}; "

@@ -27,7 +27,7 @@ import httpx
 from .config_sources import FetchConfig, Source
 from .fetch_reasons import reason, where
 from .fsutil import atomic_write
-from .ingest import SkipFile, decode, from_html, shown
+from .ingest import SkipFile, decode, from_html, has_wide_bom, shown
 from .model import Article
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # http:, https:, mailto:, ...
@@ -171,7 +171,17 @@ def read_feed(url: str, fetcher: Fetcher, warnings: list[str]) -> list[Article]:
     except FetchError as e:
         warnings.append(f"{shown(url)}: feed skipped: {e}")
         return []
-    feed = feedparser.parse(data)
+    headers = {}
+    if has_wide_bom(data):
+        # feedparser takes UTF-16 or UTF-32 for UTF-8 when no XML declaration names it
+        # (a BOM is enough, says XML): it is given the text as UTF-8, and told so
+        try:
+            data = decode(data).encode("utf-8")
+        except SkipFile as e:
+            warnings.append(f"{shown(url)}: feed skipped: {e}")
+            return []
+        headers = {"content-type": "application/xml; charset=utf-8"}
+    feed = feedparser.parse(data, response_headers=headers)
     entries = [e for e in feed.entries if str(e.get("link", "")).strip()]
     if not entries:
         reason = "not a well-formed RSS or Atom feed" if feed.bozo else "no entries with a link"

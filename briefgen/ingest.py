@@ -7,6 +7,7 @@ reason); the caller decides what to do when nothing at all was readable.
 from __future__ import annotations
 
 import codecs
+import email.utils
 import glob
 import hashlib
 import json
@@ -14,7 +15,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -198,9 +199,14 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise SkipFile(e.strerror or str(e)) from None
     if not data.strip():
         raise SkipFile("empty file")
-    if b"\x00" in data[:8192] and not data.startswith(tuple(_WIDE_BOMS)):
+    if b"\x00" in data[:8192] and not has_wide_bom(data):
         raise SkipFile("binary file, not text")
     return data
+
+
+def has_wide_bom(data: bytes) -> bool:
+    """Whether data opens with UTF-16's or UTF-32's byte order mark."""
+    return data.startswith(tuple(_WIDE_BOMS))
 
 
 def decode(data: bytes) -> str:
@@ -294,13 +300,14 @@ def _repeats_headline(line: str, title: str) -> bool:
 def from_json(text: str, path: str, lines: bool,
               warnings: list[str] | None = None) -> Iterator[Article]:
     """A JSON object, a list of objects, or JSON Lines, with title/text/date/url/outlet.
-    A JSON Lines record that cannot be read is skipped with a warning, not its file."""
+    A JSON Lines record that cannot be read, or is no article, is skipped with a warning
+    naming its line, not its file."""
+    records: list[tuple[int | None, Any]] = []  # each with its line in JSON Lines
     if lines:
-        records = []
         for number, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 try:
-                    records.append(_json(line, where=False))
+                    records.append((number, _json(line, where=False)))
                 except SkipFile as e:
                     if warnings is not None:
                         warnings.append(f"{path}:{number}: record skipped: {e}")
@@ -308,18 +315,39 @@ def from_json(text: str, path: str, lines: bool,
             raise SkipFile("no readable JSON record")
     else:
         data = _json(text)
-        records = data if isinstance(data, list) else [data]
+        records = [(None, r) for r in (data if isinstance(data, list) else [data])]
     found = False
-    for n, record in enumerate(records):
+    for n, (number, record) in enumerate(records):
         body = record.get("text") or record.get("body") or record.get("content") \
             if isinstance(record, dict) else None
         if not isinstance(body, str) or not body.strip():
+            if number is not None and warnings is not None:
+                warnings.append(f"{path}:{number}: record skipped: {_no_article(record)}")
             continue
         found = True
-        yield make_article(body, f"{path}#{n}" if len(records) > 1 else path, record,
-                           warnings)
+        name = f"{path}#{n}" if len(records) > 1 else path
+        yield make_article(body, name, record, warnings,
+                           where=f"{path}:{number}" if number is not None else name)
     if not found:
         raise SkipFile("no record with a 'text' field")
+
+
+_JSON_KINDS = {type(None): "null", bool: "true or false", int: "a number", float: "a number",
+               str: "text", list: "a list", dict: "an object"}
+
+
+def _no_article(record: Any) -> str:
+    """Why a JSON record is no article, in JSON's words."""
+    if not isinstance(record, dict):
+        return f"expected an article (an object with a 'text' field), got " \
+               f"{_JSON_KINDS.get(type(record), type(record).__name__)}"
+    key = next((k for k in ("text", "body", "content") if record.get(k) is not None), None)
+    if key is None:
+        return "no 'text' field"
+    value = record[key]
+    if isinstance(value, str):
+        return f"'{key}' is empty"
+    return f"'{key}': expected text, got {_JSON_KINDS.get(type(value), type(value).__name__)}"
 
 
 def _json(text: str, where: bool = True) -> Any:
@@ -349,19 +377,22 @@ def _plain(value: Any) -> str:
 
 
 def make_article(body: str, path: str, meta: dict[str, Any],
-                 warnings: list[str] | None = None) -> Article:
+                 warnings: list[str] | None = None, where: str = "") -> Article:
+    """An article of a body and its metadata; a field that cannot be read is left out
+    with a warning naming `where` it stands (the path, or a JSON Lines file:line)."""
     body = _plain(body).strip()
     if not body:
         raise SkipFile("no text")
+    where = where or path
 
     def text(key: str) -> str:
-        return _field(meta, key, path, warnings)
+        return _field(meta, key, where, warnings)
 
     return Article(
         id="a" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:7],
         title=text("title").strip(),
         outlet=text("outlet").strip() or text("source").strip() or guess_outlet(body),
-        date=parse_date(meta.get("date")),
+        date=_date_field(meta.get("date"), where, warnings),
         path=path,
         body=body,
         url=text("url"),
@@ -386,14 +417,41 @@ def guess_outlet(body: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+def _date_field(value: Any, where: str, warnings: list[str] | None) -> date | None:
+    """The article's day; one that cannot be read leaves it undated, with a warning."""
+    day = parse_date(value)
+    if day is not None or value is None or (isinstance(value, str) and not value.strip()):
+        return day
+    if warnings is not None:
+        if isinstance(value, str):
+            written = _plain(value)
+            written = written if len(written) <= 60 else written[:60] + "..."  # one short line
+            why = f"cannot read {written!r} as a day"
+        else:
+            why = f"expected a day, got {_JSON_KINDS.get(type(value), type(value).__name__)}"
+        warnings.append(f"{where}: date: {why} (YYYY-MM-DD, or as feeds write it: "
+                        "'Tue, 04 Mar 2025 10:00:00 +0000'); the article is taken as undated")
+    return None
+
+
 def parse_date(value: Any) -> date | None:
+    """A day written as ISO 8601 (2025-03-04, 2025-03-04T10:00:00Z: the day as written) or
+    as RFC 2822, as feeds write it (Tue, 04 Mar 2025 10:00:00 +0000: the day in UTC, as
+    feeds are read)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return datetime.fromisoformat(value.strip()[:10]).date()
-        except ValueError:
-            return None
-    return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return datetime.fromisoformat(value.strip()[:10]).date()
+    except ValueError:
+        pass
+    try:
+        written = email.utils.parsedate_to_datetime(value.strip())
+        if written.tzinfo is not None:  # "-0000" says the zone is unknown: as written
+            written = written.astimezone(timezone.utc)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return written.date()

@@ -130,6 +130,19 @@ def test_an_unreadable_edition_is_skipped_with_a_warning(tmp_path):
     assert listed[1].startswith("2024-03-05  2 articles, 6 items (6 new), ")
 
 
+def test_history_names_an_unreadable_editions_file_once(tmp_path):
+    """Was '2024-03-04  unreadable: <path>/2024-03-04/brief.json: not a readable brief
+    (malformed JSON ...)': the path inside the reason, the reason said twice."""
+    config = archived_config(tmp_path)
+    broken = tmp_path / "state" / "briefs" / "2024-03-04" / "brief.json"
+    broken.parent.mkdir(parents=True)
+    broken.write_text('{"title": "half a brief"')
+    proc = run_cli("history", "--config", str(config))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == ("2024-03-04  unreadable: malformed JSON at line 1: Expecting ',' "
+                           f"delimiter  {broken}\n")
+
+
 def test_without_state_dir_nothing_is_archived_or_marked(tmp_path):
     folder = write_articles(tmp_path / "d1", "2024-03-04", DAY1)
     proc = run_cli("build", "--config", str(DEFAULT_CONFIG), "--input", str(folder),

@@ -573,3 +573,48 @@ def test_a_value_of_the_wrong_kind_is_said_in_yamls_words(text, line):
     dictionary or instance of SummaryConfig', 'Tuple should have at least 1 item after
     validation', a pattern as a regular expression, 'None: Keys should be strings')."""
     assert errors_of(text) == line
+
+
+@pytest.mark.parametrize("args, name", [
+    (("build", "--date", "2023-02-30"), "--date"), (("diff", "2023-02-30", "2023-06-20"), "DATE1")])
+def test_a_date_of_the_right_shape_that_is_no_day_says_so(tmp_path, args, name):
+    """`--date 2023-02-30` said 'expected YYYY-MM-DD', which is how it is written."""
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"sources: [{{path: {SEEDS}}}]\nformats: [json]\nstate_dir: state\n"
+                      f"{SECTIONS}")
+    proc = run_cli(*args, "--config", str(config), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == f"briefgen: error: {name}: 2023-02-30: no such day\n"
+    assert not (tmp_path / "out").exists() and not (tmp_path / "state").exists()
+
+
+def test_a_date_that_cannot_be_read_is_said_and_one_as_feeds_write_it_is_read(tmp_path):
+    """`"date": "2023-13-45"` and the RFC 2822 date feeds write were both dropped without a
+    word, and JSON Lines records `[1]`, `null` and `{"text": 5}` too."""
+    talks = "The foreign minister met her counterpart for talks in Oslo on {}."
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.json").write_text(json.dumps({"text": talks.format("Monday"),
+                                               "date": "2023-13-45"}))
+    (inputs / "b.json").write_text(json.dumps({"text": talks.format("Tuesday"),
+                                               "date": "Tue, 04 Mar 2025 23:30:00 -0100"}))
+    (inputs / "c.jsonl").write_text("[1]\nnull\n" + json.dumps({"text": 5}) + "\n"
+                                    + json.dumps({"text": talks.format("Wednesday"),
+                                                  "date": "soon"}) + "\n")
+    proc = run_cli("build", "--input", str(inputs), "--out", str(tmp_path / "out"),
+                   "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    undated = "(YYYY-MM-DD, or as feeds write it: 'Tue, 04 Mar 2025 10:00:00 +0000'); " \
+              "the article is taken as undated"
+    assert [ln.replace(f"{inputs}/", "") for ln in proc.stderr.splitlines()] == [
+        f"briefgen: warning: a.json: date: cannot read '2023-13-45' as a day {undated}",
+        "briefgen: warning: c.jsonl:1: record skipped: expected an article (an object with "
+        "a 'text' field), got a list",
+        "briefgen: warning: c.jsonl:2: record skipped: expected an article (an object with "
+        "a 'text' field), got null",
+        "briefgen: warning: c.jsonl:3: record skipped: 'text': expected text, got a number",
+        f"briefgen: warning: c.jsonl:4: date: cannot read 'soon' as a day {undated}"]
+    # the feed's date is its day in UTC, as a feed's entry is read; the others are undated
+    brief = json.loads((tmp_path / "out" / "brief-2025-03-05.json").read_text())
+    assert {s["path"]: s["date"] for s in brief["sources"]} == {
+        "a.json": None, "b.json": "2025-03-05", "c.jsonl#3": None}

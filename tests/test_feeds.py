@@ -170,3 +170,24 @@ def test_a_failed_fetch_says_why_in_words_naming_the_address(tmp_path: Path, sit
     assert (f"briefgen: warning: {site.url}/gone: skipped: redirected to {site.url}/missing: "
             "HTTP 404") in warnings
     assert "Error" not in proc.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_a_feed_in_utf16_or_utf32_with_a_byte_order_mark_is_read(tmp_path: Path, site: Site,
+                                                                  encoding: str):
+    """Was 'feed skipped: not a well-formed RSS or Atom feed': a byte order mark names the
+    encoding of XML without a declaration of it."""
+    text = feed(site.url, ["/talks"]).decode().replace("The Courier", "Le Télégramme")
+    site.pages["/wide.xml"] = ("\ufeff" + text).encode(encoding)
+    site.pages["/half.xml"] = site.pages["/wide.xml"][:-1]  # UTF-16 or 32 is whole units
+    config = config_for(tmp_path, f"sources:\n  - feed: {site.url}/wide.xml\n"
+                                  f"  - feed: {site.url}/half.xml\n")
+    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
+                   "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
+    assert [(s["title"], s["outlet"]) for s in brief["sources"]] == \
+        [("Story 0", "Le Télégramme")]
+    name = encoding[:6].upper()
+    assert proc.stderr.splitlines() == [f"briefgen: warning: {site.url}/half.xml: feed skipped: "
+                                        f"not {name} as its byte order mark says"], proc.stderr
