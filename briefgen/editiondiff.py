@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .json_kinds import kind_name, kind_of
+
 _WORDS = re.compile(r"\w+")
 
 
@@ -38,21 +40,17 @@ def lines(data: object) -> list[Line]:
     return out
 
 
-_JSON_NAMES = {dict: "an object", list: "a list", str: "text", int: "a number",
-               float: "a number", bool: "true or false", type(None): "null"}
-
-
 def _part(container: object, key: str, kind: type, where: str) -> Any:
     """container[key], of the kind a brief has there."""
     if not isinstance(container, dict):
-        raise TypeError(f"{where or 'the top level'}: expected an object, got "
-                        f"{_JSON_NAMES.get(type(container), type(container).__name__)}")
+        raise TypeError(f"{where or 'the top level'}: expected an object, "
+                        f"got {kind_of(container)}")
     if key not in container:
         raise KeyError(f"{where}.{key}" if where else key)
     value = container[key]
     if not isinstance(value, kind):
-        raise TypeError(f"{where + '.' if where else ''}{key}: expected {_JSON_NAMES[kind]}, "
-                        f"got {_JSON_NAMES.get(type(value), type(value).__name__)}")
+        raise TypeError(f"{where + '.' if where else ''}{key}: expected {kind_name(kind)}, "
+                        f"got {kind_of(value)}")
     return value
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from .fsutil import is_dir, is_file
+from .json_kinds import kind_of
 from .model import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -332,22 +333,17 @@ def from_json(text: str, path: str, lines: bool,
         raise SkipFile("no record with a 'text' field")
 
 
-_JSON_KINDS = {type(None): "null", bool: "true or false", int: "a number", float: "a number",
-               str: "text", list: "a list", dict: "an object"}
-
-
 def _no_article(record: Any) -> str:
     """Why a JSON record is no article, in JSON's words."""
     if not isinstance(record, dict):
-        return f"expected an article (an object with a 'text' field), got " \
-               f"{_JSON_KINDS.get(type(record), type(record).__name__)}"
+        return f"expected an article (an object with a 'text' field), got {kind_of(record)}"
     key = next((k for k in ("text", "body", "content") if record.get(k) is not None), None)
     if key is None:
         return "no 'text' field"
     value = record[key]
     if isinstance(value, str):
         return f"'{key}' is empty"
-    return f"'{key}': expected text, got {_JSON_KINDS.get(type(value), type(value).__name__)}"
+    return f"'{key}': expected text, got {kind_of(value)}"
 
 
 def _json(text: str, where: bool = True) -> Any:
@@ -428,7 +424,7 @@ def _date_field(value: Any, where: str, warnings: list[str] | None) -> date | No
             written = written if len(written) <= 60 else written[:60] + "..."  # one short line
             why = f"cannot read {written!r} as a day"
         else:
-            why = f"expected a day, got {_JSON_KINDS.get(type(value), type(value).__name__)}"
+            why = f"expected a day, got {kind_of(value)}"
         warnings.append(f"{where}: date: {why} (YYYY-MM-DD, or as feeds write it: "
                         "'Tue, 04 Mar 2025 10:00:00 +0000'); the article is taken as undated")
     return None
