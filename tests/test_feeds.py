@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -121,13 +122,18 @@ def atom(entries: list[tuple[str, str]]) -> bytes:
             f"<updated>2025-03-04T08:00:00Z</updated>{items}</feed>").encode()
 
 
-def sources_read(tmp_path: Path, config: Path) -> set[str]:
-    """The addresses of the articles a build with this config read, none skipped."""
+def built(tmp_path: Path, config: Path) -> tuple[subprocess.CompletedProcess, dict]:
+    """A build with this config that succeeded, and the brief's JSON."""
     proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
                    "--format", "json")
     assert proc.returncode == 0, proc.stderr
+    return proc, json.loads(next((tmp_path / "out").glob("*.json")).read_text())
+
+
+def sources_read(tmp_path: Path, config: Path) -> set[str]:
+    """The addresses of the articles a build with this config read, none skipped."""
+    proc, brief = built(tmp_path, config)
     assert "skipped" not in proc.stderr
-    brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
     return {s["url"] for s in brief["sources"]}
 
 
@@ -182,10 +188,7 @@ def test_a_feed_in_utf16_or_utf32_with_a_byte_order_mark_is_read(tmp_path: Path,
     site.pages["/half.xml"] = site.pages["/wide.xml"][:-1]  # UTF-16 or 32 is whole units
     config = config_for(tmp_path, f"sources:\n  - feed: {site.url}/wide.xml\n"
                                   f"  - feed: {site.url}/half.xml\n")
-    proc = run_cli("build", "--config", str(config), "--out", str(tmp_path / "out"),
-                   "--format", "json")
-    assert proc.returncode == 0, proc.stderr
-    brief = json.loads(next((tmp_path / "out").glob("*.json")).read_text())
+    proc, brief = built(tmp_path, config)
     assert [(s["title"], s["outlet"]) for s in brief["sources"]] == \
         [("Story 0", "Le Télégramme")]
     name = encoding[:6].upper()
