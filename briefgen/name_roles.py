@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import re
 
-from .name_words import CAPITALS, HONORIFICS, LINKING, NOT_NAMES, TITLE_WORDS, bare_word
-from .regex_start import by_first_letter
+from .name_words import (
+    CAPITALS,
+    HONORIFICS,
+    LINKING,
+    NOT_NAMES,
+    TITLE_WORD,
+    TITLE_WORDS,
+    bare_word,
+)
 
 _TITLES = "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
 _TITLES_RE = rf"\b(?:{_TITLES})\b"
@@ -23,7 +30,7 @@ _ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{CAPITALS}][\w.’'-]*|the)\s
 # a place is tried against the few titles that start with its letter, not all of them (a
 # third of the time of the plain alternation).
 _ANY_TITLE = re.compile(
-    r"\b" + by_first_letter(sorted(re.escape(t) for t in TITLE_WORDS)) + r"\b", re.I)
+    r"\b" + TITLE_WORD + r"\b", re.I)
 # The same with case, for a stretch in ASCII read in lower case: there lowering changes no
 # match (the letters a case-blind pattern takes for others are not ASCII), and the
 # engine compares letters as they are (a quarter faster).

@@ -50,6 +50,9 @@ the a an and or but nor yet so when while as if with by for to of in on at from 
 that who which where whose his her its their our my your said says told than then also
 """)
 LINKING = by_first_letter(sorted(_LINKING_WORDS)) + r"\b"  # grouped: asked at every word
+# The title words as one pattern, grouped by first letter (a place is tried against the few
+# that start with its letter): where a title stands, or one opens a phrase
+TITLE_WORD = by_first_letter(sorted(map(re.escape, TITLE_WORDS)))
 HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady comrade eng eng. engineer")
 INSTITUTION_WORDS = word_set("""
 kremlin ministry department office agency council commission house embassy government cabinet

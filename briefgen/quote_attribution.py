@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .name_words import CAPITALS, LINKING, NAME_RUN, TITLE_WORDS
+from .name_words import CAPITALS, LINKING, NAME_RUN, TITLE_WORD
 from .regex_start import by_first_letter
 from .speaker_who import Who, read_who
 from .speakers import Names
@@ -54,14 +54,15 @@ _NAME_TAIL = (rf"(?:(?={_NAME_CHAR}{{0,70}}+(?!\.)){_NAME_CHAR}{{0,70}}?"
 # them a word that only links: not "when prime minister Roe"). It opens on a small letter,
 # so it is tried where a title word may stand: its first letter is looked at first.
 _SMALL_TITLE = (rf"(?<![\w’'-])(?:(?!{LINKING})[a-z][\w’'-]*\s){{0,2}}?"
-                rf"{by_first_letter(sorted(map(re.escape, TITLE_WORDS)))}\s(?=[{CAPITALS}])")
+                rf"{TITLE_WORD}\s(?=[{CAPITALS}])")
 _PHRASE = (r"(?:\b(?:he|she|He|She)\b|(?<![\w’'])(?:von|van|de|da|del|al|bin)\s(?:der\s|den\s)?"
            r"[A-Z][\w’'-]+|\b(?:the|a|an|The|A|An)\s(?:[^\s,;:!?“”\"]+\s){0,6}?"
            rf"[^\s,;:!?“”\"]+|(?:{_SMALL_TITLE})?(?<![\w’'])[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ]{_NAME_TAIL})")
 # "Jane Doe, the minister, said" / "The minister, Jane Doe, said": the name may be either side.
 # A clause on a pronoun is none: "Normally, he’d spend his weekends there, but ..." does not
 # make "Normally" someone.
-_NOT_PRONOUN = r"(?!(?:he|she|they|it|we|I|you)\b)"
+_PRONOUN = r"(?:he|she|they|it|we|I|you)\b"
+_NOT_PRONOUN = rf"(?!{_PRONOUN})"
 _APPOSITION = rf"(?:,\s(?P<ap>{_NOT_PRONOUN}[^,;“”\"]{{1,80}}),)?"
 # The apposition and the space after the phrase, as two alternatives rather than an
 # optional group before the space: tried in the same order, so the same matches, but at
@@ -95,7 +96,7 @@ SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
 # The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: " (not
 # "Normally, he ...": a pronoun after it makes the word before an opener)
 SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION},?\s+{_ADVERB}"
-                     r"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as|he|she|they|it|we|you)\b)[a-z]")
+                     rf"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as)\b){_NOT_PRONOUN}[a-z]")
 # Someone speaking in a sentence: "palace spokesman Jane Doe stressed", "said Jane Doe".
 SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
                     rf"|(?P<a>{_PHRASE}){_APPOSITION_SPACE}{_ADVERB}{_PERFECT}{_SPEECH}\b"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import cached_property
 from itertools import pairwise
 
 from .model import Article, Sentence
@@ -58,7 +59,7 @@ _NAMED_SUBJECT = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*\s(?:[a-z]\w*
 # so are those a later "he said" gives them: the pronoun is not passed to a person named earlier.
 _UNNAMED = re.compile(r"(?:a|an|one)\s", re.I)
 UNNAMED = "unnamed"
-_SOMEONE = Who("descriptor", "someone unnamed")
+_SOMEONE = Who(UNNAMED, "")
 
 
 class ArticleReader:
@@ -85,7 +86,6 @@ class ArticleReader:
         self.spoken: list[tuple[int, str, int, str]] = []  # (offset, speaker, paragraph, kind)
         self.quoted: list[tuple[int, int]] = []  # spans of quoted text, absolute offsets
         self.attributed: list[tuple[int, int]] = []  # those of them with a speaker
-        self.genders: dict[str, str] | None = None  # surname -> "he"/"she", read when asked
 
     def read(self) -> list[FoundQuote]:
         out: list[FoundQuote] = []
@@ -111,10 +111,9 @@ class ArticleReader:
                 speaker, kind = prev[1], prev[2]  # '"A," Doe said. "B."': B is Doe's too
             elif stands_alone(para, span):
                 speaker, kind = self._speaker_before(at, p)
-            if kind == UNNAMED:
-                self.spoken.append((at, "", p, kind))
-            if speaker:
+            if speaker or kind == UNNAMED:  # a later "he" is theirs, named or not
                 self.spoken.append((at, speaker, p, kind))
+            if speaker:
                 self.attributed.append((at, start + span.end))
                 text = self._printed(quote_text(para, span), start + span.open)
                 if text:
@@ -204,7 +203,7 @@ class ArticleReader:
             return self.names.canonical(who.text, self.article.id), "person"
         if who.kind == "institution":
             return who.text, "institution"
-        if who is _SOMEONE:
+        if who.kind == UNNAMED:
             return "", UNNAMED
         if who.kind == "descriptor":
             holders = self.names.holders_of(who.text, self.article.id)
@@ -250,11 +249,14 @@ class ArticleReader:
             sum(c for n, c in counts.items() if _same(n, people[i])), i))
         return self.names.canonical(people[best], self.article.id), "person"
 
+    @cached_property
+    def _genders(self) -> dict[str, str]:
+        """Surname -> "he"/"she", read when a pronoun is first resolved."""
+        return _genders_in(self.body)
+
     def _may_be(self, name: str, pronoun: str) -> bool:
         """Whether "he"/"she" may be the person: not when the article calls them otherwise."""
-        if self.genders is None:
-            self.genders = _genders(self.body)
-        said = self.genders.get(name.rsplit(None, 1)[-1]) if name and pronoun else None
+        said = self._genders.get(name.rsplit(None, 1)[-1]) if name and pronoun else None
         return said is None or said == pronoun.lower()
 
     def _speaker_in(self, start: int, end: int, p: int) -> tuple[str, str]:
@@ -363,11 +365,10 @@ class ArticleReader:
         if not who:
             return None
         speaker, kind = self._resolve(who, s.start, p)
-        if kind == UNNAMED:
-            self.spoken.append((s.start, "", p, kind))
+        if speaker or kind == UNNAMED:  # a later "he" is theirs, named or not
+            self.spoken.append((s.start, speaker, p, kind))
         if not speaker:
             return None
-        self.spoken.append((s.start, speaker, p, kind))
         text = text.strip().rstrip(",")
         return FoundQuote(text, speaker, self.article.id, reported, who.role, kind)
 
@@ -379,7 +380,7 @@ _CALLED = re.compile(
     r"|congresswoman|businesswoman))\.?\s+(?:[A-Z][\w’'-]*\.?\s+){0,2}(?P<name>[A-Z][\w’'-]+)")
 
 
-def _genders(body: str) -> dict[str, str]:
+def _genders_in(body: str) -> dict[str, str]:
     """Surname -> "he" or "she", where the article calls the person so, and only so."""
     seen: dict[str, set[str]] = {}
     for m in _CALLED.finditer(body):

@@ -26,7 +26,7 @@ from .speakers import Names
 
 @dataclass(frozen=True)
 class Who:
-    kind: str  # "person", "institution", "descriptor" or "pronoun"
+    kind: str  # "person", "institution", "descriptor", "pronoun" or "unnamed" (quote_reader)
     text: str
     role: str = ""  # a title given in the attribution itself ("palace spokesman")
 
