@@ -169,6 +169,7 @@ def init(name: str, force: bool, quiet: bool, verbose: bool) -> None:
 def history(config_path: str | None, quiet: bool, verbose: bool) -> None:
     """List the archived editions (state_dir/briefs/), oldest first."""
     from .archive import UnreadableEdition, edition_path, editions, load, require_root
+    from .json_kinds import kind_of
 
     cfg, config_path = discover.load(config_path)
     root = require_root(cfg, config_path)
@@ -182,7 +183,7 @@ def history(config_path: str | None, quiet: bool, verbose: bool) -> None:
             sources = data.get("sources")
             if not isinstance(sources, list):
                 raise UnreadableEdition(edition_path(root, day, "json"), "sources: expected "
-                                        f"a list, got {type(sources).__name__}")
+                                        f"a list, got {kind_of(sources)}")
         except UnreadableEdition as e:  # the file once, last, where the others name theirs
             click.echo(f"{day}  unreadable: {e.why}  {e.path}")
             continue
