@@ -91,15 +91,29 @@ class Seen:
 
 
 @dataclass(frozen=True)
+class Referent:
+    """The person a line's pronoun names: "He" is "Jane Doe"."""
+
+    pronoun: str  # as printed: "He", "she"
+    name: str
+
+    def to_dict(self) -> dict:
+        return {"pronoun": self.pronoun, "name": self.name}
+
+
+@dataclass(frozen=True)
 class Item:
     """One line of the brief: a source sentence and every article that says it."""
 
     text: str
     sources: tuple[str, ...]
     seen: Seen | None = None  # set only when the brief is compared with an archive
+    # whom the line's "He" or "She" names, as its article says before it (`referents`)
+    refers_to: Referent | None = None
 
     def to_dict(self) -> dict:
         return {"text": self.text, "sources": list(self.sources), "support": len(self.sources),
+                **({"refers_to": self.refers_to.to_dict()} if self.refers_to else {}),
                 **(self.seen.to_dict() if self.seen else {})}
 
 

@@ -23,6 +23,7 @@ from .language import in_latin_script
 from .model import Article, Brief, Quote, Sentence
 from .parallel import MIN_ITEMS, beside, map_ordered
 from .quotes import find_quotes
+from .referents import with_referents
 from .segment import sentence_spans, sentences_at
 from .select import select_items
 from .titles import with_title
@@ -82,6 +83,7 @@ def _build(config: Config, inputs: Sequence[str] | None, brief_date: date | None
                                               config.max_words)
         summary, section_items = with_support(corpus, sentences, order, summary,
                                               section_items)
+        summary, section_items = with_referents(articles, sentences, summary, section_items)
         step("finding quotes")
         quotes, discrepancies = quotes_found()
     brief = assemble_brief(config, articles, warnings, brief_date, corpus=corpus,

@@ -249,6 +249,12 @@ class ArticleReader:
             sum(c for n, c in counts.items() if _same(n, people[i])), i))
         return self.names.canonical(people[best], self.article.id), "person"
 
+    def person_meant(self, at: int, pronoun: str) -> str:
+        """The person "he"/"she" at `at` names, resolved as for an attribution, once the
+        article is `read`; "" if none is."""
+        name, kind = self._referent(at, self._paragraph_of(at), pronoun)
+        return name if kind == "person" else ""
+
     @cached_property
     def _genders(self) -> dict[str, str]:
         """Surname -> "he"/"she", read when a pronoun is first resolved."""
