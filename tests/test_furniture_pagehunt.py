@@ -1,6 +1,7 @@
-"""Page furniture in the shapes found on real news pages (US dailies and TV sites, a news
-magazine, an esports site, a re-publisher of long investigations), in invented words,
-and news sentences of the same shapes that must be kept word for word.
+"""Page furniture in the shapes found on real news pages (US dailies, local papers and TV sites,
+a business site re-publishing a blog, a news magazine, an esports site, a re-publisher of
+long investigations), in invented words, and news sentences of the same shapes that must be
+kept word for word.
 """
 
 import pytest
@@ -56,6 +57,34 @@ CASES = {
     "a sourcing note": (
         ["(Sourcing: much of this list came from the Drava Statistics Office)."],
         ["Sourcing of the turbines from Kestrania will begin in May."]),
+    "a prompt to like the outlet on a social site": (
+        ["Like us on Facebook", "Find us on Instagram and Threads"],
+        ["Like its neighbours on the coast, Sarno joined the scheme on Monday."]),
+    "a row of share buttons behind its label, Google among them": (
+        ["Share this: Share Facebook Twitter Google WhatsApp Email",
+         "Share: Facebook Google+ Email"],
+        ["Share prices on the Drava exchange fell on Monday, traders said."]),
+    "a note that the article appeared first elsewhere": (
+        ["This article originally appeared at Drava Weekly. Copyright 2024. Follow Drava Weekly "
+         "on Twitter.", "This story first appeared in The Pell Review."],
+        ["The story first appeared in a local paper in May, the ministry said.",
+         "Reports of the outbreak originally appeared on social media, officials said."]),
+    "a contributor's e-mail address": (
+        ["Correspondent Ana Ruiz may be reached at ana.ruiz@planet.com.",
+         "Ben Ode can be contacted at ben@planet.net"],
+        ["The hotline can be reached at 0800 123 456 from Monday, the ministry said."]),
+    "a compiler's credit behind dashes": (
+        ["-- Compiled by Ana Ruiz", "— Compiled by Ben Ode and Cara Lind"],
+        ["Compiled by the statistics office, the figures show a fall in exports."]),
+    "a chart's sources, names alone": (
+        ["SOURCE: Drava Statistics Office; IMF; WORLD BANK.",
+         "Sources: Pell Institute, Drava Census Bureau"],
+        ["Source: the ministry said the dam would reopen in May.",
+         "Sources: The Ministry of Finance said on Monday it would cut taxes."]),
+    "a pointer to the site's page": (
+        ["Visit the website for a complete list.", "See our site for more details"],
+        ["Visitors can check the website for updates, the ministry said.",
+         "Visit the website of the Drava Commission, the minister told farmers on Monday."]),
 }
 
 
