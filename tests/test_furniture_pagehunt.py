@@ -81,10 +81,17 @@ CASES = {
          "Sources: Pell Institute, Drava Census Bureau"],
         ["Source: the ministry said the dam would reopen in May.",
          "Sources: The Ministry of Finance said on Monday it would cut taxes."]),
+    "other stories' headlines run into their label": (
+        ["More Related to this Story Dam talks stall in Pell Ministers meet in Sarno Floods close "
+         "the border road"],
+        ["Related to this story, the ministry said, was a second inquiry into the dam's costs."]),
     "a pointer to the site's page": (
         ["Visit the website for a complete list.", "See our site for more details"],
         ["Visitors can check the website for updates, the ministry said.",
          "Visit the website of the Drava Commission, the minister told farmers on Monday."]),
+    "a link to another story in brackets": (
+        ["(Talks in Pell: what we know so far)", "(Drava dam: a timeline)"],
+        ["(The vote was postponed until May.)", "(Officials later said the figure was 12.)"]),
 }
 
 
@@ -98,6 +105,17 @@ def test_a_credit_after_the_last_sentence_is_cut_and_the_sentence_kept():
     credit = ("Planet's Ana Ruiz, Ben Ode, Cara M. Lind, Dov Mik, Eli Noor, Fay Quist and "
               "Gil Sato contributed to this report")
     assert clean_text(f"{LEAD}\n\n{last} {credit}") == f"{LEAD}\n\n{last}"
+
+
+@pytest.mark.parametrize("credit", ["Ana Ruiz/AGENCY", "Ana Ruiz / PLANET PHOTO"])
+def test_a_photo_credit_glued_to_the_leads_first_word_is_cut(credit: str):
+    assert clean_text(f"{credit}{LEAD}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
+
+
+@pytest.mark.parametrize("lead", ["UN/OSCE monitors arrived in Sarno on Monday.",
+                                  "Valdoria/Kestrania border talks resumed on Monday."])
+def test_a_lead_opening_on_names_split_by_a_slash_is_kept(lead: str):
+    assert clean_text(f"{lead}\n\n{NEXT}") == f"{lead}\n\n{NEXT}"
 
 
 OTHER_STORIES = ["The Struggle to Keep the Drava Dam Running", "Is Coffee Before Noon Bad for You?",
