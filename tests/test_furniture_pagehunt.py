@@ -1,6 +1,7 @@
-"""Page furniture in the shapes found on real news pages (US dailies and TV sites, a news
-magazine, an esports site, a re-publisher of long investigations), in invented words,
-and news sentences of the same shapes that must be kept word for word.
+"""Page furniture in the shapes found on real news pages (US dailies, local papers and TV sites,
+a business site re-publishing a blog, a news magazine, an esports site, a re-publisher of
+long investigations), in invented words, and news sentences of the same shapes that must be
+kept word for word.
 """
 
 import pytest
@@ -56,6 +57,41 @@ CASES = {
     "a sourcing note": (
         ["(Sourcing: much of this list came from the Drava Statistics Office)."],
         ["Sourcing of the turbines from Kestrania will begin in May."]),
+    "a prompt to like the outlet on a social site": (
+        ["Like us on Facebook", "Find us on Instagram and Threads"],
+        ["Like its neighbours on the coast, Sarno joined the scheme on Monday."]),
+    "a row of share buttons behind its label, Google among them": (
+        ["Share this: Share Facebook Twitter Google WhatsApp Email",
+         "Share: Facebook Google+ Email"],
+        ["Share prices on the Drava exchange fell on Monday, traders said."]),
+    "a note that the article appeared first elsewhere": (
+        ["This article originally appeared at Drava Weekly. Copyright 2024. Follow Drava Weekly "
+         "on Twitter.", "This story first appeared in The Pell Review."],
+        ["The story first appeared in a local paper in May, the ministry said.",
+         "Reports of the outbreak originally appeared on social media, officials said."]),
+    "a contributor's e-mail address": (
+        ["Correspondent Ana Ruiz may be reached at ana.ruiz@planet.com.",
+         "Ben Ode can be contacted at ben@planet.net"],
+        ["The hotline can be reached at 0800 123 456 from Monday, the ministry said."]),
+    "a compiler's credit behind dashes": (
+        ["-- Compiled by Ana Ruiz", "— Compiled by Ben Ode and Cara Lind"],
+        ["Compiled by the statistics office, the figures show a fall in exports."]),
+    "a chart's sources, names alone": (
+        ["SOURCE: Drava Statistics Office; IMF; WORLD BANK.",
+         "Sources: Pell Institute, Drava Census Bureau"],
+        ["Source: the ministry said the dam would reopen in May.",
+         "Sources: The Ministry of Finance said on Monday it would cut taxes."]),
+    "other stories' headlines run into their label": (
+        ["More Related to this Story Dam talks stall in Pell Ministers meet in Sarno Floods close "
+         "the border road"],
+        ["Related to this story, the ministry said, was a second inquiry into the dam's costs."]),
+    "a pointer to the site's page": (
+        ["Visit the website for a complete list.", "See our site for more details"],
+        ["Visitors can check the website for updates, the ministry said.",
+         "Visit the website of the Drava Commission, the minister told farmers on Monday."]),
+    "a link to another story in brackets": (
+        ["(Talks in Pell: what we know so far)", "(Drava dam: a timeline)"],
+        ["(The vote was postponed until May.)", "(Officials later said the figure was 12.)"]),
 }
 
 
@@ -69,6 +105,17 @@ def test_a_credit_after_the_last_sentence_is_cut_and_the_sentence_kept():
     credit = ("Planet's Ana Ruiz, Ben Ode, Cara M. Lind, Dov Mik, Eli Noor, Fay Quist and "
               "Gil Sato contributed to this report")
     assert clean_text(f"{LEAD}\n\n{last} {credit}") == f"{LEAD}\n\n{last}"
+
+
+@pytest.mark.parametrize("credit", ["Ana Ruiz/AGENCY", "Ana Ruiz / PLANET PHOTO"])
+def test_a_photo_credit_glued_to_the_leads_first_word_is_cut(credit: str):
+    assert clean_text(f"{credit}{LEAD}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
+
+
+@pytest.mark.parametrize("lead", ["UN/OSCE monitors arrived in Sarno on Monday.",
+                                  "Valdoria/Kestrania border talks resumed on Monday."])
+def test_a_lead_opening_on_names_split_by_a_slash_is_kept(lead: str):
+    assert clean_text(f"{lead}\n\n{NEXT}") == f"{lead}\n\n{NEXT}"
 
 
 OTHER_STORIES = ["The Struggle to Keep the Drava Dam Running", "Is Coffee Before Noon Bad for You?",
