@@ -845,3 +845,12 @@ def test_an_engineers_honorific_is_no_part_of_the_speakers_name():
             "minister.\n\nBakri said in a statement that the meeting reviewed the dam's release "
             "schedule.\n\n“We are keeping our word,” Eng. Bakri told reporters.")
     assert {q.speaker for q in quotes_of(body)} == {"Samir Bakri"}
+
+
+def test_a_quote_opening_on_it_with_an_adverb_before_its_adjective_is_kept():
+    # "It's certainly hard to argue that": the "it" is no one to resolve
+    body = ("“It's certainly hard to argue that the shift is anything but a problem for the "
+            "party,” said Tom Bonier of the National Committee.")
+    assert [q.speaker for q in quotes_of(body)] == ["Tom Bonier"]
+    body = "“It's hardly a problem for the party,” said Tom Bonier of the National Committee."
+    assert quotes_of(body) == []
