@@ -854,3 +854,17 @@ def test_a_quote_opening_on_it_with_an_adverb_before_its_adjective_is_kept():
     assert [q.speaker for q in quotes_of(body)] == ["Tom Bonier"]
     body = "“It's hardly a problem for the party,” said Tom Bonier of the National Committee."
     assert quotes_of(body) == []
+
+
+
+def test_a_name_opening_a_sentence_before_a_descriptor_in_apposition_is_its_subject():
+    # "Name, the grandson of ..., spoke ... and said of X:" is Name speaking, not an opener
+    # before the subject "the grandson of ..."
+    body = ("Viktor Halloran, the grandson of the founder and a party member, spoke on "
+            "Friday's call and said of his grandfather: “What he created then was a tremendous "
+            "legacy for this country.”")
+    assert [q.speaker for q in quotes_of(body)] == ["Viktor Halloran"]
+    # an opening phrase before the subject is still one
+    body = ("On the fund, the minister then said: “Every pensioner will be paid in full.”\n\n"
+            "Finance Minister Jane Doe spoke on Friday.")
+    assert [q.speaker for q in quotes_of(body)] == ["Jane Doe"]
