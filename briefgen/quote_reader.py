@@ -199,7 +199,7 @@ class ArticleReader:
         """(speaker, kind) for an attribution: a person's full name, an institution, the person
         a descriptor names in this article (else the descriptor), or whom "he" refers to."""
         if who.kind == "person":
-            return self.names.canonical(who.text, self.article.id), "person"
+            return self.names.canonical(who.text, self.article.id, at), "person"
         if who.kind == "institution":
             return who.text, "institution"
         if who.kind == UNNAMED:

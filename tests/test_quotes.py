@@ -847,14 +847,19 @@ def test_an_engineers_honorific_is_no_part_of_the_speakers_name():
     assert {q.speaker for q in quotes_of(body)} == {"Samir Bakri"}
 
 
-def test_a_quote_opening_on_it_with_an_adverb_before_its_adjective_is_kept():
-    # "It's certainly hard to argue that": the "it" is no one to resolve
-    body = ("“It's certainly hard to argue that the shift is anything but a problem for the "
-            "party,” said Tom Bonier of the National Committee.")
-    assert [q.speaker for q in quotes_of(body)] == ["Tom Bonier"]
-    body = "“It's hardly a problem for the party,” said Tom Bonier of the National Committee."
-    assert quotes_of(body) == []
-
+def test_a_surname_two_people_share_is_the_one_named_last_before_it():
+    # "Halloran" alone, after Viktor Halloran is introduced, is not the titled Mira Halloran
+    # named paragraphs up, whose title would otherwise make her the fuller form
+    body = ("The treaty was signed in 1935 by President Mira Halloran.\n\n"
+            "Viktor Halloran, her grandson and a party member, spoke on the call on Friday.\n\n"
+            "Halloran, who served as a commissioner for ten years, rejected the claims.\n\n"
+            "“There is a lot of scare talk out there about the fund,” he said.")
+    assert [(q.speaker, q.role) for q in quotes_of(body)] == [("Viktor Halloran", "")]
+    # a sentence opening on "Though" does not make "Though Halloran" a second person
+    body = ("Viktor Halloran chaired the committee.\n\n"
+            "Though Halloran said he recognized that “the fund is legally bound to pay every "
+            "pensioner in full,” he did not say when.")
+    assert {q.speaker for q in quotes_of(body)} == {"Viktor Halloran"}
 
 
 def test_a_name_opening_a_sentence_before_a_descriptor_in_apposition_is_its_subject():
@@ -868,3 +873,12 @@ def test_a_name_opening_a_sentence_before_a_descriptor_in_apposition_is_its_subj
     body = ("On the fund, the minister then said: “Every pensioner will be paid in full.”\n\n"
             "Finance Minister Jane Doe spoke on Friday.")
     assert [q.speaker for q in quotes_of(body)] == ["Jane Doe"]
+
+
+def test_a_quote_opening_on_it_with_an_adverb_before_its_adjective_is_kept():
+    # "It's certainly hard to argue that": the "it" is no one to resolve
+    body = ("“It's certainly hard to argue that the shift is anything but a problem for the "
+            "party,” said Tom Bonier of the National Committee.")
+    assert [q.speaker for q in quotes_of(body)] == ["Tom Bonier"]
+    body = "“It's hardly a problem for the party,” said Tom Bonier of the National Committee."
+    assert quotes_of(body) == []
