@@ -882,3 +882,12 @@ def test_a_quote_opening_on_it_with_an_adverb_before_its_adjective_is_kept():
     assert [q.speaker for q in quotes_of(body)] == ["Tom Bonier"]
     body = "“It's hardly a problem for the party,” said Tom Bonier of the National Committee."
     assert quotes_of(body) == []
+
+
+def test_a_coach_or_manager_before_the_name_is_the_speakers_role():
+    # sport news titles people so: "Alabama coach Nick Saban", "United manager Sam Roe"
+    body = ("Alabama coach Nick Saban compared agents to pimps at the media days.\n\n"
+            "“I don't think it's anything but greed that's creating it,” Saban said.\n\n"
+            "United manager Sam Roe disagreed. “The agents are not the problem here,” Roe said.")
+    assert {q.speaker: q.role for q in quotes_of(body)} == {
+        "Nick Saban": "Alabama coach", "Sam Roe": "United manager"}
