@@ -20,7 +20,8 @@ _VERB_WORDS = [
     "underlined", "underscored", "reiterated", "recalled", "observed", "commented",
     "acknowledged", "admitted", "conceded", "confirmed", "vowed", "pledged", "promised",
     "predicted", "cautioned", "complained", "countered", "maintained", "concluded", "quipped",
-    "joked", "tweeted", "posted",
+    "joked", "tweeted", "posted", "writes", "explains", "recalls", "admits", "insists", "warns",
+    "argues", "notes",
     *(rf"{be} quoted(?: by [^,.;“”\"]{{1,60}}?)? as (?:saying|telling)" for be in ("is", "was")),
     "pointed out"]
 # Each list of words is grouped by first letter (by_first_letter): an attribution's verb is

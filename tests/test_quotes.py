@@ -891,3 +891,15 @@ def test_a_coach_or_manager_before_the_name_is_the_speakers_role():
             "United manager Sam Roe disagreed. “The agents are not the problem here,” Roe said.")
     assert {q.speaker: q.role for q in quotes_of(body)} == {
         "Nick Saban": "Alabama coach", "Sam Roe": "United manager"}
+
+
+def test_a_feature_s_present_tense_speech_verbs_attribute():
+    # features write "she writes", "Doe explains", "writes Jane Doe" as news writes "said"
+    body = ("Olivia Marsh grew up in a military family.\n\n"
+            "“Almost every month I would join a new clique,” she writes in her book.\n\n"
+            "“The models have the climate sensitivity about right,” writes Michael Oppenheimer.\n\n"
+            "“We have to start with the families who lost the most,” Marsh explains.")
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "Almost every month I would join a new clique": "Olivia Marsh",
+        "The models have the climate sensitivity about right": "Michael Oppenheimer",
+        "We have to start with the families who lost the most": "Olivia Marsh"}
