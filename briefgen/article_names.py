@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .name_roles import role_after, role_before
-from .name_words import TITLE_WORDS, bare_word, contains, is_title, word_set
+from .name_words import OPENING_WORDS, TITLE_WORDS, bare_word, contains, is_title, word_set
 
 # Titles that name whoever leads a country: "the Ruritanian leader" is its president.
 _LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
+_OPENERS = frozenset(OPENING_WORDS)
 # "The secretary said", with three secretaries in the article: the one it is about, named
 # at least this many times as often as each other
 SALIENCE = 2
@@ -40,6 +41,7 @@ class ArticleNames:
     counts: Counter = field(default_factory=Counter)
     _full: dict[str, str] = field(default_factory=dict)
     _holders: dict[str, list[str]] = field(default_factory=dict)
+    _sharing: dict[str, set[str]] = field(default_factory=dict)
     _by_word: dict[str, list[str]] | None = None
     _all_read: bool = False
 
@@ -87,6 +89,30 @@ class ArticleNames:
                 n in titled or self.counts[n] > 1, len(n.split()), self.counts[n])) \
                 if forms else name
         return self._full[name]
+
+    def full_at(self, name: str, at: int, plain: set[str]) -> str:
+        """The fullest form of a name at a place in the article. Where it names several
+        people by it ("Roosevelt": Franklin Roosevelt, James Roosevelt Jr.), the one named in
+        full last before that place, as a writer reusing the shared name means. A form whose
+        first word opens sentences or the day writes it in small letters (`plain`) is no one:
+        "Though Roosevelt said"."""
+        people = self._people_sharing(name, plain)
+        if len(people) > 1:
+            for m in reversed(self.mentions):
+                if m.end <= at and m.name in people:
+                    return self.full(m.name)
+        return self.full(name)
+
+    def _people_sharing(self, name: str, plain: set[str]) -> set[str]:
+        """The longer forms of a one-word name, when they name different people (their first
+        words differ: "Franklin Roosevelt", "James Roosevelt Jr."); else none."""
+        if name not in self._sharing:
+            forms = [n for n in self.forms_of(name) if len(n.split()) > 1
+                     and n.split()[0] not in _OPENERS and n.split()[0].lower() not in plain] \
+                if len(name.split()) == 1 else []
+            firsts = {n.split()[0].lower() for n in forms}
+            self._sharing[name] = set(forms) if len(firsts) > 1 else set()
+        return self._sharing[name]
 
     def role_of(self, name: str) -> str:
         """The title this article attaches to this person's own name: the one it gives most

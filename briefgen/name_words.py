@@ -41,7 +41,7 @@ chair commissioner adviser advisor dean professor mayor leader diplomat official
 head king queen prince princess speaker representative deputy counsellor counselor coordinator
 expert economist researcher scholar emir sheikh sultan commander marshal admiral lieutenant
 captain colonel judge lawmaker congressman congresswoman founder executive officer consul
-negotiator aide strategist president-elect
+negotiator aide strategist president-elect coach manager
 """)
 # Words that only link, never part of a title in small letters before a name: "said
 # opposition leader Dana Krell" gives her the title "opposition leader", not "said ...".
@@ -66,6 +66,10 @@ command pentagon bureau mission
 DOCUMENTS = word_set("statement communique communiqué readout report article declaration "
                      "document release transcript letter text")
 PLACE_ACRONYMS = word_set("US U.S. USA UK UAE DPRK PRC ROK")
+# Words that open a sentence before its subject, never a name's first word ("Though Doe said")
+OPENING_WORDS = ("While", "But", "And", "As", "When", "If", "After", "However", "Meanwhile", "So",
+                 "Yet", "Then", "Also", "Though", "Although", "Because", "Once", "Indeed", "Still",
+                 "Even")
 NOT_NAMES = word_set("""
 The A An This That These Those It They We I You He She His Her Its Their Our But And Or In On At
 For As After Before While When If According Both Officials Meanwhile However Earlier Later Since

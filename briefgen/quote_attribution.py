@@ -20,7 +20,8 @@ _VERB_WORDS = [
     "underlined", "underscored", "reiterated", "recalled", "observed", "commented",
     "acknowledged", "admitted", "conceded", "confirmed", "vowed", "pledged", "promised",
     "predicted", "cautioned", "complained", "countered", "maintained", "concluded", "quipped",
-    "joked", "tweeted", "posted",
+    "joked", "tweeted", "posted", "writes", "explains", "recalls", "admits", "insists", "warns",
+    "argues", "notes",
     *(rf"{be} quoted(?: by [^,.;“”\"]{{1,60}}?)? as (?:saying|telling)" for be in ("is", "was")),
     "pointed out"]
 # Each list of words is grouped by first letter (by_first_letter): an attribution's verb is
@@ -95,7 +96,7 @@ QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$"
 SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
 # The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: " (not
 # "Normally, he ...": a pronoun after it makes the word before an opener)
-SUBJECT = re.compile(rf"(?:[^,“”\"]{{1,80}},\s)?(?P<a>{_PHRASE}){_APPOSITION},?\s+{_ADVERB}"
+SUBJECT = re.compile(rf"(?:(?P<op>[^,“”\"]{{1,80}}),\s)?(?P<a>{_PHRASE}){_APPOSITION},?\s+{_ADVERB}"
                      rf"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as)\b){_NOT_PRONOUN}[a-z]")
 # Someone speaking in a sentence: "palace spokesman Jane Doe stressed", "said Jane Doe".
 SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"
@@ -159,6 +160,22 @@ def last_reporting_word(text: str) -> int:
     for m in _NON_WORD_REPORTING_WORD.finditer(" " + text):
         last = m.start()
     return last
+
+
+def subject_of(text: str, names: Names) -> Who | None:
+    """Who a sentence opens on (SUBJECT). A person's name read as its opening phrase, with a
+    descriptor as the subject, is the subject with that descriptor in apposition: "Jane Doe,
+    the grandson of the founder, spoke on the call and said" is Doe speaking."""
+    m = SUBJECT.match(text)
+    if not m:
+        return None
+    who = who_of(m, names)
+    opener = m.group("op")
+    if opener and (who is None or who.kind == "descriptor"):
+        named = read_who(opener, names)
+        if named and named.kind == "person" and named.text == opener:
+            return named
+    return who
 
 
 def who_of(m: re.Match, names: Names) -> Who | None:

@@ -25,13 +25,13 @@ from .quote_attribution import (
     REPORTED_CLAUSE,
     SAID_AFTER_COMMA,
     SAYING,
-    SUBJECT,
     TRAILING_SOURCE,
     UNMARKED,
     clause_starts,
     last_reporting_word,
     speakers_before,
     speakers_in,
+    subject_of,
     who_of,
 )
 from .quote_found import CUT, FoundQuote
@@ -177,8 +177,7 @@ class ArticleReader:
 
     def _subject(self, lead: str) -> Who | None:
         """The person a sentence opens on ("Doe then shook his hand and said:")."""
-        m = SUBJECT.match(lead)
-        who = who_of(m, self.names) if m else None
+        who = subject_of(lead, self.names)
         return who if who and who.kind in ("person", "pronoun", "descriptor") else None
 
     def _speaker_before(self, at: int, p: int) -> tuple[str, str]:
@@ -200,7 +199,7 @@ class ArticleReader:
         """(speaker, kind) for an attribution: a person's full name, an institution, the person
         a descriptor names in this article (else the descriptor), or whom "he" refers to."""
         if who.kind == "person":
-            return self.names.canonical(who.text, self.article.id), "person"
+            return self.names.canonical(who.text, self.article.id, at), "person"
         if who.kind == "institution":
             return who.text, "institution"
         if who.kind == UNNAMED:
@@ -278,8 +277,7 @@ class ArticleReader:
         for m in sorted(longest.values(), key=lambda m: -m.end()):
             who = who_of(m, self.names)
             if not who and re.search(r"\band\s$", text[:m.end()].rsplit(None, 1)[0] + " "):
-                subject = SUBJECT.match(text)  # "Doe welcomed the guests and said ..."
-                who = who_of(subject, self.names) if subject else None
+                who = subject_of(text, self.names)  # "Doe welcomed the guests and said ..."
             if who and who.kind != "pronoun":
                 speaker = self._resolve(who, start + m.start(), p)
                 if speaker[0]:

@@ -46,9 +46,11 @@ _PRONOUN_LED = re.compile(
     r"|have|are|were|means|does|did|may|might|must|should|shows|makes|seems|gives|not"
     r"|only|also|too)\b)|(?:It|This|That)$)", re.I)
 # "It is essential to", "It was interesting to hear that": nothing to resolve.
+# (its adverb may be any in -ly: "It's certainly hard to argue that")
 _EXPLETIVE = re.compile(r"It(?:’s|'s|\sis|\swas|\swill\sbe|\swould\sbe)\s(?:(?:very|so|also|more"
-                        r"|most|really|quite|extremely|too|not|absolutely|now)\s)?(?!about|in\b|on\b"
-                        r"|at\b|of\b|with\b|from\b|up\b|out\b|not\b)[a-z]+\s(?:that|to|for)\b")
+                        r"|most|really|quite|extremely|too|not|absolutely|now|[a-z]+ly)\s)?"
+                        r"(?!about|in\b|on\b|at\b|of\b|with\b|from\b|up\b|out\b|not\b)"
+                        r"[a-z]+\s(?:that|to|for)\b")
 # A reported clause may open on the speaker ("Doe said he would ..."), not on anything else.
 _REPORTED_PRONOUN = re.compile(
     r"(?!it\s(?:is|was|would\sbe|will\sbe)\s(?:\w+\s)?\w+\s(?:to|that)\b)"

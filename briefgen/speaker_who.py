@@ -13,6 +13,7 @@ from .name_words import (
     HONORIFICS,
     INSTITUTION_WORDS,
     NAME_RUNS,
+    OPENING_WORDS,
     PARTICLES,
     PLACE_ACRONYMS,
     POSSESSIVE,
@@ -36,8 +37,7 @@ _SPEAKING_BODIES = word_set("source side delegation")
 # Institution words too vague to name a speaker alone: "the press said", "the side said".
 _VAGUE_BODIES = word_set("press news media side group service mission union house")
 _BRACKETED_END = re.compile(r"\s*\([^)]{1,40}\)$")  # "Jane Doe (RTV)"
-_OPENING_WORDS = re.compile(r"(?:(?:While|But|And|As|When|If|After|However|Meanwhile|So|Yet"
-                            r"|Then|Also|Though|Although|Because|Once|Indeed|Still|Even)\s+)+")
+_OPENING_WORDS = re.compile(rf"(?:(?:{'|'.join(OPENING_WORDS)})\s+)+")
 _DETERMINER = re.compile(r"(?:the|a|an)\s+", re.I)
 _OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])")
 

@@ -195,8 +195,14 @@ class Names:
         named = self.article(article_id).counts
         return [n for n in day if any(contains(n, m) for m in named)] if len(day) == 1 else []
 
-    def canonical(self, name: str, article_id: str) -> str:
-        """A name's fullest form: as its own article writes it, else as the day does."""
+    def canonical(self, name: str, article_id: str, at: int = -1) -> str:
+        """A name's fullest form: as its own article writes it, else as the day does. Given
+        where in the article it stands (`at`), a name the article gives several people is
+        the one it named last before there (ArticleNames.full_at)."""
+        if at >= 0:
+            own = self.article(article_id).full_at(name, at, self.lowercase)
+            if own != self.article(article_id).full(name):
+                return own
         key = (name, article_id)
         if key not in self._canonical:
             own = self.article(article_id).full(name)
