@@ -95,8 +95,10 @@ _VERB_ENDS = re.compile(by_first_letter(_VERB_WORDS) + _AT_END)
 QUOTED_AS = re.compile(rf"quoted\s(?P<a>him|her|{_PHRASE})\sas\ssaying[,:]?\s*$")
 SAYING = re.compile(r"(?:,\s*|\band\s)(?:saying|adding)[,:]?\s*$")
 # The subject a sentence opens on, after an opening phrase: "On trade, Doe then said: " (not
-# "Normally, he ...": a pronoun after it makes the word before an opener)
-SUBJECT = re.compile(rf"(?:(?P<op>[^,“”\"]{{1,80}}),\s)?(?P<a>{_PHRASE}){_APPOSITION},?\s+{_ADVERB}"
+# "Normally, he ...": a pronoun after it makes the word before an opener). A title right
+# after it is no verb: "The Russian leader stressed ..." is the leader, not "The Russian".
+SUBJECT = re.compile(rf"(?:(?P<op>[^,“”\"]{{1,80}}),\s)?(?P<a>{_PHRASE}){_APPOSITION}"
+                     rf"(?:,\s+|\s+(?!{TITLE_WORD}\b)){_ADVERB}"
                      rf"(?!(?:of|the|and|or|in|on|at|for|to|with|from|by|as)\b){_NOT_PRONOUN}[a-z]")
 # Someone speaking in a sentence: "palace spokesman Jane Doe stressed", "said Jane Doe".
 SPEAKS = re.compile(rf"\b[Aa]ccording to (?P<c>{_PHRASE}),"

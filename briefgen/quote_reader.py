@@ -58,6 +58,9 @@ _NAMED_SUBJECT = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*\s(?:[a-z]\w*
 # Someone who speaks unnamed: '"...," says a doctor from Pell'. Their words are left out, and
 # so are those a later "he said" gives them: the pronoun is not passed to a person named earlier.
 _UNNAMED = re.compile(r"(?:a|an|one)\s", re.I)
+# "“...,” he added": whoever spoke before goes on, not the person the sentence before is about
+# ("Governor Doe also accompanied him. “...,” he added" is his words, not hers)
+_GOES_ON = re.compile(r"(?:he|she)\s+(?:added|adds|continued|went\s+on)\b", re.I)
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
 
@@ -218,19 +221,23 @@ class ArticleReader:
         sentence or the three before (a statement attributed there, or someone speaking
         there), or the person the sentence right before opens on ("Roe struck a more upbeat
         tone. “...,” she said": that sentence sets up the speaker, not the one before it);
-        else the last speaker of the previous two paragraphs; else the person of those
+        else the last speaker of the previous two paragraphs (first when "he added" goes on
+        from whoever spoke there, whoever the sentence before opens on); else the person of those
         sentences the article names most often. "she" is never a person the article calls
         "Mr" ("spokesman", "King"), nor "he" one it calls "Ms"."""
         window = self.sentences[:bisect_left(self.starts, at)][-4:]
         window = [s for s in window if self._paragraph_of(s.start) >= p - 2]
         before = True  # no sentence that ends before `at` looked at yet
+        own = self._sentence_at(at)  # whose attribution, "he added" or not, follows `at`
+        goes_on = own and _GOES_ON.search(self.body, at, own.end) and any(
+            pos < at and para >= p - 2 for pos, _, para, _ in self.spoken)
         for s in reversed(window):
             speaker = self._speaker_in(s.start, min(s.end, at), p)
             if (speaker[0] and self._may_be(speaker[0], pronoun)) or speaker[1] == UNNAMED:
                 return speaker  # (the unnamed speaker's words are left out)
             if before and s.end <= at:
                 before = False
-                subject = self._subject(self._unquoted(s.start, s.end))
+                subject = None if goes_on else self._subject(self._unquoted(s.start, s.end))
                 if subject and subject.kind == "person":
                     resolved = self._resolve(subject, s.start, p)
                     if self._may_be(resolved[0], pronoun):

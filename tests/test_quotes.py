@@ -903,3 +903,23 @@ def test_a_feature_s_present_tense_speech_verbs_attribute():
         "Almost every month I would join a new clique": "Olivia Marsh",
         "The models have the climate sensitivity about right": "Michael Oppenheimer",
         "We have to start with the families who lost the most": "Olivia Marsh"}
+
+
+def test_the_leader_a_sentence_opens_on_is_the_person_so_titled():
+    # "The Russian leader highlighted ...": the leader speaks, not a person named "Russian"
+    body = ("Russian President Sam Roe met the Turkish president in Sochi on Monday.\n\n"
+            "The Russian leader highlighted that the two countries now trade in their own "
+            "currencies.\n\n"
+            "“There is a growing trend toward the use of our own currencies,” he said.")
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "There is a growing trend toward the use of our own currencies": "Sam Roe"}
+
+
+def test_he_added_goes_on_from_the_last_speaker_not_the_person_just_named():
+    # "Governor Doe also came. “...,” he added": the words of the man who spoke before
+    body = ("“We are very glad of the progress on trade,” Kesh President Sam Roe said.\n\n"
+            "Central Bank Governor Jane Doe also accompanied him on the visit. “The meeting of "
+            "our central bank governors is important,” he added.")
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "We are very glad of the progress on trade": "Sam Roe",
+        "The meeting of our central bank governors is important": "Sam Roe"}
