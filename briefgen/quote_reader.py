@@ -228,16 +228,14 @@ class ArticleReader:
         window = self.sentences[:bisect_left(self.starts, at)][-4:]
         window = [s for s in window if self._paragraph_of(s.start) >= p - 2]
         before = True  # no sentence that ends before `at` looked at yet
-        own = self._sentence_at(at)  # whose attribution, "he added" or not, follows `at`
-        goes_on = own and _GOES_ON.search(self.body, at, own.end) and any(
-            pos < at and para >= p - 2 for pos, _, para, _ in self.spoken)
         for s in reversed(window):
             speaker = self._speaker_in(s.start, min(s.end, at), p)
             if (speaker[0] and self._may_be(speaker[0], pronoun)) or speaker[1] == UNNAMED:
                 return speaker  # (the unnamed speaker's words are left out)
             if before and s.end <= at:
                 before = False
-                subject = None if goes_on else self._subject(self._unquoted(s.start, s.end))
+                subject = None if self._goes_on(at, p) \
+                    else self._subject(self._unquoted(s.start, s.end))
                 if subject and subject.kind == "person":
                     resolved = self._resolve(subject, s.start, p)
                     if self._may_be(resolved[0], pronoun):
@@ -254,6 +252,13 @@ class ArticleReader:
         best = max(range(len(people)), key=lambda i: (
             sum(c for n, c in counts.items() if _same(n, people[i])), i))
         return self.names.canonical(people[best], self.article.id), "person"
+
+    def _goes_on(self, at: int, p: int) -> bool:
+        """Whether the attribution of `at`'s sentence goes on from someone who spoke in the
+        paragraphs before ("“...,” he added")."""
+        own = self._sentence_at(at)
+        return bool(own and _GOES_ON.search(self.body, at, own.end) and any(
+            pos < at and para >= p - 2 for pos, _, para, _ in self.spoken))
 
     def person_meant(self, at: int, pronoun: str) -> str:
         """The person "he"/"she" at `at` names, resolved as for an attribution, once the
