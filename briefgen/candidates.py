@@ -43,18 +43,19 @@ def is_candidate_text(text: str) -> bool:
     return _judged(text, _word_count(text))
 
 
-def candidate_texts(texts: Sequence[str]) -> list[bool]:
-    """`is_candidate_text` of each text, their words counted together (`_word_counts`)."""
-    return list(map(_judged, texts, _word_counts(texts)))
+def candidate_texts(texts: Sequence[str], stray: frozenset[str] = frozenset()) -> list[bool]:
+    """`is_candidate_text` of each text, their words counted together (`_word_counts`);
+    in the texts of `stray` (`stray_marked`) one opening quotation mark is a slip."""
+    return list(map(_judged, texts, _word_counts(texts), (t in stray for t in texts)))
 
 
-def _judged(text: str, words: int) -> bool:
+def _judged(text: str, words: int, stray: bool = False) -> bool:
     """`is_candidate_text(text)`, given the text's `_word_count`."""
     if not reads_complete(text) or not MIN_WORDS <= words <= MAX_WORDS:
         return False
     # most sentences quote no one: then they are balanced, and only who speaks is asked
     if '"' in text or "“" in text or "”" in text or "«" in text or "»" in text:
-        if not _quoting_right(text):
+        if not _quoting_right(text, stray):
             return False
     elif _FIRST_PERSON.match(text) and not _SPEECH.search(text):
         return False
@@ -113,10 +114,12 @@ def _counted_together(texts: Sequence[str]) -> list[int]:
     return words
 
 
-def _quoting_right(text: str) -> bool:
-    """Its quotation marks pair up, and a sentence mostly quoted names its speaker."""
-    if text.count("“") != text.count("”") or text.count("«") != text.count("»") \
-            or text.count('"') % 2:
+def _quoting_right(text: str, stray: bool = False) -> bool:
+    """Its quotation marks pair up (but for a `stray` one that opens and never closes),
+    and a sentence mostly quoted names its speaker."""
+    unclosed = (text.count("“") - text.count("”"), text.count("«") - text.count("»"),
+                text.count('"') % 2)
+    if unclosed != (0, 0, 0) and not (stray and sorted(unclosed) == [0, 0, 1]):
         return False
     quoted = sum(len(q) for q in _QUOTED.findall(text))
     return (quoted <= len(text) * QUOTED_SHARE and not _FIRST_PERSON.match(text)) \
@@ -164,6 +167,41 @@ def spanning(sentences: Sequence[Sentence]) -> list[Sentence]:
                     and _FOLLOW_UP.match(nxt.text) and len(nxt.text.split()) <= FOLLOW_UP_WORDS):
                 out.append(_joined([first, nxt]))
     return out
+
+
+def stray_marked(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """The texts of sentences whose one unclosed opening quotation mark is a slip of the
+    page ("... described as frank and “finally lasted an hour."): nothing after it in its
+    paragraph closes it, and the next paragraph does not carry the quotation on (a
+    quotation running over paragraphs opens each with a mark, and closes only the last)."""
+    out = set()
+    for n, first in enumerate(sentences):
+        if not _may_open_quotes(first.text) or not _opens_one_inside(first.text):
+            continue
+        rest = n + 1
+        while rest < len(sentences) and sentences[rest].paragraph == first.paragraph \
+                and sentences[rest].article_id == first.article_id:
+            rest += 1
+        if _open_quotes(" ".join(s.text for s in sentences[n:rest])) != 1:
+            continue  # closed later in the paragraph: a quotation, spanned as one
+        after = sentences[rest] if rest < len(sentences) else None
+        if after is None or after.article_id != first.article_id \
+                or after.text[:1] not in _OPENING_MARKS:
+            out.add(first.text)
+    return frozenset(out)
+
+
+_OPENING_MARKS = frozenset('“"«‘\'')
+
+
+def _opens_one_inside(text: str) -> bool:
+    """One quotation mark opens and does not close, after a space inside the sentence: a
+    sentence opening on a mark is a quotation's start, and a straight mark at a word's end
+    closes one begun before."""
+    if _open_quotes(text) != 1:
+        return False
+    at = max(text.rfind("“"), text.rfind("«"), text.rfind('"'))
+    return 0 < at < len(text) - 1 and text[at - 1] == " " and not text[at + 1].isspace()
 
 
 def _joined(run: list[Sentence]) -> Sentence:

@@ -130,14 +130,16 @@ class Corpus:
         return self.support.texts_with(concept) if self.support else _NO_TEXTS
 
 
-def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str]) -> Corpus:
+def build_corpus(sentences: Sequence[Sentence], article_order: Sequence[str],
+                 stray: frozenset[str] = frozenset()) -> Corpus:
     """The candidate sentences as groups of one fact each, with their TF-IDF rows and
-    concept weights, and an index of every sentence for corroboration."""
+    concept weights, and an index of every sentence for corroboration. In the texts of
+    `stray` one opening quotation mark is a slip of the page (`stray_marked`)."""
     # Wire copies repeat sentences word for word: work on each distinct text once.
     number: dict[str, int] = {}
     printed = [number.setdefault(s.text, len(number)) for s in sentences]
     keys = list(map(_normalized_texts(list(number)).__getitem__, printed))
-    flags = list(map(candidate_texts(list(number)).__getitem__, printed))
+    flags = list(map(candidate_texts(list(number), stray).__getitem__, printed))
     del number, printed
     chosen = list(compress(range(len(sentences)), flags))
     candidates = [sentences[i] for i in chosen]

@@ -8,7 +8,7 @@ from datetime import time as dt_time
 from pathlib import Path
 
 from .assemble import assemble_brief, with_support
-from .candidates import spanning
+from .candidates import spanning, stray_marked
 from .clean import clean_article, load_rules
 from .collector import fewer_collections
 from .config import Config
@@ -78,7 +78,7 @@ def _build(config: Config, inputs: Sequence[str] | None, brief_date: date | None
     with beside(_quotes_and_figures, articles, sentences, config.quotes.min_words,
                 config.quotes.max_words, worth_it=len(articles) >= MIN_ITEMS,
                 yielding=True) as quotes_found:
-        corpus = build_corpus(spanning(sentences), order)
+        corpus = build_corpus(spanning(sentences), order, stray_marked(sentences))
         summary, section_items = select_items(corpus, config.summary, config.sections,
                                               config.max_words)
         summary, section_items = with_support(corpus, sentences, order, summary,
