@@ -302,7 +302,7 @@ def from_json(text: str, path: str, lines: bool,
               warnings: list[str] | None = None) -> Iterator[Article]:
     """A JSON object, a list of objects, or JSON Lines, with title/text/date/url/outlet.
     A JSON Lines record that cannot be read, or is no article, is skipped with a warning
-    naming its line, not its file."""
+    naming its line, not its file; a record of a list, naming its place in the list."""
     records: list[tuple[int | None, Any]] = []  # each with its line in JSON Lines
     if lines:
         for number, line in enumerate(text.splitlines(), 1):
@@ -322,8 +322,10 @@ def from_json(text: str, path: str, lines: bool,
         body = record.get("text") or record.get("body") or record.get("content") \
             if isinstance(record, dict) else None
         if not isinstance(body, str) or not body.strip():
-            if number is not None and warnings is not None:
-                warnings.append(f"{path}:{number}: record skipped: {_no_article(record)}")
+            # a lone object without text is the file's own error, said once below
+            if warnings is not None and (number is not None or len(records) > 1):
+                where = f"{path}:{number}" if number is not None else f"{path}: record {n + 1}"
+                warnings.append(f"{where}: record skipped: {_no_article(record)}")
             continue
         found = True
         name = f"{path}#{n}" if len(records) > 1 else path

@@ -618,3 +618,19 @@ def test_a_date_that_cannot_be_read_is_said_and_one_as_feeds_write_it_is_read(tm
     brief = json.loads((tmp_path / "out" / "brief-2025-03-05.json").read_text())
     assert {s["path"]: s["date"] for s in brief["sources"]} == {
         "a.json": None, "b.json": "2025-03-05", "c.jsonl#3": None}
+
+
+def test_a_record_of_a_json_list_without_text_is_said_by_its_place(tmp_path):
+    """A list's records without text were skipped without a word, the others read."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "list.json").write_text(json.dumps([
+        {"text": "The foreign minister met her counterpart for talks in Oslo on Monday."},
+        {"title": "Talks in Oslo"},
+        {"text": ""}]))
+    proc = run_cli("build", "--input", str(inputs), "--out", str(tmp_path / "out"),
+                   "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert [ln.replace(f"{inputs}/", "") for ln in proc.stderr.splitlines()] == [
+        "briefgen: warning: list.json: record 2: record skipped: no 'text' field",
+        "briefgen: warning: list.json: record 3: record skipped: 'text' is empty"]
