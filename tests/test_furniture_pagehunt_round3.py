@@ -66,3 +66,36 @@ def test_a_list_of_teasers_cut_off_with_an_ellipsis_is_dropped():
 ])
 def test_an_ellipsis_in_news_or_in_a_quote_is_kept(news: list[str]):
     assert cleaned(LEAD, *news, NEXT) == [LEAD, *news, NEXT]
+
+
+def test_a_call_for_readers_letters_is_dropped_and_news_of_its_shape_kept():
+    prompt = "Submit your letter to the editor via this form. Read more Letters to the Editor."
+    assert cleaned(LEAD, prompt, NEXT) == [LEAD, NEXT]
+    news = "Send a letter to the minister by Friday, the union urged its members."
+    assert cleaned(LEAD, news, NEXT) == [LEAD, news, NEXT]
+
+
+def test_a_section_label_over_the_repeated_headline_leaves_the_html_body(tmp_path):
+    from briefgen.ingest import from_html
+
+    title = "Ferries Return to the Pell Crossing"
+    story = ("Ferries crossed between Pell and Sarno on Monday for the first time since 2021, "
+             "the port authority said.")
+    page = (f"<html><head><title>{title}</title></head><body><article>"
+            f"<p>Transport</p><h1>{title}</h1><p>{story}</p><p>{NEXT}</p>"
+            f"</article></body></html>")
+    body = from_html(page, "page.html").body
+    assert title not in body and "Transport" not in body and story in body
+
+
+def test_a_roundups_headline_of_items_split_by_bars_keeps_its_first_telling_item():
+    from briefgen.model import Article
+    from briefgen.titles import with_title
+
+    story = ("Prosecutors in Pell dropped the charges against the dam's builder on Monday, "
+             "and the families said they would appeal.")
+    title = ("Letters to the Editor | Letters: Dam charges dropped | Ferry fares | Tax dollars"
+             " | Recount cost")
+    article = Article(id="1", title=title, outlet="", date=None, path="letters.html", body=story)
+    assert with_title(article).title == "Letters: Dam charges dropped"
+
