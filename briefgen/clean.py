@@ -170,6 +170,7 @@ class _Page:
             cleaned = self.paragraph(para)
             if cleaned is not None and not (kept and cleaned == kept[-1]):  # repeated captions
                 kept.append(cleaned)
+        kept = _without_teaser_list(kept)
         kept = _without_pull_quotes([p for p in kept if not _is_teaser(p, kept)])
         return _clean_lead(kept, self.rules, self.text)
 
@@ -366,6 +367,24 @@ def _is_post_text(para: str, below: str) -> bool:
     """An embedded post's text, over its signature (see _POST_SIGNATURE)."""
     return (len(para) <= MAX_POST_CHARS and _POST_SIGNATURE.fullmatch(below) is not None
             and _POSTED.search(para) is not None and not _REPORTED.search(para))
+
+
+def _cut_off(para: str) -> bool:
+    """Whether the paragraph ends on an ellipsis outside any quote: a summary cut off."""
+    return (para.endswith(("...", "…")) and para.count("“") == para.count("”")
+            and para.count('"') % 2 == 0)
+
+
+def _without_teaser_list(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without a section page's teasers: other stories' headlines and summaries
+    cut off with an ellipsis ("Fire leaves 6 homeless A fire ripped through ... said...."),
+    two or more in a row. One paragraph of news may trail off ("... went on..."), and a quote's
+    words may ("“We waited...", an open quote going on below); a list of them is no story."""
+    cut = [_cut_off(p) for p in paragraphs]
+    if sum(cut) < 2:
+        return paragraphs
+    return [p for n, p in enumerate(paragraphs)
+            if not (cut[n] and ((n and cut[n - 1]) or (n + 1 < len(cut) and cut[n + 1])))]
 
 
 def _is_teaser(para: str, paragraphs: list[str]) -> bool:

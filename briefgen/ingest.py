@@ -283,11 +283,26 @@ def from_html(html: str, path: str, url: str = "") -> Article:
     if doc is None or not (doc.text or "").strip():
         raise SkipFile("no article text found in the HTML")
     body = doc.text.lstrip()
-    first, _, rest = body.partition("\n")
-    if doc.title and _repeats_headline(first, doc.title):
-        body = rest  # trafilatura repeats the headline as the first line
+    if doc.title:
+        body = _without_headline(body, doc.title)
     meta = {"title": doc.title, "date": doc.date, "outlet": doc.sitename, "url": url or doc.url}
     return make_article(body, path, meta)
+
+
+MAX_LABEL_WORDS = 3  # a section's label over a headline ("Tech", "World news")
+MAX_LABELS = 2
+
+
+def _without_headline(body: str, title: str) -> str:
+    """The body without the headline trafilatura repeats as its first line, nor the section's
+    labels a page prints above it ("Tech" over "Talks end" over the story)."""
+    lines = body.split("\n", MAX_LABELS + 1)
+    for n, line in enumerate(lines[:MAX_LABELS + 1]):
+        if _repeats_headline(line, title):
+            return "\n".join(lines[n + 1:])
+        if len(line.split()) > MAX_LABEL_WORDS or line.rstrip().endswith((".", "!", "?", "”", '"')):
+            break  # a sentence: the story has begun
+    return body
 
 
 def _repeats_headline(line: str, title: str) -> bool:
