@@ -61,6 +61,13 @@ _UNNAMED = re.compile(r"(?:a|an|one)\s", re.I)
 # "“...,” he added": whoever spoke before goes on, not the person the sentence before is about
 # ("Governor Doe also accompanied him. “...,” he added" is his words, not hers)
 _GOES_ON = re.compile(r"(?:he|she)\s+(?:added|adds|continued|went\s+on)\b", re.I)
+# What may follow the attribution of a quotation that ends its sentence: '“... now.” she
+# said.', '“... now.” Doe said on Monday.' ('“... now.” Doe said the talks ...' is a
+# sentence of its own: the quotation before is not what it reports)
+_ATTRIBUTION_AFTER_END = re.compile(
+    r"(?:\s(?:reporters|journalists))?"
+    r"(?:\s(?:on|in|at|during|after|before|to|of|from|via|with|later|again|then|afterwards"
+    r"|\w+day)\b(?:(?!\bthat\b)[^.!?“”\"\n]){0,60})?[.!?]")
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
 
@@ -119,7 +126,10 @@ class ArticleReader:
             if speaker:
                 self.attributed.append((at, start + span.end))
                 text = self._printed(quote_text(para, span), start + span.open)
-                if text:
+                if text and out and _goes_on_from(para, prev, span, speaker, text):
+                    # '“We will,” she said, “keep going.”': one sentence, the attribution cut
+                    out[-1] = replace(out[-1], text=_joined(out[-1].text, text))
+                elif text:
                     role = who.role if who else ""
                     out.append(FoundQuote(text, speaker, self.article.id, False, role, kind))
             prev = (span, speaker, kind, attribution_end if who else span.end)
@@ -132,8 +142,10 @@ class ArticleReader:
         nxt = _MARK.search(after)
         after = after[:nxt.start()] if nxt else after
         finished = para[span.open:span.close].rstrip().endswith(".") and not after.startswith(",")
-        for pattern in (() if finished else (AFTER, AFTER_SOURCE)):
+        for pattern in (AFTER, AFTER_SOURCE):
             m = pattern.match(after)
+            if m and finished and not _ATTRIBUTION_AFTER_END.match(after, m.end()):
+                continue  # '“... now.” Doe said the talks ...': a sentence of its own
             if m:
                 who = who_of(m, self.names)
                 if who:
@@ -402,6 +414,23 @@ def _genders_in(body: str) -> dict[str, str]:
     for m in _CALLED.finditer(body):
         seen.setdefault(m.group("name"), set()).add("he" if m.group("he") else "she")
     return {name: next(iter(said)) for name, said in seen.items() if len(said) == 1}
+
+
+def _goes_on_from(para: str, prev: tuple[Span, str, str, int] | None, span: Span,
+                  speaker: str, text: str) -> bool:
+    """Whether the quotation is the rest of the sentence the one before opened, split by
+    its attribution: it opens in small letters, has the same speaker, and only the
+    attribution, handing over with a comma, stands between them ('“We will,” she said,
+    “keep going.”'; not '... she said. “iPhones ...')."""
+    return bool(prev and prev[1] == speaker and prev[0].closed and text[0].islower()
+                and not _SENTENCE_END.search(para[prev[0].open:prev[0].close].rstrip())
+                and para[prev[0].end:span.open].rstrip().endswith(",")
+                and only_attribution(para[prev[0].end:span.open]))
+
+
+def _joined(first: str, rest: str) -> str:
+    """The two halves of a split quotation as one, the attribution between them shown cut."""
+    return first.removesuffix(CUT).rstrip(",;:—–- ") + CUT + " " + rest
 
 
 def _as_curly(text: str) -> str:

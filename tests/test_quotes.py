@@ -923,3 +923,42 @@ def test_he_added_goes_on_from_the_last_speaker_not_the_person_just_named():
     assert {q.text: q.speaker for q in quotes_of(body)} == {
         "We are very glad of the progress on trade": "Sam Roe",
         "The meeting of our central bank governors is important": "Sam Roe"}
+
+
+def test_an_attribution_after_a_quotation_that_ends_its_sentence():
+    # '“... now.” She said.': the sentence after says only who spoke; one with words of its
+    # own ("She said she would stay.") reports those, not the quotation before it
+    body = ("Jane Doe arrived late.\n\n“We will go on with the talks now.” She said.\n\n"
+            "“The door stays open to all of them.” she told reporters on Monday.")
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "We will go on with the talks now.": "Jane Doe",
+        "The door stays open to all of them.": "Jane Doe"}
+    body = "Roe arrived late. “Nobody wants another war.” Roe said the talks would stay closed."
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "the talks would stay closed": "Roe"}
+
+
+def test_a_quotation_glued_to_the_sentence_before():
+    # '... Kaine."So we ...': no space after the sentence's end, the mark still opens
+    body = ('The senator spoke with Sam Kaine."So we will go on with the talks," Jane Doe '
+            'said.\n\nRoe arrived late.“Nobody here wants another long war,” Roe said.')
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "So we will go on with the talks": "Jane Doe",
+        "Nobody here wants another long war": "Roe"}
+
+
+def test_a_single_quotation_closed_with_a_space_before_the_double_mark():
+    # '... ‘no more,’ ” she said': typesetters part the two closing marks with a space
+    body = "Jane Doe arrived late. “We will tell them all ‘no more of this war,’ ” she said."
+    assert [(q.text, q.speaker) for q in quotes_of(body)] == [
+        ("We will tell them all ‘no more of this war,’", "Jane Doe")]
+
+
+def test_a_quotation_split_by_its_attribution_is_one_quote():
+    # '“We will,” she said, “keep going.”': the second half goes on the first's sentence;
+    # a new sentence after '... she said.' stays a quote of its own
+    body = ("Jane Doe arrived late. “We will,” she said, “keep going with these talks.”\n\n"
+            "“We stay,” Roe said. “iPhones are not what we came here to talk about.”")
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "We will ... keep going with these talks.": "Jane Doe",
+        "iPhones are not what we came here to talk about.": "Roe"}
