@@ -18,6 +18,7 @@ from .quote_attribution import (
     CLAUSE_TAIL,
     FIRST_PERSON,
     NESTED,
+    ONLY_ATTRIBUTION,
     PARTICIPLE,
     PREPOSITION,
     QUOTED_AS,
@@ -142,7 +143,8 @@ class ArticleReader:
         nxt = _MARK.search(after)
         after = after[:nxt.start()] if nxt else after
         finished = para[span.open:span.close].rstrip().endswith(".") and not after.startswith(",")
-        for pattern in (AFTER, AFTER_SOURCE):
+        for pattern in (AFTER, AFTER_SOURCE) if not finished or ONLY_ATTRIBUTION.match(after) \
+                else ():
             m = pattern.match(after)
             if m and finished and not _ATTRIBUTION_AFTER_END.match(after, m.end()):
                 continue  # '“... now.” Doe said the talks ...': a sentence of its own
@@ -219,6 +221,8 @@ class ArticleReader:
             return who.text, "institution"
         if who.kind == UNNAMED:
             return "", UNNAMED
+        if who.kind == "descriptor" and _UNNAMED.match(who.text):
+            return "", UNNAMED  # '“...,” an officer said': someone, not one the article names
         if who.kind == "descriptor":
             holders = self.names.holders_of(who.text, self.article.id)
             holder = holders[0] if len(holders) == 1 \
@@ -228,11 +232,14 @@ class ArticleReader:
             return who.text, "descriptor"
         return self._referent(at, p, who.text)
 
-    def _referent(self, at: int, p: int, pronoun: str = "") -> tuple[str, str]:
+    def _referent(self, at: int, p: int, pronoun: str = "", depth: int = 0
+                  ) -> tuple[str, str]:
         """Whom "he"/"she" at `at` refers to: the speaker named nearest before it, in its own
         sentence or the three before (a statement attributed there, or someone speaking
         there), or the person the sentence right before opens on ("Roe struck a more upbeat
-        tone. “...,” she said": that sentence sets up the speaker, not the one before it);
+        tone. “...,” she said": that sentence sets up the speaker, not the one before it; "The
+        president bowed.": the person the article so titles; "She was nervous.": whom that
+        "she" is);
         else the last speaker of the previous two paragraphs (first when "he added" goes on
         from whoever spoke there, whoever the sentence before opens on); else the person of those
         sentences the article names most often. "she" is never a person the article calls
@@ -248,10 +255,15 @@ class ArticleReader:
                 before = False
                 subject = None if self._goes_on(at, p) \
                     else self._subject(self._unquoted(s.start, s.end))
-                if subject and subject.kind == "person":
+                if subject and subject.kind in ("person", "descriptor"):
                     resolved = self._resolve(subject, s.start, p)
-                    if self._may_be(resolved[0], pronoun):
+                    if resolved[1] == "person" and self._may_be(resolved[0], pronoun):
                         return resolved
+                elif subject and subject.text == pronoun.lower() and depth < 2:
+                    # "Doe had spent years on it. She was nervous. “...,” she said": the
+                    # sentence before goes on about the person its own "she" is
+                    return self._referent(s.start, self._paragraph_of(s.start), pronoun,
+                                          depth + 1)
         recent = [(sp, kind) for pos, sp, para, kind in self.spoken
                   if pos < at and para >= p - 2 and self._may_be(sp, pronoun)]
         if recent:

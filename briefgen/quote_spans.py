@@ -43,9 +43,12 @@ def quotation_spans(para: str) -> list[Span]:
         # a mark between a sentence's end and the next one's capital, no space either side
         # ('... Kaine."So we ...', '... now.”The'): it closes an open quotation, else opens one
         glued = prev in ".!?" and nxt.isupper()
-        can_open = (prev.isspace() or prev in "([—–-:" or glued) and not nxt.isspace()
-        can_close = (not prev.isspace() or _NESTED_CLOSE.match(para, max(0, i - 2))) and (
-            nxt.isspace() or nxt in ",.;:!?)]—–-’'…" or glued)
+        # (a curly mark says which it is, even set apart by a space: '“ I love it.”',
+        # '... and continue to see ” Doe said')
+        can_open = (prev.isspace() or prev in "([—–-:" or glued) and (
+            not nxt.isspace() or c == "“")
+        can_close = (not prev.isspace() or c == "”" or _NESTED_CLOSE.match(para, max(0, i - 2))
+                     ) and (nxt.isspace() or nxt in ",.;:!?)]—–-’'…" or glued)
         if opened < 0 and can_open and (c != "”" or _after_colon(para, i)):
             opened = i
         elif opened >= 0 and can_close and c != "“" and not (
