@@ -128,8 +128,11 @@ class ArticleReader:
                 self.attributed.append((at, start + span.end))
                 text = self._printed(quote_text(para, span), start + span.open)
                 if text and out and _goes_on_from(para, prev, span, speaker, text):
-                    # '“We will,” she said, “keep going.”': one sentence, the attribution cut
-                    out[-1] = replace(out[-1], text=_joined(out[-1].text, text))
+                    # '“We will,” she said, “keep going.”': one sentence, shown as printed,
+                    # the attribution and its marks between the halves
+                    between = para[prev[0].open + 1:span.open + 1]
+                    out[-1] = replace(out[-1], text=self._printed(
+                        between, start + prev[0].open + 1) + text)
                 elif text:
                     role = who.role if who else ""
                     out.append(FoundQuote(text, speaker, self.article.id, False, role, kind))
@@ -438,11 +441,6 @@ def _goes_on_from(para: str, prev: tuple[Span, str, str, int] | None, span: Span
                 and not _SENTENCE_END.search(para[prev[0].open:prev[0].close].rstrip())
                 and para[prev[0].end:span.open].rstrip().endswith(",")
                 and only_attribution(para[prev[0].end:span.open]))
-
-
-def _joined(first: str, rest: str) -> str:
-    """The two halves of a split quotation as one, the attribution between them shown cut."""
-    return first.removesuffix(CUT).rstrip(",;:—–- ") + CUT + " " + rest
 
 
 def _as_curly(text: str) -> str:

