@@ -24,7 +24,11 @@ _ANY_CASE_TITLES_RE = rf"\b(?i:{_TITLES})\b"
 # "Freedonia's finance minister Jane Doe", "palace spokesman Jane Doe", "European Commission
 # president Jane Doe" (a title in lower case right before the name); a word that only links
 # ends a title ("met Richard Roe and foreign minister Jane Doe": hers is "foreign minister")
-_ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{CAPITALS}][\w.’'-]*|the)\s){{0,3}}"
+# (a capitalised word ending a sentence, "... Rep. Dana Roe. Doe's lawyer Jane Doe", is none of
+# it; "U.S." and "Walt Disney Co." are)
+_NOT_SENTENCE_END = r"(?:(?<![a-z]\.)|(?<=\bCo\.)|(?<=\bInc\.)|(?<=\bCorp\.)|(?<=\bLtd\.))"
+_ROLE_LOWER = re.compile(rf"(?<![\w’'.-])((?:(?:[{CAPITALS}][\w.’'-]*{_NOT_SENTENCE_END}|the)\s)"
+                         rf"{{0,3}}"
                          rf"(?:(?!{LINKING})[a-z][\w-]*\s){{0,2}}{_TITLES_RE})\s$")
 # Whether a title stands anywhere in a stretch: the same words grouped by first letter, so
 # a place is tried against the few titles that start with its letter, not all of them (a

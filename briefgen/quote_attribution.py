@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .name_words import CAPITALS, LINKING, NAME_RUN, TITLE_WORD
+from .name_words import CAPITALS, LINKING, NAME_RUN, NAME_RUNS, TITLE_WORD
 from .regex_start import by_first_letter
 from .speaker_who import Who, read_who
 from .speakers import Names
@@ -21,7 +21,7 @@ _VERB_WORDS = [
     "acknowledged", "admitted", "conceded", "confirmed", "vowed", "pledged", "promised",
     "predicted", "cautioned", "complained", "countered", "maintained", "concluded", "quipped",
     "joked", "tweeted", "posted", "writes", "explains", "recalls", "admits", "insists", "warns",
-    "argues", "notes",
+    "argues", "notes", "weighed in",
     *(rf"{be} quoted(?: by [^,.;“”\"]{{1,60}}?)? as (?:saying|telling)" for be in ("is", "was")),
     "pointed out"]
 # Each list of words is grouped by first letter (by_first_letter): an attribution's verb is
@@ -63,7 +63,9 @@ _PHRASE = (r"(?:\b(?:he|she|He|She)\b|(?<![\w’'])(?:von|van|de|da|del|al|bin)\
 # A clause on a pronoun is none: "Normally, he’d spend his weekends there, but ..." does not
 # make "Normally" someone.
 _PRONOUN = r"(?:he|she|they|it|we|I|you)\b"
-_NOT_PRONOUN = rf"(?!{_PRONOUN})"
+# (nor a list's next item: "in Munich, Germany, and co-author of the study, said" is
+# within a longer apposition, and "Germany" no speaker)
+_NOT_PRONOUN = rf"(?!{_PRONOUN}|(?:and|or)\s)"
 _APPOSITION = rf"(?:,\s(?P<ap>{_NOT_PRONOUN}[^,;“”\"]{{1,80}}),)?"
 # The apposition and the space after the phrase, as two alternatives rather than an
 # optional group before the space: tried in the same order, so the same matches, but at
@@ -76,9 +78,14 @@ _PHRASE_AFTER = (rf"(?:\b(?:he|she)\b|(?:the|a|an)\s(?:[\w’'-]+\s){{0,4}}?[\w�
                  rf"(?=[,.;:!?]|\s(?:of|in|at|on|during|after|before|who|when|while|as|to|from"
                  rf"|with)\b|$)|(?:{_SMALL_TITLE})?{NAME_RUN}(?:\s\([A-Z]{{2,6}}\))?)")
 # '"...," Name said' / '"...," said Name' right after the closing mark; '" to Doe, Roe said'.
+# (whom a speaker tells, "Doe weighed in, telling Roe, ...", is no speaker after the verb)
 AFTER = re.compile(
     rf"[\s,]*(?:[^“”\"\n.!?,]{{1,40}},\s)?(?:(?P<a>{_PHRASE}){_APPOSITION_SPACE}{_ADVERB}"
-    rf"{_PERFECT}{_VERBS}\b|{_VERBS}\s+(?P<b>{_PHRASE_AFTER}))")
+    rf"{_PERFECT}{_VERBS}\b|(?!t[eo]l|saying){_VERBS}\s+(?P<b>{_PHRASE_AFTER}))")
+# The sentence after a quotation that ends its own, when it may say only who spoke ('“...
+# now.” She said on Monday.'): short, and holding a verb of AFTER (asked of every such
+# quotation before AFTER is, which far more often fails there)
+ONLY_ATTRIBUTION = re.compile(rf"[^.!?“”\"\n]{{0,90}}?\b{_VERBS}\b[^.!?“”\"\n]{{0,70}}[.!?]")
 # '"...," read a statement from the Prime Minister's Office', '"...," according to Doe', '"...,"
 # according to a readout from the ministry', '"...," state media quoted Jane Doe as saying'
 AFTER_SOURCE = re.compile(
@@ -172,6 +179,9 @@ def subject_of(text: str, names: Names) -> Who | None:
     if not m:
         return None
     who = who_of(m, names)
+    kin = None if who else _KIN_APPOSITION.match(text)
+    if kin:
+        return _named_last(kin.group("ap"), names)  # "Doe’s son, filmmaker Sam Roe, recalls"
     opener = m.group("op")
     if opener and (who is None or who.kind == "descriptor"):
         named = read_who(opener, names)
@@ -187,11 +197,29 @@ def who_of(m: re.Match, names: Names) -> Who | None:
     phrase = groups.get("c") or groups.get("a") or groups.get("b") or ""
     if groups.get("ap"):
         inner = read_who(groups["ap"], names)
+        if (inner is None or inner.kind != "person") and _KIN.fullmatch(phrase):
+            inner = _named_last(groups["ap"], names)  # "Doe’s son, filmmaker Sam Roe,"
         if inner and inner.kind == "person":
             outer = read_who(phrase, names)
             title = outer.text if outer and outer.kind == "descriptor" else ""
             return Who("person", inner.text, inner.role or title)
     return read_who(phrase, names)
+
+
+# Someone named by whose they are ("Doe’s son", "Doe's lawyer"): their name is in apposition.
+_KIN = re.compile(rf"[{CAPITALS}][\w’'-]*[’']s\s[a-z]+")
+_KIN_APPOSITION = re.compile(rf"{_KIN.pattern},\s(?P<ap>[^,;“”\"]{{1,80}}),")
+_BRACKETS_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _named_last(apposition: str, names: Names) -> Who | None:
+    """The person an apposition ends on ("filmmaker Sam Roe"), its words before as no title."""
+    apposition = _BRACKETS_AT_END.sub("", apposition)  # "Sam Roe (“Film One”)"
+    runs = list(NAME_RUNS.finditer(apposition))
+    if not runs or runs[-1].end() != len(apposition.rstrip()):
+        return None
+    ws = runs[-1].group().split()
+    return Who("person", " ".join(ws)) if names.is_person(ws) else None
 
 
 _CLAUSE_BREAK = re.compile(r",\s|\s(?:and|but|while)\s(?=[A-Z])")

@@ -18,6 +18,7 @@ from .quote_attribution import (
     CLAUSE_TAIL,
     FIRST_PERSON,
     NESTED,
+    ONLY_ATTRIBUTION,
     PARTICIPLE,
     PREPOSITION,
     QUOTED_AS,
@@ -61,6 +62,13 @@ _UNNAMED = re.compile(r"(?:a|an|one)\s", re.I)
 # "“...,” he added": whoever spoke before goes on, not the person the sentence before is about
 # ("Governor Doe also accompanied him. “...,” he added" is his words, not hers)
 _GOES_ON = re.compile(r"(?:he|she)\s+(?:added|adds|continued|went\s+on)\b", re.I)
+# What may follow the attribution of a quotation that ends its sentence: '“... now.” she
+# said.', '“... now.” Doe said on Monday.' ('“... now.” Doe said the talks ...' is a
+# sentence of its own: the quotation before is not what it reports)
+_ATTRIBUTION_AFTER_END = re.compile(
+    r"(?:\s(?:reporters|journalists))?"
+    r"(?:\s(?:on|in|at|during|after|before|to|of|from|via|with|later|again|then|afterwards"
+    r"|\w+day)\b(?:(?!\bthat\b)[^.!?“”\"\n]){0,60})?[.!?]")
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
 
@@ -119,7 +127,13 @@ class ArticleReader:
             if speaker:
                 self.attributed.append((at, start + span.end))
                 text = self._printed(quote_text(para, span), start + span.open)
-                if text:
+                if text and out and _goes_on_from(para, prev, span, speaker, text):
+                    # '“We will,” she said, “keep going.”': one sentence, shown as printed,
+                    # the attribution and its marks between the halves
+                    between = para[prev[0].open + 1:span.open + 1]
+                    out[-1] = replace(out[-1], text=self._printed(
+                        between, start + prev[0].open + 1) + text)
+                elif text:
                     role = who.role if who else ""
                     out.append(FoundQuote(text, speaker, self.article.id, False, role, kind))
             prev = (span, speaker, kind, attribution_end if who else span.end)
@@ -132,8 +146,11 @@ class ArticleReader:
         nxt = _MARK.search(after)
         after = after[:nxt.start()] if nxt else after
         finished = para[span.open:span.close].rstrip().endswith(".") and not after.startswith(",")
-        for pattern in (() if finished else (AFTER, AFTER_SOURCE)):
+        for pattern in (AFTER, AFTER_SOURCE) if not finished or ONLY_ATTRIBUTION.match(after) \
+                else ():
             m = pattern.match(after)
+            if m and finished and not _ATTRIBUTION_AFTER_END.match(after, m.end()):
+                continue  # '“... now.” Doe said the talks ...': a sentence of its own
             if m:
                 who = who_of(m, self.names)
                 if who:
@@ -207,6 +224,8 @@ class ArticleReader:
             return who.text, "institution"
         if who.kind == UNNAMED:
             return "", UNNAMED
+        if who.kind == "descriptor" and _UNNAMED.match(who.text):
+            return "", UNNAMED  # '“...,” an officer said': someone, not one the article names
         if who.kind == "descriptor":
             holders = self.names.holders_of(who.text, self.article.id)
             holder = holders[0] if len(holders) == 1 \
@@ -216,11 +235,14 @@ class ArticleReader:
             return who.text, "descriptor"
         return self._referent(at, p, who.text)
 
-    def _referent(self, at: int, p: int, pronoun: str = "") -> tuple[str, str]:
+    def _referent(self, at: int, p: int, pronoun: str = "", depth: int = 0
+                  ) -> tuple[str, str]:
         """Whom "he"/"she" at `at` refers to: the speaker named nearest before it, in its own
         sentence or the three before (a statement attributed there, or someone speaking
         there), or the person the sentence right before opens on ("Roe struck a more upbeat
-        tone. “...,” she said": that sentence sets up the speaker, not the one before it);
+        tone. “...,” she said": that sentence sets up the speaker, not the one before it; "The
+        president bowed.": the person the article so titles; "She was nervous.": whom that
+        "she" is);
         else the last speaker of the previous two paragraphs (first when "he added" goes on
         from whoever spoke there, whoever the sentence before opens on); else the person of those
         sentences the article names most often. "she" is never a person the article calls
@@ -236,10 +258,15 @@ class ArticleReader:
                 before = False
                 subject = None if self._goes_on(at, p) \
                     else self._subject(self._unquoted(s.start, s.end))
-                if subject and subject.kind == "person":
+                if subject and subject.kind in ("person", "descriptor"):
                     resolved = self._resolve(subject, s.start, p)
-                    if self._may_be(resolved[0], pronoun):
+                    if resolved[1] == "person" and self._may_be(resolved[0], pronoun):
                         return resolved
+                elif subject and subject.text == pronoun.lower() and depth < 2:
+                    # "Doe had spent years on it. She was nervous. “...,” she said": the
+                    # sentence before goes on about the person its own "she" is
+                    return self._referent(s.start, self._paragraph_of(s.start), pronoun,
+                                          depth + 1)
         recent = [(sp, kind) for pos, sp, para, kind in self.spoken
                   if pos < at and para >= p - 2 and self._may_be(sp, pronoun)]
         if recent:
@@ -402,6 +429,18 @@ def _genders_in(body: str) -> dict[str, str]:
     for m in _CALLED.finditer(body):
         seen.setdefault(m.group("name"), set()).add("he" if m.group("he") else "she")
     return {name: next(iter(said)) for name, said in seen.items() if len(said) == 1}
+
+
+def _goes_on_from(para: str, prev: tuple[Span, str, str, int] | None, span: Span,
+                  speaker: str, text: str) -> bool:
+    """Whether the quotation is the rest of the sentence the one before opened, split by
+    its attribution: it opens in small letters, has the same speaker, and only the
+    attribution, handing over with a comma, stands between them ('“We will,” she said,
+    “keep going.”'; not '... she said. “iPhones ...')."""
+    return bool(prev and prev[1] == speaker and prev[0].closed and text[0].islower()
+                and not _SENTENCE_END.search(para[prev[0].open:prev[0].close].rstrip())
+                and para[prev[0].end:span.open].rstrip().endswith(",")
+                and only_attribution(para[prev[0].end:span.open]))
 
 
 def _as_curly(text: str) -> str:

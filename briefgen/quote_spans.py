@@ -13,6 +13,8 @@ _CURLY_DOUBLE = re.compile("[“”]")
 _WHOLE_SENTENCE_END = re.compile(r"[.!?…][)’'”\"]?$")  # what it matches ends there
 _ATTRIBUTION_ONLY = re.compile(r"[^.!?“”\"]{0,100}[.!?]?\s*|\s*")
 _ENDS_SENTENCE = re.compile(r"[.!?…][”\"’]?\s+$")
+# a single mark closed, then a space, before the double one: "... ‘no more,’ ”"
+_NESTED_CLOSE = re.compile(r"[’']\s")
 _STARTS_SENTENCE = re.compile(r"[.!?]?(?:\s+[“\"‘A-Z(]|\s*$)")
 
 
@@ -38,8 +40,15 @@ def quotation_spans(para: str) -> list[Span]:
         i, c = mark.start(), mark.group()
         prev = para[i - 1] if i else " "
         nxt = para[i + 1] if i + 1 < len(para) else " "
-        can_open = (prev.isspace() or prev in "([—–-:") and not nxt.isspace()
-        can_close = not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)]—–-’'…")
+        # a mark between a sentence's end and the next one's capital, no space either side
+        # ('... Kaine."So we ...', '... now.”The'): it closes an open quotation, else opens one
+        glued = prev in ".!?" and nxt.isupper()
+        # (a curly mark says which it is, even set apart by a space: '“ I love it.”',
+        # '... and continue to see ” Doe said')
+        can_open = (prev.isspace() or prev in "([—–-:" or glued) and (
+            not nxt.isspace() or c == "“")
+        can_close = (not prev.isspace() or c == "”" or _NESTED_CLOSE.match(para, max(0, i - 2))
+                     ) and (nxt.isspace() or nxt in ",.;:!?)]—–-’'…" or glued)
         if opened < 0 and can_open and (c != "”" or _after_colon(para, i)):
             opened = i
         elif opened >= 0 and can_close and c != "“" and not (

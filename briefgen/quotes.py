@@ -51,9 +51,10 @@ _EXPLETIVE = re.compile(r"It(?:’s|'s|\sis|\swas|\swill\sbe|\swould\sbe)\s(?:(?
                         r"|most|really|quite|extremely|too|not|absolutely|now|[a-z]+ly)\s)?"
                         r"(?!about|in\b|on\b|at\b|of\b|with\b|from\b|up\b|out\b|not\b)"
                         r"[a-z]+\s(?:that|to|for)\b")
-# A reported clause may open on the speaker ("Doe said he would ..."), not on anything else.
+# A reported clause may open on the speaker ("Doe said he would ..."), not on anything else
+# ("And that's a big deal ..., according to the agency" is no more resolved after "And").
 _REPORTED_PRONOUN = re.compile(
-    r"(?!it\s(?:is|was|would\sbe|will\sbe)\s(?:\w+\s)?\w+\s(?:to|that)\b)"
+    r"(?:(?:and|so)\s)?(?!it\s(?:is|was|would\sbe|will\sbe)\s(?:\w+\s)?\w+\s(?:to|that)\b)"
     r"(?:it|its|they|them|their|this|that|these|those)\b", re.I)
 # "But we deal with each other at face value": the other half of a claim left behind.
 _CONTRAST_LED = re.compile(r"(?:But|Yet|However|Still|Instead|Nevertheless|Nonetheless)\b")

@@ -93,6 +93,8 @@ def _read_who(phrase: str, names: Names) -> Who | None:
         # what comes before the name is a title ("palace spokesman"), not "a map by"
         titled_lead = not lowers or (len(lowers) <= 3
                                      and bare_word(lead.split()[-1]) in TITLE_WORDS)
+        if name_ws and POSSESSIVE.search(name_ws[-1]):
+            return None  # "Doe’s" before "son ... said": the owner is not who speaks
         if names.is_person(name_ws) and titled_lead:
             return Who("person", " ".join(name_ws), clean_role(lead))
     institution = any(w.lower() in INSTITUTION_WORDS for w in ws)

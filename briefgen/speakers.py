@@ -52,6 +52,9 @@ _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _NO_NAME_WORDS = INSTITUTION_WORDS | DOCUMENTS  # in lower case, words no person's name holds
 _GROUP = re.Match.group  # (a run's text, mapped over the matches in C)
+# A capitalised word in -ing before a name opens its sentence on a verb ("Hosting Cook",
+# "Welcoming Doe"); given names in -ing are short ("Ming") or pinyin ("Nanjing")
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}(?<![jqx])ing")
 _POSSESSIVE_ENDS = ("’s", "'s")  # what POSSESSIVE finds in a word (which holds no newline)
 
 
@@ -261,6 +264,8 @@ class Names:
             ws.pop(0)  # "Ruritania Jane Doe": a place before the name
         while len(ws) > 1 and ws[0] in places and ws[1] in places:
             ws = ws[2:]  # (two words are a place when both are places)
+        if len(ws) > 1 and _PARTICIPLE.fullmatch(ws[0]) and ws[0] not in places:
+            ws.pop(0)  # "Hosting Cook at the conference ...": a sentence opens on a verb
         while len(ws) > 2 and ws[0].lower() in self.lowercase:
             ws.pop(0)  # "(Secretary of) State Jane Doe"
         return " ".join(ws) if self.is_person(ws) else ""

@@ -923,3 +923,132 @@ def test_he_added_goes_on_from_the_last_speaker_not_the_person_just_named():
     assert {q.text: q.speaker for q in quotes_of(body)} == {
         "We are very glad of the progress on trade": "Sam Roe",
         "The meeting of our central bank governors is important": "Sam Roe"}
+
+
+def test_an_attribution_after_a_quotation_that_ends_its_sentence():
+    # '“... now.” She said.': the sentence after says only who spoke; one with words of its
+    # own ("She said she would stay.") reports those, not the quotation before it
+    body = ("Jane Doe arrived late.\n\n“We will go on with the talks now.” She said.\n\n"
+            "“The door stays open to all of them.” she told reporters on Monday.")
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "We will go on with the talks now.": "Jane Doe",
+        "The door stays open to all of them.": "Jane Doe"}
+    body = "Roe arrived late. “Nobody wants another war.” Roe said the talks would stay closed."
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "the talks would stay closed": "Roe"}
+
+
+def test_a_quotation_glued_to_the_sentence_before():
+    # '... Kaine."So we ...': no space after the sentence's end, the mark still opens
+    body = ('The senator spoke with Sam Kaine."So we will go on with the talks," Jane Doe '
+            'said.\n\nRoe arrived late.“Nobody here wants another long war,” Roe said.')
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "So we will go on with the talks": "Jane Doe",
+        "Nobody here wants another long war": "Roe"}
+
+
+def test_a_single_quotation_closed_with_a_space_before_the_double_mark():
+    # '... ‘no more,’ ” she said': typesetters part the two closing marks with a space
+    body = "Jane Doe arrived late. “We will tell them all ‘no more of this war,’ ” she said."
+    assert [(q.text, q.speaker) for q in quotes_of(body)] == [
+        ("We will tell them all ‘no more of this war,’", "Jane Doe")]
+
+
+def test_a_quotation_split_by_its_attribution_is_one_quote():
+    # '“We will,” she said, “keep going.”': the second half goes on the first's sentence,
+    # shown as printed (the words stand in the article as they are); a new sentence after
+    # '... she said.' stays a quote of its own
+    body = ("Jane Doe arrived late. “We will,” she said, “keep going with these talks.”\n\n"
+            "“We stay,” Roe said. “iPhones are not what we came here to talk about.”")
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "We will,” she said, “keep going with these talks.": "Jane Doe",
+        "iPhones are not what we came here to talk about.": "Roe"}
+
+
+def test_a_place_in_a_long_apposition_is_no_speaker():
+    # '..., a fellow at the institute in Munich, Germany, and co-author of the study, said'
+    body = ("“Experiments of this kind are successful,” Dylan Nelson, a postdoctoral fellow "
+            "at the institute in Munich, Germany, and co-author of the study, said in a "
+            "statement. “In our simulation we see what no one programmed.”")
+    assert [q.speaker for q in quotes_of(body)] == []
+
+
+def test_a_sentence_opening_on_a_verb_in_ing_names_no_one():
+    # "Hosting Cook at the conference ...": Cook is the Cook named before, not "Hosting Cook"
+    body = ("Chief executive Tim Cook spoke with Marc Benioff on Tuesday.\n\n"
+            "Hosting Cook at the conference “is our dream,” Benioff said.\n\n"
+            "“I can feel his presence when I come here,” Cook said.")
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "is our dream": "Marc Benioff",
+        "I can feel his presence when I come here": "Tim Cook"}
+
+
+def test_she_goes_on_from_the_person_the_sentence_before_is_about():
+    # "Doe had spent years on it. ... she was nervous. “...,” she said": Doe, not the last
+    # person quoted; "The president bowed. “...,” he said": the one the article so titles
+    body = ("“It was just that feeling,” Jessie Buckley said.\n\n"
+            "As it turned out, Mary Steenburgen had spent years on her own dream. And despite "
+            "her fame, she was nervous about going there. “The first session I did was a "
+            "disaster,” she said.\n\n"
+            "“We are here to honour him,” Kerry said.\n\n"
+            "President Sam Roe arrived at noon. The president touched the wreath and bowed. "
+            "“Our friendship was a good one for all of us,” he said.")
+    quotes = {q.text: q.speaker for q in quotes_of(body)}
+    assert quotes["The first session I did was a disaster"] == "Mary Steenburgen"
+    assert quotes["Our friendship was a good one for all of us"] == "Sam Roe"
+
+
+def test_someone_named_by_whose_they_are_is_the_name_in_apposition():
+    # "Steenburgen’s son, filmmaker Charlie McDowell (...), also remembers": he is McDowell,
+    # never a speaker "Steenburgen’s"
+    body = ("“I felt strange as soon as it wore off,” actress Mary Steenburgen said.\n\n"
+            "Steenburgen’s son, filmmaker Charlie McDowell (“The Discovery”), also remembers "
+            "it. “I think it is totally fair to think so,” he said.")
+    assert {q.text: q.speaker for q in quotes_of(body)} == {
+        "I felt strange as soon as it wore off": "Mary Steenburgen",
+        "I think it is totally fair to think so": "Charlie McDowell"}
+
+
+def test_an_officer_unnamed_is_left_out():
+    body = ("Sam Roe was arrested at the hotel.\n\n"
+            "“Hey, here she is. Got her!” an officer said. “We got her. We got her.”")
+    assert quotes_of(body) == []
+
+
+def test_a_reported_clause_opening_on_and_that_is_left_out():
+    body = ("NASA found water vapour above the moon.\n\n"
+            "And that's a big deal as the moon is one of the highest priority targets in the "
+            "search for life, according to the agency.")
+    assert quotes_of(body) == []
+
+
+def test_curly_marks_set_apart_by_a_space():
+    body = ("Kevin Mayer spoke. “We have never had demand like that, and continue to see ” "
+            "Mayer said.\n\n“Operating is a lot different,” Mayer said. “ I love what I’m "
+            "doing.”")
+    assert [q.text for q in quotes_of(body)] == [
+        "We have never had demand like that, and continue to see",
+        "Operating is a lot different", "I love what I’m doing."]
+
+
+def test_whom_a_speaker_tells_is_no_speaker():
+    # '“...,” Benioff weighed in, telling Cook, “...”': Benioff's words, both halves
+    body = ("Chief executive Tim Cook spoke with Marc Benioff.\n\n"
+            "“We all miss Steve so much,” Benioff weighed in, telling Cook, “since he passed, "
+            "you have been true to him.”")
+    assert [(q.text, q.speaker) for q in quotes_of(body)] == [
+        ("We all miss Steve so much,” Benioff weighed in, telling Cook, “since he passed, "
+         "you have been true to him.",
+         "Marc Benioff")]
+
+
+def test_occupations_before_a_name_are_the_speakers_role():
+    body = ("“Organics are very important for life,” said planetary geologist Rosaly Lopes of "
+            "the laboratory.\n\n“Justice has been served in this case,” said U.S. Attorney "
+            "Nealy Cox.\n\nRepresentative Dana Roe came. Assange's lawyer Jane Doe met him. "
+            "“The congressman offered a pardon,” Doe said.\n\n"
+            "Walt Disney Co. executive Kevin Mayer spoke on Tuesday. “We will see the "
+            "industry shake out,” Mayer said.")
+    assert {q.speaker: q.role for q in quotes_of(body)} == {
+        "Rosaly Lopes": "planetary geologist", "Nealy Cox": "U.S. Attorney",
+        "Jane Doe": "Assange's lawyer", "Kevin Mayer": "Walt Disney Co. executive"}
