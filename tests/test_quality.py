@@ -1,7 +1,7 @@
 """Floors on the default brief's quality on the development events (../shared/eval-dev).
 
 Scored as `make eval` scores them (evaluation/score.py, the reference rules).
-Measured with the default config: 156 of 196 facts in the right section (80 %),
+Measured with the default config: 158 of 196 facts in the right section (81 %),
 15 of 22 on the weakest event; random sentences in random sections reach about
 48 (24 %). The floors sit a little below the measured figures; raising them is
 the goal of the brief-quality work, lowering one needs a reason.
@@ -15,7 +15,7 @@ from evaluation.evaluate import DEV_EVENTS, default_config, evaluate, stories
 
 pytestmark = pytest.mark.skipif(not DEV_EVENTS.is_dir(), reason="no ../shared/eval-dev here")
 
-MIN_SHARE_OVERALL = 0.77  # facts in the right section, all nine events together
+MIN_SHARE_OVERALL = 0.78  # facts in the right section, all nine events together
 MIN_SHARE_EACH = 0.65  # ... and on every event
 MAX_WORDS = 900
 MIN_QUOTES = 4
