@@ -46,3 +46,22 @@ def test_thousands_of_unknown_keys_are_each_named_on_their_line(tmp_path: Path):
     assert lines[0] == f"briefgen: error: {config}:2: k0: unknown key"
     assert lines[-1] == f"briefgen: error: {config}:{keys + 1}: k{keys - 1}: unknown key"
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe"])
+def test_a_rules_file_that_is_a_device_or_a_pipe_is_refused(tmp_path: Path, kind: str):
+    """`cleaning: {rules: [/dev/zero]}` was read until memory ran out (24 GB); a named
+    pipe waited for a writer for ever."""
+    if kind == "device":
+        rules = Path("/dev/zero")
+    else:
+        rules = tmp_path / "rules.yaml"
+        os.mkfifo(rules)
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"{SECTIONS}cleaning:\n  rules: [{rules}]\n")
+    build = ("build", "--input", str(SEEDS), "--out", str(tmp_path / "out"))
+    for command in (build, ("check",)):
+        proc = run_bounded(*command, "--config", str(config))
+        assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+        assert f"{config}:3: cleaning.rules[0]: {rules}: not a file" in proc.stderr
+    assert not (tmp_path / "out").exists()
