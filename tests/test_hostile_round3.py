@@ -65,3 +65,15 @@ def test_a_rules_file_that_is_a_device_or_a_pipe_is_refused(tmp_path: Path, kind
         assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
         assert f"{config}:3: cleaning.rules[0]: {rules}: not a file" in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_state_dir_is_refused_not_taken_for_the_configs_folder(tmp_path: Path):
+    """`state_dir: "$STATE"` with STATE unset put the lock, the ledger, the outbox and the
+    archive beside the config."""
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"{SECTIONS}state_dir: ''\n")
+    proc = run_cli("build", "--config", str(config), "--input", str(SEEDS),
+                   "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    assert f"{config}:2: state_dir: empty path" in proc.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.yaml"]
