@@ -77,3 +77,19 @@ def test_an_empty_state_dir_is_refused_not_taken_for_the_configs_folder(tmp_path
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
     assert f"{config}:2: state_dir: empty path" in proc.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["brief.yaml"]
+
+
+@pytest.mark.parametrize("host", ['""', '"smtp.example.org\\nrelay"', '" "'])
+def test_an_smtp_host_that_is_no_host_name_is_named_at_its_line(tmp_path: Path, host: str):
+    """`host: ""` got to the server as smtplib's "please run connect() first", with the
+    brief queued for retries that could never work; a line break in it split the error
+    line in two."""
+    config = tmp_path / "brief.yaml"
+    config.write_text(f"{SECTIONS}sources: [{{path: {SEEDS}}}]\nstate_dir: state\n"
+                      "delivery:\n"
+                      "  email: {from: briefs@example.org, to: [desk@example.org]}\n"
+                      f"  smtp: {{host: {host}, port: 2525, security: none}}\n")
+    proc = run_cli("send", "--config", str(config))
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    assert f"{config}:6: delivery.smtp.host: expected a host name" in proc.stderr
+    assert not (tmp_path / "state").exists()
