@@ -93,3 +93,21 @@ def test_an_smtp_host_that_is_no_host_name_is_named_at_its_line(tmp_path: Path, 
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
     assert f"{config}:6: delivery.smtp.host: expected a host name" in proc.stderr
     assert not (tmp_path / "state").exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_text_in_utf_16_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str):
+    """Was "skipped: binary file, not text", for its NUL bytes; a PNG or a PDF named
+    .html still is."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "talks.txt").write_bytes(f"date 2024-03-04\n{TALKS}".encode(encoding))
+    (inputs / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    out = tmp_path / "out"
+    proc = run_cli("build", "--config", str(ROOT / "config" / "brief.yaml"), "--input",
+                   str(inputs), "--out", str(out), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "image.html: skipped: binary file" in proc.stderr
+    brief = json.loads((out / "brief-2024-03-04.json").read_text())
+    assert [Path(s["path"]).name for s in brief["sources"]] == ["talks.txt"]
+    assert "five hours of talks" in json.dumps(brief)
