@@ -213,12 +213,17 @@ def has_wide_bom(data: bytes) -> bool:
 def _bomless_utf16(data: bytes) -> str | None:
     """UTF-16 without a byte order mark (as some Windows tools save text): text in Latin
     script has a NUL in every other byte, all at odd places (little-endian) or all at even
-    ones, which binary data has not; the encoding, or None."""
+    ones, and reads as printable text, which binary data does not; the encoding, or None."""
     head = data[:8192]
     even, odd = head[0::2], head[1::2]
     for encoding, zeros, text in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if zeros.count(0) * 4 >= len(zeros) and text.count(0) * 100 <= len(text):
-            return encoding
+            try:  # incremental: a character cut at the head's end is no error
+                read = codecs.getincrementaldecoder(encoding)().decode(head)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(not (c.isprintable() or c in "\t\n\r") for c in read)
+            return encoding if read and controls * 100 <= len(read) else None
     return None
 
 
