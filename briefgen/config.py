@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
+import yaml
 from pydantic import Field, ValidationError, field_validator
 
 from .config_base import PathText, Strict
@@ -27,7 +28,8 @@ from .config_delivery import DeliveryConfig, ScheduleConfig
 from .config_errors import describe_errors
 from .config_sources import CleanConfig, FetchConfig, LimitsConfig, Source
 from .errors import ConfigError
-from .yaml_read import read_yaml
+from .fsutil import exists, is_file
+from .yaml_read import line_of, read_yaml
 
 FORMATS = ("html", "pdf", "json", "md")
 Format = Literal["html", "pdf", "json", "md"]
@@ -110,6 +112,19 @@ def parse(text: str, name: str = "<config>", base_dir: Path = Path(".")) -> Conf
     if "base_dir" in data:
         raise ConfigError(f"{name}: base_dir: set by briefgen, not a config option")
     try:
-        return Config.model_validate({**data, "base_dir": base_dir})
+        config = Config.model_validate({**data, "base_dir": base_dir})
     except ValidationError as e:
         raise ConfigError(describe_errors(e, name, root, Config)) from None
+    _rules_are_files(config, name, root)
+    return config
+
+
+def _rules_are_files(config: Config, name: str, root: yaml.Node | None) -> None:
+    """A rules file that is there must be a file: `/dev/zero` was read until memory ran
+    out, a named pipe waited for a writer. One that is missing is said when it is read."""
+    for n, rules in enumerate(config.cleaning.rules):
+        path = config.resolve(rules)
+        if exists(path) and not is_file(path):
+            line = line_of(root, ("cleaning", "rules", n))
+            raise ConfigError(f"{name}:{line}: cleaning.rules[{n}]: {path}: not a file "
+                              "(a folder, a device or a pipe); name a YAML file of rules")

@@ -40,8 +40,10 @@ Duration = Annotated[str, AfterValidator(_checked_duration)]  # kept as written,
 
 
 def _usable_path(text: str) -> str:
-    """A path the system can be asked about: no NUL in it, and a `~user` of a user there
-    is (Path.expanduser raises for another, when the path is first used)."""
+    """A path the system can be asked about: not empty, no NUL in it, and a `~user` of a
+    user there is (Path.expanduser raises for another, when the path is first used)."""
+    if not text.strip():  # "$DIR" with DIR unset: not the config's own folder
+        raise ValueError("empty path: name a file or folder (\".\" for the config's own)")
     if "\0" in text:
         raise ValueError(f"{text!r}: a path cannot hold a NUL character")
     try:

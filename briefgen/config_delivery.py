@@ -80,6 +80,15 @@ class SmtpConfig(Strict):
     """Name of the environment variable holding the password (never the password itself)."""
     timeout: float = Field(default=30, gt=0, le=600)
 
+    @field_validator("host")
+    @classmethod
+    def _host(cls, host: str) -> str:
+        # "" reached smtplib as "please run connect() first"; a line break split the error
+        if not host or any(c.isspace() or not c.isprintable() for c in host):
+            raise ValueError(f"expected a host name or address, like smtp.example.org; "
+                             f"got {host!r}")
+        return host
+
 
 class DeliveryConfig(Strict):
     email: EmailConfig

@@ -200,7 +200,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise SkipFile(e.strerror or str(e)) from None
     if not data.strip():
         raise SkipFile("empty file")
-    if b"\x00" in data[:8192] and not has_wide_bom(data):
+    if b"\x00" in data[:8192] and not has_wide_bom(data) and not _bomless_utf16(data):
         raise SkipFile("binary file, not text")
     return data
 
@@ -210,15 +210,38 @@ def has_wide_bom(data: bytes) -> bool:
     return data.startswith(tuple(_WIDE_BOMS))
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte order mark (as some Windows tools save text): text in Latin
+    script has a NUL in every other byte, all at odd places (little-endian) or all at even
+    ones, and reads as printable text, which binary data does not; the encoding, or None."""
+    head = data[:8192]
+    even, odd = head[0::2], head[1::2]
+    for encoding, zeros, text in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) * 4 >= len(zeros) and text.count(0) * 100 <= len(text):
+            try:  # incremental: a character cut at the head's end is no error
+                read = codecs.getincrementaldecoder(encoding)().decode(head)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(not (c.isprintable() or c in "\t\n\r") for c in read)
+            return encoding if read and controls * 100 <= len(read) else None
+    return None
+
+
 def decode(data: bytes) -> str:
-    """UTF-16 or UTF-32 when a byte order mark says so; UTF-8 when it is; otherwise the
-    encoding charset-normalizer finds."""
+    """UTF-16 or UTF-32 when a byte order mark says so, or UTF-16 when its NULs do; UTF-8
+    when it is; otherwise the encoding charset-normalizer finds."""
     for bom, encoding in _WIDE_BOMS.items():
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 raise SkipFile(f"not {encoding.upper()} as its byte order mark says") from None
+    wide = _bomless_utf16(data) if b"\x00" in data[:8192] else None
+    if wide:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError:
+            raise SkipFile("binary file, not text") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -6,6 +6,9 @@ mapping is an error, not the silent loss of the first.
 
 from __future__ import annotations
 
+import contextlib
+import weakref
+
 import yaml
 
 from .errors import ConfigError
@@ -82,18 +85,31 @@ def duplicate_keys(root: yaml.Node | None, name: str) -> None:
         raise ConfigError("\n".join(line for _, line in sorted(found)))
 
 
-def _key_is(key: yaml.Node, part: object) -> bool:
-    """A key node that stands for part: a name as written, or a key that is no name (`~`,
-    `5`, which the schema refuses) as YAML reads it (pydantic names a null key 'None')."""
-    if key.value == part:
-        return True
-    if not isinstance(key, yaml.ScalarNode):
-        return False
-    try:
-        value = yaml.SafeLoader("").construct_object(key)
-    except yaml.YAMLError:
-        return False
-    return not isinstance(value, str) and (value == part or str(value) == part)
+_PAIRS: weakref.WeakKeyDictionary[yaml.MappingNode, dict[object, int]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _pair_at(node: yaml.MappingNode) -> dict[object, int]:
+    """Where the last pair of each key of a mapping stands: a key as written, and a key
+    that is no name (`~`, `5`, which the schema refuses) as YAML reads it and as its text
+    (pydantic names a null key 'None'). Made once a mapping: a config of thousands of
+    unknown keys was a pass over the mapping, and a YAML loader, for each key of each."""
+    found = _PAIRS.get(node)
+    if found is None:
+        found = _PAIRS[node] = {}
+        for n, (key, _) in enumerate(node.value):
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            found[key.value] = n
+            if key.tag != "tag:yaml.org,2002:str":
+                try:
+                    value = yaml.SafeLoader("").construct_object(key)
+                except yaml.YAMLError:
+                    continue
+                found[str(value)] = n
+                with contextlib.suppress(TypeError):  # a value that cannot be hashed
+                    found[value] = n
+    return found
 
 
 def line_of(node: yaml.Node | None, loc: tuple) -> int | None:
@@ -105,9 +121,10 @@ def line_of(node: yaml.Node | None, loc: tuple) -> int | None:
     line = node.start_mark.line + 1 if node else None
     for part in loc:
         if isinstance(node, yaml.MappingNode):
-            match = next((kv for kv in reversed(node.value) if _key_is(kv[0], part)), None)
-            if match is None:
+            n = _pair_at(node).get(part)
+            if n is None:
                 break
+            match = node.value[n]
             line, node = match[0].start_mark.line + 1, match[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             if part >= len(node.value):
