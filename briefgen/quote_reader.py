@@ -112,6 +112,7 @@ class ArticleReader:
         para = self.body[start:end]
         out = []
         prev: tuple[Span, str, str, int] | None = None  # span, speaker, kind, attribution end
+        last_open = 0  # where out[-1]'s quotation opens in the paragraph
         for i, span in enumerate(spans):
             at = start + span.open
             who, attribution_end = self._attribution(para, start, span, spans[i - 1] if i else None)
@@ -128,14 +129,15 @@ class ArticleReader:
                 self.attributed.append((at, start + span.end))
                 text = self._printed(quote_text(para, span), start + span.open)
                 if text and out and _goes_on_from(para, prev, span, speaker, text):
-                    # '“We will,” she said, “keep going.”': one sentence, shown as printed,
-                    # the attribution and its marks between the halves
-                    between = para[prev[0].open + 1:span.open + 1]
+                    # '“We will,” she said, “keep going.”': one sentence, shown as printed
+                    # from where it opened, the attributions and their marks between the parts
+                    so_far = para[last_open + 1:span.open + 1]
                     out[-1] = replace(out[-1], text=self._printed(
-                        between, start + prev[0].open + 1) + text)
+                        so_far, start + last_open + 1) + text)
                 elif text:
                     role = who.role if who else ""
                     out.append(FoundQuote(text, speaker, self.article.id, False, role, kind))
+                    last_open = span.open
             prev = (span, speaker, kind, attribution_end if who else span.end)
         return out
 

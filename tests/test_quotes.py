@@ -965,6 +965,13 @@ def test_a_quotation_split_by_its_attribution_is_one_quote():
         "iPhones are not what we came here to talk about.": "Roe"}
 
 
+def test_a_quotation_split_twice_by_its_attribution_is_one_quote_from_its_start():
+    body = ("Jane Doe arrived late. “We will,” she said, “keep going,” she added, “with these "
+            "talks.”")
+    assert [(q.text, q.speaker) for q in quotes_of(body)] == [
+        ("We will,” she said, “keep going,” she added, “with these talks.", "Jane Doe")]
+
+
 def test_a_place_in_a_long_apposition_is_no_speaker():
     # '..., a fellow at the institute in Munich, Germany, and co-author of the study, said'
     body = ("“Experiments of this kind are successful,” Dylan Nelson, a postdoctoral fellow "
