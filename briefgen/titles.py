@@ -82,13 +82,12 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
     outlet = article.outlet
     if outlet:
         article = replace(article, outlet=clean_outlet(outlet))
-    paragraphs = article.body.split("\n\n")
-    lead = next((i for i, p in enumerate(paragraphs) if reads_as_sentence(p)), len(paragraphs))
     if article.title:
         given = without_outlet(" ".join(article.title.split()), outlet)
-        title = clean_title(given, rules) or _first_item(given, paragraphs[lead:], rules)
+        title = clean_title(given, rules) or _first_item(given, article.body, rules)
         if title:
             return replace(article, title=title)
+    paragraphs, lead = _paragraphs_and_lead(article.body)
     candidates = [i for i in range(min(lead, LOOK_AHEAD)) if is_headline(paragraphs[i])
                   and not (i and _CUT_OFF.search(paragraphs[i - 1].strip()))]
     headlines = [i for n, i in enumerate(candidates)
@@ -129,13 +128,23 @@ def _unglued(title: str, body: str) -> str:
     return title
 
 
-def _first_item(title: str, story: list[str], rules: Rules) -> str:
+def _paragraphs_and_lead(body: str) -> tuple[list[str], int]:
+    """The body's paragraphs and where the story begins: the first that reads as a sentence."""
+    paragraphs = body.split("\n\n")
+    lead = next((i for i, p in enumerate(paragraphs) if reads_as_sentence(p)), len(paragraphs))
+    return paragraphs, lead
+
+
+def _first_item(title: str, body: str, rules: Rules) -> str:
     """The first item of a roundup's headline, its items split by bars ("Letters: Talks
     stall | Dam opens | Tax dollars", which reads as page metadata as a whole), that tells
     its story in some of the opening's words; "" when none does (a site's name, a section's
     label: "Letters to the Editor | Letters: Talks stall | ...")."""
-    story_words = set(analyze(" ".join(story[:STORY_PARAGRAPHS])))
-    for item in title.split(" | ") if " | " in title else ():
+    if " | " not in title:
+        return ""
+    paragraphs, lead = _paragraphs_and_lead(body)
+    story_words = set(analyze(" ".join(paragraphs[lead:lead + STORY_PARAGRAPHS])))
+    for item in title.split(" | "):
         item = clean_title(item, rules) if len(item.split()) >= MIN_WORDS else ""
         if item and story_words.intersection(analyze(item)):
             return item
