@@ -21,6 +21,7 @@ from .furniture_rules import Rules
 from .ingest import expand_inputs, read_articles
 from .language import in_latin_script
 from .model import Article, Brief, Quote, Sentence
+from .page_cut import with_cut_marked
 from .parallel import MIN_ITEMS, beside, map_ordered
 from .quotes import find_quotes
 from .referents import with_referents
@@ -110,7 +111,7 @@ def _clean_and_find(rules: Rules, article: Article
     cleaned = clean_article(article, rules)
     if not cleaned.body:
         return cleaned, []
-    titled = with_title(cleaned, rules)  # a headline taken from the body leaves the body
+    titled = with_cut_marked(with_title(cleaned, rules))  # a headline taken from the body leaves it
     return titled, sentence_spans(titled.body)
 
 

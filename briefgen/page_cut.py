@@ -1,0 +1,58 @@
+"""A page cut off mid-sentence: its last sentence shown up to the cut, visibly trimmed.
+
+Pages saved or fetched in part (a paywall, a teaser, a feed's first lines) end
+in the middle of a sentence: "... and to add direct flights between the two
+capitals in an". Such a sentence is no candidate as printed, yet it may say
+what no other sentence does. Its last word may be cut too, so it is dropped,
+and " ..." marks the cut: the line reads word for word as far as it goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+
+from .model import Article
+from .segment import split_paragraph
+from .vectors import ENGLISH_STOP_WORDS
+
+# A shorter fragment rarely says enough to stand as a line (and related-story links and
+# labels at a page's foot are short).
+MIN_CUT_WORDS = 20
+CUT_MARK = " ..."
+_CLOSERS = "\"'”’»)]"
+_ENDS = (".", "!", "?", "…", ":", ";")
+# Mid-sentence, a small word in capitals ("photos of 2014 Through the lens", "Idea Be
+# Prepared") is a headline run on: links to other stories at a page's foot, not its news.
+# ("The" and "A" open names: "told The Associated Press".)
+_NAME_OPENERS = frozenset({"the", "a", "an", "i"})
+
+
+def _open_quotation(text: str) -> bool:
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1 \
+        or text.count("«") != text.count("»")
+
+
+def _headlines(words: list[str]) -> bool:
+    return any(word[:1].isupper() and not before.endswith((".", ":", "!", "?", ";", "“", '"'))
+               and word.lower() in ENGLISH_STOP_WORDS and word.lower() not in _NAME_OPENERS
+               for before, word in pairwise(words))
+
+
+def with_cut_marked(article: Article) -> Article:
+    """The article, its body's last sentence trimmed visibly when the page cut it off."""
+    body = article.body.rstrip()
+    start = body.rfind("\n") + 1
+    paragraph = body[start:]
+    if not paragraph or paragraph.rstrip(_CLOSERS).endswith(_ENDS):
+        return article
+    spans = split_paragraph(paragraph)
+    if not spans:
+        return article
+    begin = spans[-1][0]
+    words = paragraph[begin:].split()
+    kept = paragraph[:paragraph.rstrip().rindex(" ")].rstrip()
+    # cut inside a quotation: how it ends, and who says it, are lost
+    if len(words) <= MIN_CUT_WORDS or _open_quotation(kept[begin:]) or _headlines(words):
+        return article
+    return replace(article, body=body[:start] + kept + CUT_MARK)

@@ -1,0 +1,66 @@
+"""A page saved or fetched in part ends mid-sentence: the sentence is a line up to the cut,
+marked " ...", word for word as far as it goes; a fragment too short to say anything, or
+cut inside a quotation, stays out."""
+
+import json
+from pathlib import Path
+
+from briefgen.page_cut import with_cut_marked
+
+from .conftest import DEFAULT_CONFIG, make_article, run_cli
+
+# Invented: the only sentence that tells of the flights and the climate body is cut off.
+CUT = ("The host side stands ready to strengthen cooperation with the visitors in trade, "
+       "shipping and health, to set up a working group on climate change, and to add direct "
+       "flights between the two capitals in an")
+SHOWN = CUT.rsplit(" ", 1)[0] + " ..."
+
+
+def test_a_sentence_the_page_cuts_off_is_a_line_up_to_the_cut(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "001.txt").write_text("\n\n".join([
+        "date 2024-03-05",
+        "Foreign Minister Sam Roe met his counterpart Jane Doe in Strelsau on Monday.",
+        "The two ministers signed an agreement on river transport after their talks.",
+        CUT]))
+    out = tmp_path / "out"
+    proc = run_cli("build", "--config", str(DEFAULT_CONFIG), "--input", str(folder),
+                   "--out", str(out), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    brief = json.loads(next(out.glob("*.json")).read_text())
+    lines = [i["text"] for s in brief["sections"] for i in s["items"]] \
+        + [i["text"] for i in brief["summary"]]
+    assert SHOWN in lines
+    assert CUT.startswith(SHOWN.removesuffix(" ..."))  # as printed, as far as it goes
+
+
+def test_the_cut_is_marked_only_at_the_end_of_the_body():
+    body = f"{CUT}.\n\nThe talks ended at noon."
+    assert with_cut_marked(make_article(body)).body == body
+
+
+def test_a_short_fragment_at_the_foot_of_a_page_is_left_as_it_is():
+    body = "The talks ended at noon.\n\nKim and Roe met for the fir"
+    assert with_cut_marked(make_article(body)).body == body
+
+
+def test_a_sentence_cut_inside_a_quotation_is_left_as_it_is():
+    body = ("The talks ended at noon.\n\nThe minister said that “we will strengthen "
+            "cooperation with our neighbours in trade, shipping, health and education, and "
+            "we will open new consulates in")
+    assert with_cut_marked(make_article(body)).body == body
+
+
+def test_only_the_cut_sentence_of_the_last_paragraph_is_trimmed():
+    body = f"The talks ended at noon.\n\nThe ministers met twice. {CUT}"
+    marked = with_cut_marked(make_article(body)).body
+    assert marked == f"The talks ended at noon.\n\nThe ministers met twice. {SHOWN}"
+
+
+def test_links_to_other_stories_at_the_foot_are_left_as_they_are():
+    # headlines run together: a small word in capitals mid-sentence
+    body = ("The talks ended at noon.\n\nThe best photos of the year Through the lens of our "
+            "photographers, take a look back at the most striking moments of a year in the "
+            "city and")
+    assert with_cut_marked(make_article(body)).body == body
