@@ -7,6 +7,7 @@ figures scikit-learn's TfidfVectorizer gives) keeps scikit-learn out of start-up
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -18,6 +19,35 @@ import numpy as np
 from scipy import sparse
 
 _TOKEN = re.compile(r"[a-z][a-z0-9]+(?:-[a-z0-9]+)*|[0-9]+(?![a-z0-9])")
+# Letters with marks are words too, read without their marks: "Huệ", "Türkiye" and
+# "Elysée" are "hue", "turkiye", "elysee", as outlets that drop the marks spell them.
+# (Read as they were, [a-z] cut them into pieces: "t", "rkiye".) One table for the Latin
+# letters (a lookup per character in C): their decomposition without its marks, a few that
+# no decomposition takes apart by hand, and the marks standing apart left out.
+def _unmarking_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {
+        ord(c): "".join(p for p in unicodedata.normalize("NFKD", c)
+                        if not unicodedata.combining(p))
+        for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)])}
+    table = {c: t for c, t in table.items() if t and t.isascii() and t != chr(c)}
+    table.update({ord(c): t for c, t in zip("đøłßæœıħþð", ["d", "o", "l", "ss", "ae", "oe",
+                                                          "i", "h", "th", "d"], strict=True)})
+    table.update(dict.fromkeys(_MARKS_APART, None))
+    return table
+
+
+# marks standing apart from their letters ("Tu\u0308rkiye"; "İ" lowers to "i" and such a mark)
+_MARKS_APART = [*range(0x300, 0x370), *range(0x1AB0, 0x1B00), *range(0x1DC0, 0x1E00),
+                *range(0x20D0, 0x2100), *range(0xFE20, 0xFE30)]
+_MARK_APART = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+                         "\ufe20-\ufe2f\u0130]")
+_UNMARKED = _unmarking_table()
+
+
+def _words(text: str) -> list[str]:
+    """The text's runs of small ASCII letters and digits, its marks taken off its letters."""
+    lowered = text.lower().replace("’", "'")
+    return _TOKEN.findall(lowered if lowered.isascii() else lowered.translate(_UNMARKED))
 
 
 def _stop_words() -> frozenset[str]:
@@ -82,8 +112,7 @@ def _stemmer():
 
 def analyze(text: str) -> list[str]:
     """The text's stemmed content words, in order; stop words map to "" and drop out."""
-    return list(filter(None, map(_STEMS.__getitem__,
-                                 _TOKEN.findall(text.lower().replace("’", "'")))))
+    return list(filter(None, map(_STEMS.__getitem__, _words(text))))
 
 
 def analyze_normalized(text: str, normalized: str) -> list[str]:
@@ -97,7 +126,8 @@ def analyze_normalized(text: str, normalized: str) -> list[str]:
 
 
 def _needs_analyze(text: str, normalized: str) -> bool:
-    return "-" in text or not normalized.isascii() or "_" in normalized
+    return "-" in text or not normalized.isascii() or "_" in normalized \
+        or (not text.isascii() and _MARK_APART.search(text) is not None)
 
 
 BLOCK_TEXTS = 2_000  # texts worked on at once (token_blocks, per_block)
@@ -129,7 +159,7 @@ def token_blocks(texts: Sequence[str], normalized: Sequence[str]
         if _needs_analyze(text, key):
             tokens += " ".join(block).split(" ") if block else ()
             block.clear()
-            words = _TOKEN.findall(text.lower().replace("’", "'"))
+            words = _words(text)
             tokens += words
             lengths.append(len(words))
         else:

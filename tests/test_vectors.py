@@ -161,3 +161,11 @@ def test_words_learnt_past_the_limit_are_all_known_after(monkeypatch):
     stems.learn(words)
     assert set(words) <= set(stems)  # none to be looked up (and stemmed) one at a time
     assert {w: stems[w] for w in words} == {w: vectors._Stems()[w] for w in words}
+
+
+def test_a_name_with_marks_is_one_word_spelt_as_outlets_without_marks_spell_it():
+    from briefgen.vectors import analyze
+
+    assert analyze("Chairman Vương Đình Huệ visited Türkiye") == \
+        analyze("Chairman Vuong Dinh Hue visited Turkiye")
+    assert len(analyze("Erdoğan")) == 1
