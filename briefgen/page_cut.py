@@ -9,6 +9,7 @@ and " ..." marks the cut: the line reads word for word as far as it goes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -20,6 +21,7 @@ from .vectors import ENGLISH_STOP_WORDS
 # labels at a page's foot are short).
 MIN_CUT_WORDS = 20
 CUT_MARK = " ..."
+_LAST_WORD = re.compile(r"\s+\S+$")
 _CLOSERS = "\"'”’»)]"
 _ENDS = (".", "!", "?", "…", ":", ";")
 # Mid-sentence, a small word in capitals ("photos of 2014 Through the lens", "Idea Be
@@ -51,8 +53,10 @@ def with_cut_marked(article: Article) -> Article:
         return article
     begin = spans[-1][0]
     words = paragraph[begin:].split()
-    kept = paragraph[:paragraph.rstrip().rindex(" ")].rstrip()
+    if len(words) <= MIN_CUT_WORDS or _headlines(words):
+        return article
+    kept = paragraph[:_LAST_WORD.search(paragraph).start()]  # it has many words
     # cut inside a quotation: how it ends, and who says it, are lost
-    if len(words) <= MIN_CUT_WORDS or _open_quotation(kept[begin:]) or _headlines(words):
+    if _open_quotation(kept[begin:]):
         return article
     return replace(article, body=body[:start] + kept + CUT_MARK)

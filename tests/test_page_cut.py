@@ -64,3 +64,11 @@ def test_links_to_other_stories_at_the_foot_are_left_as_they_are():
             "photographers, take a look back at the most striking moments of a year in the "
             "city and")
     assert with_cut_marked(make_article(body)).body == body
+
+
+def test_words_set_apart_by_other_spaces_or_none_are_read_without_error():
+    tabbed = "\t".join(["word"] * 30)
+    for body in ("x" * 5000, tabbed, f"The talks ended.\n\n{tabbed}", "   \n\n  "):
+        marked = with_cut_marked(make_article(body)).body
+        assert marked in (body, "\t".join(["word"] * 29) + " ...",
+                          "The talks ended.\n\n" + "\t".join(["word"] * 29) + " ...")
