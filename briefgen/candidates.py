@@ -18,6 +18,8 @@ QUOTED_SHARE = 0.35  # a sentence quoted more than this must name its speaker it
 _QUOTED = re.compile(r"[\"“«][^\"“”«»]*[\"”»]")
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|declared|stressed|warned"
                      r"|according to|wrote|urged|called)\b")
+# An editor's insertion, "(the two countries - Ed.)", is the page's aside, not the sentence.
+_EDITOR_NOTE = re.compile(r"[(\[][^)\]]{0,80}\b(?:Ed|Eds|Editor)\.?\s*[)\]]")
 # "As both sides agreed that ...", "In stating that ...": an opening clause with no main
 # clause after a comma, a fragment.
 _DANGLING_CLAUSE = re.compile(
@@ -58,9 +60,8 @@ def _judged(text: str, words: int, stray: bool = False) -> bool:
     elif _FIRST_PERSON.match(text) and not _SPEECH.search(text):
         return False
     # in_title_case: a headline with a full stop ("Summit Ends With a Joint Declaration.")
-    # An editor's insertion, "(the two countries - Ed.)", is printed with the sentence and
-    # only says whom it means: the sentence stays a line, as printed.
     return not (_DANGLING_CLAUSE.match(text) or _SIGNPOST.match(text)
+                or (("(" in text or "[" in text) and _EDITOR_NOTE.search(text))
                 or in_title_case(text))
 
 
