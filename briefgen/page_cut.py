@@ -22,6 +22,11 @@ from .vectors import ENGLISH_STOP_WORDS
 MIN_CUT_WORDS = 20
 CUT_MARK = " ..."
 _LAST_WORD = re.compile(r"\s+\S+$")
+# A sentence that opens on a clause of its own ("While the one side said ..., the other
+# described it as") keeps its point for its main clause, which the cut may have taken.
+_SUBORDINATE_OPENING = re.compile(
+    r"[\"“‘]?(?:While|Whereas|Although|Though|As|Because|If|When|Whenever|Since|Unless|Until"
+    r"|After|Before|Once)\b")
 _CLOSERS = "\"'”’»)]"
 _ENDS = (".", "!", "?", "…", ":", ";")
 # Mid-sentence, a small word in capitals ("photos of 2014 Through the lens", "Idea Be
@@ -53,7 +58,8 @@ def with_cut_marked(article: Article) -> Article:
         return article
     begin = spans[-1][0]
     words = paragraph[begin:].split()
-    if len(words) <= MIN_CUT_WORDS or _headlines(words):
+    if len(words) <= MIN_CUT_WORDS or _headlines(words) \
+            or _SUBORDINATE_OPENING.match(paragraph, begin):
         return article
     kept = paragraph[:_LAST_WORD.search(paragraph).start()]  # it has many words
     # cut inside a quotation: how it ends, and who says it, are lost

@@ -72,3 +72,11 @@ def test_words_set_apart_by_other_spaces_or_none_are_read_without_error():
         marked = with_cut_marked(make_article(body)).body
         assert marked in (body, "\t".join(["word"] * 29) + " ...",
                           "The talks ended.\n\n" + "\t".join(["word"] * 29) + " ...")
+
+
+def test_a_cut_sentence_that_opens_on_a_clause_of_its_own_is_left_as_it_is():
+    # its point is in the main clause, which the cut may have taken
+    body = ("The talks ended at noon.\n\nWhile the host side only said that it would "
+            "“work for more trade by the end of the decade,” the guest side’s statement "
+            "described the planned growth of trade in goods and services as")
+    assert with_cut_marked(make_article(body)).body == body
