@@ -21,33 +21,42 @@ from scipy import sparse
 _TOKEN = re.compile(r"[a-z][a-z0-9]+(?:-[a-z0-9]+)*|[0-9]+(?![a-z0-9])")
 # Letters with marks are words too, read without their marks: "Huệ", "Türkiye" and
 # "Elysée" are "hue", "turkiye", "elysee", as outlets that drop the marks spell them.
-# (Read as they were, [a-z] cut them into pieces: "t", "rkiye".) One table for the Latin
-# letters (a lookup per character in C): their decomposition without its marks, a few that
-# no decomposition takes apart by hand, and the marks standing apart left out.
+# (Read as they were, [a-z] cut them into pieces: "t", "rkiye".)
+_LATIN_MARKED = [(0xC0, 0x250), (0x1E00, 0x1F00)]  # Latin letters, with marks among them
+# marks standing apart from their letters ("Tu\u0308rkiye"); "İ" lowers to "i" and such a mark
+_MARKS_APART = [(0x300, 0x370), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100),
+                (0xFE20, 0xFE30)]
+_MARKED = re.compile("[" + "".join(f"{chr(a)}-{chr(b - 1)}"
+                                   for a, b in _LATIN_MARKED + _MARKS_APART) + "]")
+
+
 def _unmarking_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {
-        ord(c): "".join(p for p in unicodedata.normalize("NFKD", c)
-                        if not unicodedata.combining(p))
-        for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)])}
-    table = {c: t for c, t in table.items() if t and t.isascii() and t != chr(c)}
+    """One table (a lookup per character in C): each marked Latin letter's decomposition
+    without its marks, a few that no decomposition takes apart by hand, and the marks
+    standing apart left out."""
+    table: dict[int, str | None] = {}
+    for a, b in _LATIN_MARKED:
+        for c in map(chr, range(a, b)):
+            plain = "".join(p for p in unicodedata.normalize("NFKD", c)
+                            if not unicodedata.combining(p))
+            if plain and plain.isascii() and plain != c:
+                table[ord(c)] = plain
     table.update({ord(c): t for c, t in zip("đøłßæœıħþð", ["d", "o", "l", "ss", "ae", "oe",
                                                           "i", "h", "th", "d"], strict=True)})
-    table.update(dict.fromkeys(_MARKS_APART, None))
+    table.update(dict.fromkeys((c for a, b in _MARKS_APART for c in range(a, b)), None))
     return table
 
 
-# marks standing apart from their letters ("Tu\u0308rkiye"; "İ" lowers to "i" and such a mark)
-_MARKS_APART = [*range(0x300, 0x370), *range(0x1AB0, 0x1B00), *range(0x1DC0, 0x1E00),
-                *range(0x20D0, 0x2100), *range(0xFE20, 0xFE30)]
-_MARK_APART = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
-                         "\ufe20-\ufe2f\u0130]")
 _UNMARKED = _unmarking_table()
 
 
 def _words(text: str) -> list[str]:
-    """The text's runs of small ASCII letters and digits, its marks taken off its letters."""
+    """The text's runs of small ASCII letters and digits, its marks taken off its letters
+    (only where it has any: curly quotes and dashes alone are past ASCII too)."""
     lowered = text.lower().replace("’", "'")
-    return _TOKEN.findall(lowered if lowered.isascii() else lowered.translate(_UNMARKED))
+    if not lowered.isascii() and _MARKED.search(lowered):
+        lowered = lowered.translate(_UNMARKED)
+    return _TOKEN.findall(lowered)
 
 
 def _stop_words() -> frozenset[str]:
@@ -127,7 +136,7 @@ def analyze_normalized(text: str, normalized: str) -> list[str]:
 
 def _needs_analyze(text: str, normalized: str) -> bool:
     return "-" in text or not normalized.isascii() or "_" in normalized \
-        or (not text.isascii() and _MARK_APART.search(text) is not None)
+        or (not text.isascii() and _MARKED.search(text) is not None)
 
 
 BLOCK_TEXTS = 2_000  # texts worked on at once (token_blocks, per_block)

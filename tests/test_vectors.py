@@ -10,7 +10,8 @@ from briefgen.model import count_words
 # words, stop words, hyphens, digits, underscores and letters past ASCII, so that every
 # path of token_blocks and analyze_normalized is taken
 _PIECES = st.sampled_from(["talks", "the", "Agreed", "long-term", "22nd", "x", "snake_case",
-                           "café", "İstanbul", "-", " ", "  ", ",", "’s", "“", "3d", "and",
+                           "café", "İstanbul", "Tu\u0308rkiye", "Huệ", "-", " ", "  ", ",",
+                           "’s", "“", "3d", "and",
                            "re-elected", "US", "naïve", "ſ", "K", "\t", "."])
 _TEXTS = st.lists(st.lists(_PIECES, max_size=12).map("".join), max_size=8)
 
@@ -169,3 +170,4 @@ def test_a_name_with_marks_is_one_word_spelt_as_outlets_without_marks_spell_it()
     assert analyze("Chairman Vương Đình Huệ visited Türkiye") == \
         analyze("Chairman Vuong Dinh Hue visited Turkiye")
     assert len(analyze("Erdoğan")) == 1
+    assert analyze("Tu\u0308rkiye") == analyze("Turkiye")  # the mark apart from its letter
