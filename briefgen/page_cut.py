@@ -13,56 +13,76 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from .clean import clean_paragraphs
+from .furniture_rules import Rules
 from .model import Article
 from .segment import split_paragraph
 from .vectors import ENGLISH_STOP_WORDS
 
-# A shorter fragment rarely says enough to stand as a line (and related-story links and
-# labels at a page's foot are short).
-MIN_CUT_WORDS = 20
+# Fewer words rarely say enough to stand as a line (and related-story links and labels at
+# a page's foot are short).
+MIN_CUT_WORDS = 21
 CUT_MARK = " ..."
-_LAST_WORD = re.compile(r"\s+\S+$")
+_SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
+_CLOSING_MARKS = "\"'”’»)]"
 # A sentence that opens on a clause of its own ("While the one side said ..., the other
 # described it as") keeps its point for its main clause, which the cut may have taken.
 _SUBORDINATE_OPENING = re.compile(
     r"[\"“‘]?(?:While|Whereas|Although|Though|As|Because|If|When|Whenever|Since|Unless|Until"
     r"|After|Before|Once)\b")
-_CLOSERS = "\"'”’»)]"
-_ENDS = (".", "!", "?", "…", ":", ";")
-# Mid-sentence, a small word in capitals ("photos of 2014 Through the lens", "Idea Be
+# Mid-sentence, a small word in capitals ("photos of the year Through the lens", "Idea Be
 # Prepared") is a headline run on: links to other stories at a page's foot, not its news.
-# ("The" and "A" open names: "told The Associated Press".)
+# "The", "A" and "An" open names ("told The Associated Press"); "I" is always in capitals.
 _NAME_OPENERS = frozenset({"the", "a", "an", "i"})
+# A label ("Tags:", "More from the Times:", "You may also like:") opens a list, not news.
+_LABEL = re.compile(r"^(?:\S+ ){0,7}?\S*:(?:\s|$)")
+_SEPARATORS = ("|", "·", "•", "»")
+MAX_COMMAS_PER_WORD = 0.2  # more is a list of tags or links
+_CLOSING_SINGLE = re.compile(r"’(?![a-z])")  # not an apostrophe ("it’s")
 
 
 def _open_quotation(text: str) -> bool:
-    return text.count("“") != text.count("”") or text.count('"') % 2 == 1 \
-        or text.count("«") != text.count("»")
+    return (text.count("“") != text.count("”") or text.count('"') % 2 == 1
+            or text.count("«") != text.count("»") or "„" in text
+            or text.count("‘") > len(_CLOSING_SINGLE.findall(text))
+            or text.count("(") != text.count(")"))
 
 
-def _headlines(words: list[str]) -> bool:
-    return any(word[:1].isupper() and not before.endswith((".", ":", "!", "?", ";", "“", '"'))
+def _runs_on_headlines(words: list[str]) -> bool:
+    return any(word[:1].isupper() and word[1:].islower()
+               and not before.endswith((".", ":", "!", "?", ";", "“", '"'))
                and word.lower() in ENGLISH_STOP_WORDS and word.lower() not in _NAME_OPENERS
                for before, word in pairwise(words))
 
 
-def with_cut_marked(article: Article) -> Article:
-    """The article, its body's last sentence trimmed visibly when the page cut it off."""
+def _reads_as_news(sentence: str, words: list[str]) -> bool:
+    return (len(words) >= MIN_CUT_WORDS and not _SUBORDINATE_OPENING.match(sentence)
+            and not _LABEL.match(sentence) and not any(s in sentence for s in _SEPARATORS)
+            and sentence.count(",") <= MAX_COMMAS_PER_WORD * len(words)
+            and not _runs_on_headlines(words))
+
+
+def with_cut_marked(article: Article, rules: Rules | None = None) -> Article:
+    """The article, its body's last sentence trimmed visibly when the page cut it off.
+    With `rules`, a trimmed sentence that the furniture rules would drop or change, were it
+    complete, is left as it was."""
     body = article.body.rstrip()
     start = body.rfind("\n") + 1
     paragraph = body[start:]
-    if not paragraph or paragraph.rstrip(_CLOSERS).endswith(_ENDS):
+    if not paragraph or paragraph.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS):
         return article
     spans = split_paragraph(paragraph)
     if not spans:
         return article
     begin = spans[-1][0]
     words = paragraph[begin:].split()
-    if len(words) <= MIN_CUT_WORDS or _headlines(words) \
-            or _SUBORDINATE_OPENING.match(paragraph, begin):
+    if not _reads_as_news(paragraph[begin:], words):
         return article
-    kept = paragraph[:_LAST_WORD.search(paragraph).start()]  # it has many words
-    # cut inside a quotation: how it ends, and who says it, are lost
-    if _open_quotation(kept[begin:]):
+    kept = paragraph.rsplit(maxsplit=1)[0]  # it has many words
+    # cut inside a quotation (opened in this sentence or before): how it ends, and who
+    # says it, are lost
+    if _open_quotation(kept):
+        return article
+    if rules is not None and clean_paragraphs([f"{kept[begin:]}."], rules) != [f"{kept[begin:]}."]:
         return article
     return replace(article, body=body[:start] + kept + CUT_MARK)

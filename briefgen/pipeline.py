@@ -111,7 +111,7 @@ def _clean_and_find(rules: Rules, article: Article
     cleaned = clean_article(article, rules)
     if not cleaned.body:
         return cleaned, []
-    titled = with_cut_marked(with_title(cleaned, rules))  # a headline taken from the body leaves it
+    titled = with_cut_marked(with_title(cleaned, rules), rules)  # a headline taken from the body leaves it
     return titled, sentence_spans(titled.body)
 
 

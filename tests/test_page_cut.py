@@ -5,6 +5,9 @@ cut inside a quotation, stays out."""
 import json
 from pathlib import Path
 
+import pytest
+
+from briefgen.clean import load_rules
 from briefgen.page_cut import with_cut_marked
 
 from .conftest import DEFAULT_CONFIG, make_article, run_cli
@@ -80,3 +83,46 @@ def test_a_cut_sentence_that_opens_on_a_clause_of_its_own_is_left_as_it_is():
             "“work for more trade by the end of the decade,” the guest side’s statement "
             "described the planned growth of trade in goods and services as")
     assert with_cut_marked(make_article(body)).body == body
+
+
+LEAD = "The foreign minister met her counterpart in Strelsau on Monday for talks on trade.\n\n"
+
+
+@pytest.mark.parametrize("foot", [
+    "Tags: Foreign Ministry, Sam Roe, Jane Doe, Strelsau, river transport, trade, shipping, "
+    "health, education, ports, customs, visas, Bergen, Zenda, summit, talks, ministers, Asia",
+    "More from the Strelsau Times: ministers sign river transport deal, regional summit opens "
+    "in Strelsau, new bridge across the river opens to traffic after years of delay and the",
+    "You may also like ministers sign river transport deal · regional summit opens in Strelsau "
+    "· new bridge across the river opens to traffic after years of delay and",
+    "Jane Doe is a senior correspondent for the Strelsau Times who has covered foreign affairs "
+    "and diplomacy from more than twenty countries over the past fifteen years and",
+], ids=["tags", "label", "separators", "author-bio"])
+def test_furniture_at_the_foot_of_a_page_is_no_cut_sentence(foot: str):
+    body = LEAD + foot
+    assert with_cut_marked(make_article(body), load_rules()).body == body
+
+
+@pytest.mark.parametrize("cut", [
+    "The minister said that ‘we will strengthen cooperation with our neighbours in trade, "
+    "shipping, health and education, and we will open new consulates in",
+    "The minister said: “The talks went well. The host side stands ready to strengthen "
+    "cooperation with the visitors in trade, shipping and health, and to add direct flights in",
+    "The host side (which the guest side has long asked to open its ports to trade, shipping "
+    "and health services, and to add direct flights between the two capitals in",
+], ids=["single-marks", "opened-before", "parenthesis"])
+def test_a_sentence_cut_inside_a_quotation_or_an_aside_is_left_as_it_is(cut: str):
+    body = LEAD + cut
+    assert with_cut_marked(make_article(body)).body == body
+
+
+def test_acronyms_and_months_in_capitals_are_no_run_on_headline():
+    cut = ("The host side stands ready to strengthen cooperation with the US in trade, shipping "
+           "and health, to set up a working group on climate change in May, and to add flights in")
+    assert with_cut_marked(make_article(LEAD + cut)).body.endswith("to add flights ...")
+
+
+def test_a_long_run_of_unusual_spaces_is_read_at_once():
+    # cleaning folds ASCII spaces, not these: looking for the last word must not backtrack
+    body = LEAD + " ".join(["word"] * 25) + "\u00a0" * 49_000 + "and then"
+    assert with_cut_marked(make_article(body)).body.endswith("\u00a0" * 49_000 + "and ...")
