@@ -111,7 +111,8 @@ def _clean_and_find(rules: Rules, article: Article
     cleaned = clean_article(article, rules)
     if not cleaned.body:
         return cleaned, []
-    titled = with_cut_marked(with_title(cleaned, rules), rules)  # a headline taken from the body leaves it
+    # a headline taken from the body leaves it; a sentence the page cut off is marked
+    titled = with_cut_marked(with_title(cleaned, rules), rules)
     return titled, sentence_spans(titled.body)
 
 
