@@ -20,7 +20,7 @@ from scipy import sparse
 
 from . import vectors
 from .candidates import candidate_texts
-from .model import Sentence, count_words
+from .model import CUT_MARK, Sentence, count_words
 from .neighbours import similar_pairs
 
 DUPLICATE_SIMILARITY = 0.7  # cosine at which two sentences tell the same fact
@@ -336,7 +336,9 @@ def group_duplicates(candidates: list[Sentence], text_of: list[int],
             sources, place = (sentence.article_id,), places[best]
         else:
             rows = members[head]
-            best = max(rows, key=lambda i: (plain[text_of[i]],
+            # a whole sentence before one cut short, then the plainest wording
+            best = max(rows, key=lambda i: (not candidates[i].text.endswith(CUT_MARK),
+                                            plain[text_of[i]],
                                             -rank.get(candidates[i].article_id, 0)))
             sentence = candidates[best]
             sources = tuple(sorted({candidates[i].article_id for i in rows},

@@ -74,6 +74,11 @@ class Sentence:
 _SLOT_SETTERS = tuple(Sentence.__dict__[name].__set__ for name in Sentence.__slots__)
 
 
+# A line cut short of its sentence's end (a page cut off, a sentence too long for a line)
+# ends so: word for word as far as it goes, the cut in plain sight.
+CUT_MARK = " ..."
+
+
 def reads_complete(text: str) -> bool:
     """`Sentence.is_complete` of a sentence printing `text`."""
     return text.rstrip("\"'”’»)]").endswith((".", "!", "?")) and not text[0].islower()

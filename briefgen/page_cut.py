@@ -15,14 +15,13 @@ from itertools import pairwise
 
 from .clean import clean_paragraphs
 from .furniture_rules import Rules
-from .model import Article
+from .model import CUT_MARK, Article
 from .segment import split_paragraph
 from .vectors import ENGLISH_STOP_WORDS
 
 # Fewer words rarely say enough to stand as a line (and related-story links and labels at
 # a page's foot are short).
 MIN_CUT_WORDS = 21
-CUT_MARK = " ..."
 _SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
 _CLOSING_MARKS = "\"'”’»)]"
 # A sentence that opens on a clause of its own ("While the one side said ..., the other

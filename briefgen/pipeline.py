@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .assemble import assemble_brief, with_support
 from .candidates import spanning, stray_marked
+from .clause_heads import with_heads
 from .clean import clean_article, load_rules
 from .collector import fewer_collections
 from .config import Config
@@ -79,7 +80,7 @@ def _build(config: Config, inputs: Sequence[str] | None, brief_date: date | None
     with beside(_quotes_and_figures, articles, sentences, config.quotes.min_words,
                 config.quotes.max_words, worth_it=len(articles) >= MIN_ITEMS,
                 yielding=True) as quotes_found:
-        corpus = build_corpus(spanning(sentences), order, stray_marked(sentences))
+        corpus = build_corpus(with_heads(spanning(sentences)), order, stray_marked(sentences))
         summary, section_items = select_items(corpus, config.summary, config.sections,
                                               config.max_words)
         summary, section_items = with_support(corpus, sentences, order, summary,

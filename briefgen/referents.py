@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import Article, Item, Referent, Sentence
+from .model import CUT_MARK, Article, Item, Referent, Sentence
 from .quote_reader import ArticleReader
 from .select import SectionItems
 from .speakers import Names
@@ -42,7 +42,8 @@ def with_referents(articles: Sequence[Article], sentences: Sequence[Sentence],
     for text, (sources, (printed, offset)) in wanted.items():
         for article_id in sources:  # the first article that names the person
             article = by_id.get(article_id)
-            at = article.body.find(text) if article else -1
+            # a line cut visibly (`clause_heads`) stands in the body up to its mark
+            at = article.body.find(text.removesuffix(CUT_MARK)) if article else -1
             if at < 0:
                 continue
             reader = readers.get(article_id)
