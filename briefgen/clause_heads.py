@@ -18,8 +18,23 @@ from .candidates import MAX_WORDS
 from .model import CUT_MARK, Sentence
 
 MIN_HEAD_WORDS = 15  # a shorter opening rarely says who did what
-_CLAUSE_AFTER = re.compile(r", (?:with|while|which|who|where|amid|as|after|despite|and|but)\b")
+# (not ", but": what follows may take back what came before)
+_CLAUSE_AFTER = re.compile(r", (?:with|while|which|who|where|amid|as|after|despite|and)\b")
 _OPENING_MARKS = "\"“‘'«"
+# A sentence that opens on a clause of its own ("While the one side said ..., the other
+# described it as", "Although they had agreed ..., the deal collapsed") keeps its point
+# for its main clause, which a cut may take.
+SUBORDINATE_OPENING = re.compile(
+    r"[\"“‘]?(?:(?:But|And|Yet) )?(?:[Ee]ven )?(?:While|Whereas|Although|Though|As|Because|If"
+    r"|When|Whenever|Since|Unless|Until|After|Before|Once|if|though|when|while|as)\b")
+# Who says it or whence it comes, told after the cut: without it a claim reads as fact
+# ("The minister took bribes ..., prosecutors alleged").
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|tells|added|stated|noted|wrote|reported|announced|insisted|warned"
+    r"|alleged|alleges|claimed|claims|accused|according to|quoted)\b")
+# The comma ends a short item of a list, a date, an age or a place ("Russia, Belarus, Iran,",
+# "May 5, 2023,", "Doe, 45,"): the cut falls inside a phrase.
+_SHORT_ITEM = re.compile(r",\s+\S+(?:\s+\S+){0,2},$")
 
 
 def with_heads(sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -39,20 +54,24 @@ def _head(text: str) -> str | None:
     MIN_HEAD_WORDS stand before it, marked as cut; none when no quotation or parenthesis
     is closed there (who speaks, or what the aside says, is cut off) or the head is still
     too long."""
-    if len(text.split()) <= MAX_WORDS or text[:1] in _OPENING_MARKS:
+    if len(text.split()) <= MAX_WORDS or text[:1] in _OPENING_MARKS \
+            or SUBORDINATE_OPENING.match(text):
         return None
     for boundary in _CLAUSE_AFTER.finditer(text):
         head = text[:boundary.start() + 1]
         words = len(head.split())
         if words < MIN_HEAD_WORDS:
             continue
-        if words > MAX_WORDS or not _closed(head):
+        if words > MAX_WORDS or not _closed(head) or _SHORT_ITEM.search(head) \
+                or (_ATTRIBUTION.search(text, len(head)) and not _ATTRIBUTION.search(head)):
             return None
         return head + CUT_MARK
     return None
 
 
 def _closed(text: str) -> bool:
+    """No quotation, parenthesis, bracket or aside between dashes open at the text's end."""
     return (text.count("“") == text.count("”") and text.count('"') % 2 == 0
             and text.count("«") == text.count("»") and text.count("(") == text.count(")")
-            and "‘" not in text and "„" not in text)
+            and text.count("[") == text.count("]") and "‘" not in text and "„" not in text
+            and " '" not in text and (text.count(" — ") + text.count(" -- ")) % 2 == 0)

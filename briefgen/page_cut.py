@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from .clause_heads import SUBORDINATE_OPENING
 from .clean import clean_paragraphs
 from .furniture_rules import Rules
 from .model import CUT_MARK, Article
@@ -24,11 +25,6 @@ from .vectors import ENGLISH_STOP_WORDS
 MIN_CUT_WORDS = 21
 _SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
 _CLOSING_MARKS = "\"'”’»)]"
-# A sentence that opens on a clause of its own ("While the one side said ..., the other
-# described it as") keeps its point for its main clause, which the cut may have taken.
-_SUBORDINATE_OPENING = re.compile(
-    r"[\"“‘]?(?:While|Whereas|Although|Though|As|Because|If|When|Whenever|Since|Unless|Until"
-    r"|After|Before|Once)\b")
 # Mid-sentence, a small word in capitals ("photos of the year Through the lens", "Idea Be
 # Prepared") is a headline run on: links to other stories at a page's foot, not its news.
 # "The", "A" and "An" open names ("told The Associated Press"); "I" is always in capitals.
@@ -36,7 +32,8 @@ _NAME_OPENERS = frozenset({"the", "a", "an", "i"})
 # A label ("Tags:", "More from the Times:", "You may also like:") opens a list, not news.
 _LABEL = re.compile(r"^(?:\S+ ){0,7}?\S*:(?:\s|$)")
 _SEPARATORS = ("|", "·", "•", "»")
-MAX_COMMAS_PER_WORD = 0.2  # more is a list of tags or links
+MAX_COMMAS_PER_WORD = 0.2
+MAX_NAME_WORDS = 4  # more is a list of tags or links
 _CLOSING_SINGLE = re.compile(r"’(?![a-z])")  # not an apostrophe ("it’s")
 
 
@@ -54,8 +51,19 @@ def _runs_on_headlines(words: list[str]) -> bool:
                for before, word in pairwise(words))
 
 
+def _without_trailing_name(text: str) -> str:
+    """The text without the words in capitals that end it (at most MAX_NAME_WORDS), which
+    may begin a name the cut split."""
+    for _ in range(MAX_NAME_WORDS):
+        head, _, last = text.rpartition(" ")
+        if not head or not last[:1].isupper() or last[-1:] in ",;:":
+            break
+        text = head.rstrip()
+    return text
+
+
 def _reads_as_news(sentence: str, words: list[str]) -> bool:
-    return (len(words) >= MIN_CUT_WORDS and not _SUBORDINATE_OPENING.match(sentence)
+    return (len(words) >= MIN_CUT_WORDS and not SUBORDINATE_OPENING.match(sentence)
             and not _LABEL.match(sentence) and not any(s in sentence for s in _SEPARATORS)
             and sentence.count(",") <= MAX_COMMAS_PER_WORD * len(words)
             and not _runs_on_headlines(words))
@@ -77,7 +85,9 @@ def with_cut_marked(article: Article, rules: Rules | None = None) -> Article:
     words = paragraph[begin:].split()
     if not _reads_as_news(paragraph[begin:], words):
         return article
-    kept = paragraph.rsplit(maxsplit=1)[0]  # it has many words
+    kept, cut = paragraph.rsplit(maxsplit=1)  # it has many words
+    if cut[:1].isupper():  # the cut may fall inside a name ("... on Indonesia AirAsia"): it goes
+        kept = _without_trailing_name(kept)
     # cut inside a quotation (opened in this sentence or before): how it ends, and who
     # says it, are lost
     if _open_quotation(kept):

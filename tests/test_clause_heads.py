@@ -57,7 +57,21 @@ def test_a_head_that_opens_on_he_names_whom_it_means(tmp_path: Path):
     LONG.replace("dispute over", "“dispute” over “"),  # a quotation open at the cut
     " ".join(["word"] * 55) + ", with more.",  # the head itself too long
     LONG.split(", with")[0] + ", with a short end.",  # short enough to be a line itself
-], ids=["no-boundary", "quotation", "open-quotation", "long-head", "short"])
+    # who says it comes after the cut: the claim would read as fact
+    LONG.replace("in the capital.", "in the capital, her spokesman told reporters."),
+    # a clause of its own first: its main clause comes after the cut
+    "Although " + LONG[0].lower() + LONG[1:],
+    "But even if " + LONG[0].lower() + LONG[1:],
+    # ", but" may take back what came before
+    LONG.replace(", with an aide", ", but an aide"),
+    # the comma ends a short item of a list
+    LONG.replace("over fishing grounds, with",
+                 "over fishing grounds off Bergen, Zenda, Tarlenheim, with"),
+    LONG.replace("dispute over", "dispute [over"),  # an open bracket
+    LONG.replace("is set to be", "— which her aides call overdue — is set to be — "),  # an aside
+    LONG.replace("dispute over", "'dispute' over 'the"),  # straight single marks
+], ids=["no-boundary", "quotation", "open-quotation", "long-head", "short", "attribution-after",
+        "although", "even-if", "but", "list-item", "bracket", "dash-aside", "single-marks"])
 def test_no_head_where_the_cut_would_lose_what_it_says(text: str):
     assert _head(text) is None
 

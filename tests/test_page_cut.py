@@ -126,3 +126,10 @@ def test_a_long_run_of_unusual_spaces_is_read_at_once():
     # cleaning folds ASCII spaces, not these: looking for the last word must not backtrack
     body = LEAD + " ".join(["word"] * 25) + "\u00a0" * 49_000 + "and then"
     assert with_cut_marked(make_article(body)).body.endswith("\u00a0" * 49_000 + "and ...")
+
+
+def test_a_name_the_cut_split_goes_whole():
+    cut = ("The pilot had more than twenty thousand flying hours in total, of which six thousand "
+           "were on the jets flown by Strelsau AirLink")
+    marked = with_cut_marked(make_article(LEAD + cut)).body
+    assert marked.endswith("were on the jets flown by ...")
