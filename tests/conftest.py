@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -43,6 +44,20 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
                           env={**os.environ, "PYTHONPATH": path})
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc
+
+
+def lines_of_one_article(tmp_path: Path, text: str) -> list[dict]:
+    """The summary's and sections' lines (text, sources, ...) of the default brief of one
+    article of `text`, built as a user would."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "001.txt").write_text(text)
+    out = tmp_path / "out"
+    proc = run_cli("build", "--config", str(DEFAULT_CONFIG), "--input", str(folder),
+                   "--out", str(out), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    brief = json.loads(next(out.glob("*.json")).read_text())
+    return [*brief["summary"], *(i for s in brief["sections"] for i in s["items"])]
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,13 @@
 """A sentence too long for a line gives a line up to the end of its first clause, marked
 " ...", word for word as far as it goes."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from briefgen.clause_heads import _head, with_heads
 
-from .conftest import DEFAULT_CONFIG, run_cli
+from .conftest import lines_of_one_article
 
 # Invented. 62 words: too long for a line; its first clause says what matters.
 LONG = ("The foreign minister’s first visit to the island republic in nine years is set to be "
@@ -21,15 +20,7 @@ HEAD = ("The foreign minister’s first visit to the island republic in nine yea
 
 
 def _lines(tmp_path: Path, paragraphs: list[str]) -> list[dict]:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "001.txt").write_text("\n\n".join(["date 2024-03-05", *paragraphs]))
-    out = tmp_path / "out"
-    proc = run_cli("build", "--config", str(DEFAULT_CONFIG), "--input", str(folder),
-                   "--out", str(out), "--format", "json")
-    assert proc.returncode == 0, proc.stderr
-    brief = json.loads(next(out.glob("*.json")).read_text())
-    return [*brief["summary"], *(i for s in brief["sections"] for i in s["items"])]
+    return lines_of_one_article(tmp_path, "\n\n".join(["date 2024-03-05", *paragraphs]))
 
 
 def test_a_sentence_too_long_for_a_line_gives_its_first_clause(tmp_path: Path):

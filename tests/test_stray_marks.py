@@ -1,13 +1,12 @@
 """A quotation mark the page opened and never closed (a slip) does not keep a line out,
 while a quotation that runs on still does."""
 
-import json
 from pathlib import Path
 
 from briefgen.candidates import candidate_texts, stray_marked
 from briefgen.segment import segment
 
-from .conftest import DEFAULT_CONFIG, make_article, run_cli
+from .conftest import lines_of_one_article, make_article
 
 # Invented: the length of the talks is told in one sentence whose mark never closes.
 SLIP = ("The talks, which an aide described as frank and useful “finally lasted two hours "
@@ -27,17 +26,8 @@ def _candidates(body: str) -> list[str]:
 
 
 def test_a_sentence_with_a_mark_that_never_closes_becomes_a_line(tmp_path: Path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "001.txt").write_text(TALKS)
-    out = tmp_path / "out"
-    proc = run_cli("build", "--config", str(DEFAULT_CONFIG), "--input", str(folder),
-                   "--out", str(out), "--format", "json")
-    assert proc.returncode == 0, proc.stderr
-    brief = json.loads(next(out.glob("*.json")).read_text())
-    lines = [i["text"] for s in brief["sections"] for i in s["items"]] \
-        + [i["text"] for i in brief["summary"]]
-    assert SLIP in lines  # as printed, the stray mark kept
+    lines = lines_of_one_article(tmp_path, TALKS)
+    assert SLIP in [i["text"] for i in lines]  # as printed, the stray mark kept
 
 
 def test_a_quotation_carried_on_into_the_next_paragraph_is_no_slip():
