@@ -51,9 +51,9 @@ def with_heads(sentences: Sequence[Sentence]) -> list[Sentence]:
 
 def _head(text: str) -> str | None:
     """The text up to the first comma before a clause that only adds to it, once at least
-    MIN_HEAD_WORDS stand before it, marked as cut; none when no quotation or parenthesis
-    is closed there (who speaks, or what the aside says, is cut off) or the head is still
-    too long."""
+    MIN_HEAD_WORDS stand before it, marked as cut; none where the cut would lose what the
+    sentence says (its main clause, who says it, the rest of a list, a quotation or aside
+    open there) or the head is still too long."""
     if len(text.split()) <= MAX_WORDS or text[:1] in _OPENING_MARKS \
             or SUBORDINATE_OPENING.match(text):
         return None
