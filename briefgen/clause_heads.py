@@ -69,9 +69,15 @@ def _head(text: str) -> str | None:
     return None
 
 
+def open_marks(text: str) -> bool:
+    """Whether a double quotation mark, guillemet, low mark („) or parenthesis is open at the
+    text's end: a cut there loses how the quotation or aside ends (and `page_cut`'s too)."""
+    return (text.count("“") != text.count("”") or text.count('"') % 2 == 1
+            or text.count("«") != text.count("»") or "„" in text
+            or text.count("(") != text.count(")"))
+
+
 def _closed(text: str) -> bool:
     """No quotation, parenthesis, bracket or aside between dashes open at the text's end."""
-    return (text.count("“") == text.count("”") and text.count('"') % 2 == 0
-            and text.count("«") == text.count("»") and text.count("(") == text.count(")")
-            and text.count("[") == text.count("]") and "‘" not in text and "„" not in text
+    return (not open_marks(text) and text.count("[") == text.count("]") and "‘" not in text
             and " '" not in text and (text.count(" — ") + text.count(" -- ")) % 2 == 0)
