@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from .clause_heads import SUBORDINATE_OPENING
+from .clause_heads import SUBORDINATE_OPENING, open_marks
 from .clean import clean_paragraphs
 from .furniture_rules import Rules
 from .model import CUT_MARK, Article
@@ -32,16 +32,13 @@ _NAME_OPENERS = frozenset({"the", "a", "an", "i"})
 # A label ("Tags:", "More from the Times:", "You may also like:") opens a list, not news.
 _LABEL = re.compile(r"^(?:\S+ ){0,7}?\S*:(?:\s|$)")
 _SEPARATORS = ("|", "·", "•", "»")
-MAX_COMMAS_PER_WORD = 0.2
-MAX_NAME_WORDS = 4  # more is a list of tags or links
+MAX_COMMAS_PER_WORD = 0.2  # more is a list of tags or links
+MAX_NAME_WORDS = 4  # the words in capitals a cut name may leave before the cut
 _CLOSING_SINGLE = re.compile(r"’(?![a-z])")  # not an apostrophe ("it’s")
 
 
 def _open_quotation(text: str) -> bool:
-    return (text.count("“") != text.count("”") or text.count('"') % 2 == 1
-            or text.count("«") != text.count("»") or "„" in text
-            or text.count("‘") > len(_CLOSING_SINGLE.findall(text))
-            or text.count("(") != text.count(")"))
+    return open_marks(text) or text.count("‘") > len(_CLOSING_SINGLE.findall(text))
 
 
 def _runs_on_headlines(words: list[str]) -> bool:
@@ -92,6 +89,7 @@ def with_cut_marked(article: Article, rules: Rules | None = None) -> Article:
     # says it, are lost
     if _open_quotation(kept):
         return article
-    if rules is not None and clean_paragraphs([f"{kept[begin:]}."], rules) != [f"{kept[begin:]}."]:
+    complete = f"{kept[begin:]}."
+    if rules is not None and clean_paragraphs([complete], rules) != [complete]:
         return article
     return replace(article, body=body[:start] + kept + CUT_MARK)
