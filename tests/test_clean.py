@@ -368,3 +368,12 @@ def test_a_boundary_is_found_where_the_pattern_opening_on_its_lookbehind_finds_o
     text = "".join(pieces)
     plain = re.compile(r"(?<=[a-z0-9]{2}[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])")
     assert bool(clean._BOUNDARY.search(text)) == bool(plain.search(text))
+
+
+def test_a_long_app_promotion_is_dropped_and_a_reported_one_kept():
+    promotion = ("Download our app to read the full story, get breaking news alerts on the "
+                 "stories you follow and listen to our daily podcast, all for free, wherever "
+                 "you are.")
+    assert clean_text(f"{LEAD}\n{promotion}\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
+    news = "Get the app ready for launch by May, the minister told the agency on Monday."
+    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
