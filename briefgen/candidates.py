@@ -127,8 +127,13 @@ def _quoting_right(text: str, stray: bool = False) -> bool:
 
 
 # A short sentence that only goes on about the one before: "They lasted about three hours."
-_FOLLOW_UP = re.compile(r"^(?:They|It|The talks|The meeting)\b")
+_FOLLOW_UP_OPENING = r"(?:They|It|The talks|The meeting)\b"
+_FOLLOW_UP = re.compile("^" + _FOLLOW_UP_OPENING)
 FOLLOW_UP_WORDS = 8
+# Such a sentence joined to the end of a line (`spanning`), found in the line's last
+# FOLLOW_UP_REACH characters (more than FOLLOW_UP_WORDS words take).
+JOINED_FOLLOW_UP = re.compile(r"[.!?][”\"’]? " + _FOLLOW_UP_OPENING + r"[^.!?]*[.!?]$")
+FOLLOW_UP_REACH = 100
 SPAN_SENTENCES = 4  # a quotation running over more sentences than this is a speech, not a line
 
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .candidates import FOLLOW_UP_REACH, JOINED_FOLLOW_UP
 from .regex_start import by_first_letter, case_odd
 
 # Openers that set the scene before the main clause: "During the visit, ...".
@@ -145,6 +146,10 @@ def main_span(sentence: str) -> tuple[int, int]:
     if lead and len(text[lead.end():].split()) >= MIN_MAIN_WORDS:
         start += lead.end()
         text = text[lead.end():]
+    if JOINED_FOLLOW_UP.search(text, max(0, len(text) - FOLLOW_UP_REACH)):
+        # "... said during the talks. They lasted about three hours.": the follow-up joined
+        # to the sentence says what the line reports, so the main clause runs on to its end
+        return start, start + len(text)
     for m in _TRAILING.finditer(text):
         if len(text[:m.start()].split()) >= MIN_MAIN_WORDS:
             return start, start + m.start()

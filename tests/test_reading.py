@@ -21,6 +21,18 @@ def test_the_source_named_first_is_not_the_main_clause():
                        "direct flights.") == "the two sides agreed to resume direct flights."
 
 
+def test_a_joined_follow_up_is_part_of_the_main_clause():
+    # a line of two sentences (`candidates.spanning`): the short one says what the line reports
+    line = ("“Our ties will keep growing,” the minister said during the talks. "
+            "They lasted about three hours.")
+    assert main_clause(line).endswith("They lasted about three hours.")
+    failed = "The envoy tried to settle the row over fishing rights during the visit. It failed."
+    assert read(failed).negated
+    # one sentence alone is still cut where its scene-setting clause begins
+    assert main_clause("The envoy tried to settle the row over fishing rights during the "
+                       "visit.") == "The envoy tried to settle the row over fishing rights"
+
+
 def test_a_short_main_clause_is_not_cut():
     assert main_clause("They met after lunch.") == "They met after lunch."
 
