@@ -36,6 +36,10 @@ _STARTS_SENTENCE = re.compile(rf"[\"“‘(]?(?:{_STARTERS})\b")
 # character, not a lookbehind: the engine skips to the places where that character stands
 # instead of trying every place.
 _MISSED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’»]?(\s+)(?=[\"“«]?[A-Z])")
+# Sentences a page glued together without a space ("... the Indian people.Putin also noted
+# ..."): a stop after a word of small letters, a capitalised word right after it. The text
+# stays as printed; the boundary is a gap of no width.
+_GLUED = re.compile(r"[.!?](?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 # A headline fused into the sentence after it, no punctuation between:
 # "pledge to keep talking, signaling slight thaw The two men had ..."
 # Found by its opening word, then checked to follow a gap after a small letter (see
@@ -214,11 +218,27 @@ def _missed_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         if _inside(spans, starts, start, end) \
                 and not _TITLE.search(text, max(0, start - _TAIL), start):
             cuts.append((start, end))
+    for m in _GLUED.finditer(text):
+        if _inside(spans, starts, m.end(), m.end()) and not _in_address(text, m.start()):
+            cuts.append((m.end(), m.end()))
     for start, end in _fused(text):
         if _inside(spans, starts, start, end) \
                 and not _NOT_BEFORE_FUSED.search(text, max(0, start - _TAIL), start):
             cuts.append((start, end))
     return sorted(cuts)
+
+
+def _in_address(text: str, i: int) -> bool:
+    """Whether the stop at text[i] stands inside a web or mail address ("www.Example.com",
+    "Mail.Example.org/news"), not between two glued sentences."""
+    before = text[text.rfind(" ", 0, i) + 1:i]
+    end = text.find(" ", i)
+    after = text[i + 1:end if end >= 0 else len(text)]
+    return not before.isalpha() or before.lower() == "www" \
+        or _ADDRESS_PART.search(after) is not None
+
+
+_ADDRESS_PART = re.compile(r"[./@]\w")
 
 
 def _fused(text: str) -> list[tuple[int, int]]:
@@ -243,7 +263,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 def _split_at(text: str, spans: list[tuple[int, int]],
               cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans cut at the gaps, each of which lies inside one of them (both sorted; gaps
-    are runs of whitespace, so apart)."""
+    are runs of whitespace, or of no width where sentences are glued, so apart)."""
     if not cuts:
         return spans
     pieces = []

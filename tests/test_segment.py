@@ -67,6 +67,19 @@ def test_a_closing_quotation_mark_stays_with_its_sentence_at_a_missed_boundary()
             "The two sides agreed to resume direct flights next spring."]
 
 
+def test_sentences_glued_without_a_space_are_split_as_printed():
+    text = ("The president thanked the people of the host country.The talks covered trade "
+            "and energy. Officials met at the U.S.Embassy at 5 p.m.Monday.")
+    assert split_sentences(text) == [
+        "The president thanked the people of the host country.",
+        "The talks covered trade and energy.",
+        "Officials met at the U.S.Embassy at 5 p.m.Monday."]
+    # an address is no boundary
+    for text in ["Details are at www.Example.com today.", "Write to desk@paper.Com now.",
+                 "See news.Example.org/visit for the schedule."]:
+        assert split_sentences(text) == [text]
+
+
 def test_sentences_point_back_into_the_body():
     body = clean_text("First paragraph here. It has two sentences.\n\nSecond one stands alone.")
     sentences = segment(make_article(body))
