@@ -16,7 +16,7 @@ from evaluation.evaluate import DEV_EVENTS, default_config, evaluate, stories
 pytestmark = pytest.mark.skipif(not DEV_EVENTS.is_dir(), reason="no ../shared/eval-dev here")
 
 MIN_SHARE_OVERALL = 0.80  # facts in the right section, all nine events together
-MIN_SHARE_EACH = 0.65  # ... and on every event
+MIN_SHARE_EACH = 0.70  # ... and on every event (worst measured: 16/22, 73 %)
 MAX_WORDS = 900
 MIN_QUOTES = 4
 
