@@ -94,6 +94,8 @@ def test_a_sentence_like_a_caption_away_from_its_credited_copy_is_kept():
     ("Pell – Sputnik. The ministers met on Friday.", "The ministers met on Friday."),
     ("PELL May 3. 2024 (PNA) - The ministers met on Friday.", "The ministers met on Friday."),
     ("HÀ NỘI — The ministers met on Friday.", "The ministers met on Friday."),
+    ("State House, Pell, Valdoria, Monday 30 May 2022 – The ministers met on Friday.",
+     "The ministers met on Friday."),
     ("A view of the talks in Pell. PNA/VNS Photo Jan Horak PELL — The ministers met on Friday.",
      "The ministers met on Friday."),
     ("The ministers met on Friday. /PNA", "The ministers met on Friday."),
@@ -109,6 +111,7 @@ def test_tags_and_credits_around_the_lead_are_cut_and_the_lead_kept(tagged: str,
     "NATO (the alliance) said the ministers met on Friday.",
     "Pell – the capital – hosted the ministers on Friday.",
     "A photo of the talks was released. PNA said the ministers met on Friday.",
+    "Pell, the capital, was calm on Monday 30 May 2022 – the day the ministers met.",
 ])
 def test_news_opening_like_a_tag_is_kept(news: str):
     assert cleaned(news, NEXT) == [news, NEXT]
