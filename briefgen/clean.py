@@ -107,6 +107,7 @@ class _Page:
         self.done: dict[str, str | None] = {}
         self.found: dict[str, int] = {}
         self.trailers: dict[str, bool] = {}
+        self.credited: dict[str, str] = {}  # a caption dropped for its credit: its words without it
 
     def hits(self, text: str) -> int:
         """The rules that may match the text (see rule_gate), once per distinct text."""
@@ -151,6 +152,7 @@ class _Page:
         paragraphs = [piece for para in paragraphs for piece in _pieces(para)]
         kept: list[str] = []
         listing = False  # under a label over a list of links, once the story has begun
+        caption = ""  # the words of a caption dropped for its credit on the line above
         for n, para in enumerate(paragraphs):
             below = paragraphs[n + 1] if n + 1 < len(paragraphs) else ""
             if n and _GALLERY_COUNTER.fullmatch(paragraphs[n - 1]) and _is_caption_sized(para):
@@ -167,8 +169,12 @@ class _Page:
                 continue  # another story's headline: the article goes on after the list
             if self._credited_below(para, below):
                 continue
-            cleaned = self.paragraph(para)
-            if cleaned is not None and not (kept and cleaned == kept[-1]):  # repeated captions
+            cleaned, above = self.paragraph(para), caption
+            caption = self.credited.get(para, "") if cleaned is None else ""
+            if caption and kept and kept[-1] == caption:
+                kept.pop()  # the caption's copy without its credit, printed over it
+            # repeated captions, and a caption's copy under it without its credit
+            if cleaned is not None and not (kept and cleaned == kept[-1]) and cleaned != above:
                 kept.append(cleaned)
         kept = _without_teaser_list(kept)
         kept = _without_pull_quotes([p for p in kept if not _is_teaser(p, kept)])
@@ -204,7 +210,8 @@ class _Page:
         hits = self.hits(para)
         if ready.drop.any(para, hits) or self.trailer(para) or self.notice(para):
             return None
-        raw = para = _single_spaced(para).strip()  # so that only a rule's cut is a change
+        given, raw = para, _single_spaced(para).strip()  # so that only a rule's cut is a change
+        para = raw
         # a credit ends the paragraph, before or after other spans ("... (Photo: X) [ad_1]")
         uncredited = self._cut_end(para)
         spanned = self._cut(uncredited)
@@ -217,6 +224,8 @@ class _Page:
                 ready.drop.any(para, self.hits(para)) or self.notice(para))):
             return None
         if _is_caption_sized(para) and (credited or self._caption(para)):
+            if credited:
+                self.credited[given] = para
             return None  # a photo caption: one sentence that carried a credit or a caption's shape
         share = self.rules.other_script_share
         if self.foreign and share is not None \

@@ -37,6 +37,9 @@ _NOT_HEADLINE = [re.compile(p) for p in (
     r"(?i)\b(?:\d{1,2}:\d\d|\d{4}-\d\d-\d\d|\d+ (?:minutes?|hours?|days?|weeks?|months?) ago)\b",
     r"^[-•·|]|\|",  # a list item or a line of page metadata
     r"[a-z][A-Z][a-z]+[A-Z]",  # labels glued together: "ArrowArtboardCreated", "HomeArticle"
+    # a byline after its place: "Abu Dhabi - Jane Doe" (a place, a dash, then only a name)
+    r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2} [-–—] "
+    r"[A-Z][\w’'-]+(?: (?:[A-Z][\w’'-]+|al|el|bin|de|van|von)){1,3}$",
 )]
 # cut off where the page wrapped: "The portal of the" (no headline, nor is the line after it)
 _CUT_OFF = re.compile(r"(?i)\b(?:the|a|an|of|and|or|to)$")
@@ -99,7 +102,9 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
         telling = [i for i in headlines if story.intersection(analyze(paragraphs[i]))]
         headlines = telling or headlines
     for i in headlines:
-        rest = paragraphs[:i] + paragraphs[i + 1:]
+        # the headline leaves the body, and so does its copy above the lead (under a label)
+        rest = [p for n, p in enumerate(paragraphs)
+                if n != i and not (n < lead and p.strip() == paragraphs[i].strip())]
         if any(p.strip() for p in rest):
             title = _unglued(paragraphs[i].strip(), "\n\n".join(rest))
             return replace(article, title=title, body="\n\n".join(rest))

@@ -114,3 +114,17 @@ def test_a_users_furniture_rules_clean_a_given_title_as_they_clean_the_body(tmp_
         "text": f"Planet Exclusive: {LEAD}\n\n{NEXT}"}))
     brief = build_brief(config.load(tmp_path / "brief.yaml"), [str(tmp_path / "a.json")])
     assert [s.title for s in brief.sources] == [HEADLINE]
+
+
+def test_a_byline_after_its_place_is_no_title_and_a_headlines_copy_leaves_the_body():
+    byline = "Abu Dhabi - Jane Doe"
+    article = titled(f"{byline}\n\n{LEAD}\n\n{NEXT}")
+    assert article.title != byline and article.title.startswith("The two ministers met")
+    headline = "Ministers agree to open a joint trade office in Lima"
+    article = titled(f"{headline}\n\nPell Press Service\n\n{headline}\n\n{LEAD}\n\n{NEXT}")
+    assert article.title == headline and headline not in article.body
+
+
+def test_a_headline_with_a_place_before_a_dash_is_still_a_title():
+    headline = "Lima - Ministers agree to open a joint trade office"
+    assert titled(f"{headline}\n\n{LEAD}\n\n{NEXT}").title == headline
