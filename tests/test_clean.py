@@ -377,3 +377,28 @@ def test_a_long_app_promotion_is_dropped_and_a_reported_one_kept():
     assert clean_text(f"{LEAD}\n{promotion}\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
     news = "Get the app ready for launch by May, the minister told the agency on Monday."
     assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+def test_furniture_of_unseen_diplomatic_pages_is_dropped_and_news_kept():
+    caption = ("In this pool photograph distributed by the state agency Wire, President Jane Doe "
+               "shakes hands with Prime Minister John Roe during a meeting in Lima on June 19, "
+               "2024.")
+    news = "Doe enjoyed a red carpet welcome and a military ceremony during a state visit to Lima."
+    for raw in [
+        "Follow us on Image Source : WIRE Prime Minister Jane Doe and President John Roe "
+        f"during a tour of the latter's official residence.\n{LEAD}",
+        f"An official website of the Republic of Lima Here's how you know\n{LEAD}",
+        f"{LEAD}\nLima : In this pool photograph distributed by the state agency Wire, Jane Doe "
+        "(L) shakes hands with John Roe after talks in Lima, on Wednesday. — AFP",
+        f"Lima, 19 June 2024 (Wire/AG) - {LEAD}",
+        "Prime Minister Jane Doe answers questions during a joint press conference in Lima, "
+        f"on June 22, 2023.—AFP\n{LEAD}",
+    ]:
+        assert clean_text(raw) == LEAD, raw
+    # the caption goes, the news after it in its paragraph stays
+    assert clean_text(f"{LEAD}\n{caption} – {news}") == f"{LEAD}\n\n{news}"
+    for kept in ["An official website of the ministry was hacked on Monday, officials said.",
+                 "In this photography contest, the ministry picked three winners on Monday.",
+                 "Share prices rose after the talks, traders said.",
+                 "Follow-up talks are planned for May, the minister said."]:
+        assert clean_text(f"{LEAD}\n{kept}") == f"{LEAD}\n\n{kept}", kept
