@@ -388,9 +388,12 @@ def test_furniture_of_unseen_diplomatic_pages_is_dropped_and_news_kept():
         "Follow us on Image Source : WIRE Prime Minister Jane Doe and President John Roe "
         f"during a tour of the latter's official residence.\n{LEAD}",
         f"An official website of the Republic of Lima Here's how you know\n{LEAD}",
+        f"Official websites use .gov\nSecure .gov websites use HTTPS\nA lock ( ) or https:// means "
+        f"you’ve safely connected to the .gov website.\n{LEAD}",
         f"{LEAD}\nLima : In this pool photograph distributed by the state agency Wire, Jane Doe "
         "(L) shakes hands with John Roe after talks in Lima, on Wednesday. — AFP",
         f"Lima, 19 June 2024 (Wire/AG) - {LEAD}",
+        f"The following is attributable to Spokesperson Jane Doe:\n{LEAD}",
         "Prime Minister Jane Doe answers questions during a joint press conference in Lima, "
         f"on June 22, 2023.—AFP\n{LEAD}",
     ]:
@@ -400,5 +403,6 @@ def test_furniture_of_unseen_diplomatic_pages_is_dropped_and_news_kept():
     for kept in ["An official website of the ministry was hacked on Monday, officials said.",
                  "In this photography contest, the ministry picked three winners on Monday.",
                  "Share prices rose after the talks, traders said.",
+                 "The statement was posted on whitehouse.gov on Monday.",
                  "Follow-up talks are planned for May, the minister said."]:
         assert clean_text(f"{LEAD}\n{kept}") == f"{LEAD}\n\n{kept}", kept
