@@ -210,8 +210,8 @@ class _Page:
         hits = self.hits(para)
         if ready.drop.any(para, hits) or self.trailer(para) or self.notice(para):
             return None
-        given, raw = para, _single_spaced(para).strip()  # so that only a rule's cut is a change
-        para = raw
+        given = para  # as the page gave it: what the loop over the page looks up
+        raw = para = _single_spaced(para).strip()  # so that only a rule's cut is a change
         # a credit ends the paragraph, before or after other spans ("... (Photo: X) [ad_1]")
         uncredited = self._cut_end(para)
         spanned = self._cut(uncredited)
