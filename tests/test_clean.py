@@ -406,3 +406,16 @@ def test_furniture_of_unseen_diplomatic_pages_is_dropped_and_news_kept():
                  "The statement was posted on whitehouse.gov on Monday.",
                  "Follow-up talks are planned for May, the minister said."]:
         assert clean_text(f"{LEAD}\n{kept}") == f"{LEAD}\n\n{kept}", kept
+
+
+def test_tags_in_small_letters_and_bare_web_addresses_are_dropped():
+    raw = (f"https://news.example.com/20240708/ministers-meet-in-lima-1119300137.html\n\n{LEAD}\n\n"
+           "trade\n\njane doe\n\nforeign ministry of lima\n\n"
+           "https://cdn.example.com/img/07e8/07/08/1119299775_0:193:2958:1857_1920x0.jpg\n\n"
+           f"www.example.com/lima\n\n{NEXT}")
+    assert clean_text(raw) == f"{LEAD}\n\n{NEXT}"
+    # a line of prose, or an address in a sentence, is news
+    for kept in ["More talks are due in Lima next week, the ministry said on its website.",
+                 "The full text is at www.example.com/lima, the ministry said.",
+                 "talks resumed on Monday after a pause of two years, officials said."]:
+        assert clean_text(f"{LEAD}\n\n{kept}") == f"{LEAD}\n\n{kept}", kept
