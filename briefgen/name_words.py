@@ -43,7 +43,7 @@ expert economist researcher scholar emir sheikh sultan commander marshal admiral
 captain colonel judge lawmaker congressman congresswoman founder executive officer consul
 negotiator aide strategist president-elect coach manager scientist geologist astronomer
 physicist attorney lawyer prosecutor sheriff co-author co-founder co-ceo co-chair actor
-actress filmmaker
+actress filmmaker pm
 """)
 # Words that only link, never part of a title in small letters before a name: "said
 # opposition leader Dana Krell" gives her the title "opposition leader", not "said ...".

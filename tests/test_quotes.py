@@ -1059,3 +1059,10 @@ def test_occupations_before_a_name_are_the_speakers_role():
     assert {q.speaker: q.role for q in quotes_of(body)} == {
         "Rosaly Lopes": "planetary geologist", "Nealy Cox": "U.S. Attorney",
         "Jane Doe": "Assange's lawyer", "Kevin Mayer": "Walt Disney Co. executive"}
+
+
+def test_a_speaker_named_after_pm_is_the_prime_minister_named_in_full():
+    # "PM Doe" is the article's Prime Minister Jane Doe, as "President Doe" would be
+    body = ("Prime Minister Jane Doe met President Sam Roe in Lima.\n\n"
+            "“We have only one goal: peace for the people,” PM Doe said.")
+    assert [(q.speaker, q.role) for q in quotes_of(body)] == [("Jane Doe", "Prime Minister")]
