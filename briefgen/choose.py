@@ -43,8 +43,10 @@ LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are n
 PLAIN_FLOOR = 0.5  # even a sentence in words no other article uses keeps a third of its weight
 RELEVANCE_FLOOR = 0.1  # even the least relevant assigned sentence keeps some weight
 # Where several articles tell the day's story, a sentence in words hardly any other
-# article uses is off it (a teaser for another page, a spun copy): not worth a line.
-MIN_PLAINNESS, MIN_ARTICLES_FOR_IT = 0.3, 3
+# article uses is off it (a teaser for another page, a spun copy): not worth a line. A
+# sentence of details only one outlet gives ("concerns over the citizenship law, raids on
+# media, ...") shares a few words (a tenth to a third) and is news.
+MIN_PLAINNESS, MIN_ARTICLES_FOR_IT = 0.1, 3
 
 
 @dataclass(frozen=True)

@@ -359,3 +359,13 @@ def test_a_sentence_leans_on_a_pronoun_not_on_a_linking_word():
     assert standing("And both sides agreed that efforts to stabilise it were necessary.") < 1
     assert standing("In addition, the minister warned her hosts against new tariffs.") == 1
     assert standing("However, the two sides failed to agree on a date for new talks.") == 1
+
+
+def test_a_sentence_of_details_only_one_outlet_gives_gets_a_line():
+    # a few of its words (the talks, fishing) are the day's story, the rest its own details
+    details = ("Concerns were raised at the talks over a fishing ban, a seized trawler, port "
+               "fees, quota cuts and harbour raids.")
+    disputes = SectionConfig(id="disputes", title="Disputes", description="what stays open",
+                             cues=("concern*",), max_items=3, max_words=60)
+    corpus = corpus_of(A, B, C, "The ministers met again on Monday. " + details)
+    assert details in [i.text for i in items_of(corpus, [MEETINGS, disputes])["disputes"]]
