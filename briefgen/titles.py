@@ -95,6 +95,11 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
                   and not (i and _CUT_OFF.search(paragraphs[i - 1].strip()))]
     headlines = [i for n, i in enumerate(candidates)
                  if not (_KICKER.fullmatch(paragraphs[i]) and i + 1 in candidates[n + 1:])]
+    # "Talks end-Agency" over "Talks end": the headline with the site's name glued on, then
+    # the headline; the copy with the name is no title, and leaves the body with the other
+    named = {i for i in headlines for j in headlines if i != j and _named_copy(
+        paragraphs[i].strip(), paragraphs[j].strip())}
+    headlines = [i for i in headlines if i not in named]
     if len(headlines) > 1 and lead < len(paragraphs):
         # a headline tells its story in some of the opening's words; a section label or
         # the site's name above it shares none ("Off the wire" over "X, Y discuss trade")
@@ -103,14 +108,23 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
         headlines = telling or headlines
     for i in headlines:
         # the headline leaves the body, and so does its copy above the lead (under a label)
-        rest = [p for n, p in enumerate(paragraphs)
-                if n != i and not (n < lead and p.strip() == paragraphs[i].strip())]
+        rest = [p for n, p in enumerate(paragraphs) if n != i and n not in named
+                and not (n < lead and p.strip() == paragraphs[i].strip())]
         if any(p.strip() for p in rest):
             title = _unglued(paragraphs[i].strip(), "\n\n".join(rest))
             return replace(article, title=title, body="\n\n".join(rest))
     words = paragraphs[lead if lead < len(paragraphs) else 0].split()
     opening = " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
     return replace(article, title=opening)
+
+
+# What a site glues after its headline: "-Agency", " | Site", ": Planet News"
+_NAME_AFTER = re.compile(r"\s?[-–—|:]\s?[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}")
+
+
+def _named_copy(line: str, headline: str) -> bool:
+    """Whether the line is the headline with the site's name after it."""
+    return line.startswith(headline) and bool(_NAME_AFTER.fullmatch(line[len(headline):]))
 
 
 # A section label glued onto the headline by the page's markup: "Trip to LimaMinisters

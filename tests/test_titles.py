@@ -128,3 +128,13 @@ def test_a_byline_after_its_place_is_no_title_and_a_headlines_copy_leaves_the_bo
 def test_a_headline_with_a_place_before_a_dash_is_still_a_title():
     headline = "Lima - Ministers agree to open a joint trade office"
     assert titled(f"{headline}\n\n{LEAD}\n\n{NEXT}").title == headline
+
+
+def test_a_headline_with_the_sites_name_glued_on_over_the_headline_is_no_title():
+    headline = "Ministers agree to open a joint trade office"
+    article = titled(f"{headline}-Planet\n\n{headline}\n\nSource: Planet\n\n{LEAD}\n\n{NEXT}")
+    assert article.title == headline
+    assert article.body == f"{LEAD}\n\n{NEXT}"
+    # a headline that goes on after a dash is the headline
+    hyphened = "Ministers agree to open a joint trade office - Talks Resume"
+    assert titled(f"{hyphened}\n\n{LEAD}\n\n{NEXT}").title == hyphened
