@@ -147,6 +147,11 @@ def test_a_wire_desk_label_is_cut_from_a_title():
         "Valdoria, Marenza agree to resume direct flights"
     assert clean_title("UPDATE 2-Valdoria recalls envoy from Orlenia") == \
         "Valdoria recalls envoy from Orlenia"
+    assert clean_title("Factbox-What Valdoria and Orlenia agreed at their first summit") == \
+        "What Valdoria and Orlenia agreed at their first summit"
+    # a hyphened word that opens a headline is the headline's
+    assert clean_title("Anti-Government protests spread to the capital") == \
+        "Anti-Government protests spread to the capital"
     # words in capitals joined by a hyphen are the headline's
     assert clean_title("NATO-led mission in the Drava valley ends") == \
         "NATO-led mission in the Drava valley ends"
