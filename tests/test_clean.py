@@ -419,3 +419,12 @@ def test_tags_in_small_letters_and_bare_web_addresses_are_dropped():
                  "The full text is at www.example.com/lima, the ministry said.",
                  "talks resumed on Monday after a pause of two years, officials said."]:
         assert clean_text(f"{LEAD}\n\n{kept}") == f"{LEAD}\n\n{kept}", kept
+
+
+def test_a_caption_told_by_where_its_people_stand_is_cut_from_its_paragraph():
+    caption = ("Prime Minister Jane Doe (fourth from left) and President John Roe (fifth from "
+               "right) hold talks in Lima on July 5, 2024.")
+    assert clean_text(f"{LEAD}\n{caption}") == LEAD
+    assert clean_text(f"{LEAD}\n{caption} {NEXT}") == f"{LEAD}\n\n{NEXT}"
+    kept = "The party moved from left to right over the decade, analysts said."
+    assert clean_text(f"{LEAD}\n{kept}") == f"{LEAD}\n\n{kept}"
