@@ -56,9 +56,8 @@ _EXPLETIVE = re.compile(r"It(?:’s|'s|\sis|\swas|\swill\sbe|\swould\sbe)\s(?:(?
 _REPORTED_PRONOUN = re.compile(
     r"(?:(?:and|so)\s)?(?!it\s(?:is|was|would\sbe|will\sbe)\s(?:\w+\s)?\w+\s(?:to|that)\b)"
     r"(?:it|its|they|them|their|this|that|these|those)\b", re.I)
-# "But we deal with each other at face value", "And we did all of that": the other half of
-# a claim left behind.
-_CONTRAST_LED = re.compile(r"(?:But|And|Yet|However|Still|Instead|Nevertheless|Nonetheless)\b")
+# "But we deal with each other at face value": the other half of a claim left behind.
+_CONTRAST_LED = re.compile(r"(?:But|Yet|However|Still|Instead|Nevertheless|Nonetheless)\b")
 _DAMAGED = re.compile(r"\s\.\s")  # "we think in . old terms": an ellipsis lost in copying
 
 

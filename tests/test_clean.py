@@ -428,13 +428,3 @@ def test_a_caption_told_by_where_its_people_stand_is_cut_from_its_paragraph():
     assert clean_text(f"{LEAD}\n{caption} {NEXT}") == f"{LEAD}\n\n{NEXT}"
     kept = "The party moved from left to right over the decade, analysts said."
     assert clean_text(f"{LEAD}\n{kept}") == f"{LEAD}\n\n{kept}"
-
-
-def test_a_caption_with_its_photographers_credit_run_into_the_news_is_cut():
-    caption = ("Jane Doe and John Roe met at a forum in Lima last October. "
-               "(Ana Ruiz/Wire via Planet)")
-    assert clean_text(f"{LEAD} {caption} {NEXT}") == f"{LEAD} {NEXT}"
-    # a poll's credit in brackets is the news's
-    kept = ("Support for the deal rose to 40% in May, a poll found. (Wire/Ipsos) The vote is "
-            "in June.")
-    assert clean_text(f"{LEAD}\n{kept}") == f"{LEAD}\n\n{kept}"

@@ -345,11 +345,6 @@ def test_a_quote_opening_on_a_contrast_is_left_out():
             '"We deal with each other at face value," Sam Roe said.')
     assert [(q.text, q.speaker) for q in quotes_of(body)] == [
         ("We deal with each other at face value", "Sam Roe")]
-    # the same with what it goes on from: "And we did all of that" says nothing alone
-    body = ('"We saw dangerous incidents at sea and in the sky," Jane Doe said. '
-            '"And we did all of that in the open."')
-    assert [q.text for q in quotes_of(body)] == [
-        "We saw dangerous incidents at sea and in the sky"]
 
 def test_a_reported_claim_opening_on_a_contrast_is_left_out():
     body = ("Jane Doe said the two sides had settled the border question. But the share of "
