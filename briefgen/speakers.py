@@ -64,8 +64,18 @@ def lowercase_words(texts: Iterable[str]) -> set[str]:
     and a space, like a text's edge, is no word character to its \\b."""
     tokens: set[str] = set()
     for text in texts:
-        tokens.update(text.split())
+        tokens.update(text.split() if "\n" not in text else
+                      (t for line in text.split("\n") if not _is_tag(line) for t in line.split()))
     return set(_LOWER_WORD.findall(" ".join(tokens)))
+
+
+# A line of a few words in small letters and no stop is a page's tag ("vladimir putin") or
+# a list's item: it does not show a name written in small letters in prose.
+_TAG_LINE = re.compile(r"[a-z][a-z’'-]*(?: [a-z][a-z’'-]*){0,3}")
+
+
+def _is_tag(line: str) -> bool:
+    return line[:1].islower() and len(line) <= 40 and _TAG_LINE.fullmatch(line) is not None
 
 
 def _after_title(ws: list[str]) -> int:

@@ -1061,6 +1061,13 @@ def test_occupations_before_a_name_are_the_speakers_role():
         "Jane Doe": "Assange's lawyer", "Kevin Mayer": "Walt Disney Co. executive"}
 
 
+def test_a_speaker_whose_name_a_page_tags_in_small_letters_is_still_a_speaker():
+    # the page's tags under its lead: the name in small letters is no plain word
+    body = ("President Sam Roe met Prime Minister Jane Doe in Lima.\n\nlima\n\nsam roe\n\n"
+            "jane doe\n\n“Our relations are of a privileged partnership,” Roe said.")
+    assert [(q.speaker, q.role) for q in quotes_of(body)] == [("Sam Roe", "President")]
+
+
 def test_a_speaker_named_after_pm_is_the_prime_minister_named_in_full():
     # "PM Doe" is the article's Prime Minister Jane Doe, as "President Doe" would be
     body = ("Prime Minister Jane Doe met President Sam Roe in Lima.\n\n"
