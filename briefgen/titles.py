@@ -118,8 +118,10 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
     return replace(article, title=opening)
 
 
-# What a site glues after its headline: "-Agency", " | Site", ": Planet News"
-_NAME_AFTER = re.compile(r"\s?[-–—|:]\s?[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}")
+# A site's name glued after its headline by a dash: "-Agency", "–Planet News" (after a
+# colon or a spaced dash, words in capitals go on with the headline: "G20 Summit: Leaders
+# Agree Deal" over "G20 Summit")
+_NAME_AFTER = re.compile(r"[-–—][A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2}")
 
 
 def _named_copy(line: str, headline: str) -> bool:

@@ -135,6 +135,6 @@ def test_a_headline_with_the_sites_name_glued_on_over_the_headline_is_no_title()
     article = titled(f"{headline}-Planet\n\n{headline}\n\nSource: Planet\n\n{LEAD}\n\n{NEXT}")
     assert article.title == headline
     assert article.body == f"{LEAD}\n\n{NEXT}"
-    # a headline that goes on after a dash is the headline
-    hyphened = "Ministers agree to open a joint trade office - Talks Resume"
-    assert titled(f"{hyphened}\n\n{LEAD}\n\n{NEXT}").title == hyphened
+    # a headline that goes on after a colon, over a line of its first words, is the headline
+    kicker = "Summit in Lima: Ministers Agree Trade Deal"
+    assert titled(f"{kicker}\n\nSummit in Lima\n\n{LEAD}\n\n{NEXT}").title == kicker
