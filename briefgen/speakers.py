@@ -59,13 +59,14 @@ _POSSESSIVE_ENDS = ("’s", "'s")  # what POSSESSIVE finds in a word (which hold
 
 
 def lowercase_words(texts: Iterable[str]) -> set[str]:
-    """The words in lower case (_LOWER_WORD) of the texts, read in each distinct
-    space-separated token once, not at each of its many uses: no match crosses a space,
-    and a space, like a text's edge, is no word character to its \\b."""
+    """The words in lower case (_LOWER_WORD) of the texts but for their tag lines, read in
+    each distinct space-separated token once, not at each of its many uses: no match
+    crosses a space, and a space, like a text's edge, is no word character to its \\b."""
     tokens: set[str] = set()
     for text in texts:
-        tokens.update(text.split() if "\n" not in text else
-                      (t for line in text.split("\n") if not _is_tag(line) for t in line.split()))
+        for line in text.split("\n"):
+            if not _is_tag(line):
+                tokens.update(line.split())
     return set(_LOWER_WORD.findall(" ".join(tokens)))
 
 
