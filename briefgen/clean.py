@@ -227,6 +227,8 @@ class _Page:
             if credited:
                 self.credited[given] = para
             return None  # a photo caption: one sentence that carried a credit or a caption's shape
+        if credited and self._caption(_first_sentence(para)):
+            return None  # a caption of several sentences: it opens like one and ends on a credit
         share = self.rules.other_script_share
         if self.foreign and share is not None \
                 and (_other_script(para) > share) != self.other_script:
@@ -358,6 +360,11 @@ def _is_caption_sized(para: str) -> bool:
     # caption's length: a long paragraph's words are not counted
     return (not _BOUNDARY.search(para)
             and len(para.split(None, MAX_CAPTION_WORDS)) <= MAX_CAPTION_WORDS)
+
+
+def _first_sentence(para: str) -> str:
+    boundary = _BOUNDARY.search(para)
+    return para[:boundary.start() + 1] if boundary else para
 
 
 def reads_as_sentence(para: str) -> bool:

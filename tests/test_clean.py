@@ -427,3 +427,16 @@ def test_a_caption_told_by_where_its_people_stand_is_cut_from_its_paragraph():
     kept = ("Jane Doe (far right) and John Roe (far left) both rejected the deal. The vote "
             "is in June.")
     assert clean_text(f"{LEAD}\n{kept}") == f"{LEAD}\n\n{kept}"
+
+
+def test_a_caption_of_several_sentences_ending_on_its_credit_is_dropped():
+    caption = ("Vice President Jane Doe meets with President John Roe after the opening "
+               "ceremony of the trade fair in Lima, May 17, 2024. Doe and Roe attended the "
+               "opening ceremony on Friday. (Agency/Sam Poe)")
+    assert clean_text(f"{LEAD}\n\n{caption}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
+    # a paragraph of news keeps its sentences when a credit ends it
+    news = ("Jane Doe met John Roe in Lima on Friday. Half of voters back the deal, a poll "
+            "found. (Daily Post/Ipsos)")
+    assert clean_text(f"{LEAD}\n\n{news}") == (
+        f"{LEAD}\n\nJane Doe met John Roe in Lima on Friday. Half of voters back the deal, a "
+        "poll found.")
