@@ -369,3 +369,17 @@ def test_a_sentence_of_details_only_one_outlet_gives_gets_a_line():
                              cues=("concern*",), max_items=3, max_words=60)
     corpus = corpus_of(A, B, C, "The ministers met again on Monday. " + details)
     assert details in [i.text for i in items_of(corpus, [MEETINGS, disputes])["disputes"]]
+
+
+def test_the_default_sections_read_a_summit_and_visits_to_come():
+    from pathlib import Path
+
+    from briefgen import config
+    from briefgen.relevance import find_cues
+    root = Path(__file__).resolve().parent.parent
+    for path in (root / "config" / "brief.yaml", root / "briefgen" / "data" / "brief.yaml"):
+        cues = {s.id: s.cues for s in config.load(path).sections}
+        # a summit held is a meeting, one to come a next step: the sentence's tense decides
+        for section in ("key_meetings", "next_visits"):
+            assert find_cues(cues[section], "The leaders opened the summit in Lima.")[1]
+        assert find_cues(cues["next_visits"], "She said such visits would be frequent.")[1]
