@@ -108,6 +108,9 @@ def test_an_announced_visit_is_future_and_an_account_of_one_is_not():
     assert read("The president will visit the capital next year.").future
     assert read("She accepted an invitation to visit at a convenient time.").future
     assert not read("The president visited the capital for two days of talks.").future
+    # "soon after" tells when something took place
+    assert read("The ministers will meet again soon, officials said.").future
+    assert not read("The two sides agreed on a hotline, an aide said soon after the talks.").future
 
 
 def test_the_schedule_of_the_day_is_a_preview():
