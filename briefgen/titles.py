@@ -91,27 +91,30 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
         if title:
             return replace(article, title=title)
     paragraphs, lead = _paragraphs_and_lead(article.body)
-    candidates = [i for i in range(min(lead, LOOK_AHEAD)) if is_headline(paragraphs[i])
+    # "Headline | Section": the line stands for the headline without the site's label
+    shown = {i: _without_site(paragraphs[i]) for i in range(min(lead, LOOK_AHEAD))}
+    candidates = [i for i in shown if is_headline(shown[i])
                   and not (i and _CUT_OFF.search(paragraphs[i - 1].strip()))]
     headlines = [i for n, i in enumerate(candidates)
                  if not (_KICKER.fullmatch(paragraphs[i]) and i + 1 in candidates[n + 1:])]
     # "Talks end-Agency" over "Talks end": the headline with the site's name glued on, then
-    # the headline; the copy with the name is no title, and leaves the body with the other
-    named = {i for i in headlines for j in headlines if i != j and _named_copy(
-        paragraphs[i].strip(), paragraphs[j].strip())}
+    # the headline; the copy with the name is no title, and leaves the body with the other.
+    # So does a shorter copy cut or mangled over the full headline.
+    named = {i for i in headlines for j in headlines if i != j and (_named_copy(
+        shown[i].strip(), shown[j].strip()) or (i < j and _cut_copy(shown[i], shown[j])))}
     headlines = [i for i in headlines if i not in named]
     if len(headlines) > 1 and lead < len(paragraphs):
         # a headline tells its story in some of the opening's words; a section label or
         # the site's name above it shares none ("Off the wire" over "X, Y discuss trade")
         story = set(analyze(" ".join(paragraphs[lead:lead + STORY_PARAGRAPHS])))
-        telling = [i for i in headlines if story.intersection(analyze(paragraphs[i]))]
+        telling = [i for i in headlines if story.intersection(analyze(shown[i]))]
         headlines = telling or headlines
     for i in headlines:
         # the headline leaves the body, and so does its copy above the lead (under a label)
         rest = [p for n, p in enumerate(paragraphs) if n != i and n not in named
                 and not (n < lead and p.strip() == paragraphs[i].strip())]
         if any(p.strip() for p in rest):
-            title = _unglued(paragraphs[i].strip(), "\n\n".join(rest))
+            title = _unglued(shown[i].strip(), "\n\n".join(rest))
             return replace(article, title=title, body="\n\n".join(rest))
     words = paragraphs[lead if lead < len(paragraphs) else 0].split()
     opening = " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
@@ -127,6 +130,17 @@ _NAME_AFTER = re.compile(r"[-–—][A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2}
 def _named_copy(line: str, headline: str) -> bool:
     """Whether the line is the headline with the site's name after it."""
     return line.startswith(headline) and bool(_NAME_AFTER.fullmatch(line[len(headline):]))
+
+
+COPY_SHARE = 0.7  # of a line's words in a longer headline under it: the line is its copy
+
+
+def _cut_copy(line: str, headline: str) -> bool:
+    """Whether the line is a shorter copy of the headline under it, cut or mangled as a
+    page's address gives it ("Talks end in quotdealquot in" over "Talks end in a "deal" in
+    Lima")."""
+    words, full = re.findall(r"\w+", line.lower()), set(re.findall(r"\w+", headline.lower()))
+    return len(full) > len(set(words)) and sum(w in full for w in words) >= COPY_SHARE * len(words)
 
 
 # A section label glued onto the headline by the page's markup: "Trip to LimaMinisters
@@ -170,6 +184,16 @@ def _first_item(title: str, body: str, rules: Rules) -> str:
         if item and story_words.intersection(analyze(item)):
             return item
     return ""
+
+
+def _without_site(line: str) -> str:
+    """The line without a site's name or section label after a bar ("Talks end |
+    World"), when a headline's words are left; else the line."""
+    site = _SITE_SUFFIX.search(line.strip()) if "|" in line or "•" in line else None
+    if site and site.group().lstrip()[:1] in "|•" \
+            and len(line.strip()[:site.start()].split()) >= MIN_WORDS:
+        return line.strip()[:site.start()]
+    return line
 
 
 def clean_title(title: str, rules: Rules | None = None) -> str:

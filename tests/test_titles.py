@@ -138,3 +138,20 @@ def test_a_headline_with_the_sites_name_glued_on_over_the_headline_is_no_title()
     # a headline that goes on after a colon, over a line of its first words, is the headline
     kicker = "Summit in Lima: Ministers Agree Trade Deal"
     assert titled(f"{kicker}\n\nSummit in Lima\n\n{LEAD}\n\n{NEXT}").title == kicker
+
+
+def test_a_cut_copy_of_the_headline_over_it_is_no_title():
+    # a page's address made a line of it: cut short, its quotation marks spelt out
+    headline = 'Minister says a "deal" on trade is near in Lima'
+    article = titled(f"Minister says a quotdealquot on trade is near in\n\n{headline}\n\n{LEAD}")
+    assert article.title == headline
+    assert article.body == LEAD
+
+
+def test_a_section_label_after_a_bar_leaves_a_headline_in_the_body():
+    headline = "Minister says the two countries will open a joint trade office in Lima next year"
+    article = titled(f"{headline} | International\n\nRate this post\n\n{LEAD}\n\n{NEXT}")
+    assert article.title == headline
+    assert article.body == f"{LEAD}\n\n{NEXT}"
+    # a line of page metadata is still none
+    assert titled(f"Home | News | World\n\n{LEAD}").title.startswith("The two ministers")
