@@ -262,7 +262,9 @@ class ArticleReader:
                     else self._subject(self._unquoted(s.start, s.end))
                 if subject and subject.kind in ("person", "descriptor"):
                     resolved = self._resolve(subject, s.start, p)
-                    if resolved[1] == "person" and self._may_be(resolved[0], pronoun):
+                    # a person the day names in full ("Turkey has prepared a plan." names none)
+                    if resolved[1] == "person" and " " in resolved[0] \
+                            and self._may_be(resolved[0], pronoun):
                         return resolved
                 elif subject and subject.text == pronoun.lower() and depth < 2:
                     # "Doe had spent years on it. She was nervous. “...,” she said": the

@@ -50,6 +50,7 @@ _PLACE_BEFORE = re.compile(
     r"\b" + by_first_letter(_PLACE_WORDS) + r"\s+(" + NAME_RUN + r")(?![’']s)")
 _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+MIN_TEXTS_LOWER = 2  # texts a word is written in small letters in, to be a plain word
 _NO_NAME_WORDS = INSTITUTION_WORDS | DOCUMENTS  # in lower case, words no person's name holds
 _GROUP = re.Match.group  # (a run's text, mapped over the matches in C)
 # A capitalised word in -ing before a name opens its sentence on a verb ("Hosting Cook",
@@ -59,15 +60,22 @@ _POSSESSIVE_ENDS = ("’s", "'s")  # what POSSESSIVE finds in a word (which hold
 
 
 def lowercase_words(texts: Iterable[str]) -> set[str]:
-    """The words in lower case (_LOWER_WORD) of the texts but for their tag lines, read in
-    each distinct space-separated token once, not at each of its many uses: no match
+    """The words in lower case (_LOWER_WORD) of the texts but for their tag lines, found in
+    two texts at least (where two are given): a name written once in small letters, in a
+    slip or a page's address ("announced today joe biden"), is still a name. Each text's
+    distinct space-separated tokens are read once, not each of their many uses: no match
     crosses a space, and a space, like a text's edge, is no word character to its \\b."""
-    tokens: set[str] = set()
+    texts_holding: Counter = Counter()
+    count = 0
     for text in texts:
+        count += 1
+        tokens: set[str] = set()
         for line in text.split("\n"):
             if not _is_tag(line):
                 tokens.update(line.split())
-    return set(_LOWER_WORD.findall(" ".join(tokens)))
+        texts_holding.update(set(_LOWER_WORD.findall(" ".join(tokens))))
+    least = min(count, MIN_TEXTS_LOWER)
+    return {w for w, n in texts_holding.items() if n >= least}
 
 
 # A line of a few words in small letters and no stop is a page's tag ("vladimir putin") or

@@ -694,14 +694,29 @@ _LOWER_PIECES = ["a", "ab", "said", "Doe", "x", "Q", "’", "'", "-", "1", "_", 
                 max_size=4))
 @settings(max_examples=500, deadline=None)
 def test_lowercase_words_read_per_token_are_those_read_in_the_whole_texts(texts):
-    # (but for the lines that are tags)
-    assert lowercase_words(texts) == {w for t in texts for line in t.split("\n")
-                                      if not _is_tag(line) for w in _LOWER_WORD.findall(line)}
+    # (but for the lines that are tags), in two texts at least where two are given
+    found = [{w for line in t.split("\n") if not _is_tag(line) for w in _LOWER_WORD.findall(line)}
+             for t in texts]
+    assert lowercase_words(texts) == {w for f in found for w in f
+                                      if sum(w in g for g in found) >= min(2, len(texts))}
 
 
 def test_lowercase_words_in_fixed_texts():
-    texts = ["the talks’ end, state-run x-Ray don't 2nd café cafe\u00a0go", "Doe said:it"]
-    assert lowercase_words(texts) == {w for t in texts for w in _LOWER_WORD.findall(t)}
+    texts = ["the talks’ end, state-run x-Ray don't 2nd café cafe\u00a0go said", "Doe said:it"]
+    assert lowercase_words(texts[:1]) == set(_LOWER_WORD.findall(texts[0]))
+    assert lowercase_words(texts) == {"said"}
+
+
+def test_a_name_written_once_in_small_letters_is_still_a_name():
+    # one page prints the name in small letters in a garbled lead; the others do not
+    bodies = ["President Joe Biden met Prime Minister Fumio Kishida. “Our ties are strong,” "
+              "Biden said at the White House. “Japan is a friend,” he added.",
+              "the president announced today joe biden, welcoming the prime minister.",
+              "Fumio Kishida arrived on Tuesday for talks with the president."]
+    arts = [make_article(b, id=f"a{i}") for i, b in enumerate(bodies)]
+    sentences = [s for a in arts for s in segment(a)]
+    found = find_quotes(arts, sentences, min_words=3, max_words=60)
+    assert {q.text: q.speaker for q in found}["Our ties are strong"] == "Joe Biden"
 
 
 def test_roles_given_in_the_child_are_those_the_parent_reads(monkeypatch):
@@ -1075,3 +1090,13 @@ def test_a_speaker_named_after_pm_is_the_prime_minister_named_in_full():
     body = ("Prime Minister Jane Doe met President Sam Roe in Lima.\n\n"
             "“We have only one goal: peace for the people,” PM Doe said.")
     assert [(q.speaker, q.role) for q in quotes_of(body)] == [("Jane Doe", "Prime Minister")]
+
+
+def test_he_is_no_country_the_sentence_before_opens_on():
+    body = ("President Sam Doe met the visiting premier on Monday. “The talks were useful,” "
+            "said Doe.\n\nDoe said the grain deal had no alternative.\n\nThe two men toured "
+            "the port.\n\nRuritania has also prepared a new package of proposals.\n\nHe added "
+            "that the “corridor would serve the poorest countries who will receive grain.”")
+    arts = [make_article(body, id="a0")]
+    found = find_quotes(arts, list(segment(arts[0])), min_words=3, max_words=60)
+    assert "Ruritania" not in {q.speaker for q in found}, found
