@@ -444,11 +444,12 @@ def test_a_caption_of_several_sentences_ending_on_its_credit_is_dropped():
 
 def test_a_caption_credited_to_an_agency_or_a_photographer_in_capitals_is_dropped():
     for caption in [
-            "Jane Doe shakes hands with John Roe ahead of their talks in Lima on May 16. (Agency)",
+            "Jane Doe (left) shakes hands with John Roe before their talks on May 16. (Agency)",
             "The ministers of both countries, this Friday at the palace.JANE DOE (AGENCY)",
             "Jane Doe and John Roe are seen at a news conference in Lima on May 16, 2024 in this "
             "captured image."]:
         assert clean_text(f"{LEAD}\n\n{caption}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}", caption
-    # a sentence that ends on a name in brackets is news
+    # a sentence that ends on a name in brackets is news, and so is one an agency signs
     kept = "The deal was signed by the state oil company (Petrolima)."
     assert clean_text(f"{LEAD}\n\n{kept}") == f"{LEAD}\n\n{kept}"
+    assert clean_text(f"{LEAD}\n\n{NEXT} (Agency)") == f"{LEAD}\n\n{NEXT}"
