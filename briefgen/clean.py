@@ -227,8 +227,9 @@ class _Page:
             if credited:
                 self.credited[given] = para
             return None  # a photo caption: one sentence that carried a credit or a caption's shape
-        if credited and self._caption(_first_sentence(para)):
-            return None  # a caption of several sentences: it opens like one and ends on a credit
+        first = _first_sentence(para) if credited else ""
+        if first and first != para and self._caption(first):
+            para = para[len(first):].strip()  # a caption opens the paragraph a credit ends
         share = self.rules.other_script_share
         if self.foreign and share is not None \
                 and (_other_script(para) > share) != self.other_script:

@@ -50,7 +50,8 @@ _PLACE_BEFORE = re.compile(
     r"\b" + by_first_letter(_PLACE_WORDS) + r"\s+(" + NAME_RUN + r")(?![’']s)")
 _DATELINE_WORDS = re.compile(r"(?m)^((?:[A-Z]{3,}[ ,]+){1,3})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
-MIN_TEXTS_LOWER = 2  # texts a word is written in small letters in, to be a plain word
+MIN_TEXTS_LOWER = 2  # texts a word is written in small letters in, to be a plain word,
+TEXTS_FOR_TWO = 5  # on a day of this many texts at least (a small day's one may be all)
 _NO_NAME_WORDS = INSTITUTION_WORDS | DOCUMENTS  # in lower case, words no person's name holds
 _GROUP = re.Match.group  # (a run's text, mapped over the matches in C)
 # A capitalised word in -ing before a name opens its sentence on a verb ("Hosting Cook",
@@ -61,7 +62,7 @@ _POSSESSIVE_ENDS = ("’s", "'s")  # what POSSESSIVE finds in a word (which hold
 
 def lowercase_words(texts: Iterable[str]) -> set[str]:
     """The words in lower case (_LOWER_WORD) of the texts but for their tag lines, found in
-    two texts at least (where two are given): a name written once in small letters, in a
+    two texts at least (of five or more given): a name written once in small letters, in a
     slip or a page's address ("announced today joe biden"), is still a name. Each text's
     distinct space-separated tokens are read once, not each of their many uses: no match
     crosses a space, and a space, like a text's edge, is no word character to its \\b."""
@@ -74,7 +75,7 @@ def lowercase_words(texts: Iterable[str]) -> set[str]:
             if not _is_tag(line):
                 tokens.update(line.split())
         texts_holding.update(set(_LOWER_WORD.findall(" ".join(tokens))))
-    least = min(count, MIN_TEXTS_LOWER)
+    least = MIN_TEXTS_LOWER if count >= TEXTS_FOR_TWO else 1
     return {w for w, n in texts_holding.items() if n >= least}
 
 

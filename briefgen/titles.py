@@ -101,7 +101,9 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
     # the headline; the copy with the name is no title, and leaves the body with the other.
     # So does a shorter copy cut or mangled over the full headline.
     named = {i for i in headlines for j in headlines if i != j and (_named_copy(
-        shown[i].strip(), shown[j].strip()) or (i < j and _cut_copy(shown[i], shown[j])))}
+        shown[i].strip(), shown[j].strip()) or (i < j and _cut_copy(shown[i], shown[j])
+                                                  and not _named_copy(shown[j].strip(),
+                                                                      shown[i].strip())))}
     headlines = [i for i in headlines if i not in named]
     if len(headlines) > 1 and lead < len(paragraphs):
         # a headline tells its story in some of the opening's words; a section label or

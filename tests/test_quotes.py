@@ -691,20 +691,21 @@ _LOWER_PIECES = ["a", "ab", "said", "Doe", "x", "Q", "’", "'", "-", "1", "_", 
 
 
 @given(st.lists(st.lists(st.sampled_from(_LOWER_PIECES), max_size=30).map("".join),
-                max_size=4))
+                max_size=6))
 @settings(max_examples=500, deadline=None)
 def test_lowercase_words_read_per_token_are_those_read_in_the_whole_texts(texts):
-    # (but for the lines that are tags), in two texts at least where two are given
+    # (but for the lines that are tags), in two texts at least where five are given
     found = [{w for line in t.split("\n") if not _is_tag(line) for w in _LOWER_WORD.findall(line)}
              for t in texts]
+    least = 2 if len(texts) >= 5 else 1
     assert lowercase_words(texts) == {w for f in found for w in f
-                                      if sum(w in g for g in found) >= min(2, len(texts))}
+                                      if sum(w in g for g in found) >= least}
 
 
 def test_lowercase_words_in_fixed_texts():
     texts = ["the talks’ end, state-run x-Ray don't 2nd café cafe\u00a0go said", "Doe said:it"]
-    assert lowercase_words(texts[:1]) == set(_LOWER_WORD.findall(texts[0]))
-    assert lowercase_words(texts) == {"said"}
+    assert lowercase_words(texts) == {w for t in texts for w in _LOWER_WORD.findall(t)}
+    assert lowercase_words(texts + ["Roe met Poe."] * 3) == {"said", "met"}
 
 
 def test_a_name_written_once_in_small_letters_is_still_a_name():
@@ -712,7 +713,8 @@ def test_a_name_written_once_in_small_letters_is_still_a_name():
     bodies = ["President Joe Biden met Prime Minister Fumio Kishida. “Our ties are strong,” "
               "Biden said at the White House. “Japan is a friend,” he added.",
               "the president announced today joe biden, welcoming the prime minister.",
-              "Fumio Kishida arrived on Tuesday for talks with the president."]
+              "Fumio Kishida arrived on Tuesday for talks with the president.",
+              "The talks went on for two hours.", "The two leaders toured a plant."]
     arts = [make_article(b, id=f"a{i}") for i, b in enumerate(bodies)]
     sentences = [s for a in arts for s in segment(a)]
     found = find_quotes(arts, sentences, min_words=3, max_words=60)

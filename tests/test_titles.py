@@ -138,6 +138,10 @@ def test_a_headline_with_the_sites_name_glued_on_over_the_headline_is_no_title()
     # a headline that goes on after a colon, over a line of its first words, is the headline
     kicker = "Summit in Lima: Ministers Agree Trade Deal"
     assert titled(f"{kicker}\n\nSummit in Lima\n\n{LEAD}\n\n{NEXT}").title == kicker
+    # the headline over its copy with the name glued on is the title too
+    article = titled(f"{headline}\n\n{headline}-Planet\n\n{LEAD}\n\n{NEXT}")
+    assert article.title == headline
+    assert article.body == f"{LEAD}\n\n{NEXT}"
 
 
 def test_a_cut_copy_of_the_headline_over_it_is_no_title():
