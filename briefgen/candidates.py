@@ -191,12 +191,12 @@ def stray_marked(sentences: Sequence[Sentence]) -> frozenset[str]:
             continue  # closed later in the paragraph: a quotation, spanned as one
         after = sentences[rest] if rest < len(sentences) else None
         if after is None or after.article_id != first.article_id \
-                or after.text[:1] not in _OPENING_MARKS:
+                or after.text[:1] not in OPENING_MARKS:
             out.add(first.text)
     return frozenset(out)
 
 
-_OPENING_MARKS = frozenset('“"«‘\'')
+OPENING_MARKS = frozenset('“"«‘\'')  # that open a quotation
 
 
 def _opens_one_inside(text: str) -> bool:

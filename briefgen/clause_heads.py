@@ -14,13 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .candidates import MAX_WORDS
+from .candidates import MAX_WORDS, OPENING_MARKS
 from .model import CUT_MARK, Sentence
 
 MIN_HEAD_WORDS = 15  # a shorter opening rarely says who did what
 # (not ", but": what follows may take back what came before)
 _CLAUSE_AFTER = re.compile(r", (?:with|while|which|who|where|amid|as|after|despite|and)\b")
-_OPENING_MARKS = "\"“‘'«"
 # A sentence that opens on a clause of its own ("While the one side said ..., the other
 # described it as", "Although they had agreed ..., the deal collapsed") keeps its point
 # for its main clause, which a cut may take.
@@ -54,7 +53,7 @@ def _head(text: str) -> str | None:
     MIN_HEAD_WORDS stand before it, marked as cut; none where the cut would lose what the
     sentence says (its main clause, who says it, the rest of a list, a quotation or aside
     open there) or the head is still too long."""
-    if len(text.split()) <= MAX_WORDS or text[:1] in _OPENING_MARKS \
+    if len(text.split()) <= MAX_WORDS or text[:1] in OPENING_MARKS \
             or SUBORDINATE_OPENING.match(text):
         return None
     for boundary in _CLAUSE_AFTER.finditer(text):

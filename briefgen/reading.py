@@ -61,7 +61,7 @@ _FUTURE_WORDS = [
     "due to (?:visit|meet|travel|hold|attend)", "intends? to", r"invit\w+",
     "next (?:week|month|year|round|meeting|summit)", "later (?:this|in the) (?:year|month)",
     "upcoming", "coming (?:days|weeks|months)", "at a convenient time", "follow-up",
-    r"soon(?! after| afterwards| thereafter)"]  # "soon after the talks" is the past
+    r"soon(?! after| thereafter)"]  # "soon after the talks" is the past
 _NEGATION = re.compile(r"\b" + by_first_letter(_NEGATION_WORDS) + r"\b", re.I)
 _FUTURE = re.compile(r"\b" + by_first_letter(_FUTURE_WORDS) + r"\b", re.I)
 _NEGATION_LOWER = re.compile(_NEGATION.pattern)

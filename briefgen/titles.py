@@ -100,10 +100,8 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
     # "Talks end-Agency" over "Talks end": the headline with the site's name glued on, then
     # the headline; the copy with the name is no title, and leaves the body with the other.
     # So does a shorter copy cut or mangled over the full headline.
-    named = {i for i in headlines for j in headlines if i != j and (_named_copy(
-        shown[i].strip(), shown[j].strip()) or (i < j and _cut_copy(shown[i], shown[j])
-                                                  and not _named_copy(shown[j].strip(),
-                                                                      shown[i].strip())))}
+    named = {i for i in headlines for j in headlines
+             if i != j and _copy(shown[i].strip(), shown[j].strip(), above=i < j)}
     headlines = [i for i in headlines if i not in named]
     if len(headlines) > 1 and lead < len(paragraphs):
         # a headline tells its story in some of the opening's words; a section label or
@@ -132,6 +130,14 @@ _NAME_AFTER = re.compile(r"[-–—][A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2}
 def _named_copy(line: str, headline: str) -> bool:
     """Whether the line is the headline with the site's name after it."""
     return line.startswith(headline) and bool(_NAME_AFTER.fullmatch(line[len(headline):]))
+
+
+def _copy(line: str, other: str, above: bool) -> bool:
+    """Whether the line is a copy of the other headline, no title: the other with the site's
+    name glued on, or (above it) a shorter copy cut or mangled, unless the other is the
+    line with a name glued on."""
+    return _named_copy(line, other) or (above and _cut_copy(line, other)
+                                        and not _named_copy(other, line))
 
 
 COPY_SHARE = 0.7  # of a line's words in a longer headline under it: the line is its copy
@@ -191,10 +197,10 @@ def _first_item(title: str, body: str, rules: Rules) -> str:
 def _without_site(line: str) -> str:
     """The line without a site's name or section label after a bar ("Talks end |
     World"), when a headline's words are left; else the line."""
-    site = _SITE_SUFFIX.search(line.strip()) if "|" in line or "•" in line else None
-    if site and site.group().lstrip()[:1] in "|•" \
-            and len(line.strip()[:site.start()].split()) >= MIN_WORDS:
-        return line.strip()[:site.start()]
+    text = line.strip()
+    site = _SITE_SUFFIX.search(text)
+    if site and site.group().lstrip()[:1] in "|•" and len(text[:site.start()].split()) >= MIN_WORDS:
+        return text[:site.start()]
     return line
 
 
