@@ -42,9 +42,13 @@ def stories(include_dev: bool = True) -> Iterator[Story]:
         gold = yaml.safe_load(path.read_text())
         yield Story(path.parent.name, gold, (path.parent / gold["articles"]).resolve())
     if include_dev and DEV_EVENTS.is_dir():
-        for path in sorted(DEV_EVENTS.glob("*/gold.yaml")):
-            yield Story(path.parent.name, yaml.safe_load(path.read_text()),
-                        path.parent / "articles")
+        yield from events(DEV_EVENTS)
+
+
+def events(folder: Path) -> Iterator[Story]:
+    """Events laid out like ../shared/eval-dev/: NAME/gold.yaml beside NAME/articles/."""
+    for path in sorted(folder.glob("*/gold.yaml")):
+        yield Story(path.parent.name, yaml.safe_load(path.read_text()), path.parent / "articles")
 
 
 def evaluate(story: Story, cfg: config.Config) -> Score:
@@ -109,10 +113,17 @@ def main() -> None:
                              "name count as misplaced)")
     parser.add_argument("--only", help="score only the stories whose name contains this")
     parser.add_argument("--table", action="store_true", help="print only the table")
+    parser.add_argument("--events", type=Path, action="append", metavar="DIR",
+                        help="score the events in DIR (laid out like ../shared/eval-dev/) "
+                             "instead of the usual stories; may be given more than once")
     args = parser.parse_args()
     cfg = default_config(args.ranker, args.config)
+    chosen = ([s for folder in args.events for s in events(folder)] if args.events
+              else list(stories()))
+    if not chosen:
+        parser.error(f"no NAME/gold.yaml under {', '.join(map(str, args.events))}")
     scores = []
-    for story in stories():
+    for story in chosen:
         if args.only and args.only not in story.name:
             continue
         scores.append(evaluate(story, cfg))
