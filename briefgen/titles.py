@@ -27,6 +27,7 @@ MIN_WORDS, MAX_WORDS = 3, 25  # a headline's length in words
 LOOK_AHEAD = 8  # paragraphs above the lead that may hold the headline
 OPENING_WORDS = 12  # words of the lead that stand in for a missing headline
 STORY_PARAGRAPHS = 3  # the lead and the paragraphs after it: the words a headline draws on
+MIN_LEAD_WORDS = 6  # a shorter line that ends on a stop is a promo's ("One app."), no lead
 
 _NOT_HEADLINE = [re.compile(p) for p in (
     r"(?i)^(?:live(?: updates?| blog| coverage)?|breaking(?: news)?|watch|listen|updated?)"
@@ -172,9 +173,11 @@ def _unglued(title: str, body: str) -> str:
 
 
 def _paragraphs_and_lead(body: str) -> tuple[list[str], int]:
-    """The body's paragraphs and where the story begins: the first that reads as a sentence."""
+    """The body's paragraphs and where the story begins: the first that reads as a sentence
+    of a lead's length."""
     paragraphs = body.split("\n\n")
-    lead = next((i for i, p in enumerate(paragraphs) if reads_as_sentence(p)), len(paragraphs))
+    lead = next((i for i, p in enumerate(paragraphs)
+                 if reads_as_sentence(p) and len(p.split()) >= MIN_LEAD_WORDS), len(paragraphs))
     return paragraphs, lead
 
 

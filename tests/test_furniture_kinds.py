@@ -37,11 +37,14 @@ CASES = {
     "notes for a browser or a blocked embed": (
         ["Your browser does not support the video tag.",
          "JavaScript is disabled in your browser. Please enable JavaScript to continue.",
+         "Your web browser is no longer supported. To improve your experience update it here",
+         "Please update your browser.",
          "This content is not available due to your privacy preferences. Update your settings "
          "here to see it.", "Allow Twitter content?",
          "This article contains content provided by Wire. We ask for your permission before "
          "anything is loaded."],
         ["The content of the agreement is not yet public, officials said.",
+         "The old browser is no longer supported by the ministry, officials said.",
          "The ministry's website was down for several hours on Friday."]),
     "embedded social posts": (
         ["We agreed with the prime minister to reopen the border. pic.twitter.com/AbC123xYz",
@@ -449,3 +452,18 @@ def test_an_agency_byline_glued_to_a_headline_is_cut_from_the_title():
         "Ministers agree to open a joint trade office"
     assert clean_title("Ministers agree to open a joint trade office") == \
         "Ministers agree to open a joint trade office"
+
+
+def test_a_blurb_that_ends_on_click_here_is_dropped_and_news_that_says_so_stays():
+    blurb = ("The Daily Digest gives you the latest developments on the talks and the aid. "
+             "For all of our coverage of the war, click here.")
+    said = "To read the full statement, the ministry said, click here."
+    assert clean_text(f"{LEAD}\n{blurb}\n{NEXT}\n{said}") == f"{LEAD}\n\n{NEXT}\n\n{said}"
+
+
+def test_a_dateline_with_the_country_in_square_brackets_is_cut():
+    for label in ["Lima [Peru], May 3 : ", "Lima [Peru], May 3 (AG): ",
+                  "San Jose [Costa Rica], 3 May - "]:
+        assert clean_text(f"{label}{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}", label
+    news = "Lima [the capital], May 3 was set for the vote, officials said."
+    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"

@@ -159,3 +159,12 @@ def test_a_section_label_after_a_bar_leaves_a_headline_in_the_body():
     assert article.body == f"{LEAD}\n\n{NEXT}"
     # a line of page metadata is still none
     assert titled(f"Home | News | World\n\n{LEAD}").title.startswith("The two ministers")
+
+
+def test_a_promos_short_lines_that_end_on_a_stop_are_no_lead_and_no_title():
+    # an aggregator's promo over the page: "Get all your news in one place. / 100's of ..."
+    promo = ["Get all your news in one place.", "Hundreds of titles.", "One app.",
+             "Start reading"]
+    article = titled("\n".join([*promo, HEADLINE, LEAD, NEXT]))
+    assert article.title == HEADLINE
+    assert LEAD in article.body and HEADLINE not in article.body
