@@ -384,3 +384,18 @@ def test_the_default_sections_read_a_summit_and_visits_to_come():
         for section in ("key_meetings", "next_visits"):
             assert find_cues(cues[section], "The leaders opened the summit in Lima.")[1]
         assert find_cues(cues["next_visits"], "She said such visits would be frequent.")[1]
+
+
+def test_the_default_unresolved_issues_read_subsidies_protectionism_and_invasion():
+    from pathlib import Path
+
+    from briefgen import config
+    from briefgen.relevance import find_cues
+    root = Path(__file__).resolve().parent.parent
+    for path in (root / "config" / "brief.yaml", root / "briefgen" / "data" / "brief.yaml"):
+        cues = next(s.cues for s in config.load(path).sections if s.id == "unresolved_issues")
+        for line in ["The new law pours subsidies into local makers, Lima's allies complained.",
+                     "The minister called the plan protectionist.",
+                     "He does not believe the neighbour will invade this year.",
+                     "The government has not ruled out the use of force."]:
+            assert find_cues(cues, line)[1], line
