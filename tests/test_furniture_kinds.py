@@ -52,6 +52,24 @@ CASES = {
          "A post shared by John Roe (@johnroe)"],
         ["“We agreed to reopen the border,” the president wrote on social media.",
          "The post shared by the ministry showed the two leaders shaking hands."]),
+    "skip links numbered or glued, translation widgets, aggregator labels": (
+        ["1. Skip to content", "2. Skip to main menu", "3. Skip to more Planet sites",
+         "Skip to navigationSkip to contentSkip to footerHelp using this website - "
+         "Accessibility statement", "Beta V.1.0 - Powered by automated translation",
+         "Powered by automated translation", "Continue reading on:", "Continue reading"],
+        ["The minister said the two sides would skip to the main points of the deal.",
+         "The port is powered by solar panels, and its signs use automated translation.",
+         "Talks will continue, reading from the draft agreed in May, officials said."]),
+    "an image file name, and stamps with the date and time": (
+        ["talks lima-1668435162953", "08:45, May 09, 2024 By Jane Doe ( Daily Planet",
+         "Jueves 20/06/2024 , 14:17 (GMT+7)"],
+        ["The talks began at 08:45, May 09, 2024, by the ministry's count.",
+         "The accord signed on 20/06/2024 took effect at once."]),
+    "credits glued to a caption or naming a photo library": (
+        ["The minister is in Lima for a two-day visitImage: Jane Doe/Pool/AG/picture alliance",
+         "The port of Lima. Getty Images"],
+        ["The minister is in Lima for a two-day visit. Images of the talks were not released.",
+         "The port of Lima was sold to Getty Images, the ministry said."]),
     "paywalls": (
         ["You have 3 free articles remaining this month. Subscribe now for unlimited access.",
          "Already a subscriber? Log in", "This article is for subscribers only",
