@@ -109,11 +109,16 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
         # the site's name above it shares none ("Off the wire" over "X, Y discuss trade")
         story = set(analyze(" ".join(paragraphs[lead:lead + STORY_PARAGRAPHS])))
         telling = [i for i in headlines if story.intersection(analyze(shown[i]))]
-        headlines = telling or headlines
+        # a trail of links above ends on the page's own headline ("Home News Ministers
+        # agree ..."): that one first, before a sponsor's line that shares a word
+        trail = [i for i in telling if any(
+            n != i and paragraphs[n].strip().endswith(shown[i].strip())
+            and len(paragraphs[n].strip()) > len(shown[i].strip()) for n in range(lead))]
+        headlines = trail + [i for i in telling if i not in trail] or headlines
     for i in headlines:
         # the headline leaves the body, and so does its copy above the lead (under a label)
         rest = [p for n, p in enumerate(paragraphs) if n != i and n not in named
-                and not (n < lead and p.strip() == paragraphs[i].strip())]
+                and not (n < lead and _without_site(p).strip() == shown[i].strip())]
         if any(p.strip() for p in rest):
             title = _unglued(shown[i].strip(), "\n\n".join(rest))
             return replace(article, title=title, body="\n\n".join(rest))
@@ -197,12 +202,20 @@ def _first_item(title: str, body: str, rules: Rules) -> str:
     return ""
 
 
+# A date and an agency after a headline, on its line: "Talks end in Lima May 3, 2024 Agency"
+_DATED = re.compile(r"\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})"
+                    r"(?: [A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2})?$")
+
+
 def _without_site(line: str) -> str:
     """The line without a site's name or section label after a bar ("Talks end |
-    World"), when a headline's words are left; else the line."""
+    World"), or a date and an agency after it, when a headline's words are left; else
+    the line."""
     text = line.strip()
     site = _SITE_SUFFIX.search(text)
-    if site and site.group().lstrip()[:1] in "|•" and len(text[:site.start()].split()) >= MIN_WORDS:
+    if not (site and site.group().lstrip()[:1] in "|•"):
+        site = _DATED.search(text)
+    if site and len(text[:site.start()].split()) >= MIN_WORDS:
         return text[:site.start()]
     return line
 

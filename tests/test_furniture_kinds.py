@@ -485,3 +485,12 @@ def test_a_dateline_with_the_country_in_square_brackets_is_cut():
         assert clean_text(f"{label}{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}", label
     news = "Lima [the capital], May 3 was set for the vote, officials said."
     assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+def test_datelines_with_a_bullet_a_sites_address_or_a_comma_before_the_agency_are_cut():
+    for label in ["LIMA • ", "DAILYPLANET.ID – ", "LIMA, (Agency) – ", "Home World "]:
+        assert clean_text(f"{label}{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}", label
+    # news that opens on such words stays
+    for news in ["Home Secretary Jane Doe met the envoy in Lima on Monday.",
+                 "LIMA, the capital, hosted the talks on Monday."]:
+        assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"

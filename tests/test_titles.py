@@ -168,3 +168,16 @@ def test_a_promos_short_lines_that_end_on_a_stop_are_no_lead_and_no_title():
     article = titled("\n".join([*promo, HEADLINE, LEAD, NEXT]))
     assert article.title == HEADLINE
     assert LEAD in article.body and HEADLINE not in article.body
+
+
+def test_a_copy_of_the_headline_with_a_date_and_an_agency_is_no_title():
+    article = titled("\n\n".join([HEADLINE, f"{HEADLINE}\nMay 3, 2024 Agency", LEAD, NEXT]))
+    assert article.title == HEADLINE
+    assert "Agency" not in article.body and LEAD in article.body
+
+
+def test_the_headline_a_trail_of_links_ends_on_comes_before_a_sponsors_line():
+    sponsor = "Planet Bank Supports Lima"  # shares "Lima" with the lead
+    trail = f"DailyPlanet.comWorld NewsDiplomacy{HEADLINE}"
+    article = titled("\n\n".join([sponsor, trail, HEADLINE, LEAD, NEXT]))
+    assert article.title == HEADLINE
