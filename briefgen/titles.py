@@ -27,7 +27,7 @@ MIN_WORDS, MAX_WORDS = 3, 25  # a headline's length in words
 LOOK_AHEAD = 8  # paragraphs above the lead that may hold the headline
 OPENING_WORDS = 12  # words of the lead that stand in for a missing headline
 STORY_PARAGRAPHS = 3  # the lead and the paragraphs after it: the words a headline draws on
-MIN_LEAD_WORDS = 6  # a shorter line that ends on a stop is a promo's ("One app."), no lead
+MIN_LEAD_WORDS = 3  # a line of one or two words that ends on a stop is a label ("U.S."), no lead
 
 _NOT_HEADLINE = [re.compile(p) for p in (
     r"(?i)^(?:live(?: updates?| blog| coverage)?|breaking(?: news)?|watch|listen|updated?)"
@@ -109,11 +109,11 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
         # the site's name above it shares none ("Off the wire" over "X, Y discuss trade")
         story = set(analyze(" ".join(paragraphs[lead:lead + STORY_PARAGRAPHS])))
         telling = [i for i in headlines if story.intersection(analyze(shown[i]))]
-        # a trail of links above ends on the page's own headline ("Home News Ministers
-        # agree ..."): that one first, before a sponsor's line that shares a word
-        trail = [i for i in telling if any(
-            n != i and paragraphs[n].strip().endswith(shown[i].strip())
-            and len(paragraphs[n].strip()) > len(shown[i].strip()) for n in range(lead))]
+        # a trail of links glued together above ends on the page's own headline
+        # ("Planet.comWorldMinisters agree ..."): that one first, before a sponsor's line
+        # that shares a word with the story
+        trail = [i for i in telling if any(_glued_on(paragraphs[n].strip(), shown[i].strip())
+                                           for n in range(lead) if n != i)]
         headlines = trail + [i for i in telling if i not in trail] or headlines
     for i in headlines:
         # the headline leaves the body, and so does its copy above the lead (under a label)
@@ -177,9 +177,15 @@ def _unglued(title: str, body: str) -> str:
     return title
 
 
+def _glued_on(line: str, headline: str) -> bool:
+    """Whether the line ends on the headline glued to the word before it."""
+    return (len(line) > len(headline) and line.endswith(headline)
+            and line[-len(headline) - 1].isalpha())
+
+
 def _paragraphs_and_lead(body: str) -> tuple[list[str], int]:
     """The body's paragraphs and where the story begins: the first that reads as a sentence
-    of a lead's length."""
+    of more than a label's words."""
     paragraphs = body.split("\n\n")
     lead = next((i for i, p in enumerate(paragraphs)
                  if reads_as_sentence(p) and len(p.split()) >= MIN_LEAD_WORDS), len(paragraphs))
@@ -203,19 +209,23 @@ def _first_item(title: str, body: str, rules: Rules) -> str:
 
 
 # A date and an agency after a headline, on its line: "Talks end in Lima May 3, 2024 Agency"
-_DATED = re.compile(r"\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})"
-                    r"(?: [A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2})?$")
+# ("Accord signed on May 3, 2024 Lima" keeps its date: a word such as "on" leads to it)
+_DATED = re.compile(r" (?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})"
+                    r" [A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2}$")
+_LEADS_TO_DATE = {"on", "by", "in", "at", "to", "for", "from", "till", "until", "since", "after",
+                  "before"}
 
 
 def _without_site(line: str) -> str:
     """The line without a site's name or section label after a bar ("Talks end |
     World"), or a date and an agency after it, when a headline's words are left; else
     the line."""
-    text = line.strip()
+    text = " ".join(line.split())  # one space between words: the patterns end on a run of them
     site = _SITE_SUFFIX.search(text)
     if not (site and site.group().lstrip()[:1] in "|•"):
         site = _DATED.search(text)
-    if site and len(text[:site.start()].split()) >= MIN_WORDS:
+    words = text[:site.start()].split() if site else []
+    if len(words) >= MIN_WORDS and words[-1].lower() not in _LEADS_TO_DATE:
         return text[:site.start()]
     return line
 

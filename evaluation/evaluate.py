@@ -51,6 +51,20 @@ def events(folder: Path) -> Iterator[Story]:
         yield Story(path.parent.name, yaml.safe_load(path.read_text()), path.parent / "articles")
 
 
+def event_problem(path: Path) -> str | None:
+    """What keeps NAME/gold.yaml from being scored, in one line; None when nothing does."""
+    try:
+        gold = yaml.safe_load(path.read_text())
+    except (OSError, yaml.YAMLError) as exc:
+        return f"{path}: cannot read: {' '.join(str(exc).split())[:200]}"
+    if not isinstance(gold, dict) or not isinstance(gold.get("sections"), dict) or not any(
+            isinstance(f, list) and f for f in gold["sections"].values()):
+        return f"{path}: no facts under `sections:`"
+    if not (path.parent / "articles").is_dir():
+        return f"{path.parent}: no articles/ folder beside gold.yaml"
+    return None
+
+
 def evaluate(story: Story, cfg: config.Config) -> Score:
     brief = build_brief(cfg, [str(story.articles)])
     return score(story.name, brief.to_dict(), story.gold, source_texts(story.articles))
@@ -86,7 +100,7 @@ def report(s: Score, out=sys.stdout) -> None:
         print(f"    “{q['text'][:90]}” — {q.get('speaker') or '(nobody)'}{role}", file=out)
 
 
-def table(scores: list[Score], out=sys.stdout) -> None:
+def table(scores: list[Score], out=sys.stdout, dev_line: bool = True) -> None:
     print(f"\n{'story':<26} {'right':>7} {'mispl':>5} {'missed':>6} {'junk':>4} "
           f"{'verbat':>6} {'quotes':>6} {'sides':>5} {'words':>5}", file=out)
     for s in scores:
@@ -94,7 +108,7 @@ def table(scores: list[Score], out=sys.stdout) -> None:
               f"{s.total - s.hit - s.misplaced:>6} {len(s.junk):>4} "
               f"{'ok' if not s.not_verbatim else len(s.not_verbatim):>6} {len(s.quotes):>6} "
               f"{sum(s.sides.values())}/{len(s.sides):<3} {s.words:>5}", file=out)
-    dev = [s for s in scores if (DEV_EVENTS / s.name).is_dir()]
+    dev = [s for s in scores if dev_line and (DEV_EVENTS / s.name).is_dir()]
     for label, group in (("all stories", scores), ("development events", dev)):
         if group:
             hit, total = sum(s.hit for s in group), sum(s.total for s in group)
@@ -118,18 +132,25 @@ def main() -> None:
                              "instead of the usual stories; may be given more than once")
     args = parser.parse_args()
     cfg = default_config(args.ranker, args.config)
+    if args.events:
+        golds = [p for folder in args.events for p in sorted(folder.glob("*/gold.yaml"))]
+        if not golds:
+            parser.error(f"no NAME/gold.yaml under {', '.join(map(str, args.events))}")
+        problems = [m for m in map(event_problem, golds) if m]
+        if problems:
+            parser.error(problems[0] + (f" ({len(problems) - 1} more)" if len(problems) > 1
+                                        else ""))
     chosen = ([s for folder in args.events for s in events(folder)] if args.events
               else list(stories()))
+    chosen = [s for s in chosen if not args.only or args.only in s.name]
     if not chosen:
-        parser.error(f"no NAME/gold.yaml under {', '.join(map(str, args.events))}")
+        parser.error(f"no story named like {args.only!r}")
     scores = []
     for story in chosen:
-        if args.only and args.only not in story.name:
-            continue
         scores.append(evaluate(story, cfg))
         if not args.table:
             report(scores[-1])
-    table(scores)
+    table(scores, dev_line=not args.events)
 
 
 if __name__ == "__main__":

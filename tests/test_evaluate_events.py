@@ -34,3 +34,16 @@ def test_a_folder_without_events_is_one_clear_error(tmp_path):
     assert proc.returncode == 2
     assert f"no NAME/gold.yaml under {tmp_path}" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_bad_gold_file_is_one_clear_error_before_anything_is_built(tmp_path):
+    good = tmp_path / "good"
+    shutil.copytree(HARBOR / "articles", good / "articles")
+    shutil.copy(HARBOR / "gold.yaml", good / "gold.yaml")
+    for name, text in [("broken", "sections: [unclosed\n"), ("empty", "sections: {}\n")]:
+        (tmp_path / name / "articles").mkdir(parents=True)
+        (tmp_path / name / "gold.yaml").write_text(text)
+    proc = run("--events", str(tmp_path), "--table")
+    assert proc.returncode == 2
+    assert "broken/gold.yaml: cannot read" in proc.stderr and "(1 more)" in proc.stderr
+    assert "Traceback" not in proc.stderr and "harbor" not in proc.stdout

@@ -45,6 +45,9 @@ CASES = {
          "anything is loaded."],
         ["The content of the agreement is not yet public, officials said.",
          "The old browser is no longer supported by the ministry, officials said.",
+         "Your browser is out of date and the ministry said it would not help.",
+         "Update your browser, the cyber agency urged after the attack.",
+         "Browser not supported, said the error message that greeted voters.",
          "The ministry's website was down for several hours on Friday."]),
     "embedded social posts": (
         ["We agreed with the prime minister to reopen the border. pic.twitter.com/AbC123xYz",
@@ -58,6 +61,7 @@ CASES = {
          "Accessibility statement", "Beta V.1.0 - Powered by automated translation",
          "Powered by automated translation", "Continue reading on:", "Continue reading"],
         ["The minister said the two sides would skip to the main points of the deal.",
+         "Skip to contentious issues, and the mood soured quickly, one diplomat recalled.",
          "The port is powered by solar panels, and its signs use automated translation.",
          "Talks will continue, reading from the draft agreed in May, officials said."]),
     "an image file name, and stamps with the date and time": (
@@ -475,8 +479,11 @@ def test_an_agency_byline_glued_to_a_headline_is_cut_from_the_title():
 def test_a_blurb_that_ends_on_click_here_is_dropped_and_news_that_says_so_stays():
     blurb = ("The Daily Digest gives you the latest developments on the talks and the aid. "
              "For all of our coverage of the war, click here.")
-    said = "To read the full statement, the ministry said, click here."
-    assert clean_text(f"{LEAD}\n{blurb}\n{NEXT}\n{said}") == f"{LEAD}\n\n{NEXT}\n\n{said}"
+    news = ["To read the full statement, the ministry said, click here.",
+            "The ministers signed the accord on Monday. The text runs to 40 pages. To read it, "
+            "click here.", "The hackers sent emails urging staff to click here."]
+    kept = "\n\n".join([LEAD, NEXT, *news])
+    assert clean_text("\n".join([LEAD, blurb, NEXT, *news])) == kept
 
 
 def test_a_dateline_with_the_country_in_square_brackets_is_cut():
@@ -488,9 +495,15 @@ def test_a_dateline_with_the_country_in_square_brackets_is_cut():
 
 
 def test_datelines_with_a_bullet_a_sites_address_or_a_comma_before_the_agency_are_cut():
-    for label in ["LIMA • ", "DAILYPLANET.ID – ", "LIMA, (Agency) – ", "Home World "]:
+    for label in ["LIMA • ", "DAILYPLANET.ID – ", "LIMA, (Agency) – "]:
         assert clean_text(f"{label}{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}", label
+    # breadcrumbs before a headline (a line with no stop)
+    headline = "Ministers agree to open a joint trade office"
+    for trail in ["Home World ", "Home News World "]:
+        assert clean_text(f"{trail}{headline}\n{LEAD}") == f"{headline}\n\n{LEAD}", trail
     # news that opens on such words stays
     for news in ["Home Secretary Jane Doe met the envoy in Lima on Monday.",
-                 "LIMA, the capital, hosted the talks on Monday."]:
+                 "LIMA, the capital, hosted the talks on Monday.",
+                 "Home World Cup qualifiers will be played behind closed doors, the federation "
+                 "said.", "Home Business Association chief Ana Ruiz welcomed the deal."]:
         assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"

@@ -399,3 +399,7 @@ def test_the_default_unresolved_issues_read_subsidies_protectionism_and_invasion
                      "He does not believe the neighbour will invade this year.",
                      "The government has not ruled out the use of force."]:
             assert find_cues(cues, line)[1], line
+        for line in ["A Peruvian subsidiary of the firm will build the port.",
+                     "Protests outside the palace had subsided by the evening.",
+                     "Police ruled out foul play in the death of the driver."]:
+            assert not find_cues(cues, line)[1], line

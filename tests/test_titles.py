@@ -168,16 +168,29 @@ def test_a_promos_short_lines_that_end_on_a_stop_are_no_lead_and_no_title():
     article = titled("\n".join([*promo, HEADLINE, LEAD, NEXT]))
     assert article.title == HEADLINE
     assert LEAD in article.body and HEADLINE not in article.body
+    # a section's label that ends on a stop is no lead either
+    assert titled("\n".join(["U.S.", HEADLINE, LEAD, NEXT])).title == HEADLINE
+    # a short sentence that opens the story is its lead: no line under it is the title
+    short = "Talks collapsed in Lima."
+    article = titled("\n".join([short, "A long night in Lima", LEAD]))
+    assert "A long night in Lima" in article.body and short in article.body
 
 
 def test_a_copy_of_the_headline_with_a_date_and_an_agency_is_no_title():
     article = titled("\n\n".join([HEADLINE, f"{HEADLINE}\nMay 3, 2024 Agency", LEAD, NEXT]))
     assert article.title == HEADLINE
     assert "Agency" not in article.body and LEAD in article.body
+    # a date the headline leads to is its own
+    dated = "Ministers sign a trade accord on May 3, 2024 Lima"
+    assert titled("\n\n".join([dated, LEAD, NEXT])).title == dated
 
 
 def test_the_headline_a_trail_of_links_ends_on_comes_before_a_sponsors_line():
     sponsor = "Planet Bank Supports Lima"  # shares "Lima" with the lead
     trail = f"DailyPlanet.comWorld NewsDiplomacy{HEADLINE}"
     article = titled("\n\n".join([sponsor, trail, HEADLINE, LEAD, NEXT]))
+    assert article.title == HEADLINE
+    # a sponsor's name that ends a line with a space before it is no trail
+    article = titled("\n\n".join([HEADLINE, "In partnership with Lima Trade Bank",
+                                   "Lima Trade Bank", LEAD, NEXT]))
     assert article.title == HEADLINE
