@@ -507,3 +507,24 @@ def test_datelines_with_a_bullet_a_sites_address_or_a_comma_before_the_agency_ar
                  "Home World Cup qualifiers will be played behind closed doors, the federation "
                  "said.", "Home Business Association chief Ana Ruiz welcomed the deal."]:
         assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+
+
+def test_a_gallery_prompt_an_encyclopedia_card_and_template_tags_are_dropped():
+    furniture = ["Open this photo in gallery:", "View image in fullscreen",
+                 "Jane Doe (born 4 May 1957) is a Ruritanian politician serving as prime "
+                 "minister since 2021. She previously served as foreign minister.",
+                 "Jane Doe born 4 May 1957 is a Ruritanian politician."]
+    news = ["Open talks on the photo agency's future resumed in Lima on Monday.",
+            "Jane Doe, born in 1957, is the longest-serving foreign minister, officials said.",
+            "The envoy was born on 4 May 1957 and is a veteran of trade talks."]
+    assert_furniture_dropped(LEAD, NEXT, furniture, news)
+    tagged = f"{LEAD} {{{{^adFree}}}} {{{{/adFree}}}}"
+    assert clean_text(f"{tagged}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
+
+
+def test_a_headline_glued_before_a_wire_dateline_is_cut_with_it():
+    for glued in ["Talks end in accord LIMA/QUITO Jan 4 (Agency) – ",
+                  "Ministers agree on trade LIMA, May 3 (AG) - "]:
+        assert clean_text(f"{glued}{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}", glued
+    news = "Talks were held in LIMA (the capital) – officials said the accord was near."
+    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
