@@ -403,3 +403,20 @@ def test_the_default_unresolved_issues_read_subsidies_protectionism_and_invasion
                      "Protests outside the palace had subsided by the evening.",
                      "Police ruled out foul play in the death of the driver."]:
             assert not find_cues(cues, line)[1], line
+
+
+def test_the_default_next_visits_read_events_someone_will_attend_or_take_part_in():
+    from pathlib import Path
+
+    from briefgen import config
+    from briefgen.relevance import find_cues
+    root = Path(__file__).resolve().parent.parent
+    for path in (root / "config" / "brief.yaml", root / "briefgen" / "data" / "brief.yaml"):
+        cues = next(s.cues for s in config.load(path).sections if s.id == "next_visits")
+        for line in ["She will be the chief guest at the national day parade in Lima.",
+                     "He will be taking part in the summit of the bloc.",
+                     "The minister will address parliament and chair the council."]:
+            assert find_cues(cues, line)[1], line
+        for line in ["She was the chief guest at last year's parade.",
+                     "He took part in the talks and addressed parliament."]:
+            assert not find_cues(cues, line)[1], line
