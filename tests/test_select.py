@@ -397,7 +397,8 @@ def test_the_default_unresolved_issues_read_subsidies_protectionism_and_invasion
         for line in ["The new law pours subsidies into local makers, Lima's allies complained.",
                      "The minister called the plan protectionist.",
                      "He does not believe the neighbour will invade this year.",
-                     "The government has not ruled out the use of force."]:
+                     "The government has not ruled out the use of force.",
+                     "The statement made no mention of the fighter jets."]:
             assert find_cues(cues, line)[1], line
         for line in ["A Peruvian subsidiary of the firm will build the port.",
                      "Protests outside the palace had subsided by the evening.",
