@@ -18,6 +18,7 @@ from .name_words import OPENING_WORDS, TITLE_WORDS, bare_word, contains, is_titl
 # Titles that name whoever leads a country: "the Ruritanian leader" is its president.
 _LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
 _OPENERS = frozenset(OPENING_WORDS)
+_BLANK_LINE = re.compile(r"\n\s*\n")  # between paragraphs, as segment splits them
 # "The secretary said", with three secretaries in the article: the one it is about, named
 # at least this many times as often as each other
 SALIENCE = 2
@@ -92,26 +93,55 @@ class ArticleNames:
 
     def full_at(self, name: str, at: int, plain: set[str]) -> str:
         """The fullest form of a name at a place in the article. Where it names several
-        people by it ("Roosevelt": Franklin Roosevelt, James Roosevelt Jr.), the one named in
-        full last before that place, as a writer reusing the shared name means. A form whose
-        first word opens sentences or the day writes it in small letters (`plain`) is no one:
-        "Though Roosevelt said"."""
+        people by it ("Roosevelt": Franklin Roosevelt, James Roosevelt Jr.; "Tran": Tran Van
+        Minh, Tran Quoc Bao), the one `_meant_at` there. A form whose first word opens
+        sentences or the day writes it in small letters (`plain`) is no one: "Though
+        Roosevelt said"."""
         people = self._people_sharing(name, plain)
         if len(people) > 1:
-            for m in reversed(self.mentions):
-                if m.end <= at and m.name in people:
-                    return self.full(m.name)
+            meant = self._meant_at(name, people, at)
+            if meant:
+                return self.full(meant)
         return self.full(name)
 
+    def _meant_at(self, name: str, people: set[str], at: int) -> str:
+        """Which of the people sharing a name a writer reusing it at `at` means: the one
+        named in full last before, when that was in the same paragraph or the one before;
+        from farther, the one the article names most (a wife named once paragraphs up is
+        not who "Doe" is at the president's news conference), else still the last one."""
+        before = [m for m in self.mentions if m.end <= at and m.name in people]
+        if not before:
+            return ""
+        last = before[-1]
+        if len(_BLANK_LINE.findall(self.body, last.end, at)) <= 1:
+            return last.name
+        return self._most_named(name, people) or last.name
+
+    def _most_named(self, name: str, people: set[str]) -> str:
+        """Of the people sharing a name, the one named SALIENCE times as often as each
+        other: their mentions in full, and the bare name where they were the only one of
+        them named so far ("Roe said" before any other Roe came up is theirs)."""
+        times: Counter = Counter()
+        for m in self.mentions:
+            if m.name in people:
+                times[self.full(m.name)] += 1
+            elif m.name == name and len(times) == 1:
+                times[next(iter(times))] += 1
+        ranked = times.most_common(2)
+        if len(ranked) == 2 and ranked[0][1] >= SALIENCE * ranked[1][1]:
+            return ranked[0][0]
+        return ""
+
     def _people_sharing(self, name: str, plain: set[str]) -> set[str]:
-        """The longer forms of a one-word name, when they name different people (their first
-        words differ: "Franklin Roosevelt", "James Roosevelt Jr."); else none."""
+        """The longer forms of a one-word name, when they name different people (neither
+        holds the other: "Franklin Roosevelt", "James Roosevelt Jr."; with the family name
+        first, "Tran Van Minh", "Tran Quoc Bao"); else none."""
         if name not in self._sharing:
             forms = [n for n in self.forms_of(name) if len(n.split()) > 1
                      and n.split()[0] not in _OPENERS and n.split()[0].lower() not in plain] \
                 if len(name.split()) == 1 else []
-            firsts = {n.split()[0].lower() for n in forms}
-            self._sharing[name] = set(forms) if len(firsts) > 1 else set()
+            widest = [n for n in forms if not any(o != n and contains(o, n) for o in forms)]
+            self._sharing[name] = set(forms) if len(widest) > 1 else set()
         return self._sharing[name]
 
     def role_of(self, name: str) -> str:

@@ -1102,3 +1102,28 @@ def test_he_is_no_country_the_sentence_before_opens_on():
     arts = [make_article(body, id="a0")]
     found = find_quotes(arts, list(segment(arts[0])), min_words=3, max_words=60)
     assert "Ruritania" not in {q.speaker for q in found}, found
+
+
+def test_a_surname_is_the_namesake_the_article_names_most_when_the_other_is_far_before():
+    # the president's wife, named once paragraphs up, is not who "Roe" is at a news
+    # conference: the article names him far more often
+    body = ("Ruritanian President Sam Roe hosted Prime Minister Jane Doe on Thursday.\n\n"
+            "Roe and Doe spoke for two hours about trade and the war.\n\n"
+            "The president and First Lady Mary Roe later held a state dinner in her honour.\n\n"
+            "The war remained the most pressing issue for the two leaders.\n\n"
+            "“Let me choose my words very carefully,” Roe told a news conference with Doe.")
+    assert [q.speaker for q in quotes_of(body)] == ["Sam Roe"]
+    # named in the paragraph right before, the namesake is the one meant
+    body = body.replace("The war remained the most pressing issue for the two leaders.",
+                        "Mary Roe spoke to the guests.")
+    assert [q.speaker for q in quotes_of(body)] == ["Mary Roe"]
+
+
+def test_a_family_name_written_first_is_the_person_named_in_full_right_before():
+    # "Tran" after "Tran Quoc Bao, a fellow ..., said": him, not the party chief named first
+    body = ("The visiting president met General Secretary Tran Van Minh on Tuesday.\n\n"
+            "Tran Quoc Bao, a visiting fellow at the Policy Institute in Strelsau, said the "
+            "visit was a delicate act of hedging.\n\n"
+            "“I think the move is expected given that the president came in person,” Tran "
+            "said.")
+    assert {q.speaker for q in quotes_of(body)} == {"Tran Quoc Bao"}
