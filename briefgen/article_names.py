@@ -41,7 +41,7 @@ class ArticleNames:
     mentions: list[Mention] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     _full: dict[str, str] = field(default_factory=dict)
-    _holders: dict[str, list[str]] = field(default_factory=dict)
+    _fitting_of: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     _sharing: dict[str, set[str]] = field(default_factory=dict)
     _by_word: dict[str, list[str]] | None = None
     _all_read: bool = False
@@ -171,22 +171,41 @@ class ArticleNames:
     def holders_of(self, descriptor: str) -> list[str]:
         """People of this article whose title fits a descriptor ("the Ruritanian president"):
         those whose title also names its country, else those whose title names none."""
-        if descriptor not in self._holders:
-            self._holders[descriptor] = self._find_holders(descriptor)
-        return self._holders[descriptor]
+        strong, plain = self._fitting(descriptor)
+        return strong or plain
 
-    def _find_holders(self, descriptor: str) -> list[str]:
+    def holder_named_in(self, descriptor: str, start: int, end: int) -> str:
+        """The person named last in body[start:end] whose title fits a descriptor, naming
+        its country or none: "Ms Doe will ... ,” the Ruritanian leader said" is President
+        Doe, whoever else the article calls a Ruritanian president; "" if none is."""
+        strong, plain = self._fitting(descriptor)
+        fitting = {*strong, *plain}
+        if not fitting:
+            return ""
+        for m in reversed(self.mentions):
+            if start <= m.start < end and self.full(m.name) in fitting:
+                return self.full(m.name)
+        return ""
+
+    def _fitting(self, descriptor: str) -> tuple[list[str], list[str]]:
+        """The people whose title fits a descriptor: those whose title names its country
+        too, and those whose title names no country (all of them, when it names none)."""
+        if descriptor not in self._fitting_of:
+            self._fitting_of[descriptor] = self._find_fitting(descriptor)
+        return self._fitting_of[descriptor]
+
+    def _find_fitting(self, descriptor: str) -> tuple[list[str], list[str]]:
         title, qualifiers = _descriptor_parts(descriptor)
         if not title:
-            return []
+            return [], []
         holders: dict[str, str] = {}
         for m in self.titled_mentions():
             if m.role and _title_fits(title, m.role):
                 holders.setdefault(self.full(m.name), m.role)
         if not qualifiers:
-            return list(holders)
-        strong = [n for n, r in holders.items() if qualifiers <= _qualifiers(r)]
-        return strong or [n for n, r in holders.items() if not _qualifiers(r)]
+            return [], list(holders)
+        return ([n for n, r in holders.items() if qualifiers <= _qualifiers(r)],
+                [n for n, r in holders.items() if not _qualifiers(r)])
 
 
 # read once: a descriptor its own article does not resolve is looked for in each of the day's

@@ -229,13 +229,31 @@ class ArticleReader:
         if who.kind == "descriptor" and _UNNAMED.match(who.text):
             return "", UNNAMED  # '“...,” an officer said': someone, not one the article names
         if who.kind == "descriptor":
-            holders = self.names.holders_of(who.text, self.article.id)
-            holder = holders[0] if len(holders) == 1 \
-                else self.names.article(self.article.id).salient(holders)
+            holder = self._holder_near(who.text, at) or self._holder(who.text)
             if holder:
                 return self.names.canonical(holder, self.article.id), "person"
             return who.text, "descriptor"
         return self._referent(at, p, who.text)
+
+    def _holder(self, descriptor: str) -> str:
+        """The one person a descriptor names in the article (or the day), or the one of
+        several it is about (`salient`); "" if none."""
+        holders = self.names.holders_of(descriptor, self.article.id)
+        if len(holders) == 1:
+            return holders[0]
+        return self.names.article(self.article.id).salient(holders)
+
+    def _holder_near(self, descriptor: str, at: int) -> str:
+        """The person a descriptor at `at` names by the sentence it stands in, or the one
+        before in its paragraph: a holder of the title named there ("Ms Doe will ... ,” the
+        Ruritanian leader said"), not another the article names far off."""
+        i = bisect_right(self.starts, at) - 1
+        if i < 0:
+            return ""
+        first = i - 1 if i and self.sentences[i - 1].paragraph == self.sentences[i].paragraph \
+            else i
+        return self.names.article(self.article.id).holder_named_in(
+            descriptor, self.sentences[first].start, at)
 
     def _referent(self, at: int, p: int, pronoun: str = "", depth: int = 0
                   ) -> tuple[str, str]:

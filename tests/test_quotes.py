@@ -1127,3 +1127,14 @@ def test_a_family_name_written_first_is_the_person_named_in_full_right_before():
             "“I think the move is expected given that the president came in person,” Tran "
             "said.")
     assert {q.speaker for q in quotes_of(body)} == {"Tran Quoc Bao"}
+
+
+def test_a_descriptor_is_the_holder_its_own_sentence_names_not_one_named_elsewhere():
+    # "the Ruritanian leader" right after "Ms Doe will ..." is President Doe, not the
+    # Ruritanian president of 1960 the article names further down
+    body = ("President Jane Doe headed to Port Town on Friday.\n\n"
+            "Ms Doe will promote a plan for language schools for students “for whom the "
+            "language can be a multiplier of opportunities,” the Ruritanian leader said.\n\n"
+            "She will follow in the footsteps of Ruritanian President Sam Roe, who visited "
+            "the city in 1960.")
+    assert [q.speaker for q in quotes_of(body)] == ["Jane Doe"]
