@@ -812,6 +812,8 @@ def _plain_index(names: Names, body: str) -> list[tuple[str, int, int, str]]:
         name = names._name_of(m.group())
         if name:
             at = m.group().rfind(name)
+            name = names._governed_name(name, body, m.start() + at)  # where it stands
+            at = m.group().rfind(name)
             out.append((name, m.start() + at, m.start() + at + len(name),
                         m.group()[:at].strip() if at else ""))
     return out
@@ -1138,3 +1140,22 @@ def test_a_descriptor_is_the_holder_its_own_sentence_names_not_one_named_elsewhe
             "She will follow in the footsteps of Ruritanian President Sam Roe, who visited "
             "the city in 1960.")
     assert [q.speaker for q in quotes_of(body)] == ["Jane Doe"]
+
+
+def test_a_place_a_title_governs_before_the_name_is_no_part_of_it():
+    # "The U.S. envoy for the Western Isles Gabriela Roe": the isles are what her title
+    # is for, not her first names
+    body = ("The U.S. envoy for the Western Isles Gabriela Roe said the visit was intended "
+            "to drive a wedge among the allies.\n\n"
+            "“We caution all of our partners to be very careful about it,” Roe said.")
+    assert {(q.speaker, q.role) for q in quotes_of(body)} == {
+        ("Gabriela Roe", "U.S. envoy for the Western Isles")}
+
+
+def test_a_title_with_its_complement_before_the_name_is_the_role():
+    # "Ruritanian Navy Chief of Staff Pierre Roe said": a person with a title, not an
+    # institution called so
+    body = ("“After 25 years of partnership, this is a major step forward for our two "
+            "navies,” Ruritanian Navy Chief of Staff Pierre Roe said.")
+    assert [(q.speaker, q.role) for q in quotes_of(body)] == [
+        ("Pierre Roe", "Ruritanian Navy Chief of Staff")]
