@@ -19,6 +19,8 @@ from .name_words import OPENING_WORDS, TITLE_WORDS, bare_word, contains, is_titl
 _LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
 _OPENERS = frozenset(OPENING_WORDS)
 _BLANK_LINE = re.compile(r"\n\s*\n")  # between paragraphs, as segment splits them
+# Titles of one office: "the PM" and "the premier" are the article's Prime Minister
+_SAME_OFFICE = {"pm": "prime", "premier": "prime"}
 # "The secretary said", with three secretaries in the article: the one it is about, named
 # at least this many times as often as each other
 SALIENCE = 2
@@ -233,7 +235,8 @@ def _qualifiers(role: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _title_fits(title: str, role: str) -> bool:
-    role_words = {bare_word(w) for w in role.split()}
+    role_words = {_SAME_OFFICE.get(w, w) for w in map(bare_word, role.split())}
     if role_words & {"vice", "deputy", "former"}:
         return False
+    title = _SAME_OFFICE.get(title, title)
     return title in role_words or (title in ("leader", "head") and bool(role_words & _LEADER))

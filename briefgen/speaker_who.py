@@ -106,7 +106,9 @@ def _read_who(phrase: str, names: Names) -> Who | None:
         if names.is_person(name_ws) and titled_lead:
             return Who("person", " ".join(name_ws), clean_role(lead))
     institution = any(w.lower() in INSTITUTION_WORDS for w in ws)
-    acronyms = [w for w in caps if w.isupper() and len(w) > 1 and w not in PLACE_ACRONYMS]
+    # (an acronym of a title, "PM", "CEO", is no institution's)
+    acronyms = [w for w in caps if w.isupper() and len(w) > 1 and w not in PLACE_ACRONYMS
+                and bare_word(w) not in TITLE_WORDS]
     if det and len(ws) <= 4 and not caps and ws[-1].lower() in INSTITUTION_WORDS \
             and ws[-1].lower() not in _VAGUE_BODIES:
         return Who("institution", p)  # "the foreign ministry", "the presidential office"

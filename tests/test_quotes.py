@@ -1159,3 +1159,17 @@ def test_a_title_with_its_complement_before_the_name_is_the_role():
             "navies,” Ruritanian Navy Chief of Staff Pierre Roe said.")
     assert [(q.speaker, q.role) for q in quotes_of(body)] == [
         ("Pierre Roe", "Ruritanian Navy Chief of Staff")]
+
+
+def test_the_pm_is_the_prime_minister_the_article_names():
+    # "PM" in capitals is a title, not an institution's acronym
+    body = ("Prime Minister Jane Doe left Lima for Quito on Saturday after a two-day visit.\n\n"
+            "Describing the visit as a fruitful one, the PM tweeted, “This visit was a "
+            "memorable one and I thank the people of Peru.”")
+    assert [(q.speaker, q.role) for q in quotes_of(body)] == [("Jane Doe", "Prime Minister")]
+
+
+def test_the_premier_is_the_prime_minister_the_article_names():
+    body = ("Prime Minister Jane Doe met President Sam Roe in Lima.\n\n"
+            "“We shared the excellent state of our relations,” explained the premier.")
+    assert [q.speaker for q in quotes_of(body)] == ["Jane Doe"]
