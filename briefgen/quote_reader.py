@@ -10,7 +10,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from .model import Article, Sentence
-from .name_words import contains
+from .name_words import TITLE_WORDS, bare_word, contains
 from .quote_attribution import (
     ACCORDING_TO,
     AFTER,
@@ -232,7 +232,9 @@ class ArticleReader:
             holder = self._holder_near(who.text, at) or self._holder(who.text)
             if holder:
                 return self.names.canonical(holder, self.article.id), "person"
-            return who.text, "descriptor"
+            if _holds_title(who.text):
+                return "", UNNAMED  # "the premier" no one here is: left out, not a title
+            return who.text, "descriptor"  # "the Ruritanian side"
         return self._referent(at, p, who.text)
 
     def _holder(self, descriptor: str) -> str:
@@ -484,6 +486,12 @@ def _undated(text: str) -> str:
         return text
     m = _DATELINE.match(text)
     return text[m.end():] if m and m.end() < len(text) - 20 else text
+
+
+def _holds_title(descriptor: str) -> bool:
+    """Whether a descriptor names a person by their title ("the premier", "Palace chief"),
+    not a side or delegation ("the Ruritanian side")."""
+    return any(bare_word(w) in TITLE_WORDS for w in descriptor.split())
 
 
 def _same(a: str, b: str) -> bool:
