@@ -69,6 +69,7 @@ _ATTRIBUTION_AFTER_END = re.compile(
     r"(?:\s(?:reporters|journalists))?"
     r"(?:\s(?:on|in|at|during|after|before|to|of|from|via|with|later|again|then|afterwards"
     r"|\w+day)\b(?:(?!\bthat\b)[^.!?“”\"\n]){0,60})?[.!?]")
+_ACCORDING = re.compile(r"[\s,]*according\sto\s")  # the words that name a channel
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
 
@@ -155,13 +156,16 @@ class ArticleReader:
                 continue  # '“... now.” Doe said the talks ...': a sentence of its own
             if m:
                 who = who_of(m, self.names)
+                if pattern is AFTER_SOURCE and _ACCORDING.match(m.group()):
+                    # 'Doe said he would talk on "...", according to state media': the
+                    # media only pass on what Doe said
+                    who = self._speaking_in(self._lead(para, para_start, span, before_span)) \
+                        or who
                 if who:
                     return who, span.end + m.end()
                 if pattern is AFTER and _UNNAMED.match(m.group("a") or m.group("b") or ""):
                     return _SOMEONE, span.end + m.end()  # '"...," says a doctor from Pell'
-        lead_start = max(before_span.end if before_span else 0,
-                         self._sentence_start(para, para_start, span.open))
-        lead = para[lead_start:span.open]
+        lead = self._lead(para, para_start, span, before_span)
         m = QUOTED_AS.search(lead)
         if m:
             phrase = m.group("a")
@@ -178,6 +182,21 @@ class ArticleReader:
             if who:
                 return who, span.end
         return None, span.end
+
+    def _lead(self, para: str, para_start: int, span: Span, before_span: Span | None) -> str:
+        """What stands before the span in its sentence, after any quotation before it."""
+        lead_start = max(before_span.end if before_span else 0,
+                         self._sentence_start(para, para_start, span.open))
+        return para[lead_start:span.open]
+
+    def _speaking_in(self, lead: str) -> Who | None:
+        """The first person (or "he"/"she") a quotation's lead names speaking: "Doe said
+        he would talk on"."""
+        for m in speakers_in(lead):
+            who = who_of(m, self.names)
+            if who and who.kind in ("person", "pronoun"):
+                return who
+        return None
 
     def _printed(self, text: str, near: int) -> str:
         """`text`, found in the body read with curly marks from `near` on, as the page

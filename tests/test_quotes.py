@@ -1182,3 +1182,14 @@ def test_a_title_no_one_in_the_article_holds_is_no_speaker():
             "The Palace chief also confirmed that Ruritania is ready to ship gas to Freedonia "
             "for many years.")
     assert quotes_of(body) == []
+
+
+def test_according_to_media_after_a_quotation_is_the_channel_of_whom_the_lead_says_spoke():
+    # 'Doe said he would talk on "...", according to Ruritanian state media': Doe's words,
+    # passed on by the media; no "Ruritanian" speaks
+    body = ("Ruritanian President Sam Doe arrived in Freedonia on Tuesday.\n\n"
+            "Speaking after his arrival at the airport, Doe said he would talk with Freedonian "
+            "leaders on \"the overall and strategic issues of our relations, in order to push "
+            "them into a new stage\", according to Ruritanian state media.")
+    assert [(q.speaker, q.text[:25]) for q in quotes_of(body)] == [
+        ("Sam Doe", "the overall and strategic")]
