@@ -10,7 +10,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from .model import Article, Sentence
-from .name_words import TITLE_WORDS, bare_word, contains
+from .name_words import TITLE_WORDS, bare_word, contains, word_set
 from .quote_attribution import (
     ACCORDING_TO,
     AFTER,
@@ -70,6 +70,10 @@ _ATTRIBUTION_AFTER_END = re.compile(
     r"(?:\s(?:on|in|at|during|after|before|to|of|from|via|with|later|again|then|afterwards"
     r"|\w+day)\b(?:(?!\bthat\b)[^.!?“”\"\n]){0,60})?[.!?]")
 _ACCORDING = re.compile(r"[\s,]*according\sto\s")  # the words that name a channel
+# Words that name the media, which pass on what others say or do ("state media", "the Press
+# Agency"): unlike a ministry, not whose words a sentence "according to" them holds
+_MEDIA = word_set("media television tv broadcaster broadcasters news newspaper daily times post "
+                  "journal press radio outlet outlets channel wire")
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
 
@@ -427,7 +431,10 @@ class ArticleReader:
         m = ACCORDING_TO.fullmatch(text) if "ccording" in text else None  # (what it holds)
         if m and not NESTED.search(m.group("q") or m.group("p")) \
                 and not REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
-            return self._found(m.group("q") or m.group("p"), m, s, p, reported=True)
+            # "..., according to the official Press Agency": what the media report
+            # happened, no one's words; "..., according to Doe (the ministry)" are theirs
+            return self._found(m.group("q") or m.group("p"), m, s, p, reported=True,
+                               not_media=True)
         for begin in clause_starts(text[:last_verb]):
             m = REPORTED.match(text, begin)
             if not m:
@@ -446,11 +453,16 @@ class ArticleReader:
         return None
 
     def _found(self, text: str, attribution: re.Match, s: Sentence, p: int,
-               reported: bool) -> FoundQuote | None:
+               reported: bool, not_media: bool = False) -> FoundQuote | None:
+        """The quote an attribution gives a sentence's text; with `not_media`, none when
+        it names the media that report it."""
         who = who_of(attribution, self.names)
         if not who:
             return None
         speaker, kind = self._resolve(who, s.start, p)
+        if not_media and kind == "institution" and not _MEDIA.isdisjoint(
+                speaker.lower().split()):
+            return None
         if speaker or kind == UNNAMED:  # a later "he" is theirs, named or not
             self.spoken.append((s.start, speaker, p, kind))
         if not speaker:

@@ -1193,3 +1193,11 @@ def test_according_to_media_after_a_quotation_is_the_channel_of_whom_the_lead_sa
             "them into a new stage\", according to Ruritanian state media.")
     assert [(q.speaker, q.text[:25]) for q in quotes_of(body)] == [
         ("Sam Doe", "the overall and strategic")]
+
+
+def test_a_sentence_a_news_agency_reports_is_no_quote():
+    # no quotation marks and no one saying it: the agency reports what happened
+    body = ("A joint statement was issued by Ruritania and Freedonia following Sam Doe's "
+            "meeting with King Jon Roe, according to the official Ruritania Press Agency "
+            "(RPA).")
+    assert quotes_of(body) == []
