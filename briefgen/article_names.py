@@ -117,14 +117,16 @@ class ArticleNames:
         last = before[-1]
         if len(_BLANK_LINE.findall(self.body, last.end, at)) <= 1:
             return last.name
-        return self._most_named(name, people) or last.name
+        return self._most_named(name, people, at) or last.name
 
-    def _most_named(self, name: str, people: set[str]) -> str:
-        """Of the people sharing a name, the one named SALIENCE times as often as each
-        other: their mentions in full, and the bare name where they were the only one of
-        them named so far ("Roe said" before any other Roe came up is theirs)."""
+    def _most_named(self, name: str, people: set[str], at: int) -> str:
+        """Of the people sharing a name, the one named before `at` SALIENCE times as often
+        as each other: their mentions in full, and the bare name where they were the only
+        one of them named so far ("Roe said" before any other Roe came up is theirs)."""
         times: Counter = Counter()
         for m in self.mentions:
+            if m.end > at:
+                break
             if m.name in people:
                 times[self.full(m.name)] += 1
             elif m.name == name and len(times) == 1:

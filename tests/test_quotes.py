@@ -1118,6 +1118,14 @@ def test_a_surname_is_the_namesake_the_article_names_most_when_the_other_is_far_
     body = body.replace("The war remained the most pressing issue for the two leaders.",
                         "Mary Roe spoke to the guests.")
     assert [q.speaker for q in quotes_of(body)] == ["Mary Roe"]
+    # named most before the quotation: a namesake named more often only after it is not meant
+    body = ("First Lady Mary Roe opened the new wing of the gallery on Monday.\n\n"
+            "The wing holds paintings from three centuries.\n\n"
+            "Its first room shows the works of local artists.\n\n"
+            "“Everyone should come and see them,” Roe said.\n\n"
+            "President Sam Roe will visit on Friday. Sam Roe last came in May. Sam Roe "
+            "funds the gallery. Sam Roe opened its old wing.")
+    assert [q.speaker for q in quotes_of(body)] == ["Mary Roe"]
 
 
 def test_a_family_name_written_first_is_the_person_named_in_full_right_before():
