@@ -19,8 +19,9 @@ from .name_words import OPENING_WORDS, TITLE_WORDS, bare_word, contains, is_titl
 _LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
 _OPENERS = frozenset(OPENING_WORDS)
 _BLANK_LINE = re.compile(r"\n\s*\n")  # between paragraphs, as segment splits them
-# Titles of one office: "the PM" and "the premier" are the article's Prime Minister
-_SAME_OFFICE = {"pm": "prime", "premier": "prime"}
+# Titles of one office, in the words of its full title: "the PM" and "the premier" are the
+# article's Prime Minister
+_SAME_OFFICE = {"pm": ("prime", "minister"), "premier": ("prime", "minister")}
 # "The secretary said", with three secretaries in the article: the one it is about, named
 # at least this many times as often as each other
 SALIENCE = 2
@@ -199,12 +200,12 @@ class ArticleNames:
         return self._fitting_of[descriptor]
 
     def _find_fitting(self, descriptor: str) -> tuple[list[str], list[str]]:
-        title, qualifiers = _descriptor_parts(descriptor)
-        if not title:
+        titles, qualifiers = _descriptor_parts(descriptor)
+        if not titles:
             return [], []
         holders: dict[str, str] = {}
         for m in self.titled_mentions():
-            if m.role and _title_fits(title, m.role):
+            if m.role and _title_fits(titles, m.role):
                 holders.setdefault(self.full(m.name), m.role)
         if not qualifiers:
             return [], list(holders)
@@ -215,14 +216,15 @@ class ArticleNames:
 # read once: a descriptor its own article does not resolve is looked for in each of the day's
 # first articles (Names.holders_of)
 @lru_cache(maxsize=4096)
-def _descriptor_parts(descriptor: str) -> tuple[str, frozenset[str]]:
-    """("president", {"ruri"}) from "the Ruritanian president"; ("", {}) without a title."""
+def _descriptor_parts(descriptor: str) -> tuple[frozenset[str], frozenset[str]]:
+    """({"president"}, {"ruri"}) from "the Ruritanian president", ({"prime", "minister"}, {})
+    from "the prime minister" or "the PM"; ({}, {}) without a title."""
     ws = [w for w in re.findall(r"[\w’'.-]+", descriptor)
           if w.lower() not in ("the", "a", "an", "of")]
-    titles = [bare_word(w) for w in ws if bare_word(w) in TITLE_WORDS]
+    titles = _office([bare_word(w) for w in ws if bare_word(w) in TITLE_WORDS])
     if not titles:
-        return "", frozenset()
-    return titles[-1], frozenset(_stem(w) for w in ws if w[0].isupper() and not is_title(w)
+        return frozenset(), frozenset()
+    return titles, frozenset(_stem(w) for w in ws if w[0].isupper() and not is_title(w)
                                  and w.lower() != "state")
 
 
@@ -235,10 +237,17 @@ def _qualifiers(role: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in role.split() if w[0].isupper() and not is_title(w))
 
 
+def _office(words: list[str]) -> frozenset[str]:
+    """The words of a title with each short form written out ("pm": prime minister)."""
+    return frozenset(w for word in words for w in _SAME_OFFICE.get(word, (word,)))
+
+
 @lru_cache(maxsize=4096)
-def _title_fits(title: str, role: str) -> bool:
-    role_words = {_SAME_OFFICE.get(w, w) for w in map(bare_word, role.split())}
+def _title_fits(titles: frozenset[str], role: str) -> bool:
+    """Whether a role holds every title word of a descriptor ("the prime minister" is no
+    foreign minister); a leader or head is whoever holds a leader's title."""
+    role_words = _office([bare_word(w) for w in role.split()])
     if role_words & {"vice", "deputy", "former"}:
         return False
-    title = _SAME_OFFICE.get(title, title)
-    return title in role_words or (title in ("leader", "head") and bool(role_words & _LEADER))
+    return titles <= role_words or (bool(titles & {"leader", "head"})
+                                    and bool(role_words & _LEADER))

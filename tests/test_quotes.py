@@ -1209,3 +1209,13 @@ def test_a_sentence_a_news_agency_reports_is_no_quote():
             "meeting with King Jon Roe, according to the official Ruritania Press Agency "
             "(RPA).")
     assert quotes_of(body) == []
+
+
+def test_the_prime_minister_is_no_other_minister():
+    # "the Ruritanian Prime Minister" is "PM Jane Doe", not the foreign minister: a
+    # descriptor's title words are all the holder's
+    body = ("PM Jane Doe and Foreign Minister Sam Roe met their Freedonian hosts.\n\n"
+            "Both countries should work together for a better future, the Ruritanian Prime "
+            "Minister said during a press conference. “We must live in peace and seek "
+            "solutions,” she stated.")
+    assert {q.speaker for q in quotes_of(body)} == {"Jane Doe"}
