@@ -18,6 +18,10 @@ from .name_words import OPENING_WORDS, TITLE_WORDS, bare_word, contains, is_titl
 # Titles that name whoever leads a country: "the Ruritanian leader" is its president.
 _LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
 _OPENERS = frozenset(OPENING_WORDS)
+_BLANK_LINE = re.compile(r"\n\s*\n")  # between paragraphs, as segment splits them
+# Titles of one office, in the words of its full title: "the PM" and "the premier" are the
+# article's Prime Minister
+_SAME_OFFICE = {"pm": ("prime", "minister"), "premier": ("prime", "minister")}
 # "The secretary said", with three secretaries in the article: the one it is about, named
 # at least this many times as often as each other
 SALIENCE = 2
@@ -40,7 +44,7 @@ class ArticleNames:
     mentions: list[Mention] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     _full: dict[str, str] = field(default_factory=dict)
-    _holders: dict[str, list[str]] = field(default_factory=dict)
+    _fitting_of: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     _sharing: dict[str, set[str]] = field(default_factory=dict)
     _by_word: dict[str, list[str]] | None = None
     _all_read: bool = False
@@ -92,26 +96,57 @@ class ArticleNames:
 
     def full_at(self, name: str, at: int, plain: set[str]) -> str:
         """The fullest form of a name at a place in the article. Where it names several
-        people by it ("Roosevelt": Franklin Roosevelt, James Roosevelt Jr.), the one named in
-        full last before that place, as a writer reusing the shared name means. A form whose
-        first word opens sentences or the day writes it in small letters (`plain`) is no one:
-        "Though Roosevelt said"."""
+        people by it ("Roosevelt": Franklin Roosevelt, James Roosevelt Jr.; "Tran": Tran Van
+        Minh, Tran Quoc Bao), the one `_meant_at` there. A form whose first word opens
+        sentences or the day writes it in small letters (`plain`) is no one: "Though
+        Roosevelt said"."""
         people = self._people_sharing(name, plain)
         if len(people) > 1:
-            for m in reversed(self.mentions):
-                if m.end <= at and m.name in people:
-                    return self.full(m.name)
+            meant = self._meant_at(name, people, at)
+            if meant:
+                return self.full(meant)
         return self.full(name)
 
+    def _meant_at(self, name: str, people: set[str], at: int) -> str:
+        """Which of the people sharing a name a writer reusing it at `at` means: the one
+        named in full last before, when that was in the same paragraph or the one before;
+        from farther, the one the article names most (a wife named once paragraphs up is
+        not who "Doe" is at the president's news conference), else still the last one."""
+        before = [m for m in self.mentions if m.end <= at and m.name in people]
+        if not before:
+            return ""
+        last = before[-1]
+        if len(_BLANK_LINE.findall(self.body, last.end, at)) <= 1:
+            return last.name
+        return self._most_named(name, people, at) or last.name
+
+    def _most_named(self, name: str, people: set[str], at: int) -> str:
+        """Of the people sharing a name, the one named before `at` SALIENCE times as often
+        as each other: their mentions in full, and the bare name where they were the only
+        one of them named so far ("Roe said" before any other Roe came up is theirs)."""
+        times: Counter = Counter()
+        for m in self.mentions:
+            if m.end > at:
+                break
+            if m.name in people:
+                times[self.full(m.name)] += 1
+            elif m.name == name and len(times) == 1:
+                times[next(iter(times))] += 1
+        ranked = times.most_common(2)
+        if len(ranked) == 2 and ranked[0][1] >= SALIENCE * ranked[1][1]:
+            return ranked[0][0]
+        return ""
+
     def _people_sharing(self, name: str, plain: set[str]) -> set[str]:
-        """The longer forms of a one-word name, when they name different people (their first
-        words differ: "Franklin Roosevelt", "James Roosevelt Jr."); else none."""
+        """The longer forms of a one-word name, when they name different people (neither
+        holds the other: "Franklin Roosevelt", "James Roosevelt Jr."; with the family name
+        first, "Tran Van Minh", "Tran Quoc Bao"); else none."""
         if name not in self._sharing:
             forms = [n for n in self.forms_of(name) if len(n.split()) > 1
                      and n.split()[0] not in _OPENERS and n.split()[0].lower() not in plain] \
                 if len(name.split()) == 1 else []
-            firsts = {n.split()[0].lower() for n in forms}
-            self._sharing[name] = set(forms) if len(firsts) > 1 else set()
+            widest = [n for n in forms if not any(o != n and contains(o, n) for o in forms)]
+            self._sharing[name] = set(forms) if len(widest) > 1 else set()
         return self._sharing[name]
 
     def role_of(self, name: str) -> str:
@@ -141,35 +176,55 @@ class ArticleNames:
     def holders_of(self, descriptor: str) -> list[str]:
         """People of this article whose title fits a descriptor ("the Ruritanian president"):
         those whose title also names its country, else those whose title names none."""
-        if descriptor not in self._holders:
-            self._holders[descriptor] = self._find_holders(descriptor)
-        return self._holders[descriptor]
+        strong, plain = self._fitting(descriptor)
+        return strong or plain
 
-    def _find_holders(self, descriptor: str) -> list[str]:
-        title, qualifiers = _descriptor_parts(descriptor)
-        if not title:
-            return []
+    def holder_named_in(self, descriptor: str, start: int, end: int) -> str:
+        """The person named last in body[start:end] whose title fits a descriptor, naming
+        its country or none: "Ms Doe will ... ,” the Ruritanian leader said" is President
+        Doe, whoever else the article calls a Ruritanian president; "" if none is."""
+        strong, plain = self._fitting(descriptor)
+        fitting = {*strong, *plain}
+        if not fitting:
+            return ""
+        for m in reversed(self.mentions):
+            if start <= m.start < end and self.full(m.name) in fitting:
+                return self.full(m.name)
+        return ""
+
+    def _fitting(self, descriptor: str) -> tuple[list[str], list[str]]:
+        """The people whose title fits a descriptor: those whose title names its country
+        too, and those whose title names no country (all of them, when it names none)."""
+        if descriptor not in self._fitting_of:
+            self._fitting_of[descriptor] = self._find_fitting(descriptor)
+        return self._fitting_of[descriptor]
+
+    def _find_fitting(self, descriptor: str) -> tuple[list[str], list[str]]:
+        titles, qualifiers = _descriptor_parts(descriptor)
+        if not titles:
+            return [], []
         holders: dict[str, str] = {}
         for m in self.titled_mentions():
-            if m.role and _title_fits(title, m.role):
+            if m.role and _title_fits(titles, m.role):
                 holders.setdefault(self.full(m.name), m.role)
         if not qualifiers:
-            return list(holders)
-        strong = [n for n, r in holders.items() if qualifiers <= _qualifiers(r)]
-        return strong or [n for n, r in holders.items() if not _qualifiers(r)]
+            return [], list(holders)
+        return ([n for n, r in holders.items() if qualifiers <= _qualifiers(r)],
+                [n for n, r in holders.items() if not _qualifiers(r)])
 
 
 # read once: a descriptor its own article does not resolve is looked for in each of the day's
 # first articles (Names.holders_of)
 @lru_cache(maxsize=4096)
-def _descriptor_parts(descriptor: str) -> tuple[str, frozenset[str]]:
-    """("president", {"ruri"}) from "the Ruritanian president"; ("", {}) without a title."""
+def _descriptor_parts(descriptor: str) -> tuple[frozenset[str], frozenset[str]]:
+    """({"president"}, {"ruri"}) from "the Ruritanian president", ({"prime", "minister"}, {})
+    from "the prime minister" or "the PM"; ({}, {}) without a title."""
     ws = [w for w in re.findall(r"[\w’'.-]+", descriptor)
           if w.lower() not in ("the", "a", "an", "of")]
-    titles = [bare_word(w) for w in ws if bare_word(w) in TITLE_WORDS]
+    titles = _office([bare_word(w) for w in ws if bare_word(w) in TITLE_WORDS])
     if not titles:
-        return "", frozenset()
-    return titles[-1], frozenset(_stem(w) for w in ws if w[0].isupper() and not is_title(w)
+        return frozenset(), frozenset()
+    return titles, frozenset(_stem(w) for w in ws if w[0].isupper() and not is_title(w)
                                  and w.lower() != "state")
 
 
@@ -182,9 +237,17 @@ def _qualifiers(role: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in role.split() if w[0].isupper() and not is_title(w))
 
 
+def _office(words: list[str]) -> frozenset[str]:
+    """The words of a title with each short form written out ("pm": prime minister)."""
+    return frozenset(w for word in words for w in _SAME_OFFICE.get(word, (word,)))
+
+
 @lru_cache(maxsize=4096)
-def _title_fits(title: str, role: str) -> bool:
-    role_words = {bare_word(w) for w in role.split()}
+def _title_fits(titles: frozenset[str], role: str) -> bool:
+    """Whether a role holds every title word of a descriptor ("the prime minister" is no
+    foreign minister); a leader or head is whoever holds a leader's title."""
+    role_words = _office([bare_word(w) for w in role.split()])
     if role_words & {"vice", "deputy", "former"}:
         return False
-    return title in role_words or (title in ("leader", "head") and bool(role_words & _LEADER))
+    return titles <= role_words or (bool(titles & {"leader", "head"})
+                                    and bool(role_words & _LEADER))

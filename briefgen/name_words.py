@@ -102,6 +102,23 @@ def split_title(run: str) -> tuple[str, str]:
     return " ".join(ws[:last + 1]), " ".join(ws[last + 1:])
 
 
+# What governs a run of capitals that follows it: an article ("for the Western Isles") or a
+# title's "of"/"for" ("Chief of Staff", "envoy for the Western Isles"). A person's name is no
+# article's noun nor a title's complement: the run holds those first, then the name.
+_GOVERNING = re.compile(rf"(?:\b[Tt]he|\b(?i:{TITLE_WORD})\s(?:of|for)(?:\sthe)?)\s$")
+_GOVERNING_REACH = 40  # characters before a run where its governing words may stand
+
+
+def governed(ws: list[str], text: str, at: int) -> tuple[list[str], list[str]]:
+    """(what the words governed hold, the name) of a name's words standing at `at` in
+    `text`: after an article or a title's "of"/"for", the run's last two words are the
+    name ("envoy for the Western Isles Gabriela Roe", "Chief of Staff Pierre Roe"); else
+    all of them."""
+    if len(ws) > 2 and _GOVERNING.search(text, max(0, at - _GOVERNING_REACH), at):
+        return ws[:-2], ws[-2:]
+    return [], ws
+
+
 def contains(full: str, part: str) -> bool:
     """Is `part` a run of the words of `full` ("Maria" in "Ana Maria da Costa")?"""
     f, p = full.lower().split(), part.lower().split()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .name_words import CAPITALS, LINKING, NAME_RUN, NAME_RUNS, TITLE_WORD
+from .name_words import CAPITALS, INSTITUTION_WORDS, LINKING, NAME_RUN, NAME_RUNS, TITLE_WORD
 from .regex_start import by_first_letter
 from .speaker_who import Who, read_who
 from .speakers import Names
@@ -74,9 +74,14 @@ _APPOSITION = rf"(?:,\s(?P<ap>{_NOT_PRONOUN}[^,;“”\"]{{1,80}}),)?"
 _APPOSITION_SPACE = rf"(?:,\s(?P<ap>{_NOT_PRONOUN}[^,;“”\"]{{1,80}}),\s+|\s+)"
 # The speaker after the verb ("said Jane Doe, the minister"): a whole name, or "the ..." up to
 # where the attribution goes on ("said the chancellor in Berlin").
+# A name before an institution's words names that institution: "according to Ruritanian state
+# media" is the media, no person called "Ruritanian".
+_BODY = by_first_letter(sorted(INSTITUTION_WORDS))
+_BODY_AFTER_NAME = rf"(?:\s(?:state\s|official\s)?{_BODY}\b(?:\s{_BODY}\b)?)?"
 _PHRASE_AFTER = (rf"(?:\b(?:he|she)\b|(?:the|a|an)\s(?:[\w’'-]+\s){{0,4}}?[\w’'-]+"
                  rf"(?=[,.;:!?]|\s(?:of|in|at|on|during|after|before|who|when|while|as|to|from"
-                 rf"|with)\b|$)|(?:{_SMALL_TITLE})?{NAME_RUN}(?:\s\([A-Z]{{2,6}}\))?)")
+                 rf"|with)\b|$)|(?:{_SMALL_TITLE})?{NAME_RUN}(?:\s\([A-Z]{{2,6}}\))?"
+                 rf"{_BODY_AFTER_NAME})")
 # '"...," Name said' / '"...," said Name' right after the closing mark; '" to Doe, Roe said'.
 # (whom a speaker tells, "Doe weighed in, telling Roe, ...", is no speaker after the verb)
 AFTER = re.compile(

@@ -10,7 +10,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from .model import Article, Sentence
-from .name_words import contains
+from .name_words import TITLE_WORDS, bare_word, contains, word_set
 from .quote_attribution import (
     ACCORDING_TO,
     AFTER,
@@ -69,6 +69,11 @@ _ATTRIBUTION_AFTER_END = re.compile(
     r"(?:\s(?:reporters|journalists))?"
     r"(?:\s(?:on|in|at|during|after|before|to|of|from|via|with|later|again|then|afterwards"
     r"|\w+day)\b(?:(?!\bthat\b)[^.!?“”\"\n]){0,60})?[.!?]")
+_ACCORDING = re.compile(r"[\s,]*according\sto\s")  # the words that name a channel
+# Words that name the media, which pass on what others say or do ("state media", "the Press
+# Agency"): unlike a ministry, not whose words a sentence "according to" them holds
+_MEDIA = word_set("media television tv broadcaster broadcasters news newspaper daily times post "
+                  "journal press radio outlet outlets channel wire")
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
 
@@ -155,13 +160,16 @@ class ArticleReader:
                 continue  # '“... now.” Doe said the talks ...': a sentence of its own
             if m:
                 who = who_of(m, self.names)
+                if pattern is AFTER_SOURCE and _ACCORDING.match(m.group()):
+                    # 'Doe said he would talk on "...", according to state media': the
+                    # media only pass on what Doe said
+                    who = self._speaking_in(self._lead(para, para_start, span, before_span)) \
+                        or who
                 if who:
                     return who, span.end + m.end()
                 if pattern is AFTER and _UNNAMED.match(m.group("a") or m.group("b") or ""):
                     return _SOMEONE, span.end + m.end()  # '"...," says a doctor from Pell'
-        lead_start = max(before_span.end if before_span else 0,
-                         self._sentence_start(para, para_start, span.open))
-        lead = para[lead_start:span.open]
+        lead = self._lead(para, para_start, span, before_span)
         m = QUOTED_AS.search(lead)
         if m:
             phrase = m.group("a")
@@ -178,6 +186,21 @@ class ArticleReader:
             if who:
                 return who, span.end
         return None, span.end
+
+    def _lead(self, para: str, para_start: int, span: Span, before_span: Span | None) -> str:
+        """What stands before the span in its sentence, after any quotation before it."""
+        lead_start = max(before_span.end if before_span else 0,
+                         self._sentence_start(para, para_start, span.open))
+        return para[lead_start:span.open]
+
+    def _speaking_in(self, lead: str) -> Who | None:
+        """The first person (or "he"/"she") a quotation's lead names speaking: "Doe said
+        he would talk on"."""
+        for m in speakers_in(lead):
+            who = who_of(m, self.names)
+            if who and who.kind in ("person", "pronoun"):
+                return who
+        return None
 
     def _printed(self, text: str, near: int) -> str:
         """`text`, found in the body read with curly marks from `near` on, as the page
@@ -229,13 +252,33 @@ class ArticleReader:
         if who.kind == "descriptor" and _UNNAMED.match(who.text):
             return "", UNNAMED  # '“...,” an officer said': someone, not one the article names
         if who.kind == "descriptor":
-            holders = self.names.holders_of(who.text, self.article.id)
-            holder = holders[0] if len(holders) == 1 \
-                else self.names.article(self.article.id).salient(holders)
+            holder = self._holder_near(who.text, at) or self._holder(who.text)
             if holder:
                 return self.names.canonical(holder, self.article.id), "person"
-            return who.text, "descriptor"
+            if _holds_title(who.text):
+                return "", UNNAMED  # "the premier" no one here is: left out, not a title
+            return who.text, "descriptor"  # "the Ruritanian side"
         return self._referent(at, p, who.text)
+
+    def _holder(self, descriptor: str) -> str:
+        """The one person a descriptor names in the article (or the day), or the one of
+        several it is about (`salient`); "" if none."""
+        holders = self.names.holders_of(descriptor, self.article.id)
+        if len(holders) == 1:
+            return holders[0]
+        return self.names.article(self.article.id).salient(holders)
+
+    def _holder_near(self, descriptor: str, at: int) -> str:
+        """The person a descriptor at `at` names by the sentence it stands in, or the one
+        before in its paragraph: a holder of the title named there ("Ms Doe will ... ,” the
+        Ruritanian leader said"), not another the article names far off."""
+        i = bisect_right(self.starts, at) - 1
+        if i < 0:
+            return ""
+        first = i - 1 if i and self.sentences[i - 1].paragraph == self.sentences[i].paragraph \
+            else i
+        return self.names.article(self.article.id).holder_named_in(
+            descriptor, self.sentences[first].start, at)
 
     def _referent(self, at: int, p: int, pronoun: str = "", depth: int = 0
                   ) -> tuple[str, str]:
@@ -388,7 +431,10 @@ class ArticleReader:
         m = ACCORDING_TO.fullmatch(text) if "ccording" in text else None  # (what it holds)
         if m and not NESTED.search(m.group("q") or m.group("p")) \
                 and not REPORTED_CLAUSE.search(m.group("q") or m.group("p")):
-            return self._found(m.group("q") or m.group("p"), m, s, p, reported=True)
+            # "..., according to the official Press Agency": what the media report
+            # happened, no one's words; "..., according to Doe (the ministry)" are theirs
+            return self._found(m.group("q") or m.group("p"), m, s, p, reported=True,
+                               not_media=True)
         for begin in clause_starts(text[:last_verb]):
             m = REPORTED.match(text, begin)
             if not m:
@@ -407,11 +453,16 @@ class ArticleReader:
         return None
 
     def _found(self, text: str, attribution: re.Match, s: Sentence, p: int,
-               reported: bool) -> FoundQuote | None:
+               reported: bool, not_media: bool = False) -> FoundQuote | None:
+        """The quote an attribution gives a sentence's text; with `not_media`, none when
+        it names the media that report it."""
         who = who_of(attribution, self.names)
         if not who:
             return None
         speaker, kind = self._resolve(who, s.start, p)
+        if not_media and kind == "institution" and not _MEDIA.isdisjoint(
+                speaker.lower().split()):
+            return None
         if speaker or kind == UNNAMED:  # a later "he" is theirs, named or not
             self.spoken.append((s.start, speaker, p, kind))
         if not speaker:
@@ -466,6 +517,12 @@ def _undated(text: str) -> str:
         return text
     m = _DATELINE.match(text)
     return text[m.end():] if m and m.end() < len(text) - 20 else text
+
+
+def _holds_title(descriptor: str) -> bool:
+    """Whether a descriptor names a person by their title ("the premier", "Palace chief"),
+    not a side or delegation ("the Ruritanian side")."""
+    return any(bare_word(w) in TITLE_WORDS for w in descriptor.split())
 
 
 def _same(a: str, b: str) -> bool:

@@ -17,8 +17,10 @@ from .name_words import (
     PARTICLES,
     PLACE_ACRONYMS,
     POSSESSIVE,
+    TITLE_WORD,
     TITLE_WORDS,
     bare_word,
+    governed,
     split_title,
     word_set,
 )
@@ -39,6 +41,8 @@ _VAGUE_BODIES = word_set("press news media side group service mission union hous
 _BRACKETED_END = re.compile(r"\s*\([^)]{1,40}\)$")  # "Jane Doe (RTV)"
 _OPENING_WORDS = re.compile(rf"(?:(?:{'|'.join(OPENING_WORDS)})\s+)+")
 _DETERMINER = re.compile(r"(?:the|a|an)\s+", re.I)
+# a lead that ends on a title's "of" or "for": "Chief of (Staff Pierre Roe)"
+_TITLE_OF_END = re.compile(rf"\b(?i:{TITLE_WORD})\s(?:of|for)(?:\sthe)?$")
 _OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])")
 
 
@@ -89,16 +93,22 @@ def _read_who(phrase: str, names: Names) -> Who | None:
         lead = (bare[:runs[-1].start()] + role).strip()
         if lead and all(w.lower() in PARTICLES for w in lead.split()):
             name_ws, lead = bare.split(), ""  # "van der Berg" in mid-sentence
+        # "envoy for the Western Isles Gabriela Roe": the isles are what the title is for
+        head = p[:len(p) - len(bare)] + bare[:runs[-1].start()] + (role + " " if role else "")
+        governs, name_ws = governed(name_ws, head, len(head))
         lowers = [w for w in lead.split() if not w[0].isupper()]
-        # what comes before the name is a title ("palace spokesman"), not "a map by"
-        titled_lead = not lowers or (len(lowers) <= 3
-                                     and bare_word(lead.split()[-1]) in TITLE_WORDS)
+        # what comes before the name is a title ("palace spokesman", "Chief of"), not "a map by"
+        titled_lead = not lowers or _TITLE_OF_END.search(lead) is not None or (
+            len(lowers) <= 3 and bare_word(lead.split()[-1]) in TITLE_WORDS)
+        lead = " ".join([lead, *governs]).strip()
         if name_ws and POSSESSIVE.search(name_ws[-1]):
             return None  # "Doe’s" before "son ... said": the owner is not who speaks
         if names.is_person(name_ws) and titled_lead:
             return Who("person", " ".join(name_ws), clean_role(lead))
     institution = any(w.lower() in INSTITUTION_WORDS for w in ws)
-    acronyms = [w for w in caps if w.isupper() and len(w) > 1 and w not in PLACE_ACRONYMS]
+    # (an acronym of a title, "PM", "CEO", is no institution's)
+    acronyms = [w for w in caps if w.isupper() and len(w) > 1 and w not in PLACE_ACRONYMS
+                and bare_word(w) not in TITLE_WORDS]
     if det and len(ws) <= 4 and not caps and ws[-1].lower() in INSTITUTION_WORDS \
             and ws[-1].lower() not in _VAGUE_BODIES:
         return Who("institution", p)  # "the foreign ministry", "the presidential office"

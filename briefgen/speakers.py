@@ -32,6 +32,7 @@ from .name_words import (
     PARTICLES,
     PLACE_ACRONYMS,
     contains,
+    governed,
     is_title,
     word_set,
 )
@@ -301,6 +302,12 @@ class Names:
             return ""
         return word if self._is_person_word(word) else ""
 
+    def _governed_name(self, name: str, body: str, start: int) -> str:
+        """The name a run read as `name` holds where it stands, at `start` in `body`: its
+        last words only, when an article or a title's "of" governs it (`governed`)."""
+        _, ws = governed(name.split(), body, start)
+        return " ".join(ws) if self.is_person(ws) else name
+
     def _index(self, body: str) -> ArticleNames:
         out = ArticleNames(body)
         names_of = self._names_of
@@ -315,6 +322,9 @@ class Names:
         for i in compress(range(len(runs)), names):
             run, name = runs[i], names[i]
             at = run.rfind(name)
+            if name.count(" ") >= 2:  # "for the Western Isles Gabriela Roe": hers is two
+                name = names[i] = self._governed_name(name, body, matches[i].start() + at)
+                at = run.rfind(name)
             start = matches[i].start() + at
             out.mentions.append(Mention(name, start, start + len(name),
                                         run[:at].strip() if at else ""))

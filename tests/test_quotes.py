@@ -812,6 +812,8 @@ def _plain_index(names: Names, body: str) -> list[tuple[str, int, int, str]]:
         name = names._name_of(m.group())
         if name:
             at = m.group().rfind(name)
+            name = names._governed_name(name, body, m.start() + at)  # where it stands
+            at = m.group().rfind(name)
             out.append((name, m.start() + at, m.start() + at + len(name),
                         m.group()[:at].strip() if at else ""))
     return out
@@ -834,10 +836,9 @@ def test_a_descriptor_of_several_is_the_one_the_article_is_about():
             '"We will keep every channel open," the secretary said.')
     [q] = quotes_of(body)
     assert q.speaker == "Jane Doe"
-    # two as often named: neither is the one meant
+    # two as often named: neither is the one meant, and the words are left out
     even = body.replace("Doe began a state visit on Sunday.", "It was a state visit.")
-    [q] = quotes_of(even)
-    assert q.speaker == "the secretary"
+    assert quotes_of(even) == []
 
 
 def test_a_pronoun_after_a_sentence_that_sets_up_its_speaker_is_that_person():
@@ -1102,3 +1103,119 @@ def test_he_is_no_country_the_sentence_before_opens_on():
     arts = [make_article(body, id="a0")]
     found = find_quotes(arts, list(segment(arts[0])), min_words=3, max_words=60)
     assert "Ruritania" not in {q.speaker for q in found}, found
+
+
+def test_a_surname_is_the_namesake_the_article_names_most_when_the_other_is_far_before():
+    # the president's wife, named once paragraphs up, is not who "Roe" is at a news
+    # conference: the article names him far more often
+    body = ("Ruritanian President Sam Roe hosted Prime Minister Jane Doe on Thursday.\n\n"
+            "Roe and Doe spoke for two hours about trade and the war.\n\n"
+            "The president and First Lady Mary Roe later held a state dinner in her honour.\n\n"
+            "The war remained the most pressing issue for the two leaders.\n\n"
+            "“Let me choose my words very carefully,” Roe told a news conference with Doe.")
+    assert [q.speaker for q in quotes_of(body)] == ["Sam Roe"]
+    # named in the paragraph right before, the namesake is the one meant
+    body = body.replace("The war remained the most pressing issue for the two leaders.",
+                        "Mary Roe spoke to the guests.")
+    assert [q.speaker for q in quotes_of(body)] == ["Mary Roe"]
+    # named most before the quotation: a namesake named more often only after it is not meant
+    body = ("First Lady Mary Roe opened the new wing of the gallery on Monday.\n\n"
+            "The wing holds paintings from three centuries.\n\n"
+            "Its first room shows the works of local artists.\n\n"
+            "“Everyone should come and see them,” Roe said.\n\n"
+            "President Sam Roe will visit on Friday. Sam Roe last came in May. Sam Roe "
+            "funds the gallery. Sam Roe opened its old wing.")
+    assert [q.speaker for q in quotes_of(body)] == ["Mary Roe"]
+
+
+def test_a_family_name_written_first_is_the_person_named_in_full_right_before():
+    # "Tran" after "Tran Quoc Bao, a fellow ..., said": him, not the party chief named first
+    body = ("The visiting president met General Secretary Tran Van Minh on Tuesday.\n\n"
+            "Tran Quoc Bao, a visiting fellow at the Policy Institute in Strelsau, said the "
+            "visit was a delicate act of hedging.\n\n"
+            "“I think the move is expected given that the president came in person,” Tran "
+            "said.")
+    assert {q.speaker for q in quotes_of(body)} == {"Tran Quoc Bao"}
+
+
+def test_a_descriptor_is_the_holder_its_own_sentence_names_not_one_named_elsewhere():
+    # "the Ruritanian leader" right after "Ms Doe will ..." is President Doe, not the
+    # Ruritanian president of 1960 the article names further down
+    body = ("President Jane Doe headed to Port Town on Friday.\n\n"
+            "Ms Doe will promote a plan for language schools for students “for whom the "
+            "language can be a multiplier of opportunities,” the Ruritanian leader said.\n\n"
+            "She will follow in the footsteps of Ruritanian President Sam Roe, who visited "
+            "the city in 1960.")
+    assert [q.speaker for q in quotes_of(body)] == ["Jane Doe"]
+
+
+def test_a_place_a_title_governs_before_the_name_is_no_part_of_it():
+    # "The U.S. envoy for the Western Isles Gabriela Roe": the isles are what her title
+    # is for, not her first names
+    body = ("The U.S. envoy for the Western Isles Gabriela Roe said the visit was intended "
+            "to drive a wedge among the allies.\n\n"
+            "“We caution all of our partners to be very careful about it,” Roe said.")
+    assert {(q.speaker, q.role) for q in quotes_of(body)} == {
+        ("Gabriela Roe", "U.S. envoy for the Western Isles")}
+
+
+def test_a_title_with_its_complement_before_the_name_is_the_role():
+    # "Ruritanian Navy Chief of Staff Pierre Roe said": a person with a title, not an
+    # institution called so
+    body = ("“After 25 years of partnership, this is a major step forward for our two "
+            "navies,” Ruritanian Navy Chief of Staff Pierre Roe said.")
+    assert [(q.speaker, q.role) for q in quotes_of(body)] == [
+        ("Pierre Roe", "Ruritanian Navy Chief of Staff")]
+
+
+def test_the_pm_is_the_prime_minister_the_article_names():
+    # "PM" in capitals is a title, not an institution's acronym
+    body = ("Prime Minister Jane Doe left Lima for Quito on Saturday after a two-day visit.\n\n"
+            "Describing the visit as a fruitful one, the PM tweeted, “This visit was a "
+            "memorable one and I thank the people of Peru.”")
+    assert [(q.speaker, q.role) for q in quotes_of(body)] == [("Jane Doe", "Prime Minister")]
+
+
+def test_the_premier_is_the_prime_minister_the_article_names():
+    body = ("Prime Minister Jane Doe met President Sam Roe in Lima.\n\n"
+            "“We shared the excellent state of our relations,” explained the premier.")
+    assert [q.speaker for q in quotes_of(body)] == ["Jane Doe"]
+
+
+def test_a_title_no_one_in_the_article_holds_is_no_speaker():
+    # "the premier", "The Palace chief" the article names no one as: their words are left
+    # out rather than given to a title
+    body = ("Ruritania and Freedonia signed a trade deal on Monday.\n\n"
+            "“We shared the excellent state of our relations,” explained the premier.\n\n"
+            "The Palace chief also confirmed that Ruritania is ready to ship gas to Freedonia "
+            "for many years.")
+    assert quotes_of(body) == []
+
+
+def test_according_to_media_after_a_quotation_is_the_channel_of_whom_the_lead_says_spoke():
+    # 'Doe said he would talk on "...", according to Ruritanian state media': Doe's words,
+    # passed on by the media; no "Ruritanian" speaks
+    body = ("Ruritanian President Sam Doe arrived in Freedonia on Tuesday.\n\n"
+            "Speaking after his arrival at the airport, Doe said he would talk with Freedonian "
+            "leaders on \"the overall and strategic issues of our relations, in order to push "
+            "them into a new stage\", according to Ruritanian state media.")
+    assert [(q.speaker, q.text[:25]) for q in quotes_of(body)] == [
+        ("Sam Doe", "the overall and strategic")]
+
+
+def test_a_sentence_a_news_agency_reports_is_no_quote():
+    # no quotation marks and no one saying it: the agency reports what happened
+    body = ("A joint statement was issued by Ruritania and Freedonia following Sam Doe's "
+            "meeting with King Jon Roe, according to the official Ruritania Press Agency "
+            "(RPA).")
+    assert quotes_of(body) == []
+
+
+def test_the_prime_minister_is_no_other_minister():
+    # "the Ruritanian Prime Minister" is "PM Jane Doe", not the foreign minister: a
+    # descriptor's title words are all the holder's
+    body = ("PM Jane Doe and Foreign Minister Sam Roe met their Freedonian hosts.\n\n"
+            "Both countries should work together for a better future, the Ruritanian Prime "
+            "Minister said during a press conference. “We must live in peace and seek "
+            "solutions,” she stated.")
+    assert {q.speaker for q in quotes_of(body)} == {"Jane Doe"}
