@@ -386,38 +386,40 @@ def test_the_default_sections_read_a_summit_and_visits_to_come():
         assert find_cues(cues["next_visits"], "She said such visits would be frequent.")[1]
 
 
-def test_the_default_unresolved_issues_read_subsidies_protectionism_and_invasion():
+def assert_default_cues(section: str, found: list[str], not_found: list[str]) -> None:
+    """In the repo's default config and the packaged copy, the section's cues are found in
+    each line of `found` and in none of `not_found`."""
     from pathlib import Path
 
     from briefgen import config
     from briefgen.relevance import find_cues
     root = Path(__file__).resolve().parent.parent
     for path in (root / "config" / "brief.yaml", root / "briefgen" / "data" / "brief.yaml"):
-        cues = next(s.cues for s in config.load(path).sections if s.id == "unresolved_issues")
-        for line in ["The new law pours subsidies into local makers, Lima's allies complained.",
-                     "The minister called the plan protectionist.",
-                     "He does not believe the neighbour will invade this year.",
-                     "The government has not ruled out the use of force.",
-                     "The statement made no mention of the fighter jets."]:
+        cues = next(s.cues for s in config.load(path).sections if s.id == section)
+        for line in found:
             assert find_cues(cues, line)[1], line
-        for line in ["A Peruvian subsidiary of the firm will build the port.",
-                     "Protests outside the palace had subsided by the evening.",
-                     "Police ruled out foul play in the death of the driver."]:
+        for line in not_found:
             assert not find_cues(cues, line)[1], line
+
+
+def test_the_default_unresolved_issues_read_subsidies_protectionism_and_invasion():
+    assert_default_cues(
+        "unresolved_issues",
+        ["The new law pours subsidies into local makers, Lima's allies complained.",
+         "The minister called the plan protectionist.",
+         "He does not believe the neighbour will invade this year.",
+         "The government has not ruled out the use of force.",
+         "The statement made no mention of the fighter jets."],
+        ["A Peruvian subsidiary of the firm will build the port.",
+         "Protests outside the palace had subsided by the evening.",
+         "Police ruled out foul play in the death of the driver."])
 
 
 def test_the_default_next_visits_read_events_someone_will_attend_or_take_part_in():
-    from pathlib import Path
-
-    from briefgen import config
-    from briefgen.relevance import find_cues
-    root = Path(__file__).resolve().parent.parent
-    for path in (root / "config" / "brief.yaml", root / "briefgen" / "data" / "brief.yaml"):
-        cues = next(s.cues for s in config.load(path).sections if s.id == "next_visits")
-        for line in ["She will be the chief guest at the national day parade in Lima.",
-                     "He will be taking part in the summit of the bloc.",
-                     "The minister will address parliament and chair the council."]:
-            assert find_cues(cues, line)[1], line
-        for line in ["She was the chief guest at last year's parade.",
-                     "He took part in the talks and addressed parliament."]:
-            assert not find_cues(cues, line)[1], line
+    assert_default_cues(
+        "next_visits",
+        ["She will be the chief guest at the national day parade in Lima.",
+         "He will be taking part in the summit of the bloc.",
+         "The minister will address parliament and chair the council."],
+        ["She was the chief guest at last year's parade.",
+         "He took part in the talks and addressed parliament."])
