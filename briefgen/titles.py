@@ -50,8 +50,6 @@ _CUT_OFF = re.compile(r"(?i)\b(?:the|a|an|of|and|or|to)$")
 _SITE_SUFFIX = re.compile(
     r"\s+(?:[|•]\s+[^|•]{1,40}|(?:--|[-–—])\s+(?:(?:The )?[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}"
     r"|[a-z][\w-]*\.[a-z]{2,6}|\d{1,4}(?:[./-]\d{1,4}){2}))$")
-# A byline's shape: a name of two to four words in capitals, nothing else on the line.
-_NAME_LINE = re.compile(r"\s*[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3}\s*")
 # A kicker: a bare prepositional phrase, no clause, over the real headline.
 _KICKER = re.compile(
     r"(?:On|In|At|During|After|Before|From|With|For|Amid|Ahead of|Inside|Over|Under|Following"
@@ -106,15 +104,11 @@ def with_title(article: Article, rules: Rules | None = None) -> Article:
     named = {i for i in headlines for j in headlines
              if i != j and _copy(shown[i].strip(), shown[j].strip(), above=i < j)}
     headlines = [i for i in headlines if i not in named]
-    if headlines and lead < len(paragraphs):
+    if len(headlines) > 1 and lead < len(paragraphs):
         # a headline tells its story in some of the opening's words; a section label or
-        # the site's name above it shares none ("Off the wire" over "X, Y discuss trade"),
-        # nor does a byline alone over the story ("Jane Quinn Roe": a name, no headline)
+        # the site's name above it shares none ("Off the wire" over "X, Y discuss trade")
         story = set(analyze(" ".join(paragraphs[lead:lead + STORY_PARAGRAPHS])))
         telling = [i for i in headlines if story.intersection(analyze(shown[i]))]
-    if len(headlines) == 1 and lead < len(paragraphs):
-        headlines = [i for i in headlines if i in telling or not _NAME_LINE.fullmatch(shown[i])]
-    elif len(headlines) > 1 and lead < len(paragraphs):
         # a trail of links glued together above ends on the page's own headline
         # ("Planet.comWorldMinisters agree ..."): that one first, before a sponsor's line
         # that shares a word with the story

@@ -516,7 +516,8 @@ def test_a_gallery_prompt_an_encyclopedia_card_and_template_tags_are_dropped():
                  "Jane Doe born 4 May 1957 is a Ruritanian politician."]
     news = ["Open talks on the photo agency's future resumed in Lima on Monday.",
             "Jane Doe, born in 1957, is the longest-serving foreign minister, officials said.",
-            "The envoy was born on 4 May 1957 and is a veteran of trade talks."]
+            "The envoy was born on 4 May 1957 and is a veteran of trade talks.",
+            "Doe (born 4 May 1957) was a key negotiator of the 1990 accord, officials said."]
     assert_furniture_dropped(LEAD, NEXT, furniture, news)
     tagged = f"{LEAD} {{{{^adFree}}}} {{{{/adFree}}}}"
     assert clean_text(f"{tagged}\n\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
@@ -526,5 +527,8 @@ def test_a_headline_glued_before_a_wire_dateline_is_cut_with_it():
     for glued in ["Talks end in accord LIMA/QUITO Jan 4 (Agency) – ",
                   "Ministers agree on trade LIMA, May 3 (AG) - "]:
         assert clean_text(f"{glued}{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}", glued
-    news = "Talks were held in LIMA (the capital) – officials said the accord was near."
-    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+    for news in ["Talks were held in LIMA (the capital) – officials said the accord was near.",
+                 "Trade grew with the WTO (World Trade Organization) - A figure officials hailed.",
+                 "The talks included the heads of UNICEF (UN Children's Fund) – Ana Roe – and "
+                 "the WHO."]:
+        assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}", news

@@ -420,6 +420,8 @@ def test_the_default_next_visits_read_events_someone_will_attend_or_take_part_in
         "next_visits",
         ["She will be the chief guest at the national day parade in Lima.",
          "He will be taking part in the summit of the bloc.",
-         "The minister will address parliament and chair the council."],
+         "The minister will attend the summit and tour the port."],
         ["She was the chief guest at last year's parade.",
-         "He took part in the talks and addressed parliament."])
+         "He took part in the talks and addressed parliament.",
+         "The government will address the concerns raised by farmers.",
+         "Ruritania will join the alliance.", "He will be be guest."])

@@ -195,9 +195,3 @@ def test_the_headline_a_trail_of_links_ends_on_comes_before_a_sponsors_line():
                                    "Lima Trade Bank", LEAD, NEXT]))
     assert article.title == HEADLINE
 
-
-def test_a_byline_alone_over_the_story_is_no_title():
-    article = titled(f"Jane Quinn Roe\n{LEAD}\n{NEXT}")
-    assert article.title == "The two ministers met in Lima on Monday for four hours of…"
-    # a lone headline that tells the story is still the title
-    assert titled(f"{HEADLINE}\n{LEAD}\n{NEXT}").title == HEADLINE
