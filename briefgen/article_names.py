@@ -19,6 +19,7 @@ from .name_words import OPENING_WORDS, TITLE_WORDS, bare_word, contains, is_titl
 _LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
 _OPENERS = frozenset(OPENING_WORDS)
 _BLANK_LINE = re.compile(r"\n\s*\n")  # between paragraphs, as segment splits them
+NEAR_BREAKS = 1  # paragraph breaks between a mention and a place in the paragraph after it
 # Titles of one office, in the words of its full title: "the PM" and "the premier" are the
 # article's Prime Minister
 _SAME_OFFICE = {"pm": ("prime", "minister"), "premier": ("prime", "minister")}
@@ -116,7 +117,7 @@ class ArticleNames:
         if not before:
             return ""
         last = before[-1]
-        if len(_BLANK_LINE.findall(self.body, last.end, at)) <= 1:
+        if len(_BLANK_LINE.findall(self.body, last.end, at)) <= NEAR_BREAKS:
             return last.name
         return self._most_named(name, people, at) or last.name
 

@@ -102,10 +102,12 @@ def split_title(run: str) -> tuple[str, str]:
     return " ".join(ws[:last + 1]), " ".join(ws[last + 1:])
 
 
+# A title's "of" or "for", with its article: "Chief of", "envoy for the".
+TITLE_OF = rf"\b(?i:{TITLE_WORD})\s(?:of|for)(?:\sthe)?"
 # What governs a run of capitals that follows it: an article ("for the Western Isles") or a
 # title's "of"/"for" ("Chief of Staff", "envoy for the Western Isles"). A person's name is no
 # article's noun nor a title's complement: the run holds those first, then the name.
-_GOVERNING = re.compile(rf"(?:\b[Tt]he|\b(?i:{TITLE_WORD})\s(?:of|for)(?:\sthe)?)\s$")
+_GOVERNING = re.compile(rf"(?:\b[Tt]he|{TITLE_OF})\s$")
 _GOVERNING_REACH = 40  # characters before a run where its governing words may stand
 
 

@@ -255,7 +255,7 @@ class ArticleReader:
             holder = self._holder_near(who.text, at) or self._holder(who.text)
             if holder:
                 return self.names.canonical(holder, self.article.id), "person"
-            if _holds_title(who.text):
+            if _names_by_title(who.text):
                 return "", UNNAMED  # "the premier" no one here is: left out, not a title
             return who.text, "descriptor"  # "the Ruritanian side"
         return self._referent(at, p, who.text)
@@ -519,7 +519,7 @@ def _undated(text: str) -> str:
     return text[m.end():] if m and m.end() < len(text) - 20 else text
 
 
-def _holds_title(descriptor: str) -> bool:
+def _names_by_title(descriptor: str) -> bool:
     """Whether a descriptor names a person by their title ("the premier", "Palace chief"),
     not a side or delegation ("the Ruritanian side")."""
     return any(bare_word(w) in TITLE_WORDS for w in descriptor.split())

@@ -17,7 +17,7 @@ from .name_words import (
     PARTICLES,
     PLACE_ACRONYMS,
     POSSESSIVE,
-    TITLE_WORD,
+    TITLE_OF,
     TITLE_WORDS,
     bare_word,
     governed,
@@ -42,7 +42,7 @@ _BRACKETED_END = re.compile(r"\s*\([^)]{1,40}\)$")  # "Jane Doe (RTV)"
 _OPENING_WORDS = re.compile(rf"(?:(?:{'|'.join(OPENING_WORDS)})\s+)+")
 _DETERMINER = re.compile(r"(?:the|a|an)\s+", re.I)
 # a lead that ends on a title's "of" or "for": "Chief of (Staff Pierre Roe)"
-_TITLE_OF_END = re.compile(rf"\b(?i:{TITLE_WORD})\s(?:of|for)(?:\sthe)?$")
+_TITLE_OF_END = re.compile(TITLE_OF + "$")
 _OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])")
 
 
