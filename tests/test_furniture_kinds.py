@@ -532,3 +532,47 @@ def test_a_headline_glued_before_a_wire_dateline_is_cut_with_it():
                  "The talks included the heads of UNICEF (UN Children's Fund) – Ana Roe – and "
                  "the WHO."]:
         assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}", news
+
+
+def test_datelines_with_an_outlet_a_glued_credit_or_a_colon_after_the_date_are_cut():
+    for label in ["Lima (Peru) (AG) – ", "San Jose (Costa Rica) (Agency) - ",
+                  "Lima, The Daily Planet: ", "Planet NewsLIMA, Peru — ", "By Jane DoeLIMA — ",
+                  "Lima, Aug 23 : ", "Lima, May 3: "]:
+        assert clean_text(f"{label}{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}", label
+    for news in ["Lima (Peru) (the capital) – officials said the accord was near.",
+                 "Lima, The Capital Of Peru: a city of ten million, hosted the talks.",
+                 "Jane Doe, Foreign Minister: We will sign the accord, she said.",
+                 "McDonald said the LIMA, Peru - based office would open in May."]:
+        assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}", news
+
+
+def test_a_newsletters_labels_and_a_glued_video_label_are_cut_from_the_news():
+    for label in ["Driving the news: ", "What they're saying: ", "Between the lines: ",
+                  "The big picture: ", "Why it matters: ", "with video"]:
+        assert clean_text(f"{LEAD}\n{label}{NEXT}") == f"{LEAD}\n\n{NEXT}", label
+    assert clean_text(f"Video{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
+    for news in ["Why it matters to the region, the minister said, is the port.",
+                 "Videos of the talks were shown on state television on Monday.",
+                 "VideoAmp said it would open an office in Lima."]:
+        assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}", news
+
+
+def test_a_help_desk_line_and_a_sites_blurb_about_itself_are_dropped():
+    furniture = ["For premium support please call:",
+                 "For subscription queries, contact us at the number below.",
+                 "Planet News serves as a comprehensive source of information, offering details "
+                 "on recent developments. This wealth of information enables readers to gain a "
+                 "deeper understanding."]
+    news = ["For help with the clean-up, the ministry said, residents should call the army.",
+            "The agency is a trusted source of information on the talks, the minister said."]
+    assert_furniture_dropped(LEAD, NEXT, furniture, news)
+
+
+def test_a_republishers_tag_and_an_outlets_credit_between_list_items_are_cut():
+    said = "The leaders exchanged invitations, the envoy said on state TV on Saturday"
+    assert clean_text(f"{LEAD}\n{said}, Planet reports citing Agency.") == f"{LEAD}\n\n{said}."
+    glued = "The ministry warned the curbs would backfire, officials said."
+    assert (clean_text(f"{LEAD} — Planet - {glued}")
+            == f"{LEAD} {glued}")
+    news = "The ministers — Ana Roe and Jo Poe - agreed on the text, officials said."
+    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
