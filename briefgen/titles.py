@@ -162,18 +162,26 @@ def _cut_copy(line: str, headline: str) -> bool:
 _GLUED_LABEL = re.compile(r"(?P<label>\S+(?:\s\S+){1,4}?[a-z])(?P<word>[A-Z][a-z]+)(?=\s)")
 
 
+# ... and the next line's first word glued after it: "Ministers Meet in LimaThe"
+_GLUED_AFTER = re.compile(r"(?<=\s)(?P<word>[A-Z]?[a-z]+)(?P<next>[A-Z][a-z]*)$")
+
+
 def _unglued(title: str, body: str) -> str:
-    """The headline without a label glued before it. Both words the glue joins must stand
-    on their own elsewhere in the article: "LimaMinisters" is glued, and "YouTube" or
-    "MacBook" is one word."""
+    """The headline without a label glued before it or a word glued after it. Both words
+    the glue joins must stand on their own elsewhere in the article: "LimaMinisters" is
+    glued, and "YouTube" or "MacBook" is one word."""
+    def alone(*words: str) -> bool:
+        return all(re.search(rf"\b{re.escape(w)}\b", body) for w in words)
+
     m = _GLUED_LABEL.match(title)
-    if not m:
-        return title
-    last = re.search(r"[\w’'-]+$", m["label"])
-    headline = title[m.start("word"):]
-    if last and len(headline.split()) >= MIN_WORDS and all(
-            re.search(rf"\b{re.escape(w)}\b", body) for w in (last.group(), m["word"])):
-        return headline
+    if m:
+        last = re.search(r"[\w’'-]+$", m["label"])
+        headline = title[m.start("word"):]
+        if last and len(headline.split()) >= MIN_WORDS and alone(last.group(), m["word"]):
+            title = headline
+    m = _GLUED_AFTER.search(title)
+    if m and len(title.split()) >= MIN_WORDS and alone(m["word"], m["next"]):
+        title = title[:m.start("next")]
     return title
 
 

@@ -98,6 +98,14 @@ def test_a_label_glued_onto_the_headline_is_not_part_of_the_title():
                      "A New MacBook Pro Goes on Sale in Lima Today"]:
         article = titled(f"{headline}\n{lead} The book fair opened. You can go.\n{NEXT}")
         assert article.title == headline
+    # the next line's first word glued after the headline
+    article = titled(f"Ministers Agree to Open a Joint Office in LimaThe\n{lead}\n"
+                     f"The office opens in May.\n{NEXT}")
+    assert article.title == "Ministers Agree to Open a Joint Office in Lima"
+    for headline in ["Ministers Agree to Open a Joint Office on YouTube",
+                     "Ministers Agree to Open a Joint Office in LimaTown"]:
+        article = titled(f"{headline}\n{lead} The book fair opened. You can go.\n{NEXT}")
+        assert article.title == headline
 
 
 def test_a_users_furniture_rules_clean_a_given_title_as_they_clean_the_body(tmp_path):
