@@ -409,9 +409,10 @@ def test_the_default_unresolved_issues_read_subsidies_protectionism_and_invasion
          "The minister called the plan protectionist.",
          "He does not believe the neighbour will invade this year.",
          "The government has not ruled out the use of force.",
-         "The statement made no mention of the fighter jets."],
+         "The statement made no mention of the fighter jets.",
+         "Hundreds protested outside the embassy against the visit."],
         ["A Peruvian subsidiary of the firm will build the port.",
-         "Protests outside the palace had subsided by the evening.",
+         "The floods had subsided by the evening.",
          "Police ruled out foul play in the death of the driver."])
 
 
@@ -420,8 +421,18 @@ def test_the_default_next_visits_read_events_someone_will_attend_or_take_part_in
         "next_visits",
         ["She will be the chief guest at the national day parade in Lima.",
          "He will be taking part in the summit of the bloc.",
-         "The minister will attend the summit and tour the port."],
+         "The minister will attend the summit and tour the port.",
+         "I look forward to welcoming you in Lima, the president told his guest."],
         ["She was the chief guest at last year's parade.",
          "He took part in the talks and addressed parliament.",
          "The government will address the concerns raised by farmers.",
          "Ruritania will join the alliance.", "He will be be guest."])
+
+
+def test_the_default_sections_read_roundtables_and_visas():
+    assert_default_cues("key_meetings",
+                        ["She chaired a roundtable with business leaders in Lima."],
+                        ["The two sides agreed to ease visa rules."])
+    assert_default_cues("cooperation",
+                        ["The two sides agreed to ease visa rules for students."],
+                        ["Police ruled out foul play in the death of the driver."])
