@@ -410,10 +410,12 @@ def test_the_default_unresolved_issues_read_subsidies_protectionism_and_invasion
          "He does not believe the neighbour will invade this year.",
          "The government has not ruled out the use of force.",
          "The statement made no mention of the fighter jets.",
-         "Hundreds protested outside the embassy against the visit."],
+         "Hundreds protested outside the embassy against the visit.",
+         "The visit yielded no substantial breakthroughs.", "There was no real progress."],
         ["A Peruvian subsidiary of the firm will build the port.",
          "The floods had subsided by the evening.",
-         "Police ruled out foul play in the death of the driver."])
+         "Police ruled out foul play in the death of the driver.",
+         "The talks made good progress and ended in a breakthrough."])
 
 
 def test_the_default_next_visits_read_events_someone_will_attend_or_take_part_in():
@@ -429,10 +431,14 @@ def test_the_default_next_visits_read_events_someone_will_attend_or_take_part_in
          "Ruritania will join the alliance.", "He will be be guest."])
 
 
-def test_the_default_sections_read_roundtables_and_visas():
+def test_the_default_sections_read_roundtables_wreaths_visas_pacts_and_provisions():
     assert_default_cues("key_meetings",
-                        ["She chaired a roundtable with business leaders in Lima."],
+                        ["She chaired a roundtable with business leaders in Lima.",
+                         "He laid a wreath at the memorial wall."],
                         ["The two sides agreed to ease visa rules."])
     assert_default_cues("cooperation",
-                        ["The two sides agreed to ease visa rules for students."],
-                        ["Police ruled out foul play in the death of the driver."])
+                        ["The two sides agreed to ease visa rules for students.",
+                         "They revived their intelligence-sharing pact.",
+                         "Ruritania said it would provide its neighbour with drones."],
+                        ["Police ruled out foul play in the death of the driver.",
+                         "The impact of the war on grain prices was discussed."])
