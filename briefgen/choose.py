@@ -37,6 +37,10 @@ _LEANING = re.compile(
 # The ending ", they stressed." is at most 16 characters (and a newline after $): it is looked
 # for only there, not from every comma of the sentence.
 _LEANING_REACH = 17
+# ... or what was said stands before it: "The president said this at a press conference."
+# ("said this week that ..." says it itself)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|stated|announced|noted|stressed|explained) (?:this|so)"
+                          r"(?=[.,;]| (?:at|in|on|during|after|before|to|when|while|as)\b)")
 LEANING_WEIGHT = 0.6
 PREVIEW_WEIGHT = 0.5  # the schedule of the day, written before it happened
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out
@@ -161,7 +165,8 @@ def support_boost(group: Group) -> float:
 @lru_cache(maxsize=1 << 19)
 def standing(text: str) -> float:
     """Less for a sentence that leans on the one before or previews the day's schedule."""
-    leaning = _LEANING.match(text) or _LEANING.search(text, max(1, len(text) - _LEANING_REACH))
+    leaning = (_LEANING.match(text) or _LEANING.search(text, max(1, len(text) - _LEANING_REACH))
+               or _SAID_BEFORE.search(text))
     return (LEANING_WEIGHT if leaning else 1.0) * (PREVIEW_WEIGHT if read(text).preview else 1.0)
 
 

@@ -360,6 +360,11 @@ def test_a_sentence_leans_on_a_pronoun_not_on_a_linking_word():
     assert standing("And both sides agreed that efforts to stabilise it were necessary.") < 1
     assert standing("In addition, the minister warned her hosts against new tariffs.") == 1
     assert standing("However, the two sides failed to agree on a date for new talks.") == 1
+    # what was said stands before the sentence
+    assert standing("The president said this at a press conference in the capital.") < 1
+    assert standing("The minister said so in a statement on Monday.") < 1
+    assert standing("The president said this week the talks would go on in the capital.") == 1
+    assert standing("The president said the talks would go on in the capital.") == 1
 
 
 def test_a_sentence_of_details_only_one_outlet_gives_gets_a_line():
