@@ -101,7 +101,7 @@ class ArticleNames:
         Minh, Tran Quoc Bao), the one `_meant_at` there. A form whose first word opens
         sentences or the day writes it in small letters (`plain`) is no one: "Though
         Roosevelt said"."""
-        people = self._people_sharing(name, plain)
+        people = self.people_sharing(name, plain)
         if len(people) > 1:
             meant = self._meant_at(name, people, at)
             if meant:
@@ -138,7 +138,7 @@ class ArticleNames:
             return ranked[0][0]
         return ""
 
-    def _people_sharing(self, name: str, plain: set[str]) -> set[str]:
+    def people_sharing(self, name: str, plain: set[str]) -> set[str]:
         """The longer forms of a one-word name, when they name different people (neither
         holds the other: "Franklin Roosevelt", "James Roosevelt Jr."; with the family name
         first, "Tran Van Minh", "Tran Quoc Bao"); else none."""

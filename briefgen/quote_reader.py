@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
 
+from .article_names import NEAR_BREAKS
 from .model import Article, Sentence
 from .name_words import TITLE_WORDS, bare_word, contains, word_set
 from .quote_attribution import (
@@ -244,7 +245,7 @@ class ArticleReader:
         """(speaker, kind) for an attribution: a person's full name, an institution, the person
         a descriptor names in this article (else the descriptor), or whom "he" refers to."""
         if who.kind == "person":
-            return self.names.canonical(who.text, self.article.id, at), "person"
+            return self._person(who.text, at, p), "person"
         if who.kind == "institution":
             return who.text, "institution"
         if who.kind == UNNAMED:
@@ -259,6 +260,19 @@ class ArticleReader:
                 return "", UNNAMED  # "the premier" no one here is: left out, not a title
             return who.text, "descriptor"  # "the Ruritanian side"
         return self._referent(at, p, who.text)
+
+    def _person(self, name: str, at: int, p: int) -> str:
+        """A person's name at `at` in full. A name the article gives several people ("Roe":
+        Sam Roe, Mary Roe) is the one of them who spoke right before, in this paragraph or
+        the one before: after '“...,” she said' of Mary Roe, '“...,” Roe said' goes on with
+        her, however often the article names him; else the one Names.canonical reads there."""
+        namesakes = self.names.namesakes(name, self.article.id)
+        if namesakes:
+            _, last = max(((pos, speaker) for pos, speaker, para, _ in self.spoken
+                           if pos < at and para >= p - NEAR_BREAKS), default=(0, ""))
+            if last in namesakes:
+                return last
+        return self.names.canonical(name, self.article.id, at)
 
     def _holder(self, descriptor: str) -> str:
         """The one person a descriptor names in the article (or the day), or the one of

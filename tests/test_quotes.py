@@ -1128,6 +1128,17 @@ def test_a_surname_is_the_namesake_the_article_names_most_when_the_other_is_far_
     assert [q.speaker for q in quotes_of(body)] == ["Mary Roe"]
 
 
+def test_a_surname_right_after_its_namesake_spoke_goes_on_with_them():
+    # "“...,” she said" goes on about Mary Roe, named in full two paragraphs back: "Roe
+    # said" in the paragraph after is her, not the president the article names more often
+    body = ("President Sam Roe opened the summit on Monday. Sam Roe spoke of trade. Sam Roe "
+            "then left for the airport.\n\n"
+            "First Lady Mary Roe visited a school in Strelsau.\n\n"
+            "“Every child should have books at home,” she said.\n\n"
+            "“We will send one to every family,” Roe said.")
+    assert [q.speaker for q in quotes_of(body)] == ["Mary Roe", "Mary Roe"]
+
+
 def test_a_family_name_written_first_is_the_person_named_in_full_right_before():
     # "Tran" after "Tran Quoc Bao, a fellow ..., said": him, not the party chief named first
     body = ("The visiting president met General Secretary Tran Van Minh on Tuesday.\n\n"
