@@ -181,16 +181,23 @@ class ArticleNames:
         return strong or plain
 
     def holder_named_in(self, descriptor: str, start: int, end: int) -> str:
-        """The person named last in body[start:end] whose title fits a descriptor, naming
-        its country or none: "Ms Doe will ... ,” the Ruritanian leader said" is President
-        Doe, whoever else the article calls a Ruritanian president; "" if none is."""
-        strong, plain = self._fitting(descriptor)
-        fitting = {*strong, *plain}
-        if not fitting:
-            return ""
-        for m in reversed(self.mentions):
-            if start <= m.start < end and self.full(m.name) in fitting:
-                return self.full(m.name)
+        """The person named last in body[start:end] whose title fits a descriptor: first of
+        those whose title names its country, then of those whose title names none. "Ms Doe
+        will ... ,” the Ruritanian leader said" is President Doe, whoever else the article
+        calls a Ruritanian president; "Ruritanian President Roe met her host, President
+        Doe. “...,” the Ruritanian president said" is Roe. "" if none is named there."""
+        for holders in self._fitting(descriptor):  # (strong, then plain, as holders_of)
+            named = self._named_last(set(holders), start, end)
+            if named:
+                return named
+        return ""
+
+    def _named_last(self, people: set[str], start: int, end: int) -> str:
+        """Of these people (in full), the one named last in body[start:end]; "" if none."""
+        if people:
+            for m in reversed(self.mentions):
+                if start <= m.start < end and self.full(m.name) in people:
+                    return self.full(m.name)
         return ""
 
     def _fitting(self, descriptor: str) -> tuple[list[str], list[str]]:

@@ -1160,6 +1160,17 @@ def test_a_descriptor_is_the_holder_its_own_sentence_names_not_one_named_elsewhe
     assert [q.speaker for q in quotes_of(body)] == ["Jane Doe"]
 
 
+def test_a_descriptor_naming_a_country_is_the_holder_whose_title_names_it_too():
+    # both presidents are named in the sentence before, the host last: "the Ruritanian
+    # president" is the one whose title says Ruritanian, not the host whose title says
+    # no country
+    body = ("Ruritanian President Mary Roe met her host, President Sam Doe, in Lima on "
+            "Monday. “Our two countries have never been closer,” the Ruritanian president "
+            "said.")
+    assert [(q.speaker, q.role) for q in quotes_of(body)] == [
+        ("Mary Roe", "Ruritanian President")]
+
+
 def test_a_place_a_title_governs_before_the_name_is_no_part_of_it():
     # "The U.S. envoy for the Western Isles Gabriela Roe": the isles are what her title
     # is for, not her first names
