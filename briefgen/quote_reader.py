@@ -253,12 +253,14 @@ class ArticleReader:
         if who.kind == "descriptor" and _UNNAMED.match(who.text):
             return "", UNNAMED  # '“...,” an officer said': someone, not one the article names
         if who.kind == "descriptor":
-            holder = self._holder_near(who.text, at) or self._holder(who.text)
+            holders = self.names.holders_of(who.text, self.article.id)
+            holder = self._holder_near(who.text, at) or self._holder(holders)
             if holder:
                 return self.names.canonical(holder, self.article.id), "person"
-            if _names_by_title(who.text):
+            if _names_by_title(who.text) and not holders:
                 return "", UNNAMED  # "the premier" no one here is: left out, not a title
-            return who.text, "descriptor"  # "the Ruritanian side"
+            # "the Ruritanian side"; "the secretary" of two secretaries named as often
+            return who.text, "descriptor"
         return self._referent(at, p, who.text)
 
     def _person(self, name: str, at: int, p: int) -> str:
@@ -274,10 +276,9 @@ class ArticleReader:
                 return last
         return self.names.canonical(name, self.article.id, at)
 
-    def _holder(self, descriptor: str) -> str:
-        """The one person a descriptor names in the article (or the day), or the one of
-        several it is about (`salient`); "" if none."""
-        holders = self.names.holders_of(descriptor, self.article.id)
+    def _holder(self, holders: list[str]) -> str:
+        """The one person of a descriptor's holders in the article (or the day), or the one
+        of several it is about (`salient`); "" if none."""
         if len(holders) == 1:
             return holders[0]
         return self.names.article(self.article.id).salient(holders)
