@@ -75,6 +75,9 @@ _ACCORDING = re.compile(r"[\s,]*according\sto\s")  # the words that name a chann
 # Agency"): unlike a ministry, not whose words a sentence "according to" them holds
 _MEDIA = word_set("media television tv broadcaster broadcasters news newspaper daily times post "
                   "journal press radio outlet outlets channel wire")
+# ... but a press service or office speaks for its principal: "according to the Kremlin
+# press service" is the Kremlin's word
+_PRESS_OFFICE = re.compile(r"\bpress\s(?:service|office)\b", re.I)
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
 
@@ -475,8 +478,7 @@ class ArticleReader:
         if not who:
             return None
         speaker, kind = self._resolve(who, s.start, p)
-        if not_media and kind == "institution" and not _MEDIA.isdisjoint(
-                speaker.lower().split()):
+        if not_media and kind == "institution" and _is_media(speaker):
             return None
         if speaker or kind == UNNAMED:  # a later "he" is theirs, named or not
             self.spoken.append((s.start, speaker, p, kind))
@@ -532,6 +534,13 @@ def _undated(text: str) -> str:
         return text
     m = _DATELINE.match(text)
     return text[m.end():] if m and m.end() < len(text) - 20 else text
+
+
+def _is_media(institution: str) -> bool:
+    """Whether an institution is the media ("state media", "the Ruritania Press Agency"),
+    not an office that speaks for its principal ("the White House press office")."""
+    return not _MEDIA.isdisjoint(institution.lower().split()) \
+        and not _PRESS_OFFICE.search(institution)
 
 
 def _names_by_title(descriptor: str) -> bool:

@@ -1257,6 +1257,16 @@ def test_a_sentence_a_news_agency_reports_is_no_quote():
     assert quotes_of(body) == []
 
 
+def test_a_sentence_according_to_a_press_service_is_its_principals_word():
+    # a press service or office is no channel of the media: it speaks for the palace
+    bodies = ["Ruritania is ready to resume gas deliveries to Freedonia next month, according "
+              "to the Strelsau Palace press service.",
+              "The two leaders agreed to meet again in the spring, according to the Ruritanian "
+              "Chancellery press office."]
+    assert [q.speaker for q in quotes_of(*bodies)] == [
+        "Strelsau Palace press service", "Ruritanian Chancellery press office"]
+
+
 def test_the_prime_minister_is_no_other_minister():
     # "the Ruritanian Prime Minister" is "PM Jane Doe", not the foreign minister: a
     # descriptor's title words are all the holder's
