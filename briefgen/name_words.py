@@ -1,6 +1,7 @@
 """The words names and titles are made of: what a name run looks like, the title,
 honorific, institution and other words that a name never holds, and the small tests on
-them (is a word a title, where a run's title ends and its name begins)."""
+them (is a word a title, where a run's title ends and its name begins, is an institution
+the media)."""
 
 from __future__ import annotations
 
@@ -64,6 +65,14 @@ administration presidency secretariat delegation side union foundation institute
 organisation association federation corporation company group authority authorities police
 command pentagon bureau mission
 """)
+# Words that name the media, which pass on what others say or do ("state media", "the Press
+# Agency"): a channel, not whose words a sentence "according to" them holds (is_media). Those
+# that also speak as an institution ("the state broadcaster said") are among the above.
+MEDIA_WORDS = word_set("media television tv broadcaster broadcasters news newspaper daily times "
+                       "post journal press radio outlet outlets channel wire")
+# ... but a press service or office speaks for its principal: "according to the Kremlin
+# press service" is the Kremlin's word
+_PRESS_OFFICE = re.compile(r"\bpress\s(?:service|office)\b", re.I)
 # Words that name a document, not someone who speaks.
 DOCUMENTS = word_set("statement communique communiqué readout report article declaration "
                      "document release transcript letter text")
@@ -119,6 +128,13 @@ def governed(ws: list[str], text: str, at: int) -> tuple[list[str], list[str]]:
     if len(ws) > 2 and _GOVERNING.search(text, max(0, at - _GOVERNING_REACH), at):
         return ws[:-2], ws[-2:]
     return [], ws
+
+
+def is_media(institution: str) -> bool:
+    """Whether an institution is the media ("state media", "the Ruritania Press Agency"),
+    not an office that speaks for its principal ("the White House press office")."""
+    return not MEDIA_WORDS.isdisjoint(institution.lower().split()) \
+        and not _PRESS_OFFICE.search(institution)
 
 
 def contains(full: str, part: str) -> bool:

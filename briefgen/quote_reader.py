@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from .article_names import NEAR_BREAKS
 from .model import Article, Sentence
-from .name_words import TITLE_WORDS, bare_word, contains, word_set
+from .name_words import TITLE_WORDS, bare_word, contains, is_media
 from .quote_attribution import (
     ACCORDING_TO,
     AFTER,
@@ -71,13 +71,6 @@ _ATTRIBUTION_AFTER_END = re.compile(
     r"(?:\s(?:on|in|at|during|after|before|to|of|from|via|with|later|again|then|afterwards"
     r"|\w+day)\b(?:(?!\bthat\b)[^.!?“”\"\n]){0,60})?[.!?]")
 _ACCORDING = re.compile(r"[\s,]*according\sto\s")  # the words that name a channel
-# Words that name the media, which pass on what others say or do ("state media", "the Press
-# Agency"): unlike a ministry, not whose words a sentence "according to" them holds
-_MEDIA = word_set("media television tv broadcaster broadcasters news newspaper daily times post "
-                  "journal press radio outlet outlets channel wire")
-# ... but a press service or office speaks for its principal: "according to the Kremlin
-# press service" is the Kremlin's word
-_PRESS_OFFICE = re.compile(r"\bpress\s(?:service|office)\b", re.I)
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
 
@@ -478,7 +471,7 @@ class ArticleReader:
         if not who:
             return None
         speaker, kind = self._resolve(who, s.start, p)
-        if not_media and kind == "institution" and _is_media(speaker):
+        if not_media and kind == "institution" and is_media(speaker):
             return None
         if speaker or kind == UNNAMED:  # a later "he" is theirs, named or not
             self.spoken.append((s.start, speaker, p, kind))
@@ -534,13 +527,6 @@ def _undated(text: str) -> str:
         return text
     m = _DATELINE.match(text)
     return text[m.end():] if m and m.end() < len(text) - 20 else text
-
-
-def _is_media(institution: str) -> bool:
-    """Whether an institution is the media ("state media", "the Ruritania Press Agency"),
-    not an office that speaks for its principal ("the White House press office")."""
-    return not _MEDIA.isdisjoint(institution.lower().split()) \
-        and not _PRESS_OFFICE.search(institution)
 
 
 def _names_by_title(descriptor: str) -> bool:
