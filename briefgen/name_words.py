@@ -118,15 +118,24 @@ TITLE_OF = rf"\b(?i:{TITLE_WORD})\s(?:of|for)(?:\sthe)?"
 # article's noun nor a title's complement: the run holds those first, then the name.
 _GOVERNING = re.compile(rf"(?:\b[Tt]he|{TITLE_OF})\s$")
 _GOVERNING_REACH = 40  # characters before a run where its governing words may stand
+# Words that end what a title is of or for, its portfolio: "Minister for Foreign Affairs",
+# "Secretary of State", "Chief of Staff". A name of any length follows them.
+PORTFOLIO_ENDS = word_set("""
+affairs state staff defence defense finance treasury trade commerce industry justice health
+interior education security development economy agriculture energy environment labour labor
+transport communications culture tourism
+""")
 
 
 def governed(ws: list[str], text: str, at: int) -> tuple[list[str], list[str]]:
     """(what the words governed hold, the name) of a name's words standing at `at` in
-    `text`: after an article or a title's "of"/"for", the run's last two words are the
-    name ("envoy for the Western Isles Gabriela Roe", "Chief of Staff Pierre Roe"); else
-    all of them."""
+    `text`: after an article or a title's "of"/"for", the words after the portfolio's
+    last word are the name ("Minister for Foreign Affairs Ana Maria Costa"), else the
+    run's last two ("envoy for the Western Isles Gabriela Roe"); else all of them."""
     if len(ws) > 2 and _GOVERNING.search(text, max(0, at - _GOVERNING_REACH), at):
-        return ws[:-2], ws[-2:]
+        ends = [i for i, w in enumerate(ws[:-2]) if bare_word(w) in PORTFOLIO_ENDS]
+        cut = ends[-1] + 1 if ends else len(ws) - 2
+        return ws[:cut], ws[cut:]
     return [], ws
 
 

@@ -1191,6 +1191,17 @@ def test_a_title_with_its_complement_before_the_name_is_the_role():
         ("Pierre Roe", "Ruritanian Navy Chief of Staff")]
 
 
+def test_a_name_of_three_words_after_a_title_with_its_portfolio_is_whole():
+    # "Minister for Foreign Affairs Ana Maria Costa": her name starts after the portfolio,
+    # whatever its length; a title's complement is not always followed by two words
+    bodies = ["Minister for Foreign Affairs Ana Maria Costa said the talks had gone well. "
+              "“We found common ground on trade,” Costa said.",
+              "“We found common ground on trade,” said Minister for Foreign Affairs Ana "
+              "Maria Costa."]
+    assert {(q.speaker, q.role) for q in quotes_of(*bodies)} == {
+        ("Ana Maria Costa", "Minister for Foreign Affairs")}
+
+
 def test_the_pm_is_the_prime_minister_the_article_names():
     # "PM" in capitals is a title, not an institution's acronym
     body = ("Prime Minister Jane Doe left Lima for Quito on Saturday after a two-day visit.\n\n"
