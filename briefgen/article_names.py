@@ -18,7 +18,7 @@ from .name_words import OPENING_WORDS, TITLE_WORDS, bare_word, contains, is_titl
 # Titles that name whoever leads a country: "the Ruritanian leader" is its president.
 _LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
 _OPENERS = frozenset(OPENING_WORDS)
-_WORD = r"[\w’'.-]+"  # a word of a descriptor: "Ruritanian", "U.S.", "President’s"
+_WORD = r"[\w’'.-]+"  # a word of a descriptor or a role: "Ruritanian", "U.S.", "President’s"
 _BLANK_LINE = re.compile(r"\n\s*\n")  # between paragraphs, as segment splits them
 NEAR_BREAKS = 1  # paragraph breaks between a mention and a place in the paragraph after it
 # Titles of one office, in the words of its full title: "the PM" and "the premier" are the
