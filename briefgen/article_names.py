@@ -18,6 +18,7 @@ from .name_words import OPENING_WORDS, TITLE_WORDS, bare_word, contains, is_titl
 # Titles that name whoever leads a country: "the Ruritanian leader" is its president.
 _LEADER = word_set("president prime chancellor premier king queen leader head emir sultan")
 _OPENERS = frozenset(OPENING_WORDS)
+_WORD = r"[\w’'.-]+"  # a word of a descriptor or a role: "Ruritanian", "U.S.", "President’s"
 _BLANK_LINE = re.compile(r"\n\s*\n")  # between paragraphs, as segment splits them
 NEAR_BREAKS = 1  # paragraph breaks between a mention and a place in the paragraph after it
 # Titles of one office, in the words of its full title: "the PM" and "the premier" are the
@@ -101,7 +102,7 @@ class ArticleNames:
         Minh, Tran Quoc Bao), the one `_meant_at` there. A form whose first word opens
         sentences or the day writes it in small letters (`plain`) is no one: "Though
         Roosevelt said"."""
-        people = self._people_sharing(name, plain)
+        people = self.people_sharing(name, plain)
         if len(people) > 1:
             meant = self._meant_at(name, people, at)
             if meant:
@@ -138,7 +139,7 @@ class ArticleNames:
             return ranked[0][0]
         return ""
 
-    def _people_sharing(self, name: str, plain: set[str]) -> set[str]:
+    def people_sharing(self, name: str, plain: set[str]) -> set[str]:
         """The longer forms of a one-word name, when they name different people (neither
         holds the other: "Franklin Roosevelt", "James Roosevelt Jr."; with the family name
         first, "Tran Van Minh", "Tran Quoc Bao"); else none."""
@@ -181,21 +182,29 @@ class ArticleNames:
         return strong or plain
 
     def holder_named_in(self, descriptor: str, start: int, end: int) -> str:
-        """The person named last in body[start:end] whose title fits a descriptor, naming
-        its country or none: "Ms Doe will ... ,” the Ruritanian leader said" is President
-        Doe, whoever else the article calls a Ruritanian president; "" if none is."""
-        strong, plain = self._fitting(descriptor)
-        fitting = {*strong, *plain}
-        if not fitting:
-            return ""
-        for m in reversed(self.mentions):
-            if start <= m.start < end and self.full(m.name) in fitting:
-                return self.full(m.name)
+        """The person named last in body[start:end] whose title fits a descriptor: first of
+        those whose title names its country, then of those whose title names none. "Ms Doe
+        will ... ,” the Ruritanian leader said" is President Doe, whoever else the article
+        calls a Ruritanian president; "Ruritanian President Roe met her host, President
+        Doe. “...,” the Ruritanian president said" is Roe. "" if none is named there."""
+        for holders in self._fitting(descriptor):  # (strong, then plain, as holders_of)
+            named = self._named_last(set(holders), start, end)
+            if named:
+                return named
+        return ""
+
+    def _named_last(self, people: set[str], start: int, end: int) -> str:
+        """Of these people (in full), the one named last in body[start:end]; "" if none."""
+        if people:
+            for m in reversed(self.mentions):
+                if start <= m.start < end and self.full(m.name) in people:
+                    return self.full(m.name)
         return ""
 
     def _fitting(self, descriptor: str) -> tuple[list[str], list[str]]:
         """The people whose title fits a descriptor: those whose title names its country
-        too, and those whose title names no country (all of them, when it names none)."""
+        too, and those whose title names no country (all of them, when it names none); of
+        each, those whose title says it in its own words, when some do (_in_its_words)."""
         if descriptor not in self._fitting_of:
             self._fitting_of[descriptor] = self._find_fitting(descriptor)
         return self._fitting_of[descriptor]
@@ -208,10 +217,24 @@ class ArticleNames:
         for m in self.titled_mentions():
             if m.role and _title_fits(titles, m.role):
                 holders.setdefault(self.full(m.name), m.role)
-        if not qualifiers:
-            return [], list(holders)
-        return ([n for n, r in holders.items() if qualifiers <= _qualifiers(r)],
-                [n for n, r in holders.items() if not _qualifiers(r)])
+        strong = [n for n, r in holders.items() if qualifiers and qualifiers <= _qualifiers(r)]
+        plain = [n for n, r in holders.items() if not qualifiers or not _qualifiers(r)]
+        return _in_its_words(descriptor, holders, strong), _in_its_words(descriptor, holders, plain)
+
+
+def _in_its_words(descriptor: str, roles: dict[str, str], people: list[str]) -> list[str]:
+    """Of people whose titles fit a descriptor, those whose title is its very words, when
+    some have one ("the president" is President Doe before Ruritanian President Roe); else
+    those whose title holds its title words ("the premier" is Premier Lund and "the prime
+    minister" Prime Minister Roe, though each title is read as the other, _SAME_OFFICE);
+    else all of them."""
+    said, title_words = _plain_words(descriptor), _title_words(descriptor)
+    for fits in (lambda role: _plain_words(role) == said,
+                 lambda role: title_words <= _title_words(role)):
+        own = [n for n in people if fits(roles[n])]
+        if own:
+            return own
+    return people
 
 
 # read once: a descriptor its own article does not resolve is looked for in each of the day's
@@ -220,13 +243,25 @@ class ArticleNames:
 def _descriptor_parts(descriptor: str) -> tuple[frozenset[str], frozenset[str]]:
     """({"president"}, {"ruri"}) from "the Ruritanian president", ({"prime", "minister"}, {})
     from "the prime minister" or "the PM"; ({}, {}) without a title."""
-    ws = [w for w in re.findall(r"[\w’'.-]+", descriptor)
-          if w.lower() not in ("the", "a", "an", "of")]
-    titles = _office([bare_word(w) for w in ws if bare_word(w) in TITLE_WORDS])
+    ws = [w for w in re.findall(_WORD, descriptor) if w.lower() not in ("the", "a", "an", "of")]
+    titles = _office(sorted(_title_words(descriptor)))
     if not titles:
         return frozenset(), frozenset()
     return titles, frozenset(_stem(w) for w in ws if w[0].isupper() and not is_title(w)
                                  and w.lower() != "state")
+
+
+@lru_cache(maxsize=4096)
+def _plain_words(text: str) -> tuple[str, ...]:
+    """A descriptor's or role's words in lower case, without an article: ("president",)."""
+    return tuple(bare_word(w) for w in re.findall(_WORD, text)
+                 if w.lower() not in ("the", "a", "an"))
+
+
+@lru_cache(maxsize=4096)
+def _title_words(text: str) -> frozenset[str]:
+    """The title words of a descriptor or a role as written: {"premier"} of "the premier"."""
+    return frozenset(b for w in re.findall(_WORD, text) if (b := bare_word(w)) in TITLE_WORDS)
 
 
 def _stem(word: str) -> str:

@@ -1,6 +1,7 @@
 """The words names and titles are made of: what a name run looks like, the title,
 honorific, institution and other words that a name never holds, and the small tests on
-them (is a word a title, where a run's title ends and its name begins)."""
+them (is a word a title, where a run's title ends and its name begins, is an institution
+the media)."""
 
 from __future__ import annotations
 
@@ -64,6 +65,14 @@ administration presidency secretariat delegation side union foundation institute
 organisation association federation corporation company group authority authorities police
 command pentagon bureau mission
 """)
+# Words that name the media, which pass on what others say or do ("state media", "the Press
+# Agency"): a channel, not whose words a sentence "according to" them holds (is_media). Those
+# that also speak as an institution ("the state broadcaster said") are among the above.
+MEDIA_WORDS = word_set("media television tv broadcaster broadcasters news newspaper daily times "
+                       "post journal press radio outlet outlets channel wire")
+# ... but a press service or office speaks for its principal: "according to the Kremlin
+# press service" is the Kremlin's word
+_PRESS_OFFICE = re.compile(r"\bpress\s(?:service|office)\b", re.I)
 # Words that name a document, not someone who speaks.
 DOCUMENTS = word_set("statement communique communiqué readout report article declaration "
                      "document release transcript letter text")
@@ -109,16 +118,32 @@ TITLE_OF = rf"\b(?i:{TITLE_WORD})\s(?:of|for)(?:\sthe)?"
 # article's noun nor a title's complement: the run holds those first, then the name.
 _GOVERNING = re.compile(rf"(?:\b[Tt]he|{TITLE_OF})\s$")
 _GOVERNING_REACH = 40  # characters before a run where its governing words may stand
+# Words that end what a title is of or for, its portfolio: "Minister for Foreign Affairs",
+# "Secretary of State", "Chief of Staff". A name of any length follows them.
+PORTFOLIO_ENDS = word_set("""
+affairs state staff defence defense finance treasury trade commerce industry justice health
+interior education security development economy agriculture energy environment labour labor
+transport communications culture tourism
+""")
 
 
 def governed(ws: list[str], text: str, at: int) -> tuple[list[str], list[str]]:
     """(what the words governed hold, the name) of a name's words standing at `at` in
-    `text`: after an article or a title's "of"/"for", the run's last two words are the
-    name ("envoy for the Western Isles Gabriela Roe", "Chief of Staff Pierre Roe"); else
-    all of them."""
+    `text`: after an article or a title's "of"/"for", the words after the portfolio's
+    last word are the name ("Minister for Foreign Affairs Ana Maria Costa"), else the
+    run's last two ("envoy for the Western Isles Gabriela Roe"); else all of them."""
     if len(ws) > 2 and _GOVERNING.search(text, max(0, at - _GOVERNING_REACH), at):
-        return ws[:-2], ws[-2:]
+        ends = [i for i, w in enumerate(ws[:-2]) if bare_word(w) in PORTFOLIO_ENDS]
+        cut = ends[-1] + 1 if ends else len(ws) - 2
+        return ws[:cut], ws[cut:]
     return [], ws
+
+
+def is_media(institution: str) -> bool:
+    """Whether an institution is the media ("state media", "the Ruritania Press Agency"),
+    not an office that speaks for its principal ("the White House press office")."""
+    return not MEDIA_WORDS.isdisjoint(institution.lower().split()) \
+        and not _PRESS_OFFICE.search(institution)
 
 
 def contains(full: str, part: str) -> bool:

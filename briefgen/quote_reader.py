@@ -9,8 +9,9 @@ from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
 
+from .article_names import NEAR_BREAKS
 from .model import Article, Sentence
-from .name_words import TITLE_WORDS, bare_word, contains, word_set
+from .name_words import TITLE_WORDS, bare_word, contains, is_media
 from .quote_attribution import (
     ACCORDING_TO,
     AFTER,
@@ -70,10 +71,6 @@ _ATTRIBUTION_AFTER_END = re.compile(
     r"(?:\s(?:on|in|at|during|after|before|to|of|from|via|with|later|again|then|afterwards"
     r"|\w+day)\b(?:(?!\bthat\b)[^.!?“”\"\n]){0,60})?[.!?]")
 _ACCORDING = re.compile(r"[\s,]*according\sto\s")  # the words that name a channel
-# Words that name the media, which pass on what others say or do ("state media", "the Press
-# Agency"): unlike a ministry, not whose words a sentence "according to" them holds
-_MEDIA = word_set("media television tv broadcaster broadcasters news newspaper daily times post "
-                  "journal press radio outlet outlets channel wire")
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
 
@@ -244,7 +241,7 @@ class ArticleReader:
         """(speaker, kind) for an attribution: a person's full name, an institution, the person
         a descriptor names in this article (else the descriptor), or whom "he" refers to."""
         if who.kind == "person":
-            return self.names.canonical(who.text, self.article.id, at), "person"
+            return self._person(who.text, at, p), "person"
         if who.kind == "institution":
             return who.text, "institution"
         if who.kind == UNNAMED:
@@ -252,18 +249,32 @@ class ArticleReader:
         if who.kind == "descriptor" and _UNNAMED.match(who.text):
             return "", UNNAMED  # '“...,” an officer said': someone, not one the article names
         if who.kind == "descriptor":
-            holder = self._holder_near(who.text, at) or self._holder(who.text)
+            holders = self.names.holders_of(who.text, self.article.id)
+            holder = self._holder_near(who.text, at) or self._holder(holders)
             if holder:
                 return self.names.canonical(holder, self.article.id), "person"
-            if _names_by_title(who.text):
+            if _names_by_title(who.text) and not holders:
                 return "", UNNAMED  # "the premier" no one here is: left out, not a title
-            return who.text, "descriptor"  # "the Ruritanian side"
+            # "the Ruritanian side"; "the secretary" of two secretaries named as often
+            return who.text, "descriptor"
         return self._referent(at, p, who.text)
 
-    def _holder(self, descriptor: str) -> str:
-        """The one person a descriptor names in the article (or the day), or the one of
-        several it is about (`salient`); "" if none."""
-        holders = self.names.holders_of(descriptor, self.article.id)
+    def _person(self, name: str, at: int, p: int) -> str:
+        """A person's name at `at` in full. A name the article gives several people ("Roe":
+        Sam Roe, Mary Roe) is the one of them who spoke right before, in this paragraph or
+        the one before: after '“...,” she said' of Mary Roe, '“...,” Roe said' goes on with
+        her, however often the article names him; else the one Names.canonical reads there."""
+        namesakes = self.names.namesakes(name, self.article.id)
+        if namesakes:
+            _, last = max(((pos, speaker) for pos, speaker, para, _ in self.spoken
+                           if pos < at and para >= p - NEAR_BREAKS), default=(0, ""))
+            if last in namesakes:
+                return last
+        return self.names.canonical(name, self.article.id, at)
+
+    def _holder(self, holders: list[str]) -> str:
+        """The one person of a descriptor's holders in the article (or the day), or the one
+        of several it is about (`salient`); "" if none."""
         if len(holders) == 1:
             return holders[0]
         return self.names.article(self.article.id).salient(holders)
@@ -460,8 +471,7 @@ class ArticleReader:
         if not who:
             return None
         speaker, kind = self._resolve(who, s.start, p)
-        if not_media and kind == "institution" and not _MEDIA.isdisjoint(
-                speaker.lower().split()):
+        if not_media and kind == "institution" and is_media(speaker):
             return None
         if speaker or kind == UNNAMED:  # a later "he" is theirs, named or not
             self.spoken.append((s.start, speaker, p, kind))

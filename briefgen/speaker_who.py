@@ -94,7 +94,7 @@ def _read_who(phrase: str, names: Names) -> Who | None:
         if lead and all(w.lower() in PARTICLES for w in lead.split()):
             name_ws, lead = bare.split(), ""  # "van der Berg" in mid-sentence
         # "envoy for the Western Isles Gabriela Roe": the isles are what the title is for
-        head = p[:len(p) - len(bare)] + bare[:runs[-1].start()] + (role + " " if role else "")
+        head = _before_name(p, bare, runs[-1].start(), role)
         governs, name_ws = governed(name_ws, head, len(head))
         lowers = [w for w in lead.split() if not w[0].isupper()]
         # what comes before the name is a title ("palace spokesman", "Chief of"), not "a map by"
@@ -133,3 +133,11 @@ def _read_who(phrase: str, names: Names) -> Who | None:
     if len(ws) == 1 and det and bare[0].isupper() and not names.is_place(bare):
         return Who("institution", p)  # "the Elysée"
     return None
+
+
+def _before_name(phrase: str, bare: str, run_start: int, role: str) -> str:
+    """What stands before a name in its phrase: the article and owner that `bare` is the
+    phrase without, its words before the name's run and the run's own title ("The U.S.
+    envoy for the " before "Western Isles Gabriela Roe", "the Foreign Minister " before
+    "Jane Doe")."""
+    return phrase[:len(phrase) - len(bare)] + bare[:run_start] + (role + " " if role else "")

@@ -219,6 +219,12 @@ class Names:
         named = self.article(article_id).counts
         return [n for n in day if any(contains(n, m) for m in named)] if len(day) == 1 else []
 
+    def namesakes(self, name: str, article_id: str) -> set[str]:
+        """The people an article gives a one-word name, in full ("Roe": Sam Roe, Mary Roe);
+        none when it gives it one person only."""
+        return {self.canonical(n, article_id) for n in
+                self.article(article_id).people_sharing(name, self.lowercase)}
+
     def canonical(self, name: str, article_id: str, at: int = -1) -> str:
         """A name's fullest form: as its own article writes it, else as the day does. Given
         where in the article it stands (`at`), a name the article gives several people is
