@@ -542,8 +542,13 @@ def test_datelines_with_an_outlet_a_glued_credit_or_a_colon_after_the_date_are_c
     for news in ["Lima (Peru) (the capital) – officials said the accord was near.",
                  "Lima, The Capital Of Peru: a city of ten million, hosted the talks.",
                  "Jane Doe, Foreign Minister: We will sign the accord, she said.",
+                 "Jane Doe, Foreign Minister: The accord will be signed in May.",
+                 "Ruritania, Freedonia Sign Pact: The two neighbours signed it on Monday.",
                  "McDonald said the LIMA, Peru - based office would open in May."]:
         assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}", news
+    for lead in ["Jane Doe, Foreign Minister: The accord will be signed in May.",
+                 "Ruritania, Freedonia Sign Pact: The two neighbours signed it on Monday."]:
+        assert clean_text(f"{lead}\n{NEXT}") == f"{lead}\n\n{NEXT}", lead
 
 
 def test_a_newsletters_labels_and_a_glued_video_label_are_cut_from_the_news():
@@ -553,7 +558,8 @@ def test_a_newsletters_labels_and_a_glued_video_label_are_cut_from_the_news():
     assert clean_text(f"Video{LEAD}\n{NEXT}") == f"{LEAD}\n\n{NEXT}"
     for news in ["Why it matters to the region, the minister said, is the port.",
                  "Videos of the talks were shown on state television on Monday.",
-                 "VideoAmp said it would open an office in Lima."]:
+                 "VideoAmp said it would open an office in Lima.",
+                 "With VideoAmp backing, the ministry launched a channel."]:
         assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}", news
 
 
@@ -563,16 +569,25 @@ def test_a_help_desk_line_and_a_sites_blurb_about_itself_are_dropped():
                  "Planet News serves as a comprehensive source of information, offering details "
                  "on recent developments. This wealth of information enables readers to gain a "
                  "deeper understanding."]
-    news = ["For help with the clean-up, the ministry said, residents should call the army.",
-            "The agency is a trusted source of information on the talks, the minister said."]
+    news = ["For help, call the consulate in Lima, the foreign ministry urged citizens.",
+            "For assistance, contact the embassy line, which the ministry opened on Monday.",
+            "The agency is a trusted source of information on the talks, the minister said.",
+            "Radio Planet, which serves as a leading source of news for the region, was banned.",
+            "The agency serves as a trusted source of news for the region. The government shut "
+            "it down on Monday."]
     assert_furniture_dropped(LEAD, NEXT, furniture, news)
 
 
 def test_a_republishers_tag_and_an_outlets_credit_between_list_items_are_cut():
     said = "The leaders exchanged invitations, the envoy said on state TV on Saturday"
     assert clean_text(f"{LEAD}\n{said}, Planet reports citing Agency.") == f"{LEAD}\n\n{said}."
+    # a passive's only source stays
+    told = "Doe was told to leave the country within 72 hours, Planet reports citing Agency."
+    assert clean_text(f"{LEAD}\n{told}") == f"{LEAD}\n\n{told}"
     glued = "The ministry warned the curbs would backfire, officials said."
-    assert (clean_text(f"{LEAD} — Planet - {glued}")
+    assert (clean_text(f"{LEAD} — Planet News - {glued}")
             == f"{LEAD} {glued}")
-    news = "The ministers — Ana Roe and Jo Poe - agreed on the text, officials said."
-    assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}"
+    for news in ["The ministers — Ana Roe and Jo Poe - agreed on the text, officials said.",
+                 "The vote passed. — Ruritania - Freedonia and Elbonia abstained.",
+                 "“We will not give in.” — Ana Roe - Foreign Minister of Ruritania"]:
+        assert clean_text(f"{LEAD}\n{news}") == f"{LEAD}\n\n{news}", news
