@@ -162,14 +162,16 @@ def _cut_copy(line: str, headline: str) -> bool:
 _GLUED_LABEL = re.compile(r"(?P<label>\S+(?:\s\S+){1,4}?[a-z])(?P<word>[A-Z][a-z]+)(?=\s)")
 
 
-# ... and the next line's first word glued after it: "Ministers Meet in LimaThe"
-_GLUED_AFTER = re.compile(r"(?<=\s)(?P<word>[A-Z]?[a-z]+)(?P<next>[A-Z][a-z]*)$")
+# ... and the next line's first short word glued after it: "Ministers Meet in LimaThe" (not a
+# name in two capitals, "SpaceX", "PetroChina")
+_GLUED_AFTER = re.compile(r"(?<=\s)(?P<word>[A-Z]?[a-z]+)(?P<next>[A-Z][a-z]{0,2})$")
 
 
 def _unglued(title: str, body: str) -> str:
     """The headline without a label glued before it or a word glued after it. Both words
     the glue joins must stand on their own elsewhere in the article: "LimaMinisters" is
-    glued, and "YouTube" or "MacBook" is one word."""
+    glued, and "YouTube" or "MacBook" is one word. A word glued after it must open a
+    paragraph of the article too."""
     def alone(*words: str) -> bool:
         return all(re.search(rf"\b{re.escape(w)}\b", body) for w in words)
 
@@ -180,7 +182,8 @@ def _unglued(title: str, body: str) -> str:
         if last and len(headline.split()) >= MIN_WORDS and alone(last.group(), m["word"]):
             title = headline
     m = _GLUED_AFTER.search(title)
-    if m and len(title.split()) >= MIN_WORDS and alone(m["word"], m["next"]):
+    if (m and len(title.split()) >= MIN_WORDS and alone(m["word"])
+            and re.search(rf"(?m)^{re.escape(m['next'])} ", body)):
         title = title[:m.start("next")]
     return title
 

@@ -103,8 +103,12 @@ def test_a_label_glued_onto_the_headline_is_not_part_of_the_title():
                      f"The office opens in May.\n{NEXT}")
     assert article.title == "Ministers Agree to Open a Joint Office in Lima"
     for headline in ["Ministers Agree to Open a Joint Office on YouTube",
-                     "Ministers Agree to Open a Joint Office in LimaTown"]:
-        article = titled(f"{headline}\n{lead} The book fair opened. You can go.\n{NEXT}")
+                     "Ministers Agree to Open a Joint Office in LimaTown",
+                     "Minister Discusses Launch Deal With SpaceX",
+                     "Ruritania Signs Oil Deal With PetroChina"]:
+        body = (f"{lead} The book fair opened. You can go. The Space Agency posted on X.\n"
+                f"Petro said China would buy oil.\nChina agreed.\n{NEXT}")
+        article = titled(f"{headline}\n{body}")
         assert article.title == headline
 
 
