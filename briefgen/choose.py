@@ -40,7 +40,7 @@ _LEANING_REACH = 17
 # ... or what was said stands before it: "The president said this at a press conference."
 # ("said this week that ..." says it itself)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|stated|announced|noted|stressed|explained) (?:this|so)"
-                          r"(?=[.,;]| (?:at|in|on|during|after|before|to|when|while|as)\b)")
+                          r"(?=[.,;]| (?:at|in|on|during|after|before|to|when|while|as)\b(?!-))")
 LEANING_WEIGHT = 0.6
 PREVIEW_WEIGHT = 0.5  # the schedule of the day, written before it happened
 LENGTH_EXPONENT = 0.6  # gain per word^0.6: short sentences win, long ones are not shut out

@@ -364,6 +364,7 @@ def test_a_sentence_leans_on_a_pronoun_not_on_a_linking_word():
     assert standing("The president said this at a press conference in the capital.") < 1
     assert standing("The minister said so in a statement on Monday.") < 1
     assert standing("The president said this week the talks would go on in the capital.") == 1
+    assert standing("The president said this in-depth review would start in May.") == 1
     assert standing("The president said the talks would go on in the capital.") == 1
 
 
@@ -420,7 +421,8 @@ def test_the_default_unresolved_issues_read_subsidies_protectionism_and_invasion
         ["A Peruvian subsidiary of the firm will build the port.",
          "The floods had subsided by the evening.",
          "Police ruled out foul play in the death of the driver.",
-         "The talks made good progress and ended in a breakthrough."])
+         "The talks made good progress and ended in a breakthrough.",
+         "There is no doubt progress was made."])
 
 
 def test_the_default_next_visits_read_events_someone_will_attend_or_take_part_in():
