@@ -193,6 +193,10 @@ class ArticleNames:
                 return named
         return ""
 
+    def names_any(self, forms: set[str], start: int, end: int) -> bool:
+        """Whether body[start:end] names any of these forms of names as written."""
+        return any(start <= m.start < end and m.name in forms for m in self.mentions)
+
     def _named_last(self, people: set[str], start: int, end: int) -> str:
         """Of these people (in full), the one named last in body[start:end]; "" if none."""
         if people:

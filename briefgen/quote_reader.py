@@ -241,7 +241,7 @@ class ArticleReader:
         """(speaker, kind) for an attribution: a person's full name, an institution, the person
         a descriptor names in this article (else the descriptor), or whom "he" refers to."""
         if who.kind == "person":
-            return self._person(who.text, at, p), "person"
+            return self._person(who, at, p), "person"
         if who.kind == "institution":
             return who.text, "institution"
         if who.kind == UNNAMED:
@@ -259,18 +259,29 @@ class ArticleReader:
             return who.text, "descriptor"
         return self._referent(at, p, who.text)
 
-    def _person(self, name: str, at: int, p: int) -> str:
-        """A person's name at `at` in full. A name the article gives several people ("Roe":
-        Sam Roe, Mary Roe) is the one of them who spoke right before, in this paragraph or
-        the one before: after '“...,” she said' of Mary Roe, '“...,” Roe said' goes on with
-        her, however often the article names him; else the one Names.canonical reads there."""
-        namesakes = self.names.namesakes(name, self.article.id)
-        if namesakes:
-            _, last = max(((pos, speaker) for pos, speaker, para, _ in self.spoken
-                           if pos < at and para >= p - NEAR_BREAKS), default=(0, ""))
-            if last in namesakes:
-                return last
-        return self.names.canonical(name, self.article.id, at)
+    def _person(self, who: Who, at: int, p: int) -> str:
+        """A person's name at `at` in full. A bare name the article gives several people
+        ("Roe": Sam Roe, Mary Roe) goes on with the one of them who spoke right before
+        (`_namesake_before`); else it is the one Names.canonical reads there."""
+        namesakes = self.names.namesakes(who.text, self.article.id)
+        # "President Roe", "Mr Roe": the title tells them apart, not who spoke last
+        last = self._namesake_before(who.text, namesakes, at, p) \
+            if namesakes and not who.titled else ""
+        return last or self.names.canonical(who.text, self.article.id, at)
+
+    def _namesake_before(self, name: str, namesakes: set[str], at: int, p: int) -> str:
+        """The one of a name's namesakes who spoke last before `at`, in this paragraph or
+        the one before, when no other of them is named since: after '“...,” she said' of
+        Mary Roe, '“...,” Roe said' is her again, however often the article names Sam Roe,
+        unless "Sam Roe then addressed parliament" stands between; "" if none."""
+        pos, last = max(((pos, speaker) for pos, speaker, para, _ in self.spoken
+                         if pos < at and para >= p - NEAR_BREAKS), default=(0, ""))
+        if last not in namesakes:
+            return ""
+        names = self.names.article(self.article.id)
+        others = {n for n in names.people_sharing(name, self.names.lowercase)
+                  if self.names.canonical(n, self.article.id) != last}
+        return "" if names.names_any(others, pos, at) else last
 
     def _holder(self, holders: list[str]) -> str:
         """The one person of a descriptor's holders in the article (or the day), or the one

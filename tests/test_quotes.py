@@ -1140,6 +1140,21 @@ def test_a_surname_right_after_its_namesake_spoke_goes_on_with_them():
     assert [q.speaker for q in quotes_of(body)] == ["Mary Roe", "Mary Roe"]
 
 
+def test_a_surname_with_a_title_or_after_its_other_namesake_is_not_who_spoke_last():
+    # Mary Roe spoke last, but "President Roe" and "Mr Roe" name him by his title, and
+    # "Sam Roe then addressed parliament" names him since: each is the president's
+    opening = ("President Hal Voss opened the summit on Monday. Hal Voss spoke of trade. "
+               "Hal Voss then left for the airport.\n\n"
+               "First Lady Ida Voss visited a school in Strelsau.\n\n"
+               "“Every child should have books at home,” she said.\n\n")
+    bodies = [opening + "“We will cut the tariffs on grain,” President Voss said.",
+              opening + "“We will cut the tariffs on grain,” Mr Voss said.",
+              opening + "Hal Voss then addressed parliament. “We will cut the tariffs on "
+                        "grain,” Voss said."]
+    for body in bodies:
+        assert [q.speaker for q in quotes_of(body)] == ["Ida Voss", "Hal Voss"], body
+
+
 def test_a_family_name_written_first_is_the_person_named_in_full_right_before():
     # "Tran" after "Tran Quoc Bao, a fellow ..., said": him, not the party chief named first
     body = ("The visiting president met General Secretary Tran Van Minh on Tuesday.\n\n"
