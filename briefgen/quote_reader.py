@@ -250,7 +250,7 @@ class ArticleReader:
             return "", UNNAMED  # '“...,” an officer said': someone, not one the article names
         if who.kind == "descriptor":
             holders = self.names.holders_of(who.text, self.article.id)
-            holder = self._holder_near(who.text, at) or self._holder(holders)
+            holder = self._holder_near(who.text, at) or self._holder(who.text, holders)
             if holder:
                 return self.names.canonical(holder, self.article.id), "person"
             if _names_by_title(who.text) and not holders:
@@ -283,12 +283,17 @@ class ArticleReader:
                   if self.names.canonical(n, self.article.id) != last}
         return "" if names.names_any(others, pos, at) else last
 
-    def _holder(self, holders: list[str]) -> str:
-        """The one person of a descriptor's holders in the article (or the day), or the one
-        of several it is about (`salient`); "" if none."""
+    def _holder(self, descriptor: str, holders: list[str]) -> str:
+        """The one person of a descriptor's holders in the article (or the day); of several,
+        the one it is about (`salient`), else the one whose title is its very words ("the
+        president": President Doe, not Ruritanian President Roe, when neither is named twice
+        as often: the title a guest shares with the host does not outweigh her being the
+        story); "" if none."""
         if len(holders) == 1:
             return holders[0]
-        return self.names.article(self.article.id).salient(holders)
+        names = self.names.article(self.article.id)
+        own = names.in_its_words(descriptor, holders)
+        return names.salient(holders) or (own[0] if len(own) == 1 else "")
 
     def _holder_near(self, descriptor: str, at: int) -> str:
         """The person a descriptor at `at` names by the sentence it stands in, or the one

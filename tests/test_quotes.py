@@ -1254,6 +1254,17 @@ def test_the_president_is_the_one_whose_title_is_just_that():
     assert [(q.speaker, q.role) for q in quotes_of(body)] == [("Sam Doe", "President")]
 
 
+def test_the_president_the_article_is_about_outweighs_one_titled_in_those_very_words():
+    # the guest is named five times, the host once: "the president" is the guest, though
+    # only the host's title is "President" alone (the same words only break a tie)
+    body = ("Ruritanian President Ida Voss arrived in Lima on Monday for a state visit. "
+            "Voss laid a wreath at the memorial. Voss then toured the port, and Voss met "
+            "students.\n\nShe also met President Hal Kerr.\n\n"
+            "Voss ended her visit with a speech at the university.\n\n"
+            "“We came to Lima as friends and we leave as partners,” the president said.")
+    assert [q.speaker for q in quotes_of(body)] == ["Ida Voss"]
+
+
 def test_a_title_no_one_in_the_article_holds_is_no_speaker():
     # "the premier", "The Palace chief" the article names no one as: their words are left
     # out rather than given to a title
