@@ -129,14 +129,26 @@ transport communications culture tourism
 
 def governed(ws: list[str], text: str, at: int) -> tuple[list[str], list[str]]:
     """(what the words governed hold, the name) of a name's words standing at `at` in
-    `text`: after an article or a title's "of"/"for", the words after the portfolio's
-    last word are the name ("Minister for Foreign Affairs Ana Maria Costa"), else the
-    run's last two ("envoy for the Western Isles Gabriela Roe"); else all of them."""
+    `text`: after an article or a title's "of"/"for", the words after the portfolio
+    (`_portfolio_end`) are the name ("Minister for Foreign Affairs Ana Maria Costa"), else
+    the run's last two ("envoy for the Western Isles Gabriela Roe"); else all of them."""
     if len(ws) > 2 and _GOVERNING.search(text, max(0, at - _GOVERNING_REACH), at):
-        ends = [i for i, w in enumerate(ws[:-2]) if bare_word(w) in PORTFOLIO_ENDS]
-        cut = ends[-1] + 1 if ends else len(ws) - 2
+        cut = _portfolio_end(ws)
         return ws[:cut], ws[cut:]
     return [], ws
+
+
+def _portfolio_end(ws: list[str]) -> int:
+    """Where the name starts in a governed run: after its portfolio's last word and the
+    institution words right after it ("the head of the Finance Committee Mary Roe": the
+    committee is no part of her name), else at the run's last two words."""
+    ends = [i for i, w in enumerate(ws[:-2]) if bare_word(w) in PORTFOLIO_ENDS]
+    if not ends:
+        return len(ws) - 2
+    cut = ends[-1] + 1
+    while cut < len(ws) - 2 and bare_word(ws[cut]) in INSTITUTION_WORDS:
+        cut += 1
+    return cut
 
 
 def is_media(institution: str) -> bool:

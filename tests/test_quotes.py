@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from briefgen import quote_attribution, quote_merge, quotes
 from briefgen.model import Sentence
 from briefgen.name_roles import _ANY_TITLE, _holds_title
-from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
+from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS, governed
 from briefgen.overlap import OverlapIndex
 from briefgen.quote_attribution import (
     _ADVERB,
@@ -1215,6 +1215,16 @@ def test_a_name_of_three_words_after_a_title_with_its_portfolio_is_whole():
               "Maria Costa."]
     assert {(q.speaker, q.role) for q in quotes_of(*bodies)} == {
         ("Ana Maria Costa", "Minister for Foreign Affairs")}
+
+
+def test_a_committee_after_a_portfolio_is_no_part_of_the_name():
+    # "the head of the Finance Committee Ida Voss": her name starts after the committee
+    assert governed(["Defence", "Committee", "Ida", "Voss"], "the head of the ", 16) == (
+        ["Defence", "Committee"], ["Ida", "Voss"])
+    body = ("The head of the Finance Committee Ida Voss said the talks had gone well. "
+            "“We found common ground on trade,” Voss said.")
+    assert ("Ida Voss", "head of the Finance Committee") in [
+        (q.speaker, q.role) for q in quotes_of(body) if q.reported]
 
 
 def test_the_pm_is_the_prime_minister_the_article_names():
