@@ -71,8 +71,10 @@ command pentagon bureau mission
 MEDIA_WORDS = word_set("media television tv broadcaster broadcasters news newspaper daily times "
                        "post journal press radio outlet outlets channel wire")
 # ... but a press service or office speaks for its principal: "according to the Kremlin
-# press service" is the Kremlin's word
-_PRESS_OFFICE = re.compile(r"\bpress\s(?:service|office)\b", re.I)
+# press service" is the Kremlin's word. In capitals it is one only after an institution word
+# ("the Kremlin Press Service"): "Inter Press Service" is a news agency.
+_PRESS_OFFICE = re.compile(r"\bpress\s(?:service|office)\b")
+_PRESS_OFFICE_NAMED = re.compile(r"([\w’'-]+)\sPress\s(?:Service|Office)\b")
 # Words that name a document, not someone who speaks.
 DOCUMENTS = word_set("statement communique communiqué readout report article declaration "
                      "document release transcript letter text")
@@ -155,7 +157,15 @@ def is_media(institution: str) -> bool:
     """Whether an institution is the media ("state media", "the Ruritania Press Agency"),
     not an office that speaks for its principal ("the White House press office")."""
     return not MEDIA_WORDS.isdisjoint(institution.lower().split()) \
-        and not _PRESS_OFFICE.search(institution)
+        and not _is_press_office(institution)
+
+
+def _is_press_office(institution: str) -> bool:
+    """Whether an institution is a press service or office that speaks for its principal:
+    "the White House press office", "the Kremlin Press Service"; not "Inter Press Service"."""
+    named = _PRESS_OFFICE_NAMED.search(institution)
+    return bool(_PRESS_OFFICE.search(institution)) or bool(
+        named and bare_word(named.group(1)) in INSTITUTION_WORDS)
 
 
 def contains(full: str, part: str) -> bool:

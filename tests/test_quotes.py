@@ -1314,6 +1314,16 @@ def test_a_sentence_according_to_a_press_service_is_its_principals_word():
         "Strelsau Palace press service", "Ruritanian Chancellery press office"]
 
 
+def test_a_news_agency_named_press_service_only_passes_news_on():
+    # "Inter Press Service" is an agency, not a palace's press service: no one's words;
+    # in capitals after an institution word it is still the principal's
+    bodies = ["Ruritania is ready to resume gas deliveries to Freedonia next month, according "
+              "to Inter Press Service.",
+              "The two leaders agreed to meet again in the spring, according to the Strelsau "
+              "Palace Press Service."]
+    assert [q.speaker for q in quotes_of(*bodies)] == ["Strelsau Palace Press Service"]
+
+
 def test_the_prime_minister_is_no_other_minister():
     # "the Ruritanian Prime Minister" is "PM Jane Doe", not the foreign minister: a
     # descriptor's title words are all the holder's
