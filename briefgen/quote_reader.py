@@ -9,7 +9,6 @@ from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
 
-from .article_names import NEAR_BREAKS
 from .model import Article, Sentence
 from .name_words import TITLE_WORDS, bare_word, contains, is_media
 from .quote_attribution import (
@@ -73,6 +72,9 @@ _ATTRIBUTION_AFTER_END = re.compile(
 _ACCORDING = re.compile(r"[\s,]*according\sto\s")  # the words that name a channel
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
+# How many paragraph breaks back a namesake's last words still carry a bare surname on:
+# '“...,” she said' of Mary Roe, then '“...,” Roe said' in the paragraph after is her
+_NAMESAKE_BREAKS = 1
 
 
 class ArticleReader:
@@ -249,8 +251,9 @@ class ArticleReader:
         if who.kind == "descriptor" and _UNNAMED.match(who.text):
             return "", UNNAMED  # '“...,” an officer said': someone, not one the article names
         if who.kind == "descriptor":
-            holders = self.names.holders_of(who.text, self.article.id)
-            holder = self._holder_near(who.text, at) or self._holder(who.text, holders)
+            holder = self._holder_near(who.text, at)
+            holders = [] if holder else self.names.holders_of(who.text, self.article.id)
+            holder = holder or self._holder(who.text, holders)
             if holder:
                 return self.names.canonical(holder, self.article.id), "person"
             if _names_by_title(who.text) and not holders:
@@ -275,7 +278,7 @@ class ArticleReader:
         Mary Roe, '“...,” Roe said' is her again, however often the article names Sam Roe,
         unless "Sam Roe then addressed parliament" stands between; "" if none."""
         pos, last = max(((pos, speaker) for pos, speaker, para, _ in self.spoken
-                         if pos < at and para >= p - NEAR_BREAKS), default=(0, ""))
+                         if pos < at and para >= p - _NAMESAKE_BREAKS), default=(0, ""))
         if last not in namesakes:
             return ""
         names = self.names.article(self.article.id)
