@@ -46,7 +46,9 @@ class ArticleNames:
     mentions: list[Mention] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     _full: dict[str, str] = field(default_factory=dict)
-    _fitting_of: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+    # a descriptor's fitting people: (strong, plain, the title each was first given)
+    _fitting_of: dict[str, tuple[list[str], list[str], dict[str, str]]] = field(
+        default_factory=dict)
     _sharing: dict[str, set[str]] = field(default_factory=dict)
     _by_word: dict[str, list[str]] | None = None
     _all_read: bool = False
@@ -193,6 +195,10 @@ class ArticleNames:
                 return named
         return ""
 
+    def names_any(self, forms: set[str], start: int, end: int) -> bool:
+        """Whether body[start:end] names any of these forms of names as written."""
+        return any(start <= m.start < end and m.name in forms for m in self.mentions)
+
     def _named_last(self, people: set[str], start: int, end: int) -> str:
         """Of these people (in full), the one named last in body[start:end]; "" if none."""
         if people:
@@ -201,25 +207,34 @@ class ArticleNames:
                     return self.full(m.name)
         return ""
 
+    def in_its_words(self, descriptor: str, people: list[str]) -> list[str]:
+        """Of people whose titles fit a descriptor, those whose title says it in its own
+        words, when some do (_in_its_words); else all of them."""
+        roles = self._fitting_found(descriptor)[2]
+        return _in_its_words(descriptor, roles, [n for n in people if n in roles]) or people
+
     def _fitting(self, descriptor: str) -> tuple[list[str], list[str]]:
         """The people whose title fits a descriptor: those whose title names its country
-        too, and those whose title names no country (all of them, when it names none); of
-        each, those whose title says it in its own words, when some do (_in_its_words)."""
+        too, and those whose title names no country (all of them, when it names none)."""
+        strong, plain, _ = self._fitting_found(descriptor)
+        return strong, plain
+
+    def _fitting_found(self, descriptor: str) -> tuple[list[str], list[str], dict[str, str]]:
         if descriptor not in self._fitting_of:
             self._fitting_of[descriptor] = self._find_fitting(descriptor)
         return self._fitting_of[descriptor]
 
-    def _find_fitting(self, descriptor: str) -> tuple[list[str], list[str]]:
+    def _find_fitting(self, descriptor: str) -> tuple[list[str], list[str], dict[str, str]]:
         titles, qualifiers = _descriptor_parts(descriptor)
         if not titles:
-            return [], []
+            return [], [], {}
         holders: dict[str, str] = {}
         for m in self.titled_mentions():
             if m.role and _title_fits(titles, m.role):
                 holders.setdefault(self.full(m.name), m.role)
         strong = [n for n, r in holders.items() if qualifiers and qualifiers <= _qualifiers(r)]
         plain = [n for n, r in holders.items() if not qualifiers or not _qualifiers(r)]
-        return _in_its_words(descriptor, holders, strong), _in_its_words(descriptor, holders, plain)
+        return strong, plain, holders
 
 
 def _in_its_words(descriptor: str, roles: dict[str, str], people: list[str]) -> list[str]:

@@ -71,8 +71,10 @@ command pentagon bureau mission
 MEDIA_WORDS = word_set("media television tv broadcaster broadcasters news newspaper daily times "
                        "post journal press radio outlet outlets channel wire")
 # ... but a press service or office speaks for its principal: "according to the Kremlin
-# press service" is the Kremlin's word
-_PRESS_OFFICE = re.compile(r"\bpress\s(?:service|office)\b", re.I)
+# press service" is the Kremlin's word. In capitals it is one only after an institution word
+# ("the Kremlin Press Service"): "Inter Press Service" is a news agency.
+_PRESS_OFFICE = re.compile(r"\bpress\s(?:service|office)\b")
+_PRESS_OFFICE_NAMED = re.compile(r"([\w’'-]+)\sPress\s(?:Service|Office)\b")
 # Words that name a document, not someone who speaks.
 DOCUMENTS = word_set("statement communique communiqué readout report article declaration "
                      "document release transcript letter text")
@@ -129,21 +131,41 @@ transport communications culture tourism
 
 def governed(ws: list[str], text: str, at: int) -> tuple[list[str], list[str]]:
     """(what the words governed hold, the name) of a name's words standing at `at` in
-    `text`: after an article or a title's "of"/"for", the words after the portfolio's
-    last word are the name ("Minister for Foreign Affairs Ana Maria Costa"), else the
-    run's last two ("envoy for the Western Isles Gabriela Roe"); else all of them."""
+    `text`: after an article or a title's "of"/"for", the words after the portfolio
+    (`_portfolio_end`) are the name ("Minister for Foreign Affairs Ana Maria Costa"), else
+    the run's last two ("envoy for the Western Isles Gabriela Roe"); else all of them."""
     if len(ws) > 2 and _GOVERNING.search(text, max(0, at - _GOVERNING_REACH), at):
-        ends = [i for i, w in enumerate(ws[:-2]) if bare_word(w) in PORTFOLIO_ENDS]
-        cut = ends[-1] + 1 if ends else len(ws) - 2
+        cut = _portfolio_end(ws)
         return ws[:cut], ws[cut:]
     return [], ws
+
+
+def _portfolio_end(ws: list[str]) -> int:
+    """Where the name starts in a governed run: after its portfolio's last word and the
+    institution words right after it ("the head of the Finance Committee Mary Roe": the
+    committee is no part of her name), else at the run's last two words."""
+    ends = [i for i, w in enumerate(ws[:-2]) if bare_word(w) in PORTFOLIO_ENDS]
+    if not ends:
+        return len(ws) - 2
+    cut = ends[-1] + 1
+    while cut < len(ws) - 2 and bare_word(ws[cut]) in INSTITUTION_WORDS:
+        cut += 1
+    return cut
 
 
 def is_media(institution: str) -> bool:
     """Whether an institution is the media ("state media", "the Ruritania Press Agency"),
     not an office that speaks for its principal ("the White House press office")."""
     return not MEDIA_WORDS.isdisjoint(institution.lower().split()) \
-        and not _PRESS_OFFICE.search(institution)
+        and not _is_press_office(institution)
+
+
+def _is_press_office(institution: str) -> bool:
+    """Whether an institution is a press service or office that speaks for its principal:
+    "the White House press office", "the Kremlin Press Service"; not "Inter Press Service"."""
+    named = _PRESS_OFFICE_NAMED.search(institution)
+    return bool(_PRESS_OFFICE.search(institution)) or bool(
+        named and bare_word(named.group(1)) in INSTITUTION_WORDS)
 
 
 def contains(full: str, part: str) -> bool:

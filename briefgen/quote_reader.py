@@ -9,7 +9,6 @@ from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
 
-from .article_names import NEAR_BREAKS
 from .model import Article, Sentence
 from .name_words import TITLE_WORDS, bare_word, contains, is_media
 from .quote_attribution import (
@@ -73,6 +72,9 @@ _ATTRIBUTION_AFTER_END = re.compile(
 _ACCORDING = re.compile(r"[\s,]*according\sto\s")  # the words that name a channel
 UNNAMED = "unnamed"
 _SOMEONE = Who(UNNAMED, "")
+# How many paragraph breaks back a namesake's last words still carry a bare surname on:
+# '“...,” she said' of Mary Roe, then '“...,” Roe said' in the paragraph after is her
+_NAMESAKE_BREAKS = 1
 
 
 class ArticleReader:
@@ -241,7 +243,7 @@ class ArticleReader:
         """(speaker, kind) for an attribution: a person's full name, an institution, the person
         a descriptor names in this article (else the descriptor), or whom "he" refers to."""
         if who.kind == "person":
-            return self._person(who.text, at, p), "person"
+            return self._person(who, at, p), "person"
         if who.kind == "institution":
             return who.text, "institution"
         if who.kind == UNNAMED:
@@ -249,8 +251,9 @@ class ArticleReader:
         if who.kind == "descriptor" and _UNNAMED.match(who.text):
             return "", UNNAMED  # '“...,” an officer said': someone, not one the article names
         if who.kind == "descriptor":
-            holders = self.names.holders_of(who.text, self.article.id)
-            holder = self._holder_near(who.text, at) or self._holder(holders)
+            holder = self._holder_near(who.text, at)
+            holders = [] if holder else self.names.holders_of(who.text, self.article.id)
+            holder = holder or self._holder(who.text, holders)
             if holder:
                 return self.names.canonical(holder, self.article.id), "person"
             if _names_by_title(who.text) and not holders:
@@ -259,25 +262,41 @@ class ArticleReader:
             return who.text, "descriptor"
         return self._referent(at, p, who.text)
 
-    def _person(self, name: str, at: int, p: int) -> str:
-        """A person's name at `at` in full. A name the article gives several people ("Roe":
-        Sam Roe, Mary Roe) is the one of them who spoke right before, in this paragraph or
-        the one before: after '“...,” she said' of Mary Roe, '“...,” Roe said' goes on with
-        her, however often the article names him; else the one Names.canonical reads there."""
-        namesakes = self.names.namesakes(name, self.article.id)
-        if namesakes:
-            _, last = max(((pos, speaker) for pos, speaker, para, _ in self.spoken
-                           if pos < at and para >= p - NEAR_BREAKS), default=(0, ""))
-            if last in namesakes:
-                return last
-        return self.names.canonical(name, self.article.id, at)
+    def _person(self, who: Who, at: int, p: int) -> str:
+        """A person's name at `at` in full. A bare name the article gives several people
+        ("Roe": Sam Roe, Mary Roe) goes on with the one of them who spoke right before
+        (`_namesake_before`); else it is the one Names.canonical reads there."""
+        namesakes = self.names.namesakes(who.text, self.article.id)
+        # "President Roe", "Mr Roe": the title tells them apart, not who spoke last
+        last = self._namesake_before(who.text, namesakes, at, p) \
+            if namesakes and not who.titled else ""
+        return last or self.names.canonical(who.text, self.article.id, at)
 
-    def _holder(self, holders: list[str]) -> str:
-        """The one person of a descriptor's holders in the article (or the day), or the one
-        of several it is about (`salient`); "" if none."""
+    def _namesake_before(self, name: str, namesakes: set[str], at: int, p: int) -> str:
+        """The one of a name's namesakes who spoke last before `at`, in this paragraph or
+        the one before, when no other of them is named since: after '“...,” she said' of
+        Mary Roe, '“...,” Roe said' is her again, however often the article names Sam Roe,
+        unless "Sam Roe then addressed parliament" stands between; "" if none."""
+        pos, last = max(((pos, speaker) for pos, speaker, para, _ in self.spoken
+                         if pos < at and para >= p - _NAMESAKE_BREAKS), default=(0, ""))
+        if last not in namesakes:
+            return ""
+        names = self.names.article(self.article.id)
+        others = {n for n in names.people_sharing(name, self.names.lowercase)
+                  if self.names.canonical(n, self.article.id) != last}
+        return "" if names.names_any(others, pos, at) else last
+
+    def _holder(self, descriptor: str, holders: list[str]) -> str:
+        """The one person of a descriptor's holders in the article (or the day); of several,
+        the one it is about (`salient`), else the one whose title is its very words ("the
+        president": President Doe, not Ruritanian President Roe, when neither is named twice
+        as often: the title a guest shares with the host does not outweigh her being the
+        story); "" if none."""
         if len(holders) == 1:
             return holders[0]
-        return self.names.article(self.article.id).salient(holders)
+        names = self.names.article(self.article.id)
+        own = names.in_its_words(descriptor, holders)
+        return names.salient(holders) or (own[0] if len(own) == 1 else "")
 
     def _holder_near(self, descriptor: str, at: int) -> str:
         """The person a descriptor at `at` names by the sentence it stands in, or the one

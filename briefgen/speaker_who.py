@@ -32,6 +32,9 @@ class Who:
     kind: str  # "person", "institution", "descriptor", "pronoun" or "unnamed" (quote_reader)
     text: str
     role: str = ""  # a title given in the attribution itself ("palace spokesman")
+    # a title or honorific stood before the name ("President Roe", "Mr Roe"): it may tell
+    # namesakes apart, so the name is not simply whoever of them spoke last
+    titled: bool = False
 
 
 _PRONOUNS = word_set("he she him her")
@@ -104,7 +107,7 @@ def _read_who(phrase: str, names: Names) -> Who | None:
         if name_ws and POSSESSIVE.search(name_ws[-1]):
             return None  # "Doe’s" before "son ... said": the owner is not who speaks
         if names.is_person(name_ws) and titled_lead:
-            return Who("person", " ".join(name_ws), clean_role(lead))
+            return Who("person", " ".join(name_ws), clean_role(lead), bool(lead))
     institution = any(w.lower() in INSTITUTION_WORDS for w in ws)
     # (an acronym of a title, "PM", "CEO", is no institution's)
     acronyms = [w for w in caps if w.isupper() and len(w) > 1 and w not in PLACE_ACRONYMS

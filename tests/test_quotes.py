@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from briefgen import quote_attribution, quote_merge, quotes
 from briefgen.model import Sentence
 from briefgen.name_roles import _ANY_TITLE, _holds_title
-from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS
+from briefgen.name_words import CAPITALS, NAME_RUN, NAME_RUNS, governed
 from briefgen.overlap import OverlapIndex
 from briefgen.quote_attribution import (
     _ADVERB,
@@ -1140,6 +1140,21 @@ def test_a_surname_right_after_its_namesake_spoke_goes_on_with_them():
     assert [q.speaker for q in quotes_of(body)] == ["Mary Roe", "Mary Roe"]
 
 
+def test_a_surname_with_a_title_or_after_its_other_namesake_is_not_who_spoke_last():
+    # Mary Roe spoke last, but "President Roe" and "Mr Roe" name him by his title, and
+    # "Sam Roe then addressed parliament" names him since: each is the president's
+    opening = ("President Hal Voss opened the summit on Monday. Hal Voss spoke of trade. "
+               "Hal Voss then left for the airport.\n\n"
+               "First Lady Ida Voss visited a school in Strelsau.\n\n"
+               "“Every child should have books at home,” she said.\n\n")
+    bodies = [opening + "“We will cut the tariffs on grain,” President Voss said.",
+              opening + "“We will cut the tariffs on grain,” Mr Voss said.",
+              opening + "Hal Voss then addressed parliament. “We will cut the tariffs on "
+                        "grain,” Voss said."]
+    for body in bodies:
+        assert [q.speaker for q in quotes_of(body)] == ["Ida Voss", "Hal Voss"], body
+
+
 def test_a_family_name_written_first_is_the_person_named_in_full_right_before():
     # "Tran" after "Tran Quoc Bao, a fellow ..., said": him, not the party chief named first
     body = ("The visiting president met General Secretary Tran Van Minh on Tuesday.\n\n"
@@ -1202,6 +1217,16 @@ def test_a_name_of_three_words_after_a_title_with_its_portfolio_is_whole():
         ("Ana Maria Costa", "Minister for Foreign Affairs")}
 
 
+def test_a_committee_after_a_portfolio_is_no_part_of_the_name():
+    # "the head of the Finance Committee Ida Voss": her name starts after the committee
+    assert governed(["Defence", "Committee", "Ida", "Voss"], "the head of the ", 16) == (
+        ["Defence", "Committee"], ["Ida", "Voss"])
+    body = ("The head of the Finance Committee Ida Voss said the talks had gone well. "
+            "“We found common ground on trade,” Voss said.")
+    assert ("Ida Voss", "head of the Finance Committee") in [
+        (q.speaker, q.role) for q in quotes_of(body) if q.reported]
+
+
 def test_the_pm_is_the_prime_minister_the_article_names():
     # "PM" in capitals is a title, not an institution's acronym
     body = ("Prime Minister Jane Doe left Lima for Quito on Saturday after a two-day visit.\n\n"
@@ -1237,6 +1262,17 @@ def test_the_president_is_the_one_whose_title_is_just_that():
             "Trade dominated the talks.\n\n"
             "“Our ports will stay open to every partner,” the president said.")
     assert [(q.speaker, q.role) for q in quotes_of(body)] == [("Sam Doe", "President")]
+
+
+def test_the_president_the_article_is_about_outweighs_one_titled_in_those_very_words():
+    # the guest is named five times, the host once: "the president" is the guest, though
+    # only the host's title is "President" alone (the same words only break a tie)
+    body = ("Ruritanian President Ida Voss arrived in Lima on Monday for a state visit. "
+            "Voss laid a wreath at the memorial. Voss then toured the port, and Voss met "
+            "students.\n\nShe also met President Hal Kerr.\n\n"
+            "Voss ended her visit with a speech at the university.\n\n"
+            "“We came to Lima as friends and we leave as partners,” the president said.")
+    assert [q.speaker for q in quotes_of(body)] == ["Ida Voss"]
 
 
 def test_a_title_no_one_in_the_article_holds_is_no_speaker():
@@ -1276,6 +1312,16 @@ def test_a_sentence_according_to_a_press_service_is_its_principals_word():
               "Chancellery press office."]
     assert [q.speaker for q in quotes_of(*bodies)] == [
         "Strelsau Palace press service", "Ruritanian Chancellery press office"]
+
+
+def test_a_news_agency_named_press_service_only_passes_news_on():
+    # "Inter Press Service" is an agency, not a palace's press service: no one's words;
+    # in capitals after an institution word it is still the principal's
+    bodies = ["Ruritania is ready to resume gas deliveries to Freedonia next month, according "
+              "to Inter Press Service.",
+              "The two leaders agreed to meet again in the spring, according to the Strelsau "
+              "Palace Press Service."]
+    assert [q.speaker for q in quotes_of(*bodies)] == ["Strelsau Palace Press Service"]
 
 
 def test_the_prime_minister_is_no_other_minister():
