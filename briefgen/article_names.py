@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -259,7 +260,7 @@ def _descriptor_parts(descriptor: str) -> tuple[frozenset[str], frozenset[str]]:
     """({"president"}, {"ruri"}) from "the Ruritanian president", ({"prime", "minister"}, {})
     from "the prime minister" or "the PM"; ({}, {}) without a title."""
     ws = [w for w in re.findall(_WORD, descriptor) if w.lower() not in ("the", "a", "an", "of")]
-    titles = _office(sorted(_title_words(descriptor)))
+    titles = _office(_title_words(descriptor))
     if not titles:
         return frozenset(), frozenset()
     return titles, frozenset(_stem(w) for w in ws if w[0].isupper() and not is_title(w)
@@ -288,7 +289,7 @@ def _qualifiers(role: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in role.split() if w[0].isupper() and not is_title(w))
 
 
-def _office(words: list[str]) -> frozenset[str]:
+def _office(words: Iterable[str]) -> frozenset[str]:
     """The words of a title with each short form written out ("pm": prime minister)."""
     return frozenset(w for word in words for w in _SAME_OFFICE.get(word, (word,)))
 
@@ -297,7 +298,7 @@ def _office(words: list[str]) -> frozenset[str]:
 def _title_fits(titles: frozenset[str], role: str) -> bool:
     """Whether a role holds every title word of a descriptor ("the prime minister" is no
     foreign minister); a leader or head is whoever holds a leader's title."""
-    role_words = _office([bare_word(w) for w in role.split()])
+    role_words = _office(bare_word(w) for w in role.split())
     if role_words & {"vice", "deputy", "former"}:
         return False
     return titles <= role_words or (bool(titles & {"leader", "head"})
